@@ -1,0 +1,5 @@
+"""Maakt `python -m jeugdplan` mogelijk."""
+
+from jeugdplan.cli.main import main
+
+main()

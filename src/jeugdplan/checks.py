@@ -1,0 +1,258 @@
+"""Inhoudelijke controles bovenop het schema, elk met een naam (zoals `hledger check`).
+
+Een controle is een functie `(plan, vandaag) -> list[Bevinding]`. Onmogelijke feiten zijn
+fouten (geboortedatum in de toekomst, gebeurtenis vóór de geboorte, einde vóór begin);
+wat aandacht vraagt is een waarschuwing (evaluatiedatum verstreken, actie over tijd, doel
+zonder eigenaar, partner betrokken zonder toestemming). Controles over casussen heen (een
+tweede plan voor hetzelfde kind) staan in `over_casussen`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from jeugdplan.dubbel import dubbele_groepen
+from jeugdplan.errors import Ernst, Probleem
+from jeugdplan.model import Plan
+from jeugdplan.resources import lees_data
+from jeugdplan.toestemming import heeft_toestemming, leeftijd, zonder_toestemming
+from jeugdplan.validatie import veldpad
+
+if TYPE_CHECKING:
+    from jeugdplan.store import Repo
+
+Loc = tuple[str | int, ...]
+MAX_LEEFTIJD = 27
+"""Ouder dan dit bij aanmelding is geen jeugdige meer (Jeugdwet: tot 18, verlengd tot 23)."""
+
+
+@dataclass(frozen=True)
+class Bevinding:
+    code: str
+    ernst: Ernst
+    loc: Loc
+    melding: str
+
+
+Controle = Callable[[Plan, date], Iterator[Bevinding]]
+CONTROLES: dict[str, Controle] = {}
+
+
+def controle(naam: str) -> Callable[[Controle], Controle]:
+    def registreer(functie: Controle) -> Controle:
+        CONTROLES[naam] = functie
+        return functie
+
+    return registreer
+
+
+def _fout(code: str, loc: Loc, melding: str) -> Bevinding:
+    return Bevinding(code, "fout", loc, melding)
+
+
+def _waarschuwing(code: str, loc: Loc, melding: str) -> Bevinding:
+    return Bevinding(code, "waarschuwing", loc, melding)
+
+
+def _datums(plan: Plan) -> Iterator[tuple[Loc, date]]:
+    """Alle datums van gebeurtenissen in het plan, met hun plaats."""
+    yield ("aangemeld",), plan.aangemeld
+    for naam in ("actief_sinds", "afgesloten"):
+        waarde = getattr(plan, naam)
+        if waarde is not None:
+            yield (naam,), waarde
+    for lijst in ("signalen", "ouders_geinformeerd", "toestemmingen", "evaluaties", "journaal"):
+        for i, item in enumerate(getattr(plan, lijst)):
+            yield (lijst, i, "datum"), item.datum
+    for i, hulp in enumerate(plan.jeugdhulp):
+        if hulp.start:
+            yield ("jeugdhulp", i, "start"), hulp.start
+    if plan.meldcode:
+        yield ("meldcode", "gestart"), plan.meldcode.gestart
+
+
+def _periodes(plan: Plan) -> Iterator[tuple[Loc, date | None, date | None, str]]:
+    for i, t in enumerate(plan.toestemmingen):
+        yield ("toestemmingen", i, "ingetrokken"), t.datum, t.ingetrokken, "intrekking"
+    for i, h in enumerate(plan.jeugdhulp):
+        yield ("jeugdhulp", i, "einde"), h.start, h.einde, "einde"
+    yield ("afgesloten",), plan.aangemeld, plan.afgesloten, "afsluiting"
+    v = plan.verzuim
+    for naam, lijst in (("inschrijvingen", v.inschrijvingen), ("afwezigheden", v.afwezigheden),
+                        ("vrijstellingen", v.vrijstellingen), ("aanbod", v.aanbod)):
+        for i, p in enumerate(lijst):
+            yield ("verzuim", naam, i, "tot"), p.van, p.tot, "einde"
+
+
+@controle("geboortedatum")
+def _geboortedatum(plan: Plan, vandaag: date) -> Iterator[Bevinding]:
+    geboren = plan.kind.geboortedatum
+    loc = ("kind", "geboortedatum")
+    if geboren > vandaag:
+        yield _fout("geboortedatum", loc, f"geboortedatum {geboren} ligt in de toekomst")
+    elif leeftijd(geboren, plan.aangemeld) > MAX_LEEFTIJD:
+        yield _fout("geboortedatum", loc,
+                    f"geboortedatum {geboren}: bij aanmelding ouder dan {MAX_LEEFTIJD} jaar; "
+                    "typfout in het jaar?")
+
+
+@controle("voor-geboorte")
+def _voor_geboorte(plan: Plan, vandaag: date) -> Iterator[Bevinding]:
+    for loc, datum in _datums(plan):
+        if datum < plan.kind.geboortedatum:
+            yield _fout("voor-geboorte", loc, f"{datum} ligt vóór de geboortedatum van het kind")
+
+
+@controle("einde-voor-begin")
+def _einde_voor_begin(plan: Plan, vandaag: date) -> Iterator[Bevinding]:
+    for loc, begin, einde, wat in _periodes(plan):
+        if begin is not None and einde is not None and einde < begin:
+            yield _fout("einde-voor-begin", loc, f"{wat} {einde} ligt vóór het begin ({begin})")
+
+
+@controle("status")
+def _status(plan: Plan, vandaag: date) -> Iterator[Bevinding]:
+    if plan.status == "afgesloten" and plan.afgesloten is None:
+        yield _fout("status", ("status",), "afgesloten casus zonder datum 'afgesloten'")
+    if plan.status != "afgesloten" and plan.afgesloten is not None:
+        yield _fout("status", ("afgesloten",),
+                    f"datum 'afgesloten' terwijl de status '{plan.status}' is")
+
+
+@controle("unieke-ids")
+def _unieke_ids(plan: Plan, vandaag: date) -> Iterator[Bevinding]:
+    for lijst in ("signalen", "doelen", "acties", "verwijzingen"):
+        gezien: set[str] = set()
+        for i, item in enumerate(getattr(plan, lijst)):
+            if item.id in gezien:
+                yield _fout("unieke-ids", (lijst, i, "id"), f"id {item.id} komt twee keer voor")
+            gezien.add(item.id)
+
+
+def _open(plan: Plan) -> bool:
+    return plan.status != "afgesloten"
+
+
+@controle("evaluatie-verstreken")
+def _evaluatie(plan: Plan, vandaag: date) -> Iterator[Bevinding]:
+    if not _open(plan):
+        return
+    laatste = max((e.datum for e in plan.evaluaties), default=None)
+    for i, doel in enumerate(plan.doelen):
+        if doel.status != "lopend" or doel.evaluatiedatum is None:
+            continue
+        if doel.evaluatiedatum < vandaag and (laatste is None or laatste < doel.evaluatiedatum):
+            yield _waarschuwing("evaluatie-verstreken", ("doelen", i, "evaluatiedatum"),
+                                f"evaluatiedatum {doel.evaluatiedatum} van doel {doel.id} "
+                                "is verstreken zonder evaluatie")
+    opp = plan.ondersteuning.opp
+    if opp and opp.evaluatiedatum and opp.evaluatiedatum < vandaag:
+        yield _waarschuwing("evaluatie-verstreken", ("ondersteuning", "opp", "evaluatiedatum"),
+                            f"OPP-evaluatie {opp.evaluatiedatum} is verstreken")
+
+
+@controle("actie-over-tijd")
+def _actie(plan: Plan, vandaag: date) -> Iterator[Bevinding]:
+    if not _open(plan):
+        return
+    for i, actie in enumerate(plan.acties):
+        if actie.gedaan is None and actie.deadline is not None and actie.deadline < vandaag:
+            yield _waarschuwing("actie-over-tijd", ("acties", i, "deadline"),
+                                f"actie {actie.id} is over tijd (deadline {actie.deadline})")
+
+
+@controle("doel-zonder-eigenaar")
+def _eigenaar(plan: Plan, vandaag: date) -> Iterator[Bevinding]:
+    for i, doel in enumerate(plan.doelen):
+        if not doel.eigenaar and doel.status == "lopend":
+            yield _waarschuwing("doel-zonder-eigenaar", ("doelen", i),
+                                f"doel {doel.id} heeft geen eigenaar")
+
+
+@controle("zonder-toestemming")
+def _toestemming(plan: Plan, vandaag: date) -> Iterator[Bevinding]:
+    if not _open(plan):
+        return
+    vrij = zonder_toestemming() | set(lees_data("toestemming.yaml")["school_intern"]["rollen"])
+    for i, b in enumerate(plan.betrokkenen):
+        if b.rol in vrij:
+            continue
+        kandidaten = [b.organisatie or "", b.naam, b.rol]
+        if not heeft_toestemming(plan, kandidaten, vandaag):
+            wie = b.organisatie or b.naam
+            yield _waarschuwing("zonder-toestemming", ("betrokkenen", i),
+                                f"{wie} ({b.rol}) is betrokken zonder geldige toestemming "
+                                "om gegevens te delen")
+
+
+def controleer_plan(plan: Plan, vandaag: date) -> list[Bevinding]:
+    bevindingen: list[Bevinding] = []
+    for functie in CONTROLES.values():
+        bevindingen.extend(functie(plan, vandaag))
+    return bevindingen
+
+
+def over_casussen(plannen: Iterable[Plan]) -> dict[str, list[Bevinding]]:
+    """Controles over casussen heen: waarschijnlijk twee plannen voor één kind."""
+    uit: dict[str, list[Bevinding]] = {}
+    kandidaten = [(p.id, p.kind.voornaam, p.kind.achternaam, p.kind.geboortedatum)
+                  for p in plannen]
+    for a, b in dubbele_groepen(kandidaten):
+        for ident, ander in ((a, b), (b, a)):
+            uit.setdefault(ident, []).append(_fout(
+                "dubbel-kind", ("kind",),
+                f"waarschijnlijk hetzelfde kind als casus {ander} (één kind, één plan: "
+                "voeg de plannen samen)"))
+    return uit
+
+
+def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> list[Probleem]:
+    """Alle problemen in de repository (of in `ids`), met bestand en regel.
+
+    Schemafouten komen uit het laden; inhoudelijke bevindingen krijgen hun regel uit het
+    round-trip-document, dat alleen wordt gelezen voor plannen met bevindingen.
+    """
+    from jeugdplan import gitrepo
+    from jeugdplan.store import CASUSSEN, PLAN, controleer_id
+    from jeugdplan.yamlio import plaats
+
+    gekozen = None if not ids else {controleer_id(i) for i in ids}
+    if gekozen:
+        for ident in sorted(gekozen):
+            repo.bestaand_plan_pad(ident)
+    problemen: list[Probleem] = []
+    plannen: list[Plan] = []
+    per_plan: dict[str, list[Bevinding]] = {}
+    for ident, plan, fouten in repo.lees_alle():
+        if gekozen is not None and ident not in gekozen:
+            continue
+        problemen.extend(fouten)
+        if plan is None:
+            continue
+        plannen.append(plan)
+        if plan.id != ident:
+            per_plan.setdefault(ident, []).append(_fout(
+                "id", ("id",), f"id {plan.id!r} wijkt af van de mapnaam {ident!r}"))
+        per_plan.setdefault(ident, []).extend(controleer_plan(plan, vandaag))
+    alle_plannen = plannen if gekozen is None else repo.plannen()
+    for ident, bevindingen in over_casussen(alle_plannen).items():
+        if gekozen is None or ident in gekozen:
+            per_plan.setdefault(ident, []).extend(bevindingen)
+    for ident, bevindingen in sorted(per_plan.items()):
+        if not bevindingen:
+            continue
+        relatief = f"{CASUSSEN}/{ident}/{PLAN}"
+        doc = repo.laad_pad(repo.casussen / ident / PLAN, relatief).doc
+        for b in bevindingen:
+            regel, kolom = plaats(doc, b.loc)
+            problemen.append(Probleem(relatief, regel, kolom, veldpad(b.loc), b.melding,
+                                      b.ernst, b.code))
+    for pad in gitrepo.onvastgelegd(repo.root):
+        if gekozen is None or any(f"/{i}/" in f"/{pad}" for i in gekozen):
+            problemen.append(Probleem(pad, None, None, "", "wijziging is niet vastgelegd in git "
+                                      "(de vorige opdracht werd onderbroken?)", "waarschuwing",
+                                      "onvastgelegd"))
+    return problemen

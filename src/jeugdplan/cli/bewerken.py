@@ -1,0 +1,112 @@
+"""`jeugdplan edit`: het plan in $EDITOR bewerken, zoals `crontab -e`.
+
+Het plan wordt gekopieerd naar `.jeugdplan/bewerk/<id>.yaml` (alleen voor de eigenaar,
+buiten git). Na opslaan wordt de kopie gecontroleerd; een ongeldige versie wordt niet
+vastgelegd: de gebruiker kan opnieuw bewerken of afbreken, en de kopie blijft dan staan,
+zodat niets van wat getypt is verloren gaat.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import typer
+
+from jeugdplan import gitrepo
+from jeugdplan.checks import controleer_plan
+from jeugdplan.clock import vandaag
+from jeugdplan.errors import JeugdplanError, PlanOngeldig, Probleem
+from jeugdplan.model import Plan
+from jeugdplan.store import Repo, schrijf_atomair
+from jeugdplan.validatie import valideer, veldpad
+from jeugdplan.yamlio import decodeer, laad_rt, plaats
+
+
+def _editor() -> list[str]:
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
+    return shlex.split(editor)
+
+
+def _controleer(tekst: str, relatief: str, ident: str) -> list[Probleem]:
+    try:
+        doc = laad_rt(tekst, relatief)
+        plan = valideer(Plan, doc, relatief, doc)
+    except PlanOngeldig as e:
+        return e.problemen
+    problemen = []
+    if plan.id != ident:
+        problemen.append(Probleem(relatief, *plaats(doc, ["id"]), "id",
+                                  f"het id mag niet veranderen (was {ident})"))
+    for b in controleer_plan(plan, vandaag()):
+        if b.ernst == "fout":
+            problemen.append(Probleem(relatief, *plaats(doc, list(b.loc)), veldpad(b.loc),
+                                      b.melding, code=b.code))
+    return problemen
+
+
+def _gewijzigde_velden(oud: str, nieuw: str, relatief: str) -> list[str]:
+    a, b = laad_rt(oud, relatief) or {}, laad_rt(nieuw, relatief) or {}
+    return [k for k in dict.fromkeys([*a, *b]) if a.get(k) != b.get(k)]
+
+
+def bewerk_in_editor(repo: Repo, ruw_id: str) -> None:
+    gitrepo.identiteit(repo.root)
+    pad = repo.bestaand_plan_pad(ruw_id)
+    ident = pad.parent.name
+    relatief = repo.relatief(pad)
+    origineel = decodeer(pad.read_bytes(), relatief)
+    werkmap = repo.root / ".jeugdplan" / "bewerk"
+    werkmap.mkdir(parents=True, exist_ok=True, mode=0o700)
+    kopie = werkmap / f"{ident}.yaml"
+    if kopie.exists():
+        typer.echo(f"er staat nog een onafgemaakte bewerking van {ident}; die gaat verder",
+                   err=True)
+    else:
+        schrijf_atomair(kopie, origineel)
+    while True:
+        _open_editor(kopie)
+        nieuw = decodeer(kopie.read_bytes(), relatief)
+        if nieuw == origineel:
+            kopie.unlink()
+            typer.echo(f"{ident}: geen wijzigingen", err=True)
+            return
+        problemen = _controleer(nieuw, relatief, ident)
+        if not problemen:
+            break
+        for p in problemen:
+            typer.echo(str(p), err=True)
+        if not sys.stdin.isatty() and not os.environ.get("JEUGDPLAN_INTERACTIEF"):
+            raise JeugdplanError(
+                f"het plan is niet opgeslagen; uw bewerking staat in {repo.relatief(kopie)}. "
+                f"Herstel met 'jeugdplan edit {ident}'"
+            )
+        keuze = typer.prompt("(o)pnieuw bewerken of (a)fbreken?", default="o")
+        if keuze.strip().lower().startswith("a"):
+            raise JeugdplanError(
+                f"afgebroken; het plan is ongewijzigd. Uw bewerking staat in "
+                f"{repo.relatief(kopie)} en wordt bij de volgende 'jeugdplan edit {ident}' "
+                "weer geopend"
+            )
+    velden = _gewijzigde_velden(origineel, nieuw, relatief)
+    schrijf_atomair(pad, nieuw)
+    gitrepo.commit(repo.root, [pad], f"{ident}: handmatig bewerkt ({', '.join(velden)})")
+    kopie.unlink()
+    typer.echo(f"{ident}: opgeslagen en vastgelegd ({', '.join(velden)})", err=True)
+
+
+def _open_editor(bestand: Path) -> None:
+    try:
+        resultaat = subprocess.run([*_editor(), str(bestand)])
+    except FileNotFoundError:
+        raise JeugdplanError(
+            f"editor {_editor()[0]!r} niet gevonden; stel EDITOR in (bijvoorbeeld "
+            "export EDITOR=nano)"
+        ) from None
+    if resultaat.returncode != 0:
+        raise JeugdplanError(
+            f"de editor stopte met een fout; uw bewerking staat in {bestand}"
+        )

@@ -1,0 +1,219 @@
+"""Opdrachten voor de repository en de casus als geheel: init, new, show, list, agenda,
+check, edit, close, log en demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jeugdplan.cli import common
+from jeugdplan.cli.common import datum, meld, print_json, repo, vandaag
+
+JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts).")]
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het casus-id, bijvoorbeeld 2026-K7QXM2.")]
+
+
+def init(
+    pad: Annotated[Path, typer.Argument(help="Map voor de nieuwe casusrepository.")],
+    regio: Annotated[str, typer.Option(help="Regioregels (data/regio/<regio>.yaml).")] = "ijmond",
+    organisatie: Annotated[str | None, typer.Option(help="Naam van school of SWV.")] = None,
+) -> None:
+    """Maak een nieuwe casusrepository (git, jeugdplan.yaml, casussen/, eerste commit)."""
+    from jeugdplan.store import maak_repository
+
+    nieuw = maak_repository(pad, regio, organisatie)
+    meld(f"casusrepository aangemaakt in {nieuw.root} (regio {nieuw.instellingen.regio})")
+    meld(f"volgende stap: cd {pad} && jeugdplan new")
+
+
+def new(
+    voornaam: Annotated[str | None, typer.Option(help="Voornaam van het kind.")] = None,
+    achternaam: Annotated[str | None, typer.Option(help="Achternaam van het kind.")] = None,
+    geboortedatum: Annotated[str | None, typer.Option(help="JJJJ-MM-DD.")] = None,
+    gemeente: Annotated[str | None, typer.Option(help="Woongemeente (woonplaatsbeginsel).")] = None,
+    school: Annotated[str | None, typer.Option(help="School van het kind.")] = None,
+    onderwijssoort: Annotated[
+        str | None, typer.Option(help="po, sbo, so, vo, vso, pro of mbo.")] = None,
+    groep: Annotated[int | None, typer.Option(help="Groep 1-8 (po).")] = None,
+    leerjaar: Annotated[int | None, typer.Option(help="Leerjaar 1-6 (vo, mbo).")] = None,
+    identiteit: Annotated[
+        str | None, typer.Option(help="Gewenste identiteit van hulp (seed 002).")] = None,
+    toch: Annotated[bool, typer.Option("--toch", help="Maak het plan ook als er al een plan "
+                                       "voor dit kind lijkt te bestaan.")] = False,
+    json: JsonOptie = False,
+) -> None:
+    """Maak een nieuw integraal plan voor een kind (één kind, één plan)."""
+    from jeugdplan.plannen import maak_plan
+
+    velden = {
+        "voornaam": common.vraag_of_fout(voornaam, "--voornaam", "Voornaam van het kind"),
+        "achternaam": common.vraag_of_fout(achternaam, "--achternaam", "Achternaam"),
+        "geboortedatum": common.vraag_of_fout(geboortedatum, "--geboortedatum",
+                                              "Geboortedatum (JJJJ-MM-DD)"),
+        "gemeente": common.vraag_of_fout(gemeente, "--gemeente", "Woongemeente"),
+        "school": common.vraag_of_fout(school, "--school", "School"),
+        "onderwijssoort": common.vraag_of_fout(onderwijssoort, "--onderwijssoort",
+                                               "Onderwijssoort (po/sbo/so/vo/vso/pro/mbo)"),
+    }
+    r = repo()
+    plan, pad = maak_plan(
+        r,
+        voornaam=common.tekst(velden["voornaam"], "--voornaam"),
+        achternaam=common.tekst(velden["achternaam"], "--achternaam"),
+        geboortedatum=datum(velden["geboortedatum"], "--geboortedatum"),
+        gemeente=common.tekst(velden["gemeente"], "--gemeente"),
+        school=common.tekst(velden["school"], "--school"),
+        onderwijssoort=common.code(velden["onderwijssoort"], "onderwijssoorten",
+                                   "--onderwijssoort"),
+        groep=groep, leerjaar=leerjaar,
+        identiteit=common.optionele_tekst(identiteit, "--identiteit"),
+        toch=toch, vandaag=vandaag(),
+    )
+    if json:
+        print_json({"id": plan.id, "pad": r.relatief(pad)})
+    else:
+        typer.echo(plan.id)
+        meld(f"plan aangemaakt: {r.relatief(pad)}")
+
+
+def show(
+    ident: IdArg,
+    json: JsonOptie = False,
+    op: Annotated[str | None, typer.Option(
+        "--op", help="Toon het plan zoals het was op deze datum (JJJJ-MM-DD).")] = None,
+) -> None:
+    """Toon een plan, leesbaar of als JSON met dezelfde sleutels als de YAML."""
+    r = repo()
+    if op is not None:
+        from jeugdplan.historie import plan_op
+
+        plan = plan_op(r, ident, datum(op, "--op"))
+    else:
+        plan = r.laad(ident).plan
+    if json:
+        print_json(plan.als_json_data())
+        return
+    from jeugdplan.cli.weergave import toon_plan
+
+    toon_plan(plan, vandaag())
+
+
+def list_(
+    status: Annotated[str | None, typer.Option(help="aangemeld, actief of afgesloten.")] = None,
+    school: Annotated[str | None, typer.Option(help="Alleen deze school.")] = None,
+    gemeente: Annotated[str | None, typer.Option(help="Alleen deze gemeente.")] = None,
+    json: JsonOptie = False,
+) -> None:
+    """Toon de casussen, met wat aandacht vraagt."""
+    from jeugdplan.overzicht import overzicht
+
+    regels = overzicht(repo().plannen(), vandaag(), status=status, school=school,
+                       gemeente=gemeente)
+    if json:
+        print_json([r.als_json() for r in regels])
+        return
+    from jeugdplan.cli.weergave import toon_lijst
+
+    toon_lijst(regels)
+
+
+def agenda(
+    weken: Annotated[int, typer.Option(min=0, max=520, help="Zoveel weken vooruit.")] = 2,
+    json: JsonOptie = False,
+) -> None:
+    """Wat is over tijd of binnenkort aan de beurt: acties, evaluaties, OPP's, termijnen."""
+    from jeugdplan.agenda import agenda as maak_agenda
+
+    punten = maak_agenda(repo().plannen(), vandaag(), weken)
+    if json:
+        print_json([p.als_json() for p in punten])
+        return
+    from jeugdplan.cli.weergave import toon_agenda
+
+    toon_agenda(punten, weken)
+
+
+def check(
+    ids: Annotated[list[str] | None, typer.Argument(metavar="[ID]...",
+                                                    help="Alleen deze casussen.")] = None,
+    strikt: Annotated[bool, typer.Option("--strikt", help="Ook waarschuwingen geven exitcode 1.")
+                      ] = False,
+    json: JsonOptie = False,
+) -> None:
+    """Controleer alle plannen: schema, onmogelijke feiten en wat aandacht vraagt."""
+    from jeugdplan.checks import controleer_repository
+
+    problemen = controleer_repository(repo(), ids, vandaag())
+    fouten = [p for p in problemen if p.ernst == "fout"]
+    ok = not fouten and not (strikt and problemen)
+    if json:
+        print_json({"ok": ok, "problemen": [p.als_dict() for p in problemen]})
+    else:
+        for p in problemen:
+            typer.echo(str(p))
+        aantal_w = len(problemen) - len(fouten)
+        if problemen:
+            meld(f"{len(fouten)} fout(en), {aantal_w} waarschuwing(en)")
+        else:
+            meld("alle plannen in orde")
+    if not ok:
+        raise typer.Exit(1)
+
+
+def edit(ident: IdArg) -> None:
+    """Bewerk een plan in $EDITOR; na opslaan wordt het gecontroleerd en vastgelegd."""
+    from jeugdplan.cli.bewerken import bewerk_in_editor
+
+    bewerk_in_editor(repo(), ident)
+
+
+def close(
+    ident: IdArg,
+    reden: Annotated[str, typer.Option(help="Waarom de casus wordt afgesloten.")],
+    op: Annotated[str | None, typer.Option("--datum", help="Afsluitdatum (standaard vandaag).")
+                  ] = None,
+) -> None:
+    """Sluit een casus af, met reden."""
+    from jeugdplan.bewerkingen import sluit
+
+    dag = datum(op, "--datum", vandaag())
+    common.bewerk(ident, lambda p: sluit(p, reden=common.tekst(reden, "--reden"), datum=dag))
+
+
+def log(ident: IdArg, json: JsonOptie = False) -> None:
+    """De geschiedenis van een casus: wie, wanneer, wat."""
+    from jeugdplan import gitrepo
+
+    r = repo()
+    pad = r.bestaand_plan_pad(ident)
+    wijzigingen = gitrepo.geschiedenis(r.root, r.relatief(pad))
+    if json:
+        print_json([w.__dict__ for w in wijzigingen])
+        return
+    for w in wijzigingen:
+        typer.echo(f"{w.datum}  {w.auteur}: {w.bericht}")
+
+
+def demo(
+    pad: Annotated[Path | None, typer.Argument(help="Map voor de demo (standaard "
+                                               "./jeugdplan-demo).")] = None,
+) -> None:
+    """Bouw een demorepository met fictieve casussen en laat zien wat jeugdplan doet."""
+    from jeugdplan.cli.demo import draai_demo
+
+    draai_demo(pad or Path("jeugdplan-demo"))
+
+
+def registreer(app: typer.Typer) -> None:
+    app.command()(init)
+    app.command()(new)
+    app.command()(show)
+    app.command("list")(list_)
+    app.command()(agenda)
+    app.command()(check)
+    app.command()(edit)
+    app.command()(close)
+    app.command()(log)
+    app.command()(demo)

@@ -1,0 +1,160 @@
+"""Gedeelde hulpmiddelen voor de opdrachten: repository, invoer controleren, uitvoer.
+
+Opdrachtmodules blijven dun: argumenten lezen (met de helpers hier), één domeinfunctie
+aanroepen, het resultaat tonen. Zware modules (rich, pydantic) worden pas geladen als een
+opdracht ze nodig heeft.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from jeugdplan.errors import GebruiksFout, JeugdplanError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from jeugdplan.model import Plan
+    from jeugdplan.store import Repo
+
+MAX_TEKST = 10_000
+
+
+def nieuwe_app(help: str, **extra: Any) -> typer.Typer:
+    """Een (sub)app met de instellingen van jeugdplan: Nederlandse hulp, geen rich-markup."""
+    return typer.Typer(
+        help=help,
+        rich_markup_mode=None,
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        **extra,
+    )
+
+
+class _Staat:
+    dir: str | None = None
+
+
+staat = _Staat()
+
+
+def repo() -> Repo:
+    from jeugdplan.store import Repo
+
+    return Repo.vind(staat.dir)
+
+
+def vandaag() -> date:
+    from jeugdplan.clock import vandaag as _vandaag
+
+    return _vandaag()
+
+
+def datum(waarde: str | None, optie: str, standaard: date | None = None) -> date:
+    """Leest een datum uit een optie (JJJJ-MM-DD); 'vandaag' mag ook."""
+    if waarde is None:
+        if standaard is None:
+            raise GebruiksFout(f"optie {optie} ontbreekt")
+        return standaard
+    tekst = waarde.strip()
+    if tekst.lower() == "vandaag":
+        return vandaag()
+    try:
+        return date.fromisoformat(tekst)
+    except ValueError:
+        raise JeugdplanError(
+            f"{optie}: {_kort(tekst)!r} is geen geldige datum (schrijf JJJJ-MM-DD, "
+            "bijvoorbeeld 2026-03-01)"
+        ) from None
+
+
+def optionele_datum(waarde: str | None, optie: str) -> date | None:
+    return None if waarde is None else datum(waarde, optie)
+
+
+def tekst(waarde: str, optie: str) -> str:
+    """Controleert vrije tekst uit een optie: niet leeg, niet absurd lang."""
+    if len(waarde) > MAX_TEKST:
+        raise JeugdplanError(
+            f"{optie} is te lang ({len(waarde)} tekens; hooguit {MAX_TEKST})"
+        )
+    if not waarde.strip():
+        raise JeugdplanError(f"{optie} mag niet leeg zijn")
+    return waarde.strip()
+
+
+def optionele_tekst(waarde: str | None, optie: str) -> str | None:
+    return None if waarde is None else tekst(waarde, optie)
+
+
+def code(waarde: str, lijst: str, optie: str) -> str:
+    """Controleert een waarde tegen een codelijst uit data/codelijsten.yaml."""
+    from jeugdplan.model import codelijst
+
+    codes = codelijst(lijst)
+    schoon = waarde.strip().lower()
+    if schoon not in codes:
+        raise JeugdplanError(f"{optie}: onbekende waarde {_kort(waarde)!r}; kies uit: "
+                             + ", ".join(codes))
+    return schoon
+
+
+def _kort(waarde: str) -> str:
+    return waarde if len(waarde) <= 40 else waarde[:37] + "..."
+
+
+def auteur() -> str:
+    """De naam van wie de wijziging maakt (git-identiteit)."""
+    from jeugdplan import gitrepo
+
+    return gitrepo.identiteit(repo().root).naam
+
+
+def bewerk(ident: str, wijzig: Any) -> Plan:
+    """Voert een wijziging uit als één commit en meldt wat er gebeurde."""
+    r = repo()
+    bericht: list[str] = []
+
+    def met_bericht(plan: Plan) -> str:
+        wat: str = wijzig(plan)
+        bericht.append(wat)
+        return wat
+
+    plan = r.bewerk(ident, met_bericht)
+    meld(f"{plan.id}: {bericht[0]}")
+    return plan
+
+
+def meld(regel: str) -> None:
+    """Korte bevestiging op stderr (stdout blijft vrij voor gegevens en --json)."""
+    typer.echo(regel, err=True)
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def console(stderr: bool = False) -> Console:
+    """Een rich-console; kleur uit bij NO_COLOR of als de uitvoer geen terminal is."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, markup=False, soft_wrap=False)
+
+
+def is_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def vraag_of_fout(waarde: str | None, optie: str, vraag: str) -> str:
+    """Een ontbrekende verplichte waarde: vragen op een terminal, anders gebruiksfout."""
+    if waarde is not None:
+        return waarde
+    if sys.stdin.isatty():
+        antwoord: str = typer.prompt(vraag)
+        return antwoord
+    raise GebruiksFout(f"optie {optie} ontbreekt ({vraag.lower()})")

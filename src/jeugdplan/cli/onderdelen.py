@@ -1,0 +1,187 @@
+"""Opdrachten die één onderdeel van een plan toevoegen of wijzigen: signaal, ouders,
+toestemming, doel, actie, betrokkene en journaal. Elke opdracht is één git-commit."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from jeugdplan import bewerkingen as b
+from jeugdplan.cli import common
+from jeugdplan.cli.casus import IdArg
+from jeugdplan.cli.common import datum, nieuwe_app, optionele_datum, optionele_tekst, tekst, vandaag
+
+DatumOptie = Annotated[str | None, typer.Option("--datum", help="JJJJ-MM-DD (standaard vandaag).")]
+
+signaal = nieuwe_app("Signalen: wat is er gezien of gehoord (feiten, met bron en domein).")
+ouders = nieuwe_app("Ouders: vastleggen dat de zorgen met de ouders zijn besproken.")
+toestemming = nieuwe_app("Toestemming om gegevens te delen: geven en intrekken.")
+doel = nieuwe_app("Doelen van het plan, met eigenaar en evaluatiedatum.")
+actie = nieuwe_app("Acties: wie doet wat wanneer.")
+betrokkene = nieuwe_app("Betrokken professionals en wie de regie heeft.")
+journaal = nieuwe_app("Het journaal: korte aantekeningen bij de casus.")
+
+
+@signaal.command("add")
+def signaal_add(
+    ident: IdArg,
+    domein: Annotated[str, typer.Option(help="Domein, bijvoorbeeld gedrag, thuis, veiligheid.")],
+    omschrijving: Annotated[str, typer.Option(help="Wat is er gezien of gehoord (feiten).")],
+    zwaarte: Annotated[str, typer.Option(help="licht, complex of specialistisch.")] = "licht",
+    bron: Annotated[str, typer.Option(help="Wie signaleerde: leerkracht, ouder, kind, ...")
+                    ] = "leerkracht",
+    interpretatie: Annotated[str | None, typer.Option(help="Duiding, apart van de feiten.")
+                             ] = None,
+    op: DatumOptie = None,
+) -> None:
+    """Voeg een signaal toe aan het plan."""
+    velden = {
+        "domein": common.code(domein, "domeinen", "--domein"),
+        "zwaarte": common.code(zwaarte, "zwaarte", "--zwaarte"),
+        "bron": common.code(bron, "bronnen", "--bron"),
+        "omschrijving": tekst(omschrijving, "--omschrijving"),
+        "interpretatie": optionele_tekst(interpretatie, "--interpretatie"),
+    }
+    dag, nu = datum(op, "--datum", vandaag()), vandaag()
+    plan = common.bewerk(ident, lambda p: b.voeg_signaal_toe(p, datum=dag, vandaag=nu, **velden))
+    if velden["domein"] in ("veiligheid", "grensoverschrijdend-personeel"):
+        common.meld(f"let op: dit is een veiligheidssignaal; zie 'jeugdplan meldcode next {plan.id}'")
+
+
+@ouders.command("informeer")
+def ouders_informeer(
+    ident: IdArg,
+    op: DatumOptie = None,
+    door: Annotated[str | None, typer.Option(help="Wie sprak de ouders (standaard u).")] = None,
+    notitie: Annotated[str | None, typer.Option(help="Hoe reageerden de ouders?")] = None,
+) -> None:
+    """Leg vast dat de zorgen met de ouders zijn besproken (ouders eerst)."""
+    dag, nu = datum(op, "--datum", vandaag()), vandaag()
+    wie = tekst(door, "--door") if door is not None else common.auteur()
+    common.bewerk(ident, lambda p: b.informeer_ouders(
+        p, datum=dag, door=wie, notitie=optionele_tekst(notitie, "--notitie"), vandaag=nu))
+
+
+@toestemming.command("add")
+def toestemming_add(
+    ident: IdArg,
+    partij: Annotated[str, typer.Option(help="Met wie gegevens gedeeld mogen worden.")],
+    door: Annotated[list[str], typer.Option(
+        help="Wie gaf toestemming (herhaal voor meer personen).")],
+    doel_: Annotated[str | None, typer.Option("--doel", help="Waarvoor.")] = None,
+    op: DatumOptie = None,
+) -> None:
+    """Leg toestemming vast om gegevens met een partij te delen."""
+    dag, nu = datum(op, "--datum", vandaag()), vandaag()
+    namen = [tekst(d, "--door") for d in door]
+    plan = common.bewerk(ident, lambda p: b.geef_toestemming(
+        p, partij=tekst(partij, "--partij"), door=namen,
+        doel=optionele_tekst(doel_, "--doel"), datum=dag, vandaag=nu))
+    from jeugdplan.toestemming import is_geldig, vereist
+
+    laatste = plan.toestemmingen[-1]
+    if not is_geldig(plan, laatste, nu):
+        common.meld(f"let op: nodig is toestemming van {vereist(plan, dag).omschrijving}")
+
+
+@toestemming.command("intrekken")
+def toestemming_intrekken(
+    ident: IdArg,
+    partij: Annotated[str, typer.Option(help="De partij waarvoor de toestemming vervalt.")],
+    op: DatumOptie = None,
+) -> None:
+    """Trek een toestemming in."""
+    dag = datum(op, "--datum", vandaag())
+    common.bewerk(ident, lambda p: b.trek_toestemming_in(p, partij=partij, datum=dag))
+
+
+@doel.command("add")
+def doel_add(
+    ident: IdArg,
+    omschrijving: Annotated[str, typer.Option(help="Concreet en toetsbaar doel.")],
+    eigenaar: Annotated[str | None, typer.Option(help="Wie is eigenaar van dit doel.")] = None,
+    evaluatie: Annotated[str | None, typer.Option("--evaluatie", help="Evaluatiedatum.")] = None,
+) -> None:
+    """Voeg een doel toe."""
+    wanneer = optionele_datum(evaluatie, "--evaluatie")
+    common.bewerk(ident, lambda p: b.voeg_doel_toe(
+        p, omschrijving=tekst(omschrijving, "--omschrijving"),
+        eigenaar=optionele_tekst(eigenaar, "--eigenaar"), evaluatiedatum=wanneer))
+
+
+@doel.command("status")
+def doel_status(
+    ident: IdArg,
+    doel_id: Annotated[str, typer.Argument(metavar="DOEL", help="Bijvoorbeeld d1.")],
+    status: Annotated[str, typer.Argument(help="lopend, behaald, bijgesteld of gestopt.")],
+) -> None:
+    """Zet de status van een doel."""
+    nieuw = common.code(status, "doelstatussen", "STATUS")
+    common.bewerk(ident, lambda p: b.zet_doelstatus(p, doel_id=doel_id, status=nieuw))
+
+
+@actie.command("add")
+def actie_add(
+    ident: IdArg,
+    omschrijving: Annotated[str, typer.Option(help="Wat moet er gebeuren.")],
+    eigenaar: Annotated[str | None, typer.Option(help="Wie doet het.")] = None,
+    deadline: Annotated[str | None, typer.Option(help="Uiterlijk op (JJJJ-MM-DD).")] = None,
+) -> None:
+    """Voeg een actie toe."""
+    wanneer = optionele_datum(deadline, "--deadline")
+    common.bewerk(ident, lambda p: b.voeg_actie_toe(
+        p, omschrijving=tekst(omschrijving, "--omschrijving"),
+        eigenaar=optionele_tekst(eigenaar, "--eigenaar"), deadline=wanneer))
+
+
+@actie.command("done")
+def actie_done(
+    ident: IdArg,
+    actie_id: Annotated[str, typer.Argument(metavar="ACTIE", help="Bijvoorbeeld a1.")],
+    op: DatumOptie = None,
+) -> None:
+    """Markeer een actie als gedaan."""
+    dag = datum(op, "--datum", vandaag())
+    common.bewerk(ident, lambda p: b.actie_gedaan(p, actie_id=actie_id, datum=dag))
+
+
+@betrokkene.command("add")
+def betrokkene_add(
+    ident: IdArg,
+    rol: Annotated[str, typer.Option(help="Rol, bijvoorbeeld jmw, cjg-coach, ib, ggd.")],
+    naam: Annotated[str, typer.Option(help="Naam van de professional.")],
+    organisatie: Annotated[str | None, typer.Option(help="Organisatie.")] = None,
+    contact: Annotated[str | None, typer.Option(help="Telefoon of e-mail.")] = None,
+    regie: Annotated[bool, typer.Option("--regie", help="Deze persoon heeft de regie.")] = False,
+    op: DatumOptie = None,
+) -> None:
+    """Voeg een betrokken professional toe (met --regie: ook regiehouder)."""
+    dag = datum(op, "--datum", vandaag())
+    common.bewerk(ident, lambda p: b.voeg_betrokkene_toe(
+        p, rol=common.code(rol, "rollen", "--rol"), naam=tekst(naam, "--naam"),
+        organisatie=optionele_tekst(organisatie, "--organisatie"),
+        contact=optionele_tekst(contact, "--contact"), datum=dag, regie=regie))
+
+
+@journaal.command("add")
+def journaal_add(
+    ident: IdArg,
+    tekst_: Annotated[str, typer.Option("--tekst", help="De aantekening.")],
+    op: DatumOptie = None,
+) -> None:
+    """Schrijf een aantekening in het journaal."""
+    dag = datum(op, "--datum", vandaag())
+    wie = common.auteur()
+    common.bewerk(ident, lambda p: b.schrijf_journaal(
+        p, tekst=tekst(tekst_, "--tekst"), auteur=wie, datum=dag))
+
+
+def registreer(app: typer.Typer) -> None:
+    app.add_typer(signaal, name="signaal")
+    app.add_typer(ouders, name="ouders")
+    app.add_typer(toestemming, name="toestemming")
+    app.add_typer(doel, name="doel")
+    app.add_typer(actie, name="actie")
+    app.add_typer(betrokkene, name="betrokkene")
+    app.add_typer(journaal, name="journaal")

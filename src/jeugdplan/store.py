@@ -1,0 +1,293 @@
+"""De casusrepository: vinden, plannen laden en opslaan, en elke wijziging vastleggen.
+
+- `Repo.vind` zoekt de repository zoals git de zijne: `--dir`, `JEUGDPLAN_DIR`, of omhoog
+  vanaf de werkmap naar `jeugdplan.yaml`.
+- `Repo.laad` leest één plan round-trip (met regelnummers, voor bewerken en `check`).
+- `Repo.lees_alle` leest veel plannen via de snelle lader.
+- `Repo.bewerk` is de enige schrijfweg: laden, wijzigen, volledig valideren, opmerkingen
+  behouden, atomair schrijven, één git-commit.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jeugdplan import gitrepo
+from jeugdplan.errors import GebruiksFout, JeugdplanError, PlanOngeldig, Probleem
+from jeugdplan.model import Instellingen, Plan
+from jeugdplan.validatie import valideer
+from jeugdplan.yamlio import decodeer, dump_rt, laad_rt, laad_snel, samenvoegen
+
+INSTELLINGEN = "jeugdplan.yaml"
+CASUSSEN = "casussen"
+PLAN = "plan.yaml"
+
+ID_PATROON = re.compile(r"^[A-Z0-9](?:[A-Z0-9-]{0,10}[A-Z0-9])?$")
+_ID_TEKENS = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+"""Zonder 0/O, 1/I/L en U: makkelijk over te typen en voor te lezen."""
+
+KOP = (
+    "# Integraal plan - één kind, één plan (jeugdplan, schema {schema})\n"
+    "# Dit bestand bevat bijzondere persoonsgegevens van een kind: deel het alleen met\n"
+    "# toestemming. Bewerk met 'jeugdplan edit {id}' of een editor; 'jeugdplan check' controleert.\n"
+    "# Datums als JJJJ-MM-DD. Elke wijziging wordt een git-commit met auteur en datum."
+)
+
+
+def controleer_id(ruw: str) -> str:
+    """Normaliseert een casus-id; weigert alles wat een pad zou kunnen zijn."""
+    kandidaat = ruw.strip().upper()
+    if not ID_PATROON.match(kandidaat):
+        raise JeugdplanError(
+            f"ongeldig casus-id {ruw[:40]!r}: een id bestaat uit hoogstens 12 letters, "
+            "cijfers en streepjes (bijvoorbeeld 2026-K7QXM2)"
+        )
+    return kandidaat
+
+
+def nieuw_id(jaar: int, bestaat: Callable[[str], bool]) -> str:
+    """Kort, typbaar en willekeurig (30^6 mogelijkheden per jaar): twee klonen die elk
+    casussen aanmaken botsen praktisch nooit, en `sync` controleert het toch."""
+    for _ in range(100):
+        kandidaat = f"{jaar}-" + "".join(secrets.choice(_ID_TEKENS) for _ in range(6))
+        if not bestaat(kandidaat):
+            return kandidaat
+    raise JeugdplanError("kon geen vrij casus-id vinden")  # pragma: no cover
+
+
+def schrijf_atomair(pad: Path, tekst: str) -> None:
+    """Schrijft via een tijdelijk bestand in dezelfde map, fsync en rename: een crash laat
+    het oude of het nieuwe bestand achter, nooit een half bestand. Rechten 0600."""
+    pad.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tijdelijk = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=pad.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(tekst)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tijdelijk, 0o600)
+        os.replace(tijdelijk, pad)
+    except BaseException:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(pad.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:  # pragma: no cover - niet elk bestandssysteem kent dit
+        pass
+
+
+@dataclass
+class GeladenPlan:
+    """Een plan met zijn round-trip-document (opmerkingen, regelnummers)."""
+
+    id: str
+    pad: Path
+    relatief: str
+    doc: Any
+    plan: Plan
+
+
+@dataclass
+class Repo:
+    root: Path
+    instellingen: Instellingen
+
+    # --- vinden -------------------------------------------------------------------------
+
+    @classmethod
+    def vind(cls, pad: str | Path | None = None) -> Repo:
+        if pad is None:
+            pad = os.environ.get("JEUGDPLAN_DIR") or None
+        if pad is not None:
+            root = Path(pad).expanduser().resolve()
+            if not (root / INSTELLINGEN).is_file():
+                raise JeugdplanError(
+                    f"{root} is geen casusrepository (geen {INSTELLINGEN}); "
+                    "maak er een met 'jeugdplan init PAD'"
+                )
+            return cls.open(root)
+        start = Path.cwd().resolve()
+        for kandidaat in (start, *start.parents):
+            if (kandidaat / INSTELLINGEN).is_file():
+                return cls.open(kandidaat)
+        raise JeugdplanError(
+            "geen casusrepository gevonden (geen jeugdplan.yaml in deze map of erboven). "
+            "Ga naar uw casusmap, gebruik --dir PAD of JEUGDPLAN_DIR, "
+            "of maak een repository met 'jeugdplan init PAD'"
+        )
+
+    @classmethod
+    def open(cls, root: Path) -> Repo:
+        pad = root / INSTELLINGEN
+        tekst = decodeer(pad.read_bytes(), INSTELLINGEN)
+        doc = laad_rt(tekst, INSTELLINGEN)
+        instellingen = valideer(Instellingen, doc if doc is not None else {}, INSTELLINGEN, doc)
+        return cls(root, instellingen)
+
+    # --- paden --------------------------------------------------------------------------
+
+    @property
+    def casussen(self) -> Path:
+        return self.root / CASUSSEN
+
+    def relatief(self, pad: Path) -> str:
+        return pad.relative_to(self.root).as_posix()
+
+    def plan_pad(self, ruw_id: str) -> Path:
+        return self.casussen / controleer_id(ruw_id) / PLAN
+
+    def bestaand_plan_pad(self, ruw_id: str) -> Path:
+        pad = self.plan_pad(ruw_id)
+        if not pad.is_file():
+            raise JeugdplanError(
+                f"geen casus met id {controleer_id(ruw_id)}; 'jeugdplan list' toont de casussen"
+            )
+        echt = pad.resolve()
+        if not echt.is_relative_to(self.casussen.resolve()):
+            raise JeugdplanError(
+                f"{self.relatief(pad)} wijst naar een bestand buiten de repository; geweigerd"
+            )
+        return pad
+
+    def ids(self) -> list[str]:
+        if not self.casussen.is_dir():
+            return []
+        return sorted(
+            e.name for e in os.scandir(self.casussen)
+            if e.is_dir() and ID_PATROON.match(e.name) and os.path.isfile(
+                os.path.join(e.path, PLAN))
+        )
+
+    # --- lezen --------------------------------------------------------------------------
+
+    def laad(self, ruw_id: str) -> GeladenPlan:
+        """Eén plan, round-trip, met regelnummers in de fouten."""
+        pad = self.bestaand_plan_pad(ruw_id)
+        relatief = self.relatief(pad)
+        return self.laad_pad(pad, relatief)
+
+    def laad_pad(self, pad: Path, relatief: str) -> GeladenPlan:
+        tekst = decodeer(pad.read_bytes(), relatief)
+        doc = laad_rt(tekst, relatief)
+        plan = valideer(Plan, doc, relatief, doc)
+        return GeladenPlan(plan.id, pad, relatief, doc, plan)
+
+    def lees_alle(self) -> Iterator[tuple[str, Plan | None, list[Probleem]]]:
+        """Alle plannen via de snelle lader: (id, plan of None, problemen).
+
+        Een ongeldig plan wordt opnieuw round-trip gelezen om de regels te kunnen noemen.
+        """
+        for ident in self.ids():
+            pad = self.casussen / ident / PLAN
+            relatief = f"{CASUSSEN}/{ident}/{PLAN}"
+            try:
+                data = laad_snel(pad.read_bytes(), relatief)
+                plan = valideer(Plan, data, relatief)
+            except PlanOngeldig:
+                try:
+                    plan = self.laad_pad(pad, relatief).plan
+                except PlanOngeldig as e:
+                    yield ident, None, e.problemen
+                    continue
+            yield ident, plan, []
+
+    def plannen(self) -> list[Plan]:
+        """Alle geldige plannen (ongeldige worden overgeslagen; `check` meldt ze)."""
+        return [p for _, p, _ in self.lees_alle() if p is not None]
+
+    # --- schrijven ----------------------------------------------------------------------
+
+    def bewerk(self, ruw_id: str, wijzig: Callable[[Plan], str]) -> Plan:
+        """Laadt een plan, laat `wijzig` het aanpassen, valideert, schrijft en commit.
+
+        `wijzig` geeft het commitbericht (zonder id) terug of gooit een `JeugdplanError`;
+        dan wordt er niets geschreven.
+        """
+        gitrepo.identiteit(self.root)
+        try:
+            geladen = self.laad(ruw_id)
+        except PlanOngeldig as e:
+            raise PlanOngeldig(
+                "het plan is ongeldig; herstel het eerst ('jeugdplan edit', 'jeugdplan check')\n"
+                + e.melding,
+                e.problemen,
+            ) from None
+        plan = geladen.plan.model_copy(deep=True)
+        wat = wijzig(plan)
+        nieuw = valideer(Plan, plan.als_yaml_data(), geladen.relatief)
+        self._schrijf(geladen.pad, samenvoegen(geladen.doc, nieuw.als_yaml_data()))
+        gitrepo.commit(self.root, [geladen.pad], f"{geladen.id}: {wat}")
+        return nieuw
+
+    def maak(self, plan: Plan, bericht: str) -> Path:
+        """Schrijft een nieuw plan en commit het."""
+        gitrepo.identiteit(self.root)
+        pad = self.plan_pad(plan.id)
+        if pad.exists():
+            raise JeugdplanError(f"casus {plan.id} bestaat al")
+        from ruamel.yaml.comments import CommentedMap
+
+        doc = samenvoegen(CommentedMap(), plan.als_yaml_data())
+        doc.yaml_set_start_comment(KOP.format(schema=plan.schema_versie, id=plan.id))
+        self._schrijf(pad, doc)
+        gitrepo.commit(self.root, [pad], f"{plan.id}: {bericht}")
+        return pad
+
+    def _schrijf(self, pad: Path, doc: Any) -> None:
+        tekst = dump_rt(doc)
+        # Laatste controle: wat we schrijven moet weer te lezen zijn.
+        valideer(Plan, laad_snel(tekst, self.relatief(pad)), self.relatief(pad))
+        schrijf_atomair(pad, tekst)
+
+
+def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Repo:
+    """`jeugdplan init`: een nieuwe casusrepository met eerste commit."""
+    pad = pad.expanduser()
+    if (pad / INSTELLINGEN).exists() or gitrepo.is_repository(pad):
+        raise JeugdplanError(
+            f"{pad} bevat al een repository; kies een lege of nieuwe map"
+        )
+    if pad.exists() and not pad.is_dir():
+        raise JeugdplanError(f"{pad} bestaat al en is geen map")
+    if pad.exists() and any(pad.iterdir()):
+        raise JeugdplanError(f"{pad} is niet leeg; kies een lege of nieuwe map")
+    from jeugdplan.resources import bekende_regios
+
+    if regio not in bekende_regios():
+        raise GebruiksFout(
+            f"onbekende regio {regio!r}; meegeleverd: {', '.join(bekende_regios())}"
+        )
+    pad.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(pad, 0o700)
+    gitrepo.identiteit(pad)
+    gitrepo.init(pad)
+    instellingen = Instellingen(regio=regio, organisatie=organisatie)
+    regels = [
+        "# Instellingen van deze casusrepository (jeugdplan).",
+        "# regio: de meegeleverde regioregels (data/regio/<regio>.yaml); een eigen regio.yaml",
+        "# in deze map vult die aan of vervangt ze.",
+        "jeugdplan: 1",
+    ]
+    if organisatie:
+        regels.append(f"organisatie: {organisatie}")
+    regels += [f"regio: {instellingen.regio}", "scholen: []", ""]
+    schrijf_atomair(pad / INSTELLINGEN, "\n".join(regels))
+    schrijf_atomair(pad / ".gitignore", "# afgeleide bestanden (cache), veilig te wissen\n"
+                    ".jeugdplan/\n*.tmp\n")
+    (pad / CASUSSEN).mkdir(mode=0o700, exist_ok=True)
+    schrijf_atomair(pad / CASUSSEN / ".gitkeep", "")
+    gitrepo.identiteit(pad)
+    gitrepo.commit(pad, [pad / INSTELLINGEN, pad / ".gitignore", pad / CASUSSEN / ".gitkeep"],
+                   "jeugdplan: casusrepository aangemaakt")
+    return Repo.open(pad.resolve())

@@ -1,0 +1,335 @@
+"""YAML lezen en schrijven: round-trip voor het bewerken van één plan, snel voor veel plannen.
+
+- `laad_rt` / `dump_rt`: ruamel.yaml round-trip, bewaart opmerkingen en volgorde van de
+  gebruiker. Dit is de enige manier waarop plannen worden geschreven.
+- `laad_snel`: de C-lader van PyYAML (veilig, zonder regelinformatie) voor rapportages en
+  controles over duizenden plannen.
+- `plaats`: zoekt bij een pydantic-`loc` de regel en kolom in een round-trip-document.
+- `samenvoegen`: zet een nieuwe versie van de gegevens in het bestaande document, zodat
+  alleen gewijzigde regels in de git-diff verschijnen.
+
+Datums worden als `date` gelezen; een onmogelijke datum (2026-02-30) blijft tekst, zodat de
+validatie er een melding met regelnummer van maakt. Aliassen en eigen tags worden geweigerd:
+een plan heeft ze niet nodig en ze zijn de ingang van 'billion laughs' en objectconstructie.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from jeugdplan.errors import PlanOngeldig, Probleem
+
+MAX_GROOTTE = 5 * 1024 * 1024
+"""Een plan is tekst van enkele kilobytes; alles boven 5 MB is geen plan."""
+
+_STANDAARD_TAGS = {
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+_VERTALINGEN = [
+    ("mapping values are not allowed", "dubbele punt op een plek waar dat niet mag "
+     "(zet tekst met ': ' tussen aanhalingstekens)"),
+    ("cannot start any token", "teken dat hier niet mag (tabs? gebruik spaties)"),
+    ("could not find expected ':'", "verwachte ':' niet gevonden"),
+    ("found duplicate key", "dubbele sleutel"),
+    ("expected <block end>", "inspringing klopt niet"),
+    ("did not find expected key", "inspringing klopt niet of een sleutel ontbreekt"),
+    ("did not find expected '-'", "inspringing van de lijst klopt niet"),
+    ("found unexpected end of stream", "bestand houdt onverwacht op (aanhalingsteken niet gesloten?)"),
+    ("found undefined alias", "onbekende alias"),
+    ("found unknown escape character", "onbekend escapeteken in tekst tussen dubbele aanhalingstekens"),
+    ("while scanning a quoted scalar", "aanhalingsteken niet gesloten"),
+    ("found unhashable key", "ongeldige sleutel"),
+    ("could not determine a constructor", "eigen YAML-tags (!!...) zijn in een plan niet toegestaan"),
+]
+
+
+def _vertaal(probleem: str | None) -> str:
+    tekst = probleem or "onleesbare YAML"
+    for engels, nederlands in _VERTALINGEN:
+        if engels in tekst:
+            return nederlands
+    return f"YAML kan niet gelezen worden ({tekst})"
+
+
+def _fout(pad: str, regel: int | None, kolom: int | None, melding: str) -> PlanOngeldig:
+    probleem = Probleem(pad, regel, kolom, "", melding, code="yaml")
+    return PlanOngeldig(str(probleem), [probleem])
+
+
+def decodeer(ruw: bytes, pad: str) -> str:
+    """Bytes naar tekst; te groot of geen UTF-8 is een fout met plaats."""
+    if len(ruw) > MAX_GROOTTE:
+        raise _fout(pad, None, None, f"bestand is te groot ({len(ruw) // 1024 // 1024} MB); "
+                    "een plan is hooguit enkele honderden kilobytes")
+    try:
+        return ruw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        regel = ruw[: e.start].count(b"\n") + 1
+        kolom = e.start - (ruw.rfind(b"\n", 0, e.start) + 1) + 1
+        raise _fout(pad, regel, kolom, "bestand is geen geldige UTF-8-tekst "
+                    "(opgeslagen in een andere tekenset?)") from None
+
+
+class _PlanConstructor(RoundTripConstructor):
+    """Round-trip constructor die onmogelijke datums als tekst laat staan."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return str(node.value)
+
+
+_PlanConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _PlanConstructor.construct_yaml_timestamp
+)
+
+
+def _rt() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _PlanConstructor
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 100
+    yaml.preserve_quotes = True
+    yaml.default_flow_style = False
+    # Nooit ankers/aliassen schrijven (twee velden met dezelfde datum zijn geen verwijzing).
+    yaml.representer.ignore_aliases = lambda *_: True
+    return yaml
+
+
+def _controleer_knopen(node: Any, pad: str) -> None:
+    """Weigert aliassen en eigen tags voordat er iets wordt opgebouwd."""
+    gezien: set[int] = set()
+    stapel = [node]
+    while stapel:
+        n = stapel.pop()
+        if id(n) in gezien and n.id != "scalar":
+            regel = n.start_mark.line + 1
+            raise _fout(pad, regel, n.start_mark.column + 1,
+                        "aliassen (*naam) zijn in een plan niet toegestaan")
+        gezien.add(id(n))
+        if n.tag not in _STANDAARD_TAGS and not str(n.tag).startswith("tag:yaml.org,2002:"):
+            raise _fout(pad, n.start_mark.line + 1, n.start_mark.column + 1,
+                        f"eigen YAML-tag {str(n.tag)[:40]!r} is niet toegestaan")
+        if isinstance(n.value, list):
+            for kind in n.value:
+                if isinstance(kind, tuple):
+                    stapel.extend(kind)
+                else:
+                    stapel.append(kind)
+
+
+def laad_rt(tekst: str, pad: str) -> Any:
+    """Laadt round-trip met regelinformatie. Fouten worden `PlanOngeldig` met regel en kolom."""
+    yaml = _rt()
+    try:
+        knoop = yaml.compose(tekst)
+        if knoop is None:
+            return None
+        _controleer_knopen(knoop, pad)
+        return yaml.constructor.construct_document(knoop)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        regel = mark.line + 1 if mark is not None else None
+        kolom = mark.column + 1 if mark is not None else None
+        raise _fout(pad, regel, kolom, _vertaal(e.problem)) from None
+    except RecursionError:
+        raise _fout(pad, None, None, "te diep geneste YAML") from None
+
+
+def dump_rt(data: Any) -> str:
+    buf = io.StringIO()
+    _rt().dump(data, buf)
+    return buf.getvalue()
+
+
+# --- snelle lader -------------------------------------------------------------------------
+
+try:  # pragma: no cover - hangt af van de installatie
+    import yaml as _pyyaml
+
+    _Basis: Any = getattr(_pyyaml, "CSafeLoader", _pyyaml.SafeLoader)
+except ImportError:  # pragma: no cover
+    _pyyaml = None  # type: ignore[assignment]
+    _Basis = None
+
+if _pyyaml is not None:
+
+    class _SnelleLader(_Basis):  # type: ignore[misc,valid-type]
+        """PyYAML C-lader: veilig, dubbele sleutels en aliassen geweigerd."""
+
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                return str(node.value)
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            sleutels: set[Any] = set()
+            for k, _v in node.value:
+                if k.value in sleutels:
+                    raise _pyyaml.constructor.ConstructorError(
+                        None, None, "found duplicate key", k.start_mark
+                    )
+                sleutels.add(k.value)
+            return super().construct_mapping(node, deep)
+
+    _SnelleLader.add_constructor(
+        "tag:yaml.org,2002:timestamp", _SnelleLader.construct_yaml_timestamp
+    )
+    _SnelleLader.add_constructor("tag:yaml.org,2002:map", _SnelleLader.construct_yaml_map)
+
+
+def laad_snel(ruw: bytes | str, pad: str) -> Any:
+    """Snelle, veilige lader zonder regelinformatie (voor het lezen van veel plannen)."""
+    tekst = ruw if isinstance(ruw, str) else decodeer(ruw, pad)
+    if _pyyaml is None:  # pragma: no cover
+        return _naar_gewoon(laad_rt(tekst, pad))
+    try:
+        data = _pyyaml.load(tekst, Loader=_SnelleLader)  # noqa: S506 - veilige lader
+        if _heeft_gedeelde_delen(data):
+            # Een alias: laat de strenge lader de plaats noemen.
+            return _naar_gewoon(laad_rt(tekst, pad))
+        return data
+    except _pyyaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        regel = mark.line + 1 if mark is not None else None
+        kolom = mark.column + 1 if mark is not None else None
+        raise _fout(pad, regel, kolom, _vertaal(e.problem)) from None
+    except _pyyaml.YAMLError as e:
+        raise _fout(pad, None, None, _vertaal(str(e))) from None
+    except RecursionError:
+        raise _fout(pad, None, None, "te diep geneste YAML") from None
+
+
+def _heeft_gedeelde_delen(data: Any) -> bool:
+    """Waar als een lijst of mapping twee keer voorkomt (een alias)."""
+    gezien: set[int] = set()
+    stapel = [data]
+    while stapel:
+        waarde = stapel.pop()
+        if isinstance(waarde, dict):
+            if id(waarde) in gezien:
+                return True
+            gezien.add(id(waarde))
+            stapel.extend(waarde.values())
+        elif isinstance(waarde, list):
+            if id(waarde) in gezien:
+                return True
+            gezien.add(id(waarde))
+            stapel.extend(waarde)
+    return False
+
+
+def _naar_gewoon(waarde: Any) -> Any:
+    """Zet ruamel-containers om naar gewone dicts en lijsten."""
+    if isinstance(waarde, dict):
+        return {str(k): _naar_gewoon(v) for k, v in waarde.items()}
+    if isinstance(waarde, list):
+        return [_naar_gewoon(v) for v in waarde]
+    if isinstance(waarde, str):
+        return str(waarde)
+    return waarde
+
+
+# --- plaats van een veld ------------------------------------------------------------------
+
+
+def plaats(root: Any, loc: Sequence[int | str]) -> tuple[int | None, int | None]:
+    """Regel en kolom (1-based) van het dichtstbijzijnde bestaande onderdeel van `loc`."""
+    knoop = root
+    regel: int | None = 1 if isinstance(root, CommentedMap | CommentedSeq) else None
+    kolom: int | None = 1 if regel else None
+    for stap in loc:
+        if isinstance(knoop, CommentedMap) and isinstance(stap, str) and stap in knoop:
+            r, k = knoop.lc.key(stap)
+            regel, kolom = r + 1, k + 1
+            knoop = knoop[stap]
+        elif isinstance(knoop, CommentedSeq) and isinstance(stap, int) and 0 <= stap < len(knoop):
+            r, k = knoop.lc.item(stap)
+            regel, kolom = r + 1, k + 1
+            knoop = knoop[stap]
+        else:
+            break
+    return regel, kolom
+
+
+# --- samenvoegen --------------------------------------------------------------------------
+
+
+def _gelijk(oud: Any, nieuw: Any) -> bool:
+    if isinstance(oud, bool) or isinstance(nieuw, bool):
+        return type(oud) is type(nieuw) and oud == nieuw
+    if isinstance(oud, date) and isinstance(nieuw, date):
+        return (oud.year, oud.month, oud.day) == (nieuw.year, nieuw.month, nieuw.day)
+    return type(oud) is type(nieuw) and oud == nieuw or (
+        isinstance(oud, str) and isinstance(nieuw, str) and str(oud) == nieuw
+    )
+
+
+def _nieuwe_waarde(waarde: Any) -> Any:
+    """Nieuwe gegevens in leesbare vorm: meerregelige tekst als blok (|)."""
+    if isinstance(waarde, dict):
+        cm = CommentedMap()
+        for k, v in waarde.items():
+            cm[k] = _nieuwe_waarde(v)
+        return cm
+    if isinstance(waarde, list):
+        cs = CommentedSeq()
+        for v in waarde:
+            cs.append(_nieuwe_waarde(v))
+        return cs
+    if isinstance(waarde, str) and "\n" in waarde:
+        return LiteralScalarString(waarde)
+    return waarde
+
+
+def samenvoegen(oud: Any, nieuw: Any) -> Any:
+    """Geeft `nieuw`, maar hergebruikt zoveel mogelijk van `oud` (opmerkingen, stijl, volgorde).
+
+    Mappings worden per sleutel bijgewerkt (nieuwe sleutels op hun plaats in de
+    schemavolgorde), lijsten per positie. Sleutels die in `nieuw` ontbreken verdwijnen,
+    behalve lege (`veld:`) die de gebruiker zelf liet staan.
+    """
+    if isinstance(oud, CommentedMap) and isinstance(nieuw, dict):
+        for sleutel in list(oud.keys()):
+            if sleutel not in nieuw and oud[sleutel] is not None:
+                del oud[sleutel]
+        vorige: Any = None
+        for sleutel, waarde in nieuw.items():
+            if sleutel in oud:
+                oud[sleutel] = samenvoegen(oud[sleutel], waarde)
+            else:
+                sleutels = list(oud.keys())
+                positie = sleutels.index(vorige) + 1 if vorige in sleutels else 0
+                oud.insert(positie, sleutel, _nieuwe_waarde(waarde))
+            vorige = sleutel
+        return oud
+    if isinstance(oud, CommentedSeq) and isinstance(nieuw, list):
+        for i, waarde in enumerate(nieuw):
+            if i < len(oud):
+                oud[i] = samenvoegen(oud[i], waarde)
+            else:
+                oud.append(_nieuwe_waarde(waarde))
+        del oud[len(nieuw):]
+        return oud
+    if _gelijk(oud, nieuw):
+        return oud
+    return _nieuwe_waarde(nieuw)

@@ -1,0 +1,95 @@
+"""Gedeelde fixtures: een vaste datum, een git-identiteit, een lege of gevulde casusrepository
+en een CliRunner die de echte opdrachtregel aanroept."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jeugdplan.cli.main import cli
+
+VANDAAG = "2026-11-25"
+
+
+@pytest.fixture(autouse=True)
+def omgeving(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Elke test: vaste datum, vaste git-identiteit, geen globale git-config, geen kleur."""
+    monkeypatch.setenv("JEUGDPLAN_VANDAAG", VANDAAG)
+    for sleutel in ("NAME", "EMAIL"):
+        monkeypatch.setenv(f"GIT_AUTHOR_{sleutel}", "Ilse IB" if sleutel == "NAME"
+                           else "ib@school.example")
+        monkeypatch.setenv(f"GIT_COMMITTER_{sleutel}", "Ilse IB" if sleutel == "NAME"
+                           else "ib@school.example")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig-leeg"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("JEUGDPLAN_DIR", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+
+
+class Cli:
+    """Roept `jeugdplan` aan in een repository en geeft het resultaat."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+
+    def __call__(self, *args: str, code: int | None = 0, invoer: str | None = None,
+                 env: dict[str, str] | None = None) -> Any:
+        from click.testing import CliRunner
+
+        runner = CliRunner()
+        volledig = (["--dir", str(self.root)] if self.root else []) + [str(a) for a in args]
+        resultaat = runner.invoke(cli(), volledig, input=invoer, env=env,
+                                  catch_exceptions=False)
+        if code is not None:
+            assert resultaat.exit_code == code, (
+                f"exit {resultaat.exit_code} (verwacht {code}) voor {args}\n"
+                f"stdout: {resultaat.stdout}\nstderr: {resultaat.stderr}"
+            )
+        return resultaat
+
+    def json(self, *args: str) -> Any:
+        return json.loads(self(*args, "--json").stdout)
+
+
+@pytest.fixture
+def repo_pad(tmp_path: Path) -> Path:
+    pad = tmp_path / "casussen-repo"
+    Cli(None)("init", str(pad))
+    return pad
+
+
+@pytest.fixture
+def jp(repo_pad: Path) -> Cli:
+    """`jp("new", ...)` draait jeugdplan in een verse repository."""
+    return Cli(repo_pad)
+
+
+@pytest.fixture
+def kind(jp: Cli) -> Callable[..., str]:
+    """Maakt een plan en geeft het id."""
+
+    def maak(voornaam: str = "Sanne", achternaam: str = "de Vries",
+             geboortedatum: str = "2016-04-03", gemeente: str = "Velsen",
+             school: str = "De Windroos", onderwijssoort: str = "po", **extra: str) -> str:
+        args = ["new", "--voornaam", voornaam, "--achternaam", achternaam,
+                "--geboortedatum", geboortedatum, "--gemeente", gemeente, "--school", school,
+                "--onderwijssoort", onderwijssoort]
+        for sleutel, waarde in extra.items():
+            args += [f"--{sleutel}", waarde]
+        return str(jp.json(*args)["id"])
+
+    return maak
+
+
+def git_log(pad: Path) -> list[str]:
+    import subprocess
+
+    uit = subprocess.run(["git", "log", "--format=%an|%s"], cwd=pad, capture_output=True,
+                         text=True, check=True, env={**os.environ})
+    return uit.stdout.splitlines()
