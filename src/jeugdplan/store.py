@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -253,7 +254,7 @@ class Repo:
 
 def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Repo:
     """`jeugdplan init`: een nieuwe casusrepository met eerste commit."""
-    pad = pad.expanduser()
+    pad = pad.expanduser().absolute()
     if (pad / INSTELLINGEN).exists() or gitrepo.is_repository(pad):
         raise JeugdplanError(
             f"{pad} bevat al een repository; kies een lege of nieuwe map"
@@ -280,7 +281,8 @@ def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Re
         "jeugdplan: 1",
     ]
     if organisatie:
-        regels.append(f"organisatie: {organisatie}")
+        # JSON-tekst is geldige YAML-tekst tussen dubbele aanhalingstekens: veilig citeren.
+        regels.append(f"organisatie: {json.dumps(organisatie, ensure_ascii=False)}")
     regels += [f"regio: {instellingen.regio}", "scholen: []", ""]
     schrijf_atomair(pad / INSTELLINGEN, "\n".join(regels))
     schrijf_atomair(pad / ".gitignore", "# afgeleide bestanden (cache), veilig te wissen\n"

@@ -201,7 +201,7 @@ def demo(
                                                "./jeugdplan-demo).")] = None,
 ) -> None:
     """Bouw een demorepository met fictieve casussen en laat zien wat jeugdplan doet."""
-    from jeugdplan.cli.demo import draai_demo
+    from jeugdplan.cli.demo import draai_demo  # noqa: I001
 
     draai_demo(pad or Path("jeugdplan-demo"))
 

@@ -143,7 +143,11 @@ def console(stderr: bool = False) -> Console:
     """Een rich-console; kleur uit bij NO_COLOR of als de uitvoer geen terminal is."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, markup=False, soft_wrap=False)
+    uit = sys.stderr if stderr else sys.stdout
+    # Buiten een terminal: breed genoeg voor tabellen, en geen harde regelafbreking in tekst.
+    breedte = None if uit.isatty() else 160
+    return Console(stderr=stderr, highlight=False, markup=False, soft_wrap=not uit.isatty(),
+                   width=breedte)
 
 
 def is_terminal() -> bool:
