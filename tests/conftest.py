@@ -53,8 +53,8 @@ class Cli:
             )
         return resultaat
 
-    def json(self, *args: str) -> Any:
-        return json.loads(self(*args, "--json").stdout)
+    def json(self, *args: str, code: int | None = 0) -> Any:
+        return json.loads(self(*args, "--json", code=code).stdout)
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ def kind(jp: Cli) -> Callable[..., str]:
                 "--geboortedatum", geboortedatum, "--gemeente", gemeente, "--school", school,
                 "--onderwijssoort", onderwijssoort]
         for sleutel, waarde in extra.items():
-            args += [f"--{sleutel}", waarde]
+            args += [f"--{sleutel}", waarde] if waarde != "" else [f"--{sleutel}"]
         return str(jp.json(*args)["id"])
 
     return maak

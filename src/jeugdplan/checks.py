@@ -9,7 +9,7 @@ tweede plan voor hetzelfde kind) staan in `over_casussen`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -195,12 +195,16 @@ def controleer_plan(plan: Plan, vandaag: date) -> list[Bevinding]:
     return bevindingen
 
 
-def over_casussen(plannen: Iterable[Plan]) -> dict[str, list[Bevinding]]:
-    """Controles over casussen heen: waarschijnlijk twee plannen voor één kind."""
+def over_casussen(plannen: list[Plan]) -> dict[str, list[Bevinding]]:
+    """Controles over casussen heen: waarschijnlijk twee plannen voor één kind (tenzij met
+    `new --toch` is vastgelegd dat het een ander kind is)."""
     uit: dict[str, list[Bevinding]] = {}
     kandidaten = [(p.id, p.kind.voornaam, p.kind.achternaam, p.kind.geboortedatum)
                   for p in plannen]
+    anders = {(p.id, ander) for p in plannen for ander in p.kind.niet_dezelfde_als}
     for a, b in dubbele_groepen(kandidaten):
+        if (a, b) in anders or (b, a) in anders:
+            continue
         for ident, ander in ((a, b), (b, a)):
             uit.setdefault(ident, []).append(_fout(
                 "dubbel-kind", ("kind",),
@@ -255,4 +259,33 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
             problemen.append(Probleem(pad, None, None, "", "wijziging is niet vastgelegd in git "
                                       "(de vorige opdracht werd onderbroken?)", "waarschuwing",
                                       "onvastgelegd"))
+    problemen.extend(leesbaar_voor_anderen(repo, gekozen))
     return problemen
+
+
+def leesbaar_voor_anderen(repo: Repo, gekozen: set[str] | None = None) -> list[Probleem]:
+    """Controle `leesbaar-voor-anderen`: een plan (of zijn map) dat groep of anderen mogen
+    lezen. Plannen bevatten bijzondere persoonsgegevens: alleen de eigenaar (0600/0700)."""
+    import os
+    import stat
+
+    from jeugdplan.store import CASUSSEN, PLAN
+
+    uit: list[Probleem] = []
+    for ident in repo.ids():
+        if gekozen is not None and ident not in gekozen:
+            continue
+        relatief = f"{CASUSSEN}/{ident}/{PLAN}"
+        for pad, soort, advies in ((repo.casussen / ident, "map", "700"),
+                                   (repo.casussen / ident / PLAN, "bestand", "600")):
+            try:
+                modus = stat.S_IMODE(os.stat(pad).st_mode)
+            except OSError:
+                continue
+            if modus & 0o077:
+                uit.append(Probleem(
+                    relatief, None, None, "",
+                    f"{soort} is leesbaar voor anderen (rechten {modus:04o}); plannen bevatten "
+                    f"bijzondere persoonsgegevens: chmod {advies} {repo.relatief(pad)}",
+                    "waarschuwing", "leesbaar-voor-anderen"))
+    return uit

@@ -12,7 +12,14 @@ from datetime import date
 from functools import cache
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 
 from jeugdplan.resources import lees_data
 
@@ -85,6 +92,8 @@ class Kind(Model):
     leerjaar: Annotated[int, Field(ge=1, le=6)] | None = None
     identiteit: Naam | None = None
     """Gewenste identiteit van hulp (seed 002), bijvoorbeeld 'reformatorisch'."""
+    niet_dezelfde_als: list[Naam] = []
+    """Casussen die op dit kind lijken maar een ander kind zijn (vastgelegd met `new --toch`)."""
 
 
 class Opvoeder(Model):
@@ -203,8 +212,17 @@ class Verwijzing(Model):
 
 
 class Periode(Model):
+    """Een periode [van, tot): `tot` is de eerste dag dat de periode niet meer geldt
+    (de datum van hervatten of uitschrijven); zonder `tot` loopt de periode nog."""
+
     van: date | None = None
     tot: date | None = None
+
+    @model_validator(mode="after")
+    def _tot_na_van(self) -> Periode:
+        if self.van is not None and self.tot is not None and self.tot < self.van:
+            raise ValueError(f"einde (tot {self.tot}) ligt vóór het begin (van {self.van})")
+        return self
 
 
 class Inschrijving(Periode):
@@ -247,12 +265,15 @@ class Evaluatie(Model):
 
 
 class MeldcodeStap(Model):
-    stap: Annotated[int, Field(ge=1, le=5)]
+    """Een vastgelegde stap 1, 2 of 3; stap 4 en 5 zijn de afwegingen en de melding."""
+
+    stap: Annotated[int, Field(ge=1, le=3)]
     datum: date
     door: Naam
     notitie: Tekst
     met: Naam | None = None
     kindcheck: Tekst | None = None
+    reactie: Tekst | None = None
 
 
 class MeldcodeOverslaan(Model):
@@ -270,12 +291,15 @@ class MeldcodeAfweging(Model):
     door: Naam
     toelichting: Tekst | None = None
     termijn: date | None = None
+    casemanager: Naam | None = None
 
 
 class MeldcodeMelding(Model):
     datum: date
     door: Naam
     notitie: Tekst
+    geinformeerd: Naam | None = None
+    reactie: Tekst | None = None
 
 
 class Meldcode(Model):

@@ -28,18 +28,19 @@ def maak_plan(
             f"geboortedatum {geboortedatum}: het kind zou {leeftijd(geboortedatum, vandaag)} "
             "jaar zijn; typfout in het jaar?"
         )
-    if not toch:
-        bestaande = [(p.id, p.kind.voornaam, p.kind.achternaam, p.kind.geboortedatum)
-                     for p in repo.plannen()]
-        dubbel = zoek_dubbel(voornaam, achternaam, geboortedatum, bestaande)
-        if dubbel:
+    bestaande = [(p.id, p.kind.voornaam, p.kind.achternaam, p.kind.geboortedatum)
+                 for p in repo.plannen()]
+    dubbel = zoek_dubbel(voornaam, achternaam, geboortedatum, bestaande)
+    if dubbel and not toch:
             raise JeugdplanError(
                 f"er is al een plan voor dit kind: {', '.join(dubbel)} (één kind, één plan). "
                 "Werk dat plan bij, of gebruik --toch als het echt een ander kind is"
             )
-    gegevens = {"voornaam": voornaam, "achternaam": achternaam, "geboortedatum": geboortedatum,
+    gegevens: dict[str, object] = {
+                "voornaam": voornaam, "achternaam": achternaam, "geboortedatum": geboortedatum,
                 "gemeente": gemeente, "school": school, "onderwijssoort": onderwijssoort,
-                "groep": groep, "leerjaar": leerjaar, "identiteit": identiteit}
+                "groep": groep, "leerjaar": leerjaar, "identiteit": identiteit,
+                "niet_dezelfde_als": dubbel or None}
     kind = valideer(Kind, {k: v for k, v in gegevens.items() if v is not None}, "invoer")
     ident = nieuw_id(vandaag.year, lambda i: repo.plan_pad(i).exists())
     plan = nieuw_plan(ident, kind, vandaag)

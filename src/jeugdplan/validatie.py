@@ -78,7 +78,8 @@ def problemen_uit(fout: ValidationError, pad: str, doc: Any = None) -> list[Prob
         loc = [s for s in e["loc"] if not (isinstance(s, str) and s.startswith("function-"))]
         # Bij een union (`int | None`) noemt pydantic elke tak; de laatste stap is dan een type.
         loc = [s for s in loc if s not in ("int", "str", "date", "bool", "constrained-int")]
-        regel, kolom = plaats(doc, loc) if doc is not None else (None, None)
+        regel, kolom = (plaats(doc, loc, waarde=e["type"] != "extra_forbidden")
+                        if doc is not None else (None, None))
         problemen.append(Probleem(pad, regel, kolom, veldpad(loc), _melding(e)))
     # Een union geeft dezelfde fout soms twee keer: ontdubbel, volgorde blijft.
     return list(dict.fromkeys(problemen))

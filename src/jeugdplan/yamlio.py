@@ -16,8 +16,11 @@ een plan heeft ze niet nodig en ze zijn de ingang van 'billion laughs' en object
 from __future__ import annotations
 
 import io
+import os
+import stat
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -73,11 +76,48 @@ def _fout(pad: str, regel: int | None, kolom: int | None, melding: str) -> PlanO
     return PlanOngeldig(str(probleem), [probleem])
 
 
+def lees_bytes(bestand: Path, pad: str) -> bytes:
+    """Leest een bestand begrensd: eerst de grootte (stat), dan hooguit `MAX_GROOTTE` + 1
+    bytes, zodat een bestand van 100 MB nooit helemaal in het geheugen komt. Alleen gewone
+    bestanden (geen fifo of apparaat, waar lezen zou blijven hangen)."""
+    try:
+        fd = os.open(bestand, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as e:
+        raise _fout(pad, None, None, f"bestand kan niet gelezen worden ({e.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _fout(pad, None, None, "is geen gewoon bestand")
+        if info.st_size > MAX_GROOTTE:
+            raise _te_groot(pad, info.st_size)
+        delen = []
+        over = MAX_GROOTTE + 1
+        while over > 0:
+            deel = os.read(fd, min(over, 1 << 20))
+            if not deel:
+                break
+            delen.append(deel)
+            over -= len(deel)
+        ruw = b"".join(delen)
+    except OSError as e:
+        raise _fout(pad, None, None, f"bestand kan niet gelezen worden ({e.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(ruw) > MAX_GROOTTE:
+        raise _te_groot(pad, len(ruw))
+    return ruw
+
+
+def _te_groot(pad: str, grootte: int) -> PlanOngeldig:
+    return _fout(pad, None, None, f"bestand is te groot ({grootte / 1024 / 1024:.0f} MB, "
+                 f"hooguit {MAX_GROOTTE // 1024 // 1024} MB); een plan is hooguit enkele "
+                 "honderden kilobytes")
+
+
 def decodeer(ruw: bytes, pad: str) -> str:
     """Bytes naar tekst; te groot of geen UTF-8 is een fout met plaats."""
     if len(ruw) > MAX_GROOTTE:
-        raise _fout(pad, None, None, f"bestand is te groot ({len(ruw) // 1024 // 1024} MB); "
-                    "een plan is hooguit enkele honderden kilobytes")
+        raise _te_groot(pad, len(ruw))
     try:
         return ruw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -125,7 +165,9 @@ def _controleer_knopen(node: Any, pad: str) -> None:
             raise _fout(pad, regel, n.start_mark.column + 1,
                         "aliassen (*naam) zijn in een plan niet toegestaan")
         gezien.add(id(n))
-        if n.tag not in _STANDAARD_TAGS and not str(n.tag).startswith("tag:yaml.org,2002:"):
+        if n.tag not in _STANDAARD_TAGS and (
+                not str(n.tag).startswith("tag:yaml.org,2002:")
+                or str(n.tag).startswith("tag:yaml.org,2002:python/")):
             raise _fout(pad, n.start_mark.line + 1, n.start_mark.column + 1,
                         f"eigen YAML-tag {str(n.tag)[:40]!r} is niet toegestaan")
         if isinstance(n.value, list):
@@ -252,14 +294,23 @@ def _naar_gewoon(waarde: Any) -> Any:
 # --- plaats van een veld ------------------------------------------------------------------
 
 
-def plaats(root: Any, loc: Sequence[int | str]) -> tuple[int | None, int | None]:
-    """Regel en kolom (1-based) van het dichtstbijzijnde bestaande onderdeel van `loc`."""
+def plaats(root: Any, loc: Sequence[int | str], waarde: bool = True
+           ) -> tuple[int | None, int | None]:
+    """Regel en kolom (1-based) van het dichtstbijzijnde bestaande onderdeel van `loc`.
+
+    Met `waarde` wijst een enkelvoudige waarde naar de waarde zelf (`groep: vijf` -> 'vijf'),
+    anders naar de sleutel (voor een onbekend veld)."""
     knoop = root
     regel: int | None = 1 if isinstance(root, CommentedMap | CommentedSeq) else None
     kolom: int | None = 1 if regel else None
-    for stap in loc:
+    for i, stap in enumerate(loc):
         if isinstance(knoop, CommentedMap) and isinstance(stap, str) and stap in knoop:
-            r, k = knoop.lc.key(stap)
+            laatste = i == len(loc) - 1
+            enkelvoudig = not isinstance(knoop[stap], CommentedMap | CommentedSeq)
+            if laatste and waarde and enkelvoudig and knoop[stap] is not None:
+                r, k = knoop.lc.value(stap)
+            else:
+                r, k = knoop.lc.key(stap)
             regel, kolom = r + 1, k + 1
             knoop = knoop[stap]
         elif isinstance(knoop, CommentedSeq) and isinstance(stap, int) and 0 <= stap < len(knoop):
@@ -301,6 +352,22 @@ def _nieuwe_waarde(waarde: Any) -> Any:
     return waarde
 
 
+def _verplaats_opmerking(cm: CommentedMap, vorige: Any, nieuw: Any) -> None:
+    """Opmerkingregels ná `vorige` horen bij de sleutel die erop volgde; als we er een sleutel
+    tussen voegen, verhuizen ze mee naar onder de nieuwe sleutel."""
+    items = cm.ca.items.get(vorige)
+    if not items or len(items) < 3 or items[2] is None:
+        return
+    token = items[2]
+    eerste, _, rest = token.value.partition("\n")
+    if not rest.strip():
+        return
+    from ruamel.yaml.tokens import CommentToken
+
+    token.value = eerste + "\n"
+    cm.ca.items[nieuw] = [None, None, CommentToken("\n" + rest, token.start_mark, None), None]
+
+
 def samenvoegen(oud: Any, nieuw: Any) -> Any:
     """Geeft `nieuw`, maar hergebruikt zoveel mogelijk van `oud` (opmerkingen, stijl, volgorde).
 
@@ -320,6 +387,8 @@ def samenvoegen(oud: Any, nieuw: Any) -> Any:
                 sleutels = list(oud.keys())
                 positie = sleutels.index(vorige) + 1 if vorige in sleutels else 0
                 oud.insert(positie, sleutel, _nieuwe_waarde(waarde))
+                if vorige in sleutels:
+                    _verplaats_opmerking(oud, vorige, sleutel)
             vorige = sleutel
         return oud
     if isinstance(oud, CommentedSeq) and isinstance(nieuw, list):

@@ -11,13 +11,13 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
-import sys
 from pathlib import Path
 
 import typer
 
 from jeugdplan import gitrepo
 from jeugdplan.checks import controleer_plan
+from jeugdplan.cli.common import interactief
 from jeugdplan.clock import vandaag
 from jeugdplan.errors import JeugdplanError, PlanOngeldig, Probleem
 from jeugdplan.model import Plan
@@ -79,7 +79,7 @@ def bewerk_in_editor(repo: Repo, ruw_id: str) -> None:
             break
         for p in problemen:
             typer.echo(str(p), err=True)
-        if not sys.stdin.isatty() and not os.environ.get("JEUGDPLAN_INTERACTIEF"):
+        if not interactief():
             raise JeugdplanError(
                 f"het plan is niet opgeslagen; uw bewerking staat in {repo.relatief(kopie)}. "
                 f"Herstel met 'jeugdplan edit {ident}'"

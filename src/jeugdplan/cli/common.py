@@ -150,15 +150,18 @@ def console(stderr: bool = False) -> Console:
                    width=breedte)
 
 
-def is_terminal() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+def interactief() -> bool:
+    """Mag er iets gevraagd worden? Op een terminal, of met JEUGDPLAN_INTERACTIEF=1."""
+    import os
+
+    return sys.stdin.isatty() or bool(os.environ.get("JEUGDPLAN_INTERACTIEF"))
 
 
 def vraag_of_fout(waarde: str | None, optie: str, vraag: str) -> str:
     """Een ontbrekende verplichte waarde: vragen op een terminal, anders gebruiksfout."""
     if waarde is not None:
         return waarde
-    if sys.stdin.isatty():
+    if interactief():
         antwoord: str = typer.prompt(vraag)
         return antwoord
     raise GebruiksFout(f"optie {optie} ontbreekt ({vraag.lower()})")

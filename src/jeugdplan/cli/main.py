@@ -42,7 +42,7 @@ class Groep(typer.core.TyperGroup):
         try:
             return super().invoke(ctx)
         except GebruiksFout as e:
-            raise _GebruikFout(e.melding, ctx=click.get_current_context(silent=True)) from None
+            raise _GebruikFout(e.melding) from None
         except JeugdplanError as e:
             raise _Fout(e) from None
         except Exception as e:
