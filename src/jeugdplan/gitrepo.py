@@ -24,7 +24,8 @@ def _omgeving() -> dict[str, str]:
     return env
 
 
-def git(root: Path, *args: str, invoer: str | None = None, check: bool = True) -> str:
+def git(root: Path, *args: str, invoer: str | None = None, check: bool = True,
+        extra_omgeving: dict[str, str] | None = None) -> str:
     try:
         klaar = subprocess.run(
             ["git", *args],
@@ -32,7 +33,7 @@ def git(root: Path, *args: str, invoer: str | None = None, check: bool = True) -
             input=invoer,
             capture_output=True,
             text=True,
-            env=_omgeving(),
+            env={**_omgeving(), **(extra_omgeving or {})},
         )
     except FileNotFoundError:
         raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None
@@ -48,6 +49,13 @@ def _vertaal_fout(args: tuple[str, ...], uitvoer: str) -> str:
                 "Zo niet, verwijder .git/index.lock en probeer opnieuw")
     if "No space left" in uitvoer:
         return "de schijf is vol: git kon niet schrijven"
+    if "cannot lock ref" in uitvoer or ".lock': File exists" in uitvoer:
+        return ("git is bezet (een .lock-bestand in .git bestaat): loopt er nog een "
+                "git-opdracht? Zo niet, verwijder het genoemde .lock-bestand en probeer "
+                f"opnieuw ({tekst[:200]})")
+    if ("Permission denied" in uitvoer or "insufficient permission" in uitvoer
+            or "Read-only file system" in uitvoer):
+        return f"git mag niet schrijven in .git (rechten of alleen-lezen schijf): {tekst[:200]}"
     if "Author identity unknown" in uitvoer or "empty ident" in uitvoer:
         return _GEEN_IDENTITEIT
     return f"git {args[0]} mislukte: {tekst}"

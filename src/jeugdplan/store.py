@@ -23,8 +23,10 @@ from typing import Any
 from jeugdplan import gitrepo
 from jeugdplan.errors import GebruiksFout, JeugdplanError, PlanOngeldig, Probleem
 from jeugdplan.model import Instellingen, Plan
+from jeugdplan.slot import meld as slot_meld
+from jeugdplan.slot import vergrendeld
 from jeugdplan.validatie import valideer
-from jeugdplan.yamlio import decodeer, dump_rt, laad_rt, laad_snel, samenvoegen
+from jeugdplan.yamlio import decodeer, dump_rt, laad_rt, laad_snel, lees_bytes, samenvoegen
 
 INSTELLINGEN = "jeugdplan.yaml"
 CASUSSEN = "casussen"
@@ -131,7 +133,7 @@ class Repo:
     @classmethod
     def open(cls, root: Path) -> Repo:
         pad = root / INSTELLINGEN
-        tekst = decodeer(pad.read_bytes(), INSTELLINGEN)
+        tekst = decodeer(lees_bytes(pad, INSTELLINGEN), INSTELLINGEN)
         doc = laad_rt(tekst, INSTELLINGEN)
         instellingen = valideer(Instellingen, doc if doc is not None else {}, INSTELLINGEN, doc)
         return cls(root, instellingen)
@@ -154,12 +156,18 @@ class Repo:
             raise JeugdplanError(
                 f"geen casus met id {controleer_id(ruw_id)}; 'jeugdplan list' toont de casussen"
             )
-        echt = pad.resolve()
-        if not echt.is_relative_to(self.casussen.resolve()):
+        if not self.binnen_repository(pad):
             raise JeugdplanError(
                 f"{self.relatief(pad)} wijst naar een bestand buiten de repository; geweigerd"
             )
         return pad
+
+    def binnen_repository(self, pad: Path) -> bool:
+        """Onwaar als `pad` (of zijn map) via een symlink buiten `casussen/` uitkomt."""
+        try:
+            return pad.resolve().is_relative_to(self.casussen.resolve())
+        except (OSError, RuntimeError):  # symlinklus
+            return False
 
     def ids(self) -> list[str]:
         if not self.casussen.is_dir():
@@ -179,7 +187,7 @@ class Repo:
         return self.laad_pad(pad, relatief)
 
     def laad_pad(self, pad: Path, relatief: str) -> GeladenPlan:
-        tekst = decodeer(pad.read_bytes(), relatief)
+        tekst = decodeer(lees_bytes(pad, relatief), relatief)
         doc = laad_rt(tekst, relatief)
         plan = valideer(Plan, doc, relatief, doc)
         return GeladenPlan(plan.id, pad, relatief, doc, plan)
@@ -209,6 +217,35 @@ class Repo:
 
     # --- schrijven ----------------------------------------------------------------------
 
+        # Eén slot per repository: laden, wijzigen, schrijven en vastleggen gebeuren zonder
+        # dat een ander proces ertussen schrijft (anders gaat een wijziging verloren).
+        with vergrendeld(self.root):
+            try:
+                geladen = self.laad(ruw_id)
+            except PlanOngeldig as e:
+                raise PlanOngeldig(
+                    "het plan is ongeldig; herstel het eerst ('jeugdplan edit', "
+                    "'jeugdplan check')\n" + e.melding,
+                    e.problemen,
+                ) from None
+            self._herstel_onvastgelegd(geladen.pad, geladen.id)
+            plan = geladen.plan.model_copy(deep=True)
+            wat = wijzig(plan)
+            nieuw = valideer(Plan, plan.als_yaml_data(), geladen.relatief)
+            self._schrijf(geladen.pad, samenvoegen(geladen.doc, nieuw.als_yaml_data()))
+            self._commit(geladen.pad, f"{geladen.id}: {wat}")
+        return nieuw
+
+    def _herstel_onvastgelegd(self, pad: Path, ident: str) -> None:
+        """Een eerder geschreven maar niet vastgelegde versie (commit mislukt, proces
+        afgebroken) eerst apart vastleggen, zodat de geschiedenis niets mist."""
+        if not gitrepo.onvastgelegd(self.root, self.relatief(pad)):
+            return
+        self._commit(pad, f"{ident}: eerder niet vastgelegde wijziging alsnog vastgelegd")
+        slot_meld(f"{ident}: een eerder niet vastgelegde wijziging van dit plan is nu "
+                  "alsnog vastgelegd")
+
+    def _commit(self, pad: Path, bericht: str) -> None:
     def bewerk(self, ruw_id: str, wijzig: Callable[[Plan], str]) -> Plan:
         """Laadt een plan, laat `wijzig` het aanpassen, valideert, schrijft en commit.
 
@@ -217,33 +254,41 @@ class Repo:
         """
         gitrepo.identiteit(self.root)
         try:
-            geladen = self.laad(ruw_id)
-        except PlanOngeldig as e:
-            raise PlanOngeldig(
-                "het plan is ongeldig; herstel het eerst ('jeugdplan edit', 'jeugdplan check')\n"
-                + e.melding,
-                e.problemen,
+            gitrepo.commit(self.root, [pad], bericht)
+        except gitrepo.GitFout as e:
+            raise JeugdplanError(
+                f"{self.relatief(pad)} is opgeslagen, maar vastleggen in git mislukte: "
+                f"{e.melding}. Er is niets verloren: na herstel legt de volgende wijziging "
+                "van deze casus het alsnog vast, en 'jeugdplan check' toont wat nog niet is "
+                "vastgelegd"
             ) from None
-        plan = geladen.plan.model_copy(deep=True)
-        wat = wijzig(plan)
-        nieuw = valideer(Plan, plan.als_yaml_data(), geladen.relatief)
-        self._schrijf(geladen.pad, samenvoegen(geladen.doc, nieuw.als_yaml_data()))
-        gitrepo.commit(self.root, [geladen.pad], f"{geladen.id}: {wat}")
-        return nieuw
 
     def maak(self, plan: Plan, bericht: str) -> Path:
         """Schrijft een nieuw plan en commit het."""
         gitrepo.identiteit(self.root)
         pad = self.plan_pad(plan.id)
-        if pad.exists():
-            raise JeugdplanError(f"casus {plan.id} bestaat al")
         from ruamel.yaml.comments import CommentedMap
 
-        doc = samenvoegen(CommentedMap(), plan.als_yaml_data())
-        doc.yaml_set_start_comment(KOP.format(schema=plan.schema_versie, id=plan.id))
-        self._schrijf(pad, doc)
-        gitrepo.commit(self.root, [pad], f"{plan.id}: {bericht}")
+        with vergrendeld(self.root):
+            if pad.exists() or pad.is_symlink():
+                raise JeugdplanError(f"casus {plan.id} bestaat al")
+            doc = samenvoegen(CommentedMap(), plan.als_yaml_data())
+            doc.yaml_set_start_comment(KOP.format(schema=plan.schema_versie, id=plan.id))
+            self._schrijf(pad, doc)
+            self._commit(pad, f"{plan.id}: {bericht}")
         return pad
+
+def _alleen_eigenaar(map_: Path) -> None:
+    """Haalt lees- en schrijfrechten van groep en anderen weg (git maakt .git met de umask)."""
+    for wortel, mappen, bestanden in os.walk(map_):
+        for naam in [*mappen, *bestanden, ""]:
+            p = os.path.join(wortel, naam) if naam else wortel
+            if os.path.islink(p):
+                continue
+            modus = os.stat(p).st_mode & 0o7777
+            if modus & 0o077:
+                os.chmod(p, modus & ~0o077)
+
 
     def _schrijf(self, pad: Path, doc: Any) -> None:
         tekst = dump_rt(doc)
@@ -285,6 +330,7 @@ def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Re
         regels.append(f"organisatie: {json.dumps(organisatie, ensure_ascii=False)}")
     regels += [f"regio: {instellingen.regio}", "scholen: []", ""]
     schrijf_atomair(pad / INSTELLINGEN, "\n".join(regels))
+    _alleen_eigenaar(pad / ".git")
     schrijf_atomair(pad / ".gitignore", "# afgeleide bestanden (cache), veilig te wissen\n"
                     ".jeugdplan/\n*.tmp\n")
     (pad / CASUSSEN).mkdir(mode=0o700, exist_ok=True)

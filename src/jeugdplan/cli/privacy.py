@@ -1,0 +1,134 @@
+"""Opdrachten voor privacy: inzage-export, bewaartermijnen en verwijderen (purge)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jeugdplan.cli.common import meld, print_json, repo, vandaag
+
+JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts).")]
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het casus-id, bijvoorbeeld 2026-K7QXM2.")]
+
+
+def export(
+    ident: IdArg,
+    formaat: Annotated[str, typer.Option("--format", help="json of html.")] = "json",
+    uit: Annotated[Path | None, typer.Option(
+        "--out", metavar="BESTAND",
+        help="Schrijf naar dit bestand (alleen leesbaar voor u) in plaats van stdout.")] = None,
+) -> None:
+    """Volledige kopie van één plan met de wijzigingsgeschiedenis, voor inzage door ouders
+    of jongere (AVG art. 15)."""
+    import json
+
+    from jeugdplan.errors import GebruiksFout, JeugdplanError
+    from jeugdplan.privacy import exporteer
+
+    if formaat not in ("json", "html"):
+        raise GebruiksFout(f"--format: onbekend formaat {formaat[:20]!r}; kies json of html")
+    r = repo()
+    gegevens = exporteer(r, ident, vandaag())
+    if formaat == "json":
+        tekst = json.dumps(gegevens, ensure_ascii=False, indent=2, default=str) + "\n"
+    else:
+        from jeugdplan.reports import render
+
+        tekst = render("export", {"e": gegevens}, "html", r.root)
+    if uit is None:
+        typer.echo(tekst, nl=False)
+        return
+    from jeugdplan.store import schrijf_atomair
+
+    doel = uit.expanduser()
+    if doel.is_dir():
+        raise JeugdplanError(f"--out: {doel} is een map; geef een bestandsnaam")
+    try:
+        schrijf_atomair(doel, tekst)
+    except OSError as e:
+        raise JeugdplanError(f"--out: kan {doel} niet schrijven ({e.strerror})") from None
+    meld(f"inzage-export van {gegevens['id']} geschreven naar {doel} (alleen leesbaar voor u; "
+         "bevat bijzondere persoonsgegevens: geef het alleen aan wie recht op inzage heeft)")
+
+
+def bewaartermijn(json: JsonOptie = False) -> None:
+    """Afgesloten plannen waarvan de bewaartermijn is verstreken (data/bewaartermijnen.yaml)."""
+    from jeugdplan.privacy import verlopen
+
+    rijen = verlopen(repo().plannen(), vandaag())
+    if json:
+        print_json(rijen)
+        return
+    if not rijen:
+        meld("geen afgesloten plannen over hun bewaartermijn")
+        return
+    for rij in rijen:
+        typer.echo(f"{rij['id']}  afgesloten {rij['afgesloten']}  termijn {rij['termijn_jaren']} "
+                   f"jaar  verlopen sinds {rij['verlopen_sinds']}  ({rij['grond']})")
+    meld(f"{len(rijen)} plan(nen) over de bewaartermijn; verwijder met 'jeugdplan purge ID'")
+
+
+def purge(
+    ident: IdArg,
+    ja: Annotated[bool, typer.Option("--ja", help="Niet om bevestiging vragen.")] = False,
+    uit_geschiedenis: Annotated[bool, typer.Option(
+        "--uit-geschiedenis",
+        help="Verwijder de casus ook uit de git-geschiedenis van deze repository "
+             "(klonen en remotes houden hun kopie).")] = False,
+) -> None:
+    """Verwijder één casus (plan en bijlagen) uit de werkmap, in één commit; met
+    --uit-geschiedenis ook uit de geschiedenis."""
+    from jeugdplan.errors import JeugdplanError
+    from jeugdplan.privacy import PURGE_WAARSCHUWING_GESCHIEDENIS, einde_termijn
+    from jeugdplan.privacy import purge as verwijder
+    from jeugdplan.store import controleer_id
+
+    r = repo()
+    sleutel = controleer_id(ident)
+    meld(f"let op: dit verwijdert casus {sleutel} (plan en bijlagen) uit de werkmap, in één "
+         "commit.")
+    if r.plan_pad(sleutel).is_file() and r.binnen_repository(r.plan_pad(sleutel)):
+        try:
+            einde = einde_termijn(r.laad(sleutel).plan)
+        except JeugdplanError:
+            einde = None
+            meld("  het plan is ongeldig; de bewaartermijn is niet te bepalen.")
+        else:
+            if einde is None:
+                meld("  de casus is niet afgesloten: de bewaartermijn is nog niet begonnen.")
+            elif einde > vandaag():
+                meld(f"  de bewaartermijn loopt nog tot {einde}: eerder verwijderen mag alleen "
+                     "met een grond (bijvoorbeeld een verzoek tot verwijdering).")
+            else:
+                meld(f"  de bewaartermijn is verstreken sinds {einde}.")
+    if uit_geschiedenis:
+        meld("  " + PURGE_WAARSCHUWING_GESCHIEDENIS)
+    else:
+        meld("  Het plan blijft in de git-geschiedenis staan (en in klonen en remotes); "
+             "gebruik --uit-geschiedenis om het ook daaruit te verwijderen.")
+    if not ja:
+        if not (sys.stdin.isatty() and sys.stderr.isatty()):
+            raise JeugdplanError("purge vraagt om bevestiging en er is geen terminal; "
+                                 "gebruik --ja als u het zeker weet. Er is niets verwijderd")
+        if not typer.confirm(f"Casus {sleutel} verwijderen?", default=False, err=True):
+            raise JeugdplanError("afgebroken; er is niets verwijderd")
+    uitkomst = verwijder(r, sleutel, uit_geschiedenis)
+    if uitkomst.uit_geschiedenis:
+        meld(f"casus {sleutel} verwijderd uit de werkmap en uit de geschiedenis van deze "
+             "repository. Vergeet klonen, remotes en back-ups niet.")
+    else:
+        meld(f"casus {sleutel} verwijderd uit de werkmap (commit {str(uitkomst.commit)[:7]}); "
+             "de geschiedenis bevat hem nog")
+
+
+def registreer(app: typer.Typer) -> None:
+    from jeugdplan import slot
+
+    # Meldingen van het repositoryslot (wachten, herstel) naar stderr.
+    slot.melder = meld
+    app.command()(export)
+    app.command()(bewaartermijn)
+    app.command()(purge)
