@@ -1,0 +1,52 @@
+"""Elke opdracht en elke optie heeft Nederlandse hulptekst."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from jeugdplan.cli._click import click
+from jeugdplan.cli.main import cli
+from tests.conftest import Cli
+
+ENGELS = ("Show this message", "Install completion", "Show completion", "Usage:",
+          "Options:", "Commands:", "Arguments:")
+
+
+def opdrachten(groep: click.Command, pad: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    yield pad
+    if isinstance(groep, click.Group):
+        for naam, sub in groep.commands.items():
+            yield from opdrachten(sub, (*pad, naam))
+
+
+ALLE = list(opdrachten(cli()))
+
+
+def test_er_zijn_opdrachten() -> None:
+    namen = {" ".join(p) for p in ALLE}
+    assert {"init", "new", "show", "list", "agenda", "check", "edit", "close", "log", "demo",
+            "signaal add", "ouders informeer", "toestemming add", "toestemming intrekken",
+            "doel add", "actie add", "actie done", "betrokkene add", "journaal add"} <= namen
+
+
+@pytest.mark.parametrize("pad", ALLE, ids=lambda p: " ".join(p) or "jeugdplan")
+def test_hulp_is_nederlands(pad: tuple[str, ...]) -> None:
+    r = Cli(None)(*pad, "--help")
+    assert r.stdout.startswith("Gebruik: jeugdplan")
+    for woord in ENGELS:
+        assert woord not in r.stdout, f"Engelse tekst {woord!r} in hulp van {pad}"
+    commando = cli()
+    for naam in pad:
+        commando = commando.commands[naam]  # type: ignore[attr-defined]
+    assert (commando.help or "").strip(), f"geen hulptekst voor {pad}"
+    for param in commando.params:
+        if isinstance(param, click.Option) and not param.hidden:
+            assert (param.help or "").strip(), f"optie {param.name} van {pad} zonder hulp"
+
+
+def test_onbekende_opdracht_nederlands() -> None:
+    r = Cli(None)("bestaatniet", code=2)
+    assert "Onbekende opdracht 'bestaatniet'." in r.stderr
+    assert "fout:" in r.stderr
