@@ -8,6 +8,7 @@ casus en wat er veranderde, nooit de naam van het kind.
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 from jeugdplan.errors import JeugdplanError
 from jeugdplan.model import (
@@ -174,7 +175,10 @@ def sluit(plan: Plan, *, reden: str, datum: date) -> str:
     return "casus afgesloten"
 
 
-def _zoek(items: list, ident: str, soort: str):  # type: ignore[no-untyped-def,type-arg]
+T = TypeVar("T", Doel, Actie)
+
+
+def _zoek(items: list[T], ident: str, soort: str) -> T:
     for item in items:
         if item.id.lower() == ident.strip().lower():
             return item

@@ -23,7 +23,7 @@ from pydantic import (
 
 from jeugdplan.resources import lees_data
 
-SCHEMA_VERSIE = 1
+SCHEMA_VERSIE: Literal[1] = 1
 
 
 @cache
@@ -202,6 +202,8 @@ class Verwijzing(Model):
     organisatie: Naam
     reden: Tekst | None = None
     regel: Naam | None = None
+    bron: Tekst | None = None
+    """Bron van de regel die het advies opleverde (uit de regioregels)."""
     status: Literal[
         "voorgesteld", "aangevraagd", "geaccepteerd", "afgewezen", "gestart", "afgerond"
     ] = "voorgesteld"

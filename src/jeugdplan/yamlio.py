@@ -214,7 +214,7 @@ except ImportError:  # pragma: no cover
 
 if _pyyaml is not None:
 
-    class _SnelleLader(_Basis):  # type: ignore[misc,valid-type]
+    class _SnelleLader(_Basis):  # type: ignore[misc,valid-type,unused-ignore]
         """PyYAML C-lader: veilig, dubbele sleutels en aliassen geweigerd."""
 
         def construct_yaml_timestamp(self, node: Any) -> Any:

@@ -1,11 +1,11 @@
-"""Het click dat typer gebruikt: nieuwere typer-versies leveren een eigen kopie mee
-(`typer._click`), oudere gebruiken het pakket `click`. Alle CLI-code importeert click hier."""
+"""Het click-pakket waarop typer bouwt; alle CLI-code importeert click hier.
+
+typer is vastgezet op <0.20: nieuwere versies leveren een eigen, onvolledige kopie van click
+mee (`typer._click`) zonder `UsageError` en `testing`; deze module is de ene plek om dat
+later aan te passen."""
 
 from __future__ import annotations
 
-try:
-    from typer import _click as click  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - oudere typer
-    import click  # type: ignore[no-redef]
+import click
 
 __all__ = ["click"]

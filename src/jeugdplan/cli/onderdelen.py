@@ -3,7 +3,7 @@ toestemming, doel, actie, betrokkene en journaal. Elke opdracht is één git-com
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -36,7 +36,7 @@ def signaal_add(
     op: DatumOptie = None,
 ) -> None:
     """Voeg een signaal toe aan het plan."""
-    velden = {
+    velden: dict[str, Any] = {
         "domein": common.code(domein, "domeinen", "--domein"),
         "zwaarte": common.code(zwaarte, "zwaarte", "--zwaarte"),
         "bron": common.code(bron, "bronnen", "--bron"),

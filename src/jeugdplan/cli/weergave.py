@@ -43,8 +43,8 @@ def toon_plan(plan: Plan, vandaag: date) -> None:
                     f"(bron: {s.bron})")
     _kop(c, "Ouders geïnformeerd")
     if plan.ouders_geinformeerd:
-        for o in plan.ouders_geinformeerd:
-            c.print(f"  {o.datum} door {o.door}")
+        for moment in plan.ouders_geinformeerd:
+            c.print(f"  {moment.datum} door {moment.door}")
     else:
         c.print("  nog niet: bespreek de zorgen eerst met de ouders")
     for titel, lijst in (("Krachten", plan.krachten), ("Zorgen", plan.zorgen)):
