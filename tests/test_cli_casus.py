@@ -418,3 +418,28 @@ def test_console_script_werkt(repo_pad: Path) -> None:
                          capture_output=True, text=True, env={**os.environ})
     assert uit.returncode == 0, uit.stderr
     assert "geen casussen" in uit.stdout
+
+
+def test_gezin_evaluatie_zienswijze(jp: Cli, repo_pad: Path, kind) -> None:
+    ident = kind()
+    jp("gezin", "add", ident, "--naam", "Petra de Vries", "--relatie", "moeder")
+    jp("gezin", "add", ident, "--naam", "Stiefvader Rob", "--relatie", "stiefvader",
+       "--geen-gezag")
+    r = jp("gezin", "add", ident, "--naam", "petra de vries", "--relatie", "moeder", code=1)
+    assert "staat al bij het gezin" in r.stderr
+    jp("doel", "add", ident, "--omschrijving", "Speelt samen", "--evaluatie", "2026-11-20")
+    assert jp.json("agenda")[0]["soort"] == "doel-evaluatie"
+    jp("evaluatie", "add", ident, "--notitie", "Gaat beter", "--doel", "d1")
+    assert jp.json("agenda") == []
+    jp("evaluatie", "add", ident, "--notitie", "x", "--doel", "d7", code=1)
+    jp("zienswijze", ident, "--ouders", "We zijn blij met de hulp")
+    jp("zienswijze", ident, code=1)
+    plan = jp.json("show", ident)
+    assert [(o["naam"], o["gezag"]) for o in plan["gezin"]] == [
+        ("Petra de Vries", True), ("Stiefvader Rob", False)]
+    assert plan["evaluaties"][0]["doelen"] == ["d1"]
+    assert plan["zienswijze"] == {"ouders": "We zijn blij met de hulp"}
+    assert git_log(repo_pad)[0] == f"Ilse IB|{ident}: zienswijze van ouders vastgelegd"
+    # toestemming van een 10-jarige: beide ouders met gezag nodig; alleen vader telt niet
+    r = jp("toestemming", "add", ident, "--partij", "CJG", "--door", "Iemand anders")
+    assert "let op: nodig is toestemming van de ouders met gezag (Petra de Vries)" in r.stderr

@@ -15,8 +15,10 @@ from jeugdplan.model import (
     Actie,
     Betrokkene,
     Doel,
+    Evaluatie,
     JournaalRegel,
     Kind,
+    Opvoeder,
     OudersGeinformeerd,
     Plan,
     Signaal,
@@ -158,6 +160,38 @@ def voeg_betrokkene_toe(
         plan.regie = Regie(naam=naam, organisatie=organisatie, rol=rol, sinds=datum)
         return f"betrokkene toegevoegd ({rol}), met regie"
     return f"betrokkene toegevoegd ({rol})"
+
+
+def voeg_opvoeder_toe(plan: Plan, *, naam: str, relatie: str, gezag: bool,
+                      contact: str | None) -> str:
+    _niet_afgesloten(plan)
+    if any(o.naam.lower() == naam.lower() for o in plan.gezin):
+        raise JeugdplanError(f"{naam!r} staat al bij het gezin van casus {plan.id}")
+    plan.gezin.append(Opvoeder(naam=naam, relatie=relatie, gezag=gezag, contact=contact))
+    return f"gezinslid toegevoegd ({relatie}{', met gezag' if gezag else ''})"
+
+
+def voeg_evaluatie_toe(plan: Plan, *, datum: date, door: str, notitie: str,
+                       doelen: list[str], vandaag: date) -> str:
+    _niet_in_toekomst(datum, vandaag, "de datum van de evaluatie")
+    if datum < plan.aangemeld:
+        raise JeugdplanError(f"evaluatie op {datum} ligt vóór de aanmelding ({plan.aangemeld})")
+    ids = [_zoek(plan.doelen, d, "doel").id for d in doelen]
+    plan.evaluaties.append(Evaluatie(datum=datum, door=door, notitie=notitie, doelen=ids))
+    return "evaluatie vastgelegd" + (f" ({', '.join(ids)})" if ids else "")
+
+
+def zet_zienswijze(plan: Plan, *, ouders: str | None, kind: str | None) -> str:
+    if ouders is None and kind is None:
+        raise JeugdplanError("geef --ouders en/of --kind: de zienswijze in hun eigen woorden")
+    wie = []
+    if ouders is not None:
+        plan.zienswijze.ouders = ouders
+        wie.append("ouders")
+    if kind is not None:
+        plan.zienswijze.kind = kind
+        wie.append("kind")
+    return f"zienswijze van {' en '.join(wie)} vastgelegd"
 
 
 def schrijf_journaal(plan: Plan, *, tekst: str, auteur: str, datum: date) -> str:

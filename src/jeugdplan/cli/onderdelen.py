@@ -21,6 +21,8 @@ doel = nieuwe_app("Doelen van het plan, met eigenaar en evaluatiedatum.")
 actie = nieuwe_app("Acties: wie doet wat wanneer.")
 betrokkene = nieuwe_app("Betrokken professionals en wie de regie heeft.")
 journaal = nieuwe_app("Het journaal: korte aantekeningen bij de casus.")
+gezin = nieuwe_app("Het gezin: ouders en verzorgers, en wie het gezag heeft.")
+evaluatie = nieuwe_app("Evaluaties van het plan en zijn doelen.")
 
 
 @signaal.command("add")
@@ -177,7 +179,54 @@ def journaal_add(
         p, tekst=tekst(tekst_, "--tekst"), auteur=wie, datum=dag))
 
 
+@gezin.command("add")
+def gezin_add(
+    ident: IdArg,
+    naam: Annotated[str, typer.Option(help="Naam van de ouder of verzorger.")],
+    relatie: Annotated[str, typer.Option(help="Bijvoorbeeld moeder, vader, pleegouder, voogd.")],
+    gezag: Annotated[bool, typer.Option("--gezag/--geen-gezag",
+                                        help="Heeft deze persoon ouderlijk gezag?")] = True,
+    contact: Annotated[str | None, typer.Option(help="Telefoon of e-mail.")] = None,
+) -> None:
+    """Voeg een ouder of verzorger toe (gezag bepaalt wie toestemming geeft)."""
+    common.bewerk(ident, lambda p: b.voeg_opvoeder_toe(
+        p, naam=tekst(naam, "--naam"), relatie=tekst(relatie, "--relatie"), gezag=gezag,
+        contact=optionele_tekst(contact, "--contact")))
+
+
+@evaluatie.command("add")
+def evaluatie_add(
+    ident: IdArg,
+    notitie: Annotated[str, typer.Option(help="Wat is bereikt, wat niet, wat nu.")],
+    doel_: Annotated[list[str] | None, typer.Option(
+        "--doel", help="Geëvalueerd doel, bijvoorbeeld d1 (herhaal voor meer).")] = None,
+    door: Annotated[str | None, typer.Option(help="Wie evalueerde (standaard u).")] = None,
+    op: DatumOptie = None,
+) -> None:
+    """Leg een evaluatie vast (de agenda rekent de evaluatie van de doelen dan als gedaan)."""
+    dag, nu = datum(op, "--datum", vandaag()), vandaag()
+    wie = tekst(door, "--door") if door is not None else common.auteur()
+    common.bewerk(ident, lambda p: b.voeg_evaluatie_toe(
+        p, datum=dag, door=wie, notitie=tekst(notitie, "--notitie"), doelen=doel_ or [],
+        vandaag=nu))
+
+
+def zienswijze(
+    ident: IdArg,
+    ouders_: Annotated[str | None, typer.Option("--ouders", help="De kijk van de ouders, "
+                                                "in hun eigen woorden.")] = None,
+    kind_: Annotated[str | None, typer.Option("--kind", help="De kijk van het kind, in eigen "
+                                              "woorden.")] = None,
+) -> None:
+    """Leg de zienswijze van ouders en kind vast, in hun eigen woorden."""
+    common.bewerk(ident, lambda p: b.zet_zienswijze(
+        p, ouders=optionele_tekst(ouders_, "--ouders"), kind=optionele_tekst(kind_, "--kind")))
+
+
 def registreer(app: typer.Typer) -> None:
+    app.add_typer(gezin, name="gezin")
+    app.add_typer(evaluatie, name="evaluatie")
+    app.command()(zienswijze)
     app.add_typer(signaal, name="signaal")
     app.add_typer(ouders, name="ouders")
     app.add_typer(toestemming, name="toestemming")
