@@ -193,23 +193,16 @@ class Repo:
         return GeladenPlan(plan.id, pad, relatief, doc, plan)
 
     def lees_alle(self) -> Iterator[tuple[str, Plan | None, list[Probleem]]]:
-        """Alle plannen via de snelle lader: (id, plan of None, problemen).
+        """Alle plannen via de snelle lader: (id, plan of None, problemen), op volgorde van id.
 
-        Een ongeldig plan wordt opnieuw round-trip gelezen om de regels te kunnen noemen.
+        Een ongeldig plan wordt opnieuw round-trip gelezen om de regels te kunnen noemen; een
+        symlink naar buiten de repository wordt nooit gelezen. Wat gelezen is komt in de
+        afgeleide cache (`jeugdplan.cache`, onder `.jeugdplan/`); een plan dat veranderde
+        wordt altijd opnieuw gelezen, en bij veel plannen gebeurt dat parallel.
         """
-        for ident in self.ids():
-            pad = self.casussen / ident / PLAN
-            relatief = f"{CASUSSEN}/{ident}/{PLAN}"
-            try:
-                data = laad_snel(pad.read_bytes(), relatief)
-                plan = valideer(Plan, data, relatief)
-            except PlanOngeldig:
-                try:
-                    plan = self.laad_pad(pad, relatief).plan
-                except PlanOngeldig as e:
-                    yield ident, None, e.problemen
-                    continue
-            yield ident, plan, []
+        from jeugdplan.cache import lees_alle
+
+        yield from lees_alle(self)
 
     def plannen(self) -> list[Plan]:
         """Alle geldige plannen (ongeldige worden overgeslagen; `check` meldt ze)."""
@@ -217,6 +210,13 @@ class Repo:
 
     # --- schrijven ----------------------------------------------------------------------
 
+    def bewerk(self, ruw_id: str, wijzig: Callable[[Plan], str]) -> Plan:
+        """Laadt een plan, laat `wijzig` het aanpassen, valideert, schrijft en commit.
+
+        `wijzig` geeft het commitbericht (zonder id) terug of gooit een `JeugdplanError`;
+        dan wordt er niets geschreven.
+        """
+        gitrepo.identiteit(self.root)
         # Eén slot per repository: laden, wijzigen, schrijven en vastleggen gebeuren zonder
         # dat een ander proces ertussen schrijft (anders gaat een wijziging verloren).
         with vergrendeld(self.root):
@@ -246,13 +246,6 @@ class Repo:
                   "alsnog vastgelegd")
 
     def _commit(self, pad: Path, bericht: str) -> None:
-    def bewerk(self, ruw_id: str, wijzig: Callable[[Plan], str]) -> Plan:
-        """Laadt een plan, laat `wijzig` het aanpassen, valideert, schrijft en commit.
-
-        `wijzig` geeft het commitbericht (zonder id) terug of gooit een `JeugdplanError`;
-        dan wordt er niets geschreven.
-        """
-        gitrepo.identiteit(self.root)
         try:
             gitrepo.commit(self.root, [pad], bericht)
         except gitrepo.GitFout as e:
@@ -278,6 +271,13 @@ class Repo:
             self._commit(pad, f"{plan.id}: {bericht}")
         return pad
 
+    def _schrijf(self, pad: Path, doc: Any) -> None:
+        tekst = dump_rt(doc)
+        # Laatste controle: wat we schrijven moet weer te lezen zijn.
+        valideer(Plan, laad_snel(tekst, self.relatief(pad)), self.relatief(pad))
+        schrijf_atomair(pad, tekst)
+
+
 def _alleen_eigenaar(map_: Path) -> None:
     """Haalt lees- en schrijfrechten van groep en anderen weg (git maakt .git met de umask)."""
     for wortel, mappen, bestanden in os.walk(map_):
@@ -288,13 +288,6 @@ def _alleen_eigenaar(map_: Path) -> None:
             modus = os.stat(p).st_mode & 0o7777
             if modus & 0o077:
                 os.chmod(p, modus & ~0o077)
-
-
-    def _schrijf(self, pad: Path, doc: Any) -> None:
-        tekst = dump_rt(doc)
-        # Laatste controle: wat we schrijven moet weer te lezen zijn.
-        valideer(Plan, laad_snel(tekst, self.relatief(pad)), self.relatief(pad))
-        schrijf_atomair(pad, tekst)
 
 
 def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Repo:
@@ -330,12 +323,18 @@ def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Re
         regels.append(f"organisatie: {json.dumps(organisatie, ensure_ascii=False)}")
     regels += [f"regio: {instellingen.regio}", "scholen: []", ""]
     schrijf_atomair(pad / INSTELLINGEN, "\n".join(regels))
-    _alleen_eigenaar(pad / ".git")
     schrijf_atomair(pad / ".gitignore", "# afgeleide bestanden (cache), veilig te wissen\n"
                     ".jeugdplan/\n*.tmp\n")
     (pad / CASUSSEN).mkdir(mode=0o700, exist_ok=True)
     schrijf_atomair(pad / CASUSSEN / ".gitkeep", "")
+    # Merge-driver voor plan.yaml: .gitattributes (gaat mee in de kloon) en git-config
+    # (gaat niet mee; `sync` zet die in elke kloon opnieuw). Zie mergedriver.py (issue 8).
+    from jeugdplan.mergedriver import installeer
+
+    installeer(pad)
     gitrepo.identiteit(pad)
-    gitrepo.commit(pad, [pad / INSTELLINGEN, pad / ".gitignore", pad / CASUSSEN / ".gitkeep"],
+    gitrepo.commit(pad, [pad / INSTELLINGEN, pad / ".gitignore", pad / CASUSSEN / ".gitkeep",
+                         pad / ".gitattributes"],
                    "jeugdplan: casusrepository aangemaakt")
+    _alleen_eigenaar(pad / ".git")
     return Repo.open(pad.resolve())
