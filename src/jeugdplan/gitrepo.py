@@ -50,9 +50,13 @@ def _vertaal_fout(args: tuple[str, ...], uitvoer: str) -> str:
     if "No space left" in uitvoer:
         return "de schijf is vol: git kon niet schrijven"
     if "cannot lock ref" in uitvoer or ".lock': File exists" in uitvoer:
-        return ("git is bezet (een .lock-bestand in .git bestaat): loopt er nog een "
-                "git-opdracht? Zo niet, verwijder het genoemde .lock-bestand en probeer "
-                f"opnieuw ({tekst[:200]})")
+        import re
+
+        gevonden = re.search(r"'([^']+\.lock)'", uitvoer)
+        welk = gevonden.group(1) if gevonden else "het .lock-bestand in .git"
+        return (f"git is bezet (een .lock-bestand in .git bestaat: {welk}): loopt er nog een "
+                "git-opdracht? Zo niet (bijvoorbeeld na een afgebroken opdracht), verwijder "
+                "dat bestand en probeer opnieuw")
     if ("Permission denied" in uitvoer or "insufficient permission" in uitvoer
             or "Read-only file system" in uitvoer):
         return f"git mag niet schrijven in .git (rechten of alleen-lezen schijf): {tekst[:200]}"
