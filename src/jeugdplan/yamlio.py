@@ -27,6 +27,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from jeugdplan.errors import PlanOngeldig, Probleem
@@ -194,6 +195,18 @@ def laad_rt(tekst: str, pad: str) -> Any:
         raise _fout(pad, regel, kolom, _vertaal(e.problem)) from None
     except RecursionError:
         raise _fout(pad, None, None, "te diep geneste YAML") from None
+    except ReaderError as e:
+        raise _teken_fout(tekst, pad, e.position, e.character) from None
+
+
+def _teken_fout(tekst: str, pad: str, positie: int, teken: Any) -> PlanOngeldig:
+    """Een stuurteken (zoals NUL) dat YAML niet toestaat, met regel en kolom."""
+    regel = tekst.count("\n", 0, positie) + 1
+    kolom = positie - (tekst.rfind("\n", 0, positie) + 1) + 1
+    code = ord(teken) if isinstance(teken, str) and len(teken) == 1 else teken
+    omschrijving = f"U+{code:04X}" if isinstance(code, int) else "onbekend"
+    return _fout(pad, regel, kolom, f"teken {omschrijving} is in YAML niet toegestaan "
+                 "(een stuurteken; is het bestand beschadigd of geen tekst?)")
 
 
 def dump_rt(data: Any) -> str:
@@ -255,6 +268,8 @@ def laad_snel(ruw: bytes | str, pad: str) -> Any:
         regel = mark.line + 1 if mark is not None else None
         kolom = mark.column + 1 if mark is not None else None
         raise _fout(pad, regel, kolom, _vertaal(e.problem)) from None
+    except _pyyaml.reader.ReaderError as e:
+        raise _teken_fout(tekst, pad, e.position, e.character) from None
     except _pyyaml.YAMLError as e:
         raise _fout(pad, None, None, _vertaal(str(e))) from None
     except RecursionError:
