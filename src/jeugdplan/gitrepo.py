@@ -141,3 +141,154 @@ def onvastgelegd(root: Path, onder: str = "casussen") -> list[str]:
         if len(item) > 3:
             paden.append(item[3:])
     return paden
+
+
+# --- samenwerken: remotes, sync, geschiedenis met inhoud (issue 8) -----------------------
+
+
+def draai(root: Path, *args: str, extra_omgeving: dict[str, str] | None = None,
+          ) -> tuple[int, str]:
+    """Als `git`, maar geeft (exitcode, stdout+stderr) en gooit niet bij een fout."""
+    try:
+        klaar = subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, text=True,
+            env={**_omgeving(), **(extra_omgeving or {})},
+        )
+    except FileNotFoundError:
+        raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None
+    return klaar.returncode, (klaar.stdout or "") + (klaar.stderr or "")
+
+
+def git_map(root: Path) -> Path:
+    """De .git-map van de repository (ook in een worktree)."""
+    pad = Path(git(root, "rev-parse", "--git-dir").strip())
+    return pad if pad.is_absolute() else root / pad
+
+
+def zet_config(root: Path, sleutel: str, waarde: str) -> bool:
+    """Zet een lokale git-instelling als die anders is; geeft True als er iets veranderde."""
+    huidig = git(root, "config", "--local", "--get", sleutel, check=False).strip()
+    if huidig == waarde:
+        return False
+    git(root, "config", "--local", sleutel, waarde)
+    return True
+
+
+def remotes(root: Path) -> list[str]:
+    return [r for r in git(root, "remote").split() if r]
+
+
+def remote_url(root: Path, naam: str) -> str:
+    return git(root, "remote", "get-url", naam, check=False).strip()
+
+
+def huidige_tak(root: Path) -> str | None:
+    naam = git(root, "symbolic-ref", "--quiet", "--short", "HEAD", check=False).strip()
+    return naam or None
+
+
+def rev(root: Path, ref: str) -> str | None:
+    """De commit-hash van `ref`, of None als die niet bestaat."""
+    uit = git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False)
+    return uit.strip() or None
+
+
+def merge_base(root: Path, a: str, b: str) -> str | None:
+    return git(root, "merge-base", a, b, check=False).strip() or None
+
+
+def bezig_met_samenvoegen(root: Path) -> str | None:
+    """'merge' of 'rebase' als git midden in een samenvoeging staat, anders None."""
+    gm = git_map(root)
+    if (gm / "MERGE_HEAD").exists():
+        return "merge"
+    if (gm / "rebase-merge").exists() or (gm / "rebase-apply").exists():
+        return "rebase"
+    return None
+
+
+def niet_vastgelegd(root: Path) -> list[str]:
+    """Gevolgde bestanden met wijzigingen die niet zijn vastgelegd (nieuwe bestanden tellen niet)."""
+    uit = git(root, "status", "--porcelain", "-z", "--untracked-files=no", check=False)
+    return [item[3:] for item in uit.split("\0") if len(item) > 3]
+
+
+@dataclass(frozen=True)
+class Commit:
+    hash: str
+    ouders: tuple[str, ...]
+    auteur: str
+    datum: str
+    bericht: str
+    paden: tuple[str, ...] = ()
+
+
+def commits(root: Path, bereik: str, *paden: str, met_paden: bool = False,
+            volg_ouder: bool = False) -> list[Commit]:
+    """Commits in `bereik` (bijv. 'a..b' of een hash), nieuwste eerst, eventueel met paden."""
+    args = ["log", f"--format=\x1e%H{_SCHEIDING}%P{_SCHEIDING}%an{_SCHEIDING}%ad{_SCHEIDING}%s",
+            "--date=format:%Y-%m-%d %H:%M"]
+    if met_paden:
+        args += ["--name-only", "--no-renames"]
+    if volg_ouder:
+        args.append("--first-parent")
+    args.append(bereik)
+    if paden:
+        args += ["--", *paden]
+    uit = git(root, *args)
+    lijst = []
+    for blok in uit.split("\x1e"):
+        if not blok.strip():
+            continue
+        kop, _, rest = blok.partition("\n")
+        delen = kop.split(_SCHEIDING)
+        if len(delen) != 5:
+            continue
+        bestanden = tuple(r for r in rest.splitlines() if r.strip()) if met_paden else ()
+        lijst.append(Commit(delen[0], tuple(delen[1].split()), delen[2], delen[3], delen[4],
+                            bestanden))
+    return lijst
+
+
+def toegevoegd(root: Path, van: str, tot: str, onder: str) -> list[str]:
+    """Paden onder `onder` die tussen `van` en `tot` zijn toegevoegd."""
+    uit = git(root, "diff", "--name-only", "--no-renames", "--diff-filter=A", van, tot,
+              "--", onder)
+    return [r for r in uit.splitlines() if r.strip()]
+
+
+def hernoemd_in(root: Path, commit: str, naar: str) -> str | None:
+    """Het oude pad als `commit` het bestand `naar` door hernoemen liet ontstaan."""
+    uit = git(root, "show", "--format=", "--name-status", "-M", commit, "--", check=False)
+    for regel in uit.splitlines():
+        delen = regel.split("\t")
+        if len(delen) == 3 and delen[0].startswith("R") and delen[2] == naar:
+            return delen[1]
+    return None
+
+
+def lees_blobs(root: Path, specs: list[str]) -> dict[str, str | None]:
+    """De inhoud van `commit:pad`-specificaties in één git-proces (None als die ontbreekt)."""
+    if not specs:
+        return {}
+    try:
+        klaar = subprocess.run(
+            ["git", "cat-file", "--batch"], cwd=root, input="\n".join(specs).encode() + b"\n",
+            capture_output=True, env=_omgeving(),
+        )
+    except FileNotFoundError:
+        raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None
+    data = klaar.stdout
+    uitkomst: dict[str, str | None] = {}
+    positie = 0
+    for spec in specs:
+        einde = data.index(b"\n", positie)
+        kop = data[positie:einde].decode(errors="replace")
+        positie = einde + 1
+        if kop.endswith(" missing") or kop.endswith(" ambiguous"):
+            uitkomst[spec] = None
+            continue
+        grootte = int(kop.rsplit(" ", 1)[1])
+        uitkomst[spec] = data[positie:positie + grootte].decode("utf-8", errors="replace")
+        positie += grootte + 1
+    return uitkomst

@@ -183,17 +183,17 @@ def close(
 
 
 def log(ident: IdArg, json: JsonOptie = False) -> None:
-    """De geschiedenis van een casus: wie, wanneer, wat."""
-    from jeugdplan import gitrepo
+    """De geschiedenis van een casus: wie, wanneer, en wat er per veld veranderde."""
+    from jeugdplan.historie import geschiedenis
 
-    r = repo()
-    pad = r.bestaand_plan_pad(ident)
-    wijzigingen = gitrepo.geschiedenis(r.root, r.relatief(pad))
+    versies = geschiedenis(repo(), ident)
     if json:
-        print_json([w.__dict__ for w in wijzigingen])
+        print_json([v.als_json() for v in versies])
         return
-    for w in wijzigingen:
-        typer.echo(f"{w.datum}  {w.auteur}: {w.bericht}")
+    for v in versies:
+        typer.echo(f"{v.datum}  {v.auteur}: {v.bericht}")
+        for w in v.wijzigingen:
+            typer.echo(f"    {w.tekst}")
 
 
 def demo(

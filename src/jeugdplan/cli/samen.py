@@ -1,0 +1,113 @@
+"""Samenwerken via git: `sync`, `diff` en de verborgen `merge-driver` die git aanroept."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from jeugdplan.cli.common import meld, optionele_datum, print_json, repo
+from jeugdplan.errors import GebruiksFout
+
+JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts).")]
+
+
+def _namen(auteurs: list[str]) -> str:
+    return ", ".join(auteurs)
+
+
+def sync(
+    remote: Annotated[str, typer.Option("--remote", metavar="NAAM",
+                                        help="De gedeelde repository (git-remote).")] = "origin",
+    kies: Annotated[str | None, typer.Option(
+        "--kies", metavar="ons|hun",
+        help="Bij een conflict: 'ons' (uw waarde wint) of 'hun' (de waarde van de ander "
+             "wint); de andere waarde komt in het journaal.")] = None,
+    json: JsonOptie = False,
+) -> None:
+    """Deel de casusrepository: ophalen, samenvoegen per onderdeel en versturen."""
+    from jeugdplan.sync import SyncConflict
+    from jeugdplan.sync import sync as doe_sync
+
+    if kies is not None and kies.strip().lower() not in ("ons", "hun"):
+        raise GebruiksFout(f"--kies: kies 'ons' of 'hun', niet {kies[:20]!r}")
+    keuze = kies.strip().lower() if kies else None
+    try:
+        uit = doe_sync(repo(), remote=remote, kies=keuze)
+    except SyncConflict as e:
+        if json:
+            print_json({"remote": remote, "conflicten": [m.als_json() for m in e.conflicten],
+                        "bestanden": e.bestanden})
+        raise
+    if json:
+        print_json(uit.als_json())
+        return
+    if uit.ingesteld:
+        typer.echo("ingesteld: plannen worden voortaan per onderdeel samengevoegd "
+                   "(.gitattributes vastgelegd)")
+    for oud, nieuw in uit.hernoemd:
+        typer.echo(f"casus-id botste: uw nieuwe casus {oud} bestond ook bij {uit.remote}; "
+                   f"uw casus heet nu {nieuw} (één commit)")
+    if uit.binnengekomen:
+        typer.echo(f"binnengekomen van {uit.remote}: {len(uit.binnengekomen)} casus(sen)")
+        for c in uit.binnengekomen:
+            typer.echo(f"  {c.id}  {c.commits} wijziging(en) door {_namen(c.auteurs)}")
+    for m in uit.meldingen:
+        typer.echo(f"samengevoegd: {m.casus}: {m.tekst}")
+    if uit.verstuurd:
+        waarheen = f"{uit.remote} (eerste keer gedeeld)" if uit.eerste_keer else uit.remote
+        typer.echo(f"verstuurd naar {waarheen}: {len(uit.verstuurd)} casus(sen)")
+        for c in uit.verstuurd:
+            typer.echo(f"  {c.id}  {c.commits} wijziging(en) door {_namen(c.auteurs)}")
+    elif uit.eerste_keer:
+        typer.echo(f"verstuurd naar {uit.remote} (eerste keer gedeeld): nog geen casussen")
+    if not uit.binnengekomen and not uit.verstuurd and not uit.eerste_keer:
+        typer.echo(f"al bijgewerkt: niets binnengekomen van en niets te versturen naar "
+                   f"{uit.remote}")
+
+
+def diff(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="Het casus-id.")],
+    sinds: Annotated[str | None, typer.Option(
+        "--sinds", metavar="D", help="Wat er op of na deze datum (JJJJ-MM-DD) veranderde; "
+        "zonder: wat in het bestand nog niet is vastgelegd.")] = None,
+    json: JsonOptie = False,
+) -> None:
+    """Wat er aan een plan veranderde, per veld."""
+    from jeugdplan.historie import verschil
+
+    uit = verschil(repo(), ident, optionele_datum(sinds, "--sinds"))
+    if json:
+        print_json(uit.als_json())
+        return
+    if uit.sinds is not None:
+        kop = f"{uit.id}: wijzigingen sinds {uit.sinds}"
+        if uit.auteurs:
+            kop += f" (door {_namen(uit.auteurs)})"
+    else:
+        kop = f"{uit.id}: nog niet vastgelegde wijzigingen"
+    if not uit.wijzigingen:
+        meld(kop.split(":")[0] + (f": geen wijzigingen sinds {uit.sinds}" if uit.sinds
+                                  else ": geen niet-vastgelegde wijzigingen (zie ook --sinds D)"))
+        return
+    typer.echo(kop)
+    for w in uit.wijzigingen:
+        typer.echo(f"  {w.tekst}")
+
+
+def merge_driver(
+    basis: Annotated[str, typer.Argument(help="%O: de gemeenschappelijke basis.")],
+    ons: Annotated[str, typer.Argument(help="%A: de eigen versie; hier komt het resultaat.")],
+    hun: Annotated[str, typer.Argument(help="%B: de versie van de ander.")],
+    pad: Annotated[str, typer.Argument(help="%P: het pad van het plan.")] = "plan.yaml",
+) -> None:
+    """Merge-driver voor plan.yaml (wordt door git aangeroepen, niet met de hand)."""
+    from jeugdplan.mergedriver import draai_driver
+
+    raise typer.Exit(draai_driver(basis, ons, hun, pad))
+
+
+def registreer(app: typer.Typer) -> None:
+    app.command()(sync)
+    app.command()(diff)
+    app.command("merge-driver", hidden=True)(merge_driver)
