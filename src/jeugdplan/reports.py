@@ -32,7 +32,39 @@ def omgeving(eigen_map: Path | None = None) -> Any:
         keep_trailing_newline=True,
     )
     env.filters["datum_nl"] = datum_nl
+    env.filters["md"] = md_cel
+    env.filters["csvregel"] = csv_regel
+    env.filters["ja_nee"] = lambda waarde: "ja" if waarde else "nee"
     return env
+
+
+def md_cel(waarde: Any) -> str:
+    """Tekst veilig in een Markdown-tabelcel: geen `|` of regeleinden die de tabel breken."""
+    if waarde is None:
+        return "-"
+    tekst = " ".join(str(waarde).split())
+    return tekst.replace("\\", "\\\\").replace("|", "\\|").replace("<", "\\<")
+
+
+def csv_regel(velden: Any) -> str:
+    """Eén CSV-regel (RFC 4180: komma, aanhalingstekens waar nodig).
+
+    Tekst die met `=`, `+`, `-` of `@` begint krijgt een `'` ervoor, zodat een spreadsheet
+    er geen formule van maakt (CSV-injectie via bijvoorbeeld een schoolnaam).
+    """
+    import csv
+    import io
+
+    def veilig(v: Any) -> Any:
+        if v is None:
+            return ""
+        if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
+            return "'" + v
+        return v
+
+    uit = io.StringIO()
+    csv.writer(uit, lineterminator="").writerow([veilig(v) for v in velden])
+    return uit.getvalue()
 
 
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -74,6 +106,13 @@ def render(naam: str, context: dict[str, Any], formaat: str,
         raise JeugdplanError(
             f"sjabloonfout in {_plaats(e, bestand)}: onbekende variabele ({e.message})"
         ) from None
+    except Exception as e:
+        # Een fout die in een sjabloon ontstaat (bijvoorbeeld een filter op de verkeerde
+        # waarde in een eigen sjabloon) is een sjabloonfout, geen traceback.
+        plaats = _plaats(e, "")
+        if not plaats:
+            raise
+        raise JeugdplanError(f"sjabloonfout in {plaats}: {type(e).__name__}: {e}") from None
 
 
 def _plaats(fout: BaseException, standaard: str) -> str:

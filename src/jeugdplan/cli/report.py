@@ -3,11 +3,177 @@ meldcode). Elke rapportage is een opdracht in `report_app`."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
 
+from jeugdplan.cli import common
 from jeugdplan.cli.common import nieuwe_app
+from jeugdplan.errors import GebruiksFout
+
+if TYPE_CHECKING:
+    from jeugdplan.model import Plan
+    from jeugdplan.store import Repo
 
 report_app = nieuwe_app("Rapportages: thuiszitters, het plandocument, kwaliteit, meldcodedossier.")
+
+VOORTGANG_VANAF = 50
+"""Vanaf zoveel plannen toont een rapport over alle plannen een voortgangsbalk (op een terminal)."""
+
+OutOptie = Annotated[str | None, typer.Option(
+    "--out", metavar="BESTAND",
+    help="Schrijf naar dit bestand (atomair, alleen leesbaar voor u) in plaats van naar het scherm.")]
+PerOptie = Annotated[str | None, typer.Option(
+    "--per", metavar="school|gemeente", help="Groepeer de totalen per school of per gemeente.")]
+
+
+def _keuze(waarde: str | None, opties: tuple[str, ...], optie: str) -> str | None:
+    if waarde is None:
+        return None
+    schoon = waarde.strip().lower()
+    if schoon not in opties:
+        raise GebruiksFout(f"{optie}: onbekende waarde {waarde[:20]!r}; kies uit: {', '.join(opties)}")
+    return schoon
+
+
+def _toon_voortgang(out: str | None) -> bool:
+    """Alleen op een terminal: niet als de uitvoer wordt doorgesluisd (tenzij naar --out)."""
+    return sys.stderr.isatty() and (out is not None or sys.stdout.isatty())
+
+
+def _plannen(r: Repo, out: str | None, wat: str) -> list[Plan]:
+    """Alle geldige plannen via `Repo.lees_alle`, met een voortgangsbalk op een terminal."""
+    def alle() -> Iterator[Plan]:
+        for _, plan, _problemen in r.lees_alle():
+            if plan is not None:
+                yield plan
+
+    if not _toon_voortgang(out):
+        return list(alle())
+    aantal = len(r.ids())
+    if aantal < VOORTGANG_VANAF:
+        return list(alle())
+    from rich.progress import track
+
+    return list(track(alle(), total=aantal, description=wat, transient=True,
+                      console=common.console(stderr=True)))
+
+
+def _uitvoer(tekst: str, out: str | None) -> None:
+    if out is None:
+        typer.echo(tekst, nl=not tekst.endswith("\n"))
+        return
+    from jeugdplan.store import schrijf_atomair
+
+    pad = Path(out).expanduser()
+    if pad.is_dir():
+        raise GebruiksFout(f"--out: {out} is een map; geef een bestandsnaam")
+    try:
+        schrijf_atomair(pad, tekst)
+    except OSError as e:
+        from jeugdplan.errors import JeugdplanError
+
+        raise JeugdplanError(f"kan {out} niet schrijven: {e.strerror}") from None
+    common.meld(f"geschreven naar {out}")
+
+
+def _json(data: Any) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+@report_app.command("thuiszitters")
+def thuiszitters(
+    peildatum: Annotated[str | None, typer.Option(
+        help="De peildatum (JJJJ-MM-DD, standaard vandaag); een datum in het verleden geeft "
+             "de stand op die dag.")] = None,
+    formaat: Annotated[str, typer.Option(
+        "--format", metavar="md|html|csv|json", help="Uitvoerformaat.")] = "md",
+    out: OutOptie = None,
+    per: PerOptie = None,
+    met_namen: Annotated[bool, typer.Option(
+        "--met-namen", help="Met namen en geboortedatums (alleen voor intern gebruik; nooit "
+                            "voor de Inspectie).")] = False,
+) -> None:
+    """Thuiszitters op een peildatum: absoluut verzuim, langdurig relatief verzuim (4 weken
+    tot 3 maanden, langer dan 3 maanden) en vrijstellingen apart. Zonder namen. Met --per
+    geeft csv de totalen per groep."""
+    fmt = _keuze(formaat, ("md", "html", "csv", "json"), "--format")
+    groep = _keuze(per, ("school", "gemeente"), "--per")
+    dag = common.datum(peildatum, "--peildatum", common.vandaag())
+    from jeugdplan import thuiszitters as tz
+    from jeugdplan.reports import render
+
+    r = common.repo()
+    rapport = tz.rapport(_plannen(r, out, "Plannen lezen"), dag, per=groep,  # type: ignore[arg-type]
+                         met_namen=met_namen)
+    if fmt == "json":
+        tekst = _json(rapport.als_json())
+    else:
+        tekst = render("thuiszitters", rapport.context(), str(fmt), r.root)
+    _uitvoer(tekst, out)
+
+
+@report_app.command("plan")
+def plan(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="Het casus-id.")],
+    formaat: Annotated[str, typer.Option(
+        "--format", metavar="md|html", help="Uitvoerformaat (html is klaar om af te drukken op A4).")
+    ] = "md",
+    out: OutOptie = None,
+) -> None:
+    """Het plan als document voor een gesprek met ouders, in gewone taal (met namen: geef het
+    alleen aan de ouders, de jongere en de betrokkenen)."""
+    fmt = _keuze(formaat, ("md", "html"), "--format")
+    from jeugdplan.plandocument import context
+    from jeugdplan.reports import render
+
+    r = common.repo()
+    geladen = r.laad(ident)
+    _uitvoer(render("plan", context(geladen.plan, common.vandaag()), str(fmt), r.root), out)
+
+
+@report_app.command("kwaliteit")
+def kwaliteit(
+    van: Annotated[str | None, typer.Option(
+        help="Begin van de periode (standaard een jaar vóór --tot).")] = None,
+    tot: Annotated[str | None, typer.Option(
+        help="Einde van de periode, inclusief (standaard vandaag).")] = None,
+    per: PerOptie = None,
+    formaat: Annotated[str, typer.Option(
+        "--format", metavar="md|html|json", help="Uitvoerformaat.")] = "md",
+    out: OutOptie = None,
+) -> None:
+    """Kwaliteitsindicatoren (alleen totalen): casussen, tijd van signaal tot hulp, lichte en
+    specialistische hulp, wat over tijd is, meldcodesporen en thuiszitters per kwartaal."""
+    fmt = _keuze(formaat, ("md", "html", "json"), "--format")
+    groep = _keuze(per, ("school", "gemeente"), "--per")
+    from datetime import timedelta
+
+    eind = common.datum(tot, "--tot", common.vandaag())
+    begin = common.datum(van, "--van", _jaar_eerder(eind) + timedelta(days=1))
+    if begin > eind:
+        from jeugdplan.errors import JeugdplanError
+
+        raise JeugdplanError(f"--van ({begin}) ligt na --tot ({eind})")
+    from jeugdplan import kwaliteit as kw
+    from jeugdplan.reports import render
+
+    r = common.repo()
+    data = kw.rapport(_plannen(r, out, "Plannen lezen"), begin, eind, per=groep)  # type: ignore[arg-type]
+    tekst = _json(data) if fmt == "json" else render("kwaliteit", kw.context(data), str(fmt),
+                                                     r.root)
+    _uitvoer(tekst, out)
+
+
+def _jaar_eerder(dag: Any) -> Any:
+    from jeugdplan.verzuim import verjaardag
+
+    return verjaardag(dag, -1)
 
 
 def registreer(app: typer.Typer) -> None:
