@@ -1,0 +1,144 @@
+"""`jeugdplan report ...` op de opdrachtregel: opties, --out, voortgangsbalk, foutmeldingen."""
+
+from __future__ import annotations
+
+import io
+import json
+import stat
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jeugdplan.cli import report as cli_report
+from tests.conftest import Cli
+from tests.test_reports import schrijf_plannen
+
+
+@pytest.fixture
+def rapportrepo(jp: Cli, repo_pad: Path) -> Cli:
+    schrijf_plannen(repo_pad)
+    return jp
+
+
+def test_out_schrijft_atomair_en_alleen_voor_de_eigenaar(rapportrepo: Cli, tmp_path: Path) -> None:
+    doel = tmp_path / "uit" / "thuiszitters.csv"
+    r = rapportrepo("report", "thuiszitters", "--format", "csv", "--out", str(doel))
+    assert r.stdout == ""
+    assert r.stderr.strip() == f"geschreven naar {doel}"
+    assert stat.S_IMODE(doel.stat().st_mode) == 0o600
+    assert doel.read_text(encoding="utf-8") == \
+        rapportrepo("report", "thuiszitters", "--format", "csv").stdout
+    assert [p.name for p in doel.parent.iterdir()] == ["thuiszitters.csv"]  # geen restbestand
+
+
+def test_out_naar_een_map_is_gebruiksfout(rapportrepo: Cli, tmp_path: Path) -> None:
+    r = rapportrepo("report", "thuiszitters", "--out", str(tmp_path), code=2)
+    assert "is een map" in r.stderr
+
+
+@pytest.mark.parametrize(("args", "code", "melding"), [
+    (["thuiszitters", "--format", "pdf"], 2, "--format: onbekende waarde 'pdf'; kies uit: md, html, csv, json"),
+    (["thuiszitters", "--per", "klas"], 2, "--per: onbekende waarde 'klas'; kies uit: school, gemeente"),
+    (["thuiszitters", "--peildatum", "31-03-2026"], 1, "--peildatum: '31-03-2026' is geen geldige datum"),
+    (["plan", "2026-AAAA01", "--format", "csv"], 2, "kies uit: md, html"),
+    (["plan", "2026-ZZZZ99"], 1, "geen casus met id 2026-ZZZZ99"),
+    (["kwaliteit", "--van", "2026-12-01", "--tot", "2026-01-01"], 1,
+     "--van (2026-12-01) ligt na --tot (2026-01-01)"),
+    (["kwaliteit", "--format", "csv"], 2, "kies uit: md, html, json"),
+])
+def test_foutmeldingen(rapportrepo: Cli, args: list[str], code: int, melding: str) -> None:
+    r = rapportrepo("report", *args, code=code)
+    assert melding in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_hulp_bij_elk_rapport(jp: Cli) -> None:
+    for opdracht in ("thuiszitters", "plan", "kwaliteit"):
+        uit = jp("report", opdracht, "--help").stdout
+        assert "--format" in uit and "Gebruik:" in uit
+
+
+def test_geen_voortgangsbalk_als_uitvoer_wordt_doorgesluisd(rapportrepo: Cli) -> None:
+    r = rapportrepo("report", "thuiszitters", "--format", "json")
+    assert r.stderr == ""
+    json.loads(r.stdout)
+
+
+class _Stroom(io.StringIO):
+    def __init__(self, terminal: bool) -> None:
+        super().__init__()
+        self._terminal = terminal
+
+    def isatty(self) -> bool:
+        return self._terminal
+
+
+@pytest.mark.parametrize(("stdout", "stderr", "out", "verwacht"), [
+    (True, True, None, True),
+    (False, True, None, False),     # doorgesluisd: geen balk
+    (False, True, "x.csv", True),   # naar --out, op een terminal: wel
+    (True, False, None, False),     # stderr omgeleid: geen balk
+])
+def test_voortgang_alleen_op_een_terminal(monkeypatch: pytest.MonkeyPatch, stdout: bool,
+                                         stderr: bool, out: str | None, verwacht: bool) -> None:
+    monkeypatch.setattr(sys, "stdout", _Stroom(stdout))
+    monkeypatch.setattr(sys, "stderr", _Stroom(stderr))
+    assert cli_report._toon_voortgang(out) is verwacht
+
+
+def test_voortgangsbalk_over_veel_plannen(rapportrepo: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import rich.progress
+
+    aanroepen: list[dict[str, Any]] = []
+    echte_track = rich.progress.track
+
+    def spion(reeks: Any, **kw: Any) -> Any:
+        aanroepen.append(kw)
+        return echte_track(reeks, **kw)
+
+    monkeypatch.setattr(rich.progress, "track", spion)
+    monkeypatch.setattr(cli_report, "_toon_voortgang", lambda out: True)
+    monkeypatch.setattr(cli_report, "VOORTGANG_VANAF", 5)
+    uit = rapportrepo("report", "thuiszitters", "--format", "json").stdout
+    assert json.loads(uit)["totalen"]["relatief_3m_plus"] == 2
+    assert aanroepen and aanroepen[0]["total"] == 8 and aanroepen[0]["transient"] is True
+    # Onder de drempel geen balk.
+    aanroepen.clear()
+    monkeypatch.setattr(cli_report, "VOORTGANG_VANAF", 50)
+    rapportrepo("report", "thuiszitters", "--format", "json")
+    assert aanroepen == []
+
+
+def test_van_verzuimopdrachten_tot_rapport(jp: Cli, kind) -> None:
+    """Eén kwartaalrapport in één opdracht, later te reproduceren voor dezelfde peildatum."""
+    a = kind(geboortedatum="2013-05-01", school="Het Lyceum", onderwijssoort="vo")
+    b = kind(voornaam="Milan", geboortedatum="2014-02-02", school="De Brug", onderwijssoort="so")
+    jp("verzuim", "afwezig", a, "--sinds", "2026-08-01")
+    jp("verzuim", "uitschrijving", b, "--datum", "2026-09-01")
+    eerst = jp("report", "thuiszitters", "--peildatum", "2026-09-30", "--format", "json").stdout
+    data = json.loads(eerst)
+    assert data["totalen"] == {"absoluut_verzuim": 1, "relatief_4w_3m": 1,
+                               "relatief_3m_plus": 0, "vrijstelling": 0}
+    assert {r["id"]: r["categorie"] for r in data["leerlingen"]} == {
+        a: "relatief_4w_3m", b: "absoluut_verzuim"}
+    # Later: het kind hervat, het andere wordt ingeschreven, er komt een aanbod.
+    jp("verzuim", "hervat", a, "--datum", "2026-10-15")
+    jp("verzuim", "inschrijving", b, "--datum", "2026-11-01", "--school", "Het Kompas")
+    jp("verzuim", "aanbod", b, "--omschrijving", "Thuisonderwijs", "--van", "2026-10-20")
+    assert jp("report", "thuiszitters", "--peildatum", "2026-09-30",
+              "--format", "json").stdout == eerst
+    nu = json.loads(jp("report", "thuiszitters", "--format", "json").stdout)
+    assert nu["totalen"] == dict.fromkeys(nu["totalen"], 0)
+
+
+def test_plan_rapport_van_een_nieuw_plan(jp: Cli, kind) -> None:
+    ident = kind()
+    jp("doel", "add", ident, "--omschrijving", "Speelt mee | in de pauze", "--eigenaar", "Jan",
+       "--evaluatie", "2027-01-15")
+    uit = jp("report", "plan", ident).stdout
+    assert uit.startswith("# Plan voor Sanne de Vries\n")
+    assert "| Speelt mee \\| in de pauze | Jan | 15 januari 2027 | we werken eraan |" in uit
+    html = jp("report", "plan", ident.lower(), "--format", "html").stdout
+    assert "<h1>Plan voor Sanne de Vries</h1>" in html
