@@ -39,7 +39,8 @@ def test_out_naar_een_map_is_gebruiksfout(rapportrepo: Cli, tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(("args", "code", "melding"), [
-    (["thuiszitters", "--format", "pdf"], 2, "--format: onbekende waarde 'pdf'; kies uit: md, html, csv, json"),
+    (["thuiszitters", "--format", "pdf"], 2,
+     "--format: onbekende waarde 'pdf'; kies uit: md, html, csv, json"),
     (["thuiszitters", "--per", "klas"], 2, "--per: onbekende waarde 'klas'; kies uit: school, gemeente"),
     (["thuiszitters", "--peildatum", "31-03-2026"], 1, "--peildatum: '31-03-2026' is geen geldige datum"),
     (["plan", "2026-AAAA01", "--format", "csv"], 2, "kies uit: md, html"),
