@@ -276,6 +276,8 @@ def test_eigen_sjabloon_kan_basis_uitbreiden(rapportrepo: Cli, repo_pad: Path) -
     ("regel 1\nregel 2\n{{ onbekend_veld }}\n", 3, "onbekende variabele ('onbekend_veld' is undefined)"),
     ("regel 1\n{% if %}\n", 2, "Expected an expression"),
     ("a\nb\nc\n{{ peildatum + 1 }}\n", 4, "TypeError"),
+    # Sandbox: geen toegang tot Python-internals vanuit een (gedeeld) eigen sjabloon.
+    ("a\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n", 2, "SecurityError"),
 ])
 def test_sjabloonfout_noemt_bestand_en_regel(rapportrepo: Cli, repo_pad: Path, inhoud: str,
                                              regel: int, melding: str) -> None:

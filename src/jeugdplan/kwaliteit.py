@@ -121,7 +121,7 @@ def indicatoren(plannen: Sequence[Plan], van: date, tot: date) -> dict[str, Any]
             afgerond += 1
             duren.append((m.afgerond - m.gestart).days)
             if m.besluit is not None:
-                besluiten[m.besluit] += 1
+                besluiten[m.besluit] = besluiten.get(m.besluit, 0) + 1
         if m.gestart <= tot and (m.afgerond is None or m.afgerond > tot):
             loopt += 1
 

@@ -22,7 +22,11 @@ def omgeving(eigen_map: Path | None = None) -> Any:
 
     mappen = [str(eigen_map)] if eigen_map is not None and eigen_map.is_dir() else []
     mappen.append(str(templates_map()))
-    env = jinja2.Environment(
+    from jinja2.sandbox import SandboxedEnvironment
+
+    # Sandbox: eigen sjablonen komen via git uit een gedeelde repository; een sjabloon mag
+    # geen Python-internals aanroepen (`''.__class__...`) en zo code uitvoeren.
+    env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(mappen),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"),
