@@ -57,7 +57,8 @@ def punten(plan: Plan, vandaag: date, tot: date) -> list[Punt]:
     if opp is not None:
         voeg_toe("opp-evaluatie", "evaluatie ontwikkelingsperspectief (OPP)",
                  opp.evaluatiedatum, None)
-    if plan.meldcode and plan.meldcode.afgerond is None:
+    # Alleen zolang het besluit 'hulp' is staat vraag 5 nog open (zie meldcode.py).
+    if plan.meldcode and plan.meldcode.afgerond is None and plan.meldcode.besluit == "hulp":
         termijnen = [a.termijn for a in plan.meldcode.afwegingen if a.termijn]
         if termijnen:
             voeg_toe("meldcode-termijn", "meldcode: afwegingsvraag 5 beantwoorden",

@@ -1,0 +1,242 @@
+"""`jeugdplan meldcode ...`: de meldcode huiselijk geweld en kindermishandeling, stap voor stap.
+
+Dunne opdrachten: argumenten lezen, één functie uit `jeugdplan.meldcode` aanroepen (via
+`common.bewerk`: één commit per geaccepteerde handeling), het resultaat tonen. Een geweigerde
+handeling is een `JeugdplanError` (exit 1) en schrijft niets. Ook `jeugdplan report meldcode`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from jeugdplan.cli import common
+from jeugdplan.cli.casus import IdArg
+from jeugdplan.cli.common import datum, nieuwe_app, optionele_tekst, tekst, vandaag
+
+if TYPE_CHECKING:
+    from jeugdplan.meldcode import Advies
+    from jeugdplan.model import Plan
+
+DatumOptie = Annotated[str | None, typer.Option("--datum", help="JJJJ-MM-DD (standaard vandaag).")]
+JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts).")]
+
+meldcode_app = nieuwe_app(
+    "De meldcode huiselijk geweld en kindermishandeling: vijf stappen en het afwegingskader, "
+    "vastgelegd in het plan. Begin met 'meldcode next ID': die zegt wat er nu moet gebeuren.")
+
+
+def _na_handeling(plan: Plan) -> None:
+    """Na een geaccepteerde handeling: de volgende stap en waarschuwingen op stderr."""
+    from jeugdplan.meldcode import volgende
+
+    advies = volgende(plan, vandaag())
+    for w in advies.waarschuwingen:
+        common.meld(f"let op: {w}")
+    if advies.status == "afgerond":
+        common.meld(f"{advies.titel}: {advies.uitleg}")
+    elif advies.opdracht:
+        common.meld(f"volgende: {advies.titel}: {advies.opdracht}")
+
+
+@meldcode_app.command("start")
+def start(ident: IdArg, op: DatumOptie = None) -> None:
+    """Start het meldcodespoor voor deze casus (bij een vermoeden van huiselijk geweld of
+    kindermishandeling)."""
+    from jeugdplan import meldcode as mc
+
+    dag, nu, wie = datum(op, "--datum", vandaag()), vandaag(), common.auteur()
+    plan = common.bewerk(ident, lambda p: mc.start(p, datum=dag, door=wie, vandaag=nu))
+    _na_handeling(plan)
+
+
+@meldcode_app.command("stap")
+def stap(
+    ident: IdArg,
+    nummer: Annotated[int, typer.Argument(metavar="N", help="De stap: 1, 2 of 3.")],
+    notitie: Annotated[str, typer.Option(
+        help="Wat is vastgesteld (stap 1: signalen, feiten apart van interpretaties, met bron; "
+             "stap 2: het advies; stap 3: wat is besproken).")],
+    met: Annotated[str | None, typer.Option(
+        help="Stap 2: met wie overlegd (collega, aandachtsfunctionaris, Veilig Thuis anoniem, "
+             "letselduiding); stap 3: met wie gesproken; stap 1: bron van informatie van "
+             "derden.")] = None,
+    kindcheck: Annotated[str | None, typer.Option(
+        help="Stap 1: de kindcheck (andere afhankelijke kinderen, aantal en leeftijden).")
+    ] = None,
+    reactie: Annotated[str | None, typer.Option(
+        help="Stap 3: de reactie van ouders en/of kind.")] = None,
+    op: DatumOptie = None,
+) -> None:
+    """Leg stap 1, 2 of 3 vast (meer aantekeningen per stap mag; stappen gaan op volgorde)."""
+    from jeugdplan import meldcode as mc
+
+    schoon = tekst(notitie, "--notitie")
+    wie_met = optionele_tekst(met, "--met")
+    check = optionele_tekst(kindcheck, "--kindcheck")
+    reactie_ = optionele_tekst(reactie, "--reactie")
+    dag, nu, wie = datum(op, "--datum", vandaag()), vandaag(), common.auteur()
+    plan = common.bewerk(ident, lambda p: mc.leg_stap_vast(
+        p, nummer, notitie=schoon, met=wie_met, kindcheck=check, reactie=reactie_, datum=dag,
+        door=wie, vandaag=nu))
+    _na_handeling(plan)
+
+
+@meldcode_app.command("overslaan")
+def overslaan(
+    ident: IdArg,
+    nummer: Annotated[int, typer.Argument(metavar="N", help="Alleen stap 3 mag worden "
+                                          "overgeslagen.")],
+    grond: Annotated[str | None, typer.Option(
+        help="veiligheid (van kind, beroepskracht of anderen) of contactbreuk (het gezin "
+             "verbreekt het contact).")] = None,
+    reden: Annotated[str | None, typer.Option(
+        help="De concrete aanwijzingen voor deze grond (verplicht).")] = None,
+    op: DatumOptie = None,
+) -> None:
+    """Sla stap 3 (gesprek met ouders en/of kind) over, alleen op een geldige grond met reden."""
+    from jeugdplan import meldcode as mc
+
+    schone_grond = grond.strip().lower() if grond is not None else None
+    schone_reden = optionele_tekst(reden, "--reden")
+    dag, nu, wie = datum(op, "--datum", vandaag()), vandaag(), common.auteur()
+    plan = common.bewerk(ident, lambda p: mc.sla_over(
+        p, nummer, grond=schone_grond, reden=schone_reden, datum=dag, door=wie, vandaag=nu))
+    _na_handeling(plan)
+
+
+@meldcode_app.command("afweging")
+def afweging(
+    ident: IdArg,
+    nummer: Annotated[int, typer.Argument(metavar="N", help="De afwegingsvraag: 1 tot en met 5.")],
+    antwoord: Annotated[str, typer.Argument(
+        metavar="ANTWOORD", help="ja, nee of twijfel (twijfel alleen bij vraag 2).")],
+    toelichting: Annotated[str | None, typer.Option(
+        help="Toelichting; verplicht bij vraag 1 nee (waarom afsluiten) en vraag 5 ja "
+             "(afspraken over monitoring).")] = None,
+    termijn: Annotated[str | None, typer.Option(
+        help="Vraag 4 ja: datum waarop vraag 5 beantwoord moet zijn (verplicht).")] = None,
+    casemanager: Annotated[str | None, typer.Option(
+        help="Vraag 4 ja: de casemanager (onderwijsvariant).")] = None,
+    op: DatumOptie = None,
+) -> None:
+    """Beantwoord een vraag van het afwegingskader (in volgorde, na stap 1 tot en met 3)."""
+    from jeugdplan import meldcode as mc
+
+    uiterlijk = common.optionele_datum(termijn, "--termijn")
+    uitleg = optionele_tekst(toelichting, "--toelichting")
+    manager = optionele_tekst(casemanager, "--casemanager")
+    dag, nu, wie = datum(op, "--datum", vandaag()), vandaag(), common.auteur()
+    plan = common.bewerk(ident, lambda p: mc.beantwoord(
+        p, nummer, antwoord, toelichting=uitleg, termijn=uiterlijk, casemanager=manager,
+        datum=dag, door=wie, vandaag=nu))
+    _na_handeling(plan)
+
+
+@meldcode_app.command("melding")
+def melding(
+    ident: IdArg,
+    op: Annotated[str, typer.Option("--datum", help="Datum van de melding (JJJJ-MM-DD).")],
+    notitie: Annotated[str, typer.Option(help="Wat is gemeld bij Veilig Thuis.")],
+    geinformeerd: Annotated[str | None, typer.Option(
+        help="Wie is over de melding geïnformeerd (of waarom niet).")] = None,
+    reactie: Annotated[str | None, typer.Option(
+        help="Hun reactie en eventuele bezwaren.")] = None,
+) -> None:
+    """Leg de melding aan Veilig Thuis vast (na het besluit melden); rondt het spoor af."""
+    from jeugdplan import meldcode as mc
+
+    schoon = tekst(notitie, "--notitie")
+    wie_weet = optionele_tekst(geinformeerd, "--geinformeerd")
+    reactie_ = optionele_tekst(reactie, "--reactie")
+    dag, nu, wie = datum(op, "--datum"), vandaag(), common.auteur()
+    plan = common.bewerk(ident, lambda p: mc.leg_melding_vast(
+        p, datum=dag, notitie=schoon, geinformeerd=wie_weet, reactie=reactie_, door=wie,
+        vandaag=nu))
+    _na_handeling(plan)
+
+
+@meldcode_app.command("next")
+def volgende(ident: IdArg, json: JsonOptie = False) -> None:
+    """Wat moet er nu gebeuren: de stap, wat ontbreekt, de vraag, het besluit, de termijn."""
+    from jeugdplan import meldcode as mc
+
+    plan = common.repo().laad(ident).plan
+    advies = mc.volgende(plan, vandaag())
+    if json:
+        common.print_json(advies.als_json())
+        return
+    _toon(advies)
+
+
+def _toon(a: Advies) -> None:
+    regels = [f"{a.id}: meldcode {a.status}"
+              + (f" (gestart {a.gestart} door {a.door})" if a.gestart else "")]
+    regels.append(f"Nu: {a.titel}")
+    if a.vraag:
+        regels.append(f"  Vraag {a.afweging}: {a.vraag}")
+        for antwoord, uitkomst in a.antwoorden.items():
+            regels.append(f"    {antwoord:8} -> {uitkomst}")
+    if a.uitleg:
+        regels.append(f"  {a.uitleg}")
+    if a.ontbreekt:
+        regels.append(f"  Ontbreekt: {', '.join(a.ontbreekt)}")
+    if a.besluit:
+        regels.append(f"  Besluit: {a.besluit}")
+    if a.termijn:
+        regels.append(f"  Termijn vraag 5: {a.termijn}"
+                      + (" (VERSTREKEN)" if a.termijn_verstreken else ""))
+    if a.opdracht:
+        regels.append(f"  Opdracht: {a.opdracht}")
+    for w in a.waarschuwingen:
+        regels.append(f"Let op: {w}")
+    if a.andere_plicht is None:
+        regels.append(f"Veilig Thuis: {a.veilig_thuis} (dag en nacht); bij twijfel altijd "
+                      "raadplegen, ook anoniem.")
+    typer.echo("\n".join(regels))
+
+
+@meldcode_app.command("status")
+def status(json: JsonOptie = False) -> None:
+    """Alle lopende meldcodesporen in de repository, verstreken termijnen eerst."""
+    from jeugdplan.meldcode import status_overzicht
+
+    adviezen = status_overzicht(common.repo().plannen(), vandaag())
+    if json:
+        common.print_json([a.als_json() for a in adviezen])
+        return
+    if not adviezen:
+        typer.echo("Geen lopende meldcodesporen.")
+        return
+    for a in adviezen:
+        termijn = ""
+        if a.termijn:
+            termijn = f"  termijn {a.termijn}" + (" VERSTREKEN" if a.termijn_verstreken else "")
+        typer.echo(f"{a.id}  {a.titel}{termijn}")
+
+
+def report_meldcode(
+    ident: IdArg,
+    formaat: Annotated[str, typer.Option("--format", help="md of html.")] = "md",
+) -> None:
+    """Het meldcodedossier van een casus: elke stap met datum, auteur en aantekeningen
+    (intern dossier)."""
+    from jeugdplan import reports
+    from jeugdplan.errors import GebruiksFout
+    from jeugdplan.meldcode import dossier
+
+    formaat = formaat.strip().lower()
+    if formaat not in ("md", "html"):
+        raise GebruiksFout(f"--format: kies md of html, niet {formaat[:20]!r}")
+    r = common.repo()
+    plan = r.laad(ident).plan
+    ctx: dict[str, Any] = dossier(plan, vandaag())
+    typer.echo(reports.render("meldcode", ctx, formaat, r.root), nl=False)
+
+
+def registreer(app: typer.Typer) -> None:
+    from jeugdplan.cli.report import report_app
+
+    app.add_typer(meldcode_app, name="meldcode")
+    report_app.command("meldcode")(report_meldcode)
