@@ -336,3 +336,15 @@ def test_html_in_headless_chromium(rapportrepo: Cli, tmp_path: Path, naam: str) 
     console = [regel for regel in r.stderr.splitlines() if ":CONSOLE" in regel]
     assert console == [], console
     assert "net::ERR_" not in r.stderr
+    # Afdrukken: @page A4 geeft een PDF met A4-pagina's (595 x 842 punten).
+    pdf = tmp_path / "afdruk.pdf"
+    subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--no-first-run", f"--user-data-dir={profiel}", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", html.as_uri()],
+        capture_output=True, timeout=90, env={**os.environ, "HOME": str(tmp_path)},
+    )
+    formaten = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes())
+    assert formaten, "geen pagina's in de PDF"
+    assert all(abs(float(b) - 595) < 2 and abs(float(h) - 842) < 2 for b, h in formaten)
