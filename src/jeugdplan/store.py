@@ -336,5 +336,6 @@ def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Re
     gitrepo.commit(pad, [pad / INSTELLINGEN, pad / ".gitignore", pad / CASUSSEN / ".gitkeep",
                          pad / ".gitattributes"],
                    "jeugdplan: casusrepository aangemaakt")
-    _alleen_eigenaar(pad / ".git")
+    # Alles (ook .git en bestanden die git of de merge-driver aanmaakt) alleen voor de eigenaar.
+    _alleen_eigenaar(pad)
     return Repo.open(pad.resolve())
