@@ -336,3 +336,50 @@ def test_push_wordt_opnieuw_geprobeerd(twee, monkeypatch: pytest.MonkeyPatch) ->
     a("sync")
     teksten = sorted(j["tekst"] for j in plan(a.root, ident)["journaal"])
     assert teksten == ["a", "b"]
+
+
+@pytest.mark.parametrize("volgorde", ["ab", "ba"])
+def test_onafhankelijke_wijzigingen_in_elke_volgorde(twee, volgorde: str) -> None:
+    """Veel onafhankelijke wijzigingen aan beide kanten: alles komt aan, geen conflict."""
+    a, b, ident = twee
+    a("signaal", "add", ident, "--domein", "thuis", "--omschrijving", "Moe")
+    a("doel", "add", ident, "--omschrijving", "Leest")
+    a("journaal", "add", ident, "--tekst", "van a")
+    a("toestemming", "add", ident, "--partij", "Socius", "--door", "Petra de Vries")
+    b("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "Boos")
+    b("actie", "add", ident, "--omschrijving", "Bellen", "--deadline", "2026-12-01")
+    b("journaal", "add", ident, "--tekst", "van b")
+    b("doel", "status", ident, "d1", "behaald")
+    b("betrokkene", "add", ident, "--rol", "jmw", "--naam", "Jan Smit", "--regie")
+    eerst, dan = (a, b) if volgorde == "ab" else (b, a)
+    eerst("sync")
+    dan("sync")
+    eerst("sync")
+    assert git(a.root, "rev-parse", "HEAD") == git(b.root, "rev-parse", "HEAD")
+    p = plan(a.root, ident)
+    assert sorted(s["domein"] for s in p["signalen"]) == ["gedrag", "gedrag", "thuis"]
+    assert len({s["id"] for s in p["signalen"]}) == 3
+    assert {d["id"]: d["status"] for d in p["doelen"]} == {"d1": "behaald", "d2": "lopend"}
+    assert [x["omschrijving"] for x in p["acties"]] == ["Bellen"]
+    assert sorted(j["tekst"] for j in p["journaal"]) == ["van a", "van b"]
+    assert [t["partij"] for t in p["toestemmingen"]] == ["Socius"]
+    assert p["regie"]["naam"] == "Jan Smit"
+    assert a("check").exit_code == 0
+
+
+def test_halve_samenvoeging_van_git_zelf_wordt_genoemd(jp: Cli, repo_pad: Path, remote: Path,
+                                                        kind) -> None:
+    kind()
+    git(repo_pad, "remote", "add", "origin", str(remote))
+    git(repo_pad, "switch", "-q", "-c", "zij")
+    pad = repo_pad / "notities.txt"
+    pad.write_text("x\n")
+    git(repo_pad, "add", "notities.txt")
+    git(repo_pad, "commit", "-qm", "x")
+    git(repo_pad, "switch", "-q", "main")
+    pad.write_text("y\n")
+    git(repo_pad, "add", "notities.txt")
+    git(repo_pad, "commit", "-qm", "y")
+    subprocess.run(["git", "merge", "zij"], cwd=repo_pad, capture_output=True)
+    uit = jp("sync", code=1)
+    assert "midden in een merge" in uit.stderr and "git merge --abort" in uit.stderr

@@ -184,7 +184,13 @@ def _merge(repo: Repo, upstream: str, remote: str, kies: str | None) -> list[Mel
         if kies:
             env["JEUGDPLAN_KIES"] = kies
             args += ["-X", "ours" if kies == "ons" else "theirs"]
-        code, uitvoer = gitrepo.draai(root, *args, upstream, extra_omgeving=env)
+        try:
+            code, uitvoer = gitrepo.draai(root, *args, upstream, extra_omgeving=env)
+        except BaseException:
+            # Onderbroken (Ctrl-C): nooit een halve samenvoeging achterlaten.
+            if gitrepo.bezig_met_samenvoegen(root):
+                gitrepo.draai(root, "merge", "--abort")
+            raise
         meldingen = _lees_meldingen(bestand)
     finally:
         bestand.unlink(missing_ok=True)
@@ -268,6 +274,7 @@ def sync(repo: Repo, remote: str = "origin", kies: str | None = None) -> SyncRes
                        "jeugdplan: plannen worden per onderdeel samengevoegd (.gitattributes)")
         resultaat.ingesteld = True
 
+    alle_inkomend: list[gitrepo.Commit] = []
     for _ in range(3):
         _fetch(root, remote)
         upstream = f"refs/remotes/{remote}/{tak}"
@@ -301,13 +308,22 @@ def sync(repo: Repo, remote: str = "origin", kies: str | None = None) -> SyncRes
                 resultaat.hernoemd.append((oud, _hernoem_casus(repo, oud, bezet, remote)))
         uitgaand = gitrepo.commits(root, f"{boven}..HEAD", met_paden=True)
         if inkomend and uitgaand:
-            resultaat.meldingen = _merge(repo, boven, remote, kies)
+            try:
+                resultaat.meldingen = _merge(repo, boven, remote, kies)
+            except SyncConflict as e:
+                if resultaat.hernoemd:
+                    e.melding += "".join(
+                        f"\n(Al vastgelegd: uw casus {a} heet nu {b}, omdat {a} ook bij "
+                        f"{remote} bestond.)" for a, b in resultaat.hernoemd)
+                    e.args = (e.melding,)
+                raise
             resultaat.samengevoegd = True
         elif inkomend:
             gitrepo.git(root, "merge", "--ff-only", "-q", boven)
         if uitgaand and not _push(root, remote, tak):
+            alle_inkomend += inkomend
             continue
-        resultaat.binnengekomen = _per_casus(inkomend)
+        resultaat.binnengekomen = _per_casus(alle_inkomend + inkomend)
         resultaat.verstuurd = _per_casus(uitgaand)
         return resultaat
     raise JeugdplanError(
