@@ -336,7 +336,8 @@ def draai_driver(basis: str, ons: str, hun: str, pad: str) -> int:
     kies = os.environ.get("JEUGDPLAN_KIES") or None
     if kies not in (None, "ons", "hun"):
         kies = None
-    auteur = (os.environ.get("GIT_AUTHOR_NAME") or "jeugdplan sync").strip() or "jeugdplan sync"
+    auteur = (os.environ.get("JEUGDPLAN_AUTEUR") or os.environ.get("GIT_AUTHOR_NAME")
+              or "jeugdplan sync").strip()[:200] or "jeugdplan sync"
     try:
         o = _lees(Path(basis), f"{pad} (basis)")
         a = _lees(Path(ons), f"{pad} (ons)")

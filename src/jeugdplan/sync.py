@@ -178,7 +178,8 @@ def _merge(repo: Repo, upstream: str, remote: str, kies: str | None) -> list[Mel
     os.close(fd)
     bestand = Path(naam)
     try:
-        env = {"JEUGDPLAN_MELDINGEN": str(bestand)}
+        env = {"JEUGDPLAN_MELDINGEN": str(bestand),
+               "JEUGDPLAN_AUTEUR": gitrepo.identiteit(root).naam}
         args = ["merge", "--no-ff", "--no-edit", "-m",
                 f"jeugdplan sync: wijzigingen van {remote} samengevoegd"]
         if kies:
@@ -245,9 +246,19 @@ def _stel_remote_head_in(root: Path, remote: str, tak: str) -> None:
 
 
 def sync(repo: Repo, remote: str = "origin", kies: str | None = None) -> SyncResultaat:
-    """Haal op, voeg samen en verstuur. Gooit `SyncConflict` als een keuze nodig is."""
+    """Haal op, voeg samen en verstuur. Gooit `SyncConflict` als een keuze nodig is.
+
+    Onder het slot van de repository, zodat geen bewerking tussen ophalen en samenvoegen
+    schrijft."""
+    from jeugdplan.slot import vergrendeld
+
+    gitrepo.identiteit(repo.root)
+    with vergrendeld(repo.root):
+        return _sync(repo, remote, kies)
+
+
+def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
     root = repo.root
-    gitrepo.identiteit(root)
     bezig = gitrepo.bezig_met_samenvoegen(root)
     if bezig:
         raise JeugdplanError(
