@@ -383,3 +383,24 @@ def test_halve_samenvoeging_van_git_zelf_wordt_genoemd(jp: Cli, repo_pad: Path, 
     subprocess.run(["git", "merge", "zij"], cwd=repo_pad, capture_output=True)
     uit = jp("sync", code=1)
     assert "midden in een merge" in uit.stderr and "git merge --abort" in uit.stderr
+
+
+@pytest.mark.parametrize("kies", ["ons", "hun"])
+def test_verwijderd_tegen_gewijzigd(twee, kies: str) -> None:
+    a, b, ident = twee
+    assert a.root is not None and b.root is not None
+    git(a.root, "rm", "-q", "-r", f"casussen/{ident}")
+    git(a.root, "commit", "-qm", f"{ident}: casus verwijderd")
+    a("sync")
+    b("journaal", "add", ident, "--tekst", "nog bezig")
+    uit = b("sync", code=1)
+    assert (f"conflict in casussen/{ident}/plan.yaml (bij u gewijzigd, bij origin verwijderd)"
+            in uit.stderr)
+    assert not (b.root / ".git" / "MERGE_HEAD").exists()
+    uit = b.json("sync", "--kies", kies)
+    assert uit["meldingen"][0]["soort"] == "gekozen"
+    bestaat = (b.root / "casussen" / ident / "plan.yaml").is_file()
+    assert bestaat is (kies == "ons")
+    a("sync")
+    assert (a.root / "casussen" / ident / "plan.yaml").is_file() is (kies == "ons")
+    assert git(a.root, "rev-parse", "HEAD") == git(b.root, "rev-parse", "HEAD")

@@ -292,3 +292,17 @@ def lees_blobs(root: Path, specs: list[str]) -> dict[str, str | None]:
         uitkomst[spec] = data[positie:positie + grootte].decode("utf-8", errors="replace")
         positie += grootte + 1
     return uitkomst
+
+
+def onopgelost(root: Path) -> dict[str, set[int]]:
+    """Paden met een conflict en welke versies er zijn (1 basis, 2 ons, 3 hun)."""
+    uit = git(root, "ls-files", "-u", "-z", check=False)
+    paden: dict[str, set[int]] = {}
+    for item in uit.split("\0"):
+        if "\t" not in item:
+            continue
+        kop, pad = item.split("\t", 1)
+        delen = kop.split()
+        if len(delen) == 3 and delen[2].isdigit():
+            paden.setdefault(pad, set()).add(int(delen[2]))
+    return paden

@@ -197,8 +197,18 @@ def _merge(repo: Repo, upstream: str, remote: str, kies: str | None) -> list[Mel
         bestand.unlink(missing_ok=True)
     if code == 0:
         return meldingen
-    bestanden = [b for b in gitrepo.git(root, "diff", "--name-only", "--diff-filter=U",
-                                        check=False).splitlines() if b.strip()]
+    open_paden = gitrepo.onopgelost(root)
+    if kies and open_paden:
+        try:
+            opgelost = _los_op_met_keuze(root, open_paden, kies)
+        except BaseException:
+            if gitrepo.bezig_met_samenvoegen(root):
+                gitrepo.draai(root, "merge", "--abort")
+            raise
+        if opgelost is not None:
+            return meldingen + opgelost
+    bestanden = [f"{pad} ({_soort_conflict(versies, remote)})"
+                 for pad, versies in sorted(open_paden.items())]
     if gitrepo.bezig_met_samenvoegen(root):
         gitrepo.draai(root, "merge", "--abort")
     conflicten = [m for m in meldingen if m.soort in ("conflict", "fout")]
@@ -207,6 +217,37 @@ def _merge(repo: Repo, upstream: str, remote: str, kies: str | None) -> list[Mel
         raise JeugdplanError(f"samenvoegen met {remote} mislukte en is afgebroken; er is niets "
                              f"veranderd (git: {laatste[:200]})")
     raise SyncConflict(_conflictmelding(remote, conflicten, bestanden), conflicten, bestanden)
+
+
+def _soort_conflict(versies: set[int], remote: str) -> str:
+    if 2 not in versies:
+        return f"bij u verwijderd, bij {remote} gewijzigd"
+    if 3 not in versies:
+        return f"bij u gewijzigd, bij {remote} verwijderd"
+    return "aan beide kanten anders gewijzigd"
+
+
+def _los_op_met_keuze(root: Path, paden: dict[str, set[int]], kies: str) -> list[Melding] | None:
+    """Lost wat git niet per regel kon samenvoegen (verwijderd tegen gewijzigd, andere
+    bestanden) op met de keuze. Een plan dat de driver niet kon samenvoegen (onleesbaar,
+    ongeldig) wordt nooit blind overschreven: dan None."""
+    kant = 2 if kies == "ons" else 3
+    if any(pad.endswith(f"/{PLAN}") and {2, 3} <= versies for pad, versies in paden.items()):
+        return None
+    meldingen = []
+    for pad, versies in sorted(paden.items()):
+        treffer = _CASUS_PAD.match(pad)
+        casus = treffer.group(1) if treffer else ""
+        if kant in versies:
+            gitrepo.git(root, "checkout", "--ours" if kant == 2 else "--theirs", "--", pad)
+            gitrepo.git(root, "add", "--", pad)
+            tekst = f"{pad}: de versie van {kies} gehouden"
+        else:
+            gitrepo.git(root, "rm", "-q", "--", pad)
+            tekst = f"{pad}: verwijderd, zoals bij {kies}"
+        meldingen.append(Melding("gekozen", casus, pad, tekst))
+    gitrepo.git(root, "commit", "-q", "--no-edit", "--no-verify")
+    return meldingen
 
 
 def _push(root: Path, remote: str, tak: str) -> bool:
