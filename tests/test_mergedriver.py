@@ -299,3 +299,21 @@ def test_commando_en_installatie(tmp_path: Path) -> None:
     uit = subprocess.run(["git", "config", "merge.jeugdplan.driver"], cwd=root,
                          capture_output=True, text=True).stdout
     assert "merge-driver" in uit
+
+
+def test_driver_houdt_stijl_en_zet_nieuw_onderdeel_op_zijn_plaats(tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    basis = PLAN_TEKST.replace("signalen:", "gezin:\n  - {naam: Petra, relatie: moeder, "
+                               "gezag: ja}\nsignalen:")
+    a = basis.replace("journaal: []", "journaal: []\nzorgen: [slaapt slecht]")
+    b = basis.replace("kind:", "regie:\n  naam: Jan Smit\n  rol: jmw\nkind:")
+    paden = []
+    for naam, tekst in (("O", basis), ("A", a), ("B", b)):
+        (tmp_path / naam).write_text(tekst)
+        paden.append(str(tmp_path / naam))
+    assert draai_driver(*paden, "casussen/2026-K7QXM2/plan.yaml") == 0
+    tekst = Path(paden[1]).read_text()
+    assert "gezag: ja}" in tekst
+    assert tekst.index("regie:") < tekst.index("kind:")
+    assert "zorgen: [slaapt slecht]" in tekst

@@ -134,6 +134,8 @@ def test_hernummeren_wordt_gemeld(twee) -> None:
     assert (f"samengevoegd: {ident}: signaal s2 bestond aan beide kanten; het eigen (nog niet "
             "gedeelde) signaal s2 heet nu s3") in tekst
     assert "verstuurd naar origin: 1 casus(sen)" in tekst
+    assert "het eigen (nog niet gedeelde) signaal s2 heet nu s3" in git(b.root, "log", "-1",
+                                                                         "--format=%B")
 
 
 def test_doel_en_evaluatie_zonder_conflict(twee) -> None:
@@ -205,6 +207,9 @@ def test_echt_conflict_kies_ons_en_niets_verloren(twee) -> None:
     assert git(b.root, "status", "--porcelain", "--untracked-files=no") == ""
     uit = b("sync", "--kies", "ons").stdout
     assert "gekozen ons (gestopt); vervallen hun (behaald) staat in het journaal" in uit
+    bericht = git(b.root, "log", "-1", "--format=%B")
+    assert f"{ident}: doel d1: status: keuze ons (de andere waarde staat in het journaal)" in bericht
+    assert "behaald" not in bericht  # geen waarden in commitberichten
     a("sync")
     for kloon in (a, b):
         p = plan(kloon.root, ident)

@@ -160,8 +160,15 @@ class _Samenvoeger:
 
     def _voeg_map(self, o: dict[str, Any], a: dict[str, Any], b: dict[str, Any],
                   pad: tuple[Any, ...]) -> dict[str, Any]:
+        # Volgorde van ons; een sleutel die alleen hun heeft komt na zijn voorganger bij hun.
+        volgorde = list(a)
+        vorige = None
+        for k in b:
+            if k not in volgorde:
+                volgorde.insert(volgorde.index(vorige) + 1 if vorige in volgorde else 0, k)
+            vorige = k
         uit: dict[str, Any] = {}
-        for sleutel in [*a, *(k for k in b if k not in a)]:
+        for sleutel in volgorde:
             waarde = self.voeg(o.get(sleutel, _WEG), a.get(sleutel, _WEG), b.get(sleutel, _WEG),
                                (*pad, sleutel))
             if waarde is not _WEG:
@@ -349,9 +356,11 @@ def draai_driver(basis: str, ons: str, hun: str, pad: str) -> int:
             _schrijf_meldingen(uitkomst.meldingen)
             _markeer_conflict(basis, ons, hun)
             return 1
-        plan = valideer(Plan, uitkomst.data, pad)
+        valideer(Plan, uitkomst.data, pad)
+        # De samengevoegde gegevens zoals de gebruikers ze schreven (ja/nee, volgorde), in
+        # het document van ons: opmerkingen en opmaak blijven, de git-diff blijft klein.
         doc = laad_rt(decodeer(Path(ons).read_bytes(), pad), pad)
-        tekst = dump_rt(samenvoegen(doc, plan.als_yaml_data()))
+        tekst = dump_rt(samenvoegen(doc, uitkomst.data))
         valideer(Plan, laad_rt(tekst, pad), pad)
     except JeugdplanError as e:
         _schrijf_meldingen([Melding("fout", casus, "", f"kan niet automatisch samenvoegen: "

@@ -219,6 +219,24 @@ def _merge(repo: Repo, upstream: str, remote: str, kies: str | None) -> list[Mel
     raise SyncConflict(_conflictmelding(remote, conflicten, bestanden), conflicten, bestanden)
 
 
+def _leg_besluiten_vast(root: Path, remote: str, meldingen: list[Melding],
+                       kies: str | None) -> None:
+    """Zet in het bericht van de samenvoeg-commit wat sync besliste (hernummerd, gekozen),
+    met ids en veldnamen maar zonder waarden: een commitbericht bevat geen gegevens van
+    het kind."""
+    regels = []
+    for m in meldingen:
+        if m.soort == "hernummerd":
+            regels.append(f"{m.casus}: {m.tekst}")
+        elif m.soort == "gekozen":
+            regels.append(f"{m.casus}: {m.veld}: keuze {kies} (de andere waarde staat in "
+                          "het journaal)" if m.casus and not m.veld.startswith(CASUSSEN)
+                          else f"{m.veld}: keuze {kies}")
+    if regels:
+        bericht = f"jeugdplan sync: wijzigingen van {remote} samengevoegd\n\n" + "\n".join(regels)
+        gitrepo.git(root, "commit", "-q", "--amend", "--no-verify", "-m", bericht)
+
+
 def _soort_conflict(versies: set[int], remote: str) -> str:
     if 2 not in versies:
         return f"bij u verwijderd, bij {remote} gewijzigd"
@@ -370,6 +388,7 @@ def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
                     e.args = (e.melding,)
                 raise
             resultaat.samengevoegd = True
+            _leg_besluiten_vast(root, remote, resultaat.meldingen, kies)
         elif inkomend:
             gitrepo.git(root, "merge", "--ff-only", "-q", boven)
         if uitgaand and not _push(root, remote, tak):
