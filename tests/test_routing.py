@@ -7,6 +7,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jeugdplan.errors import JeugdplanError
 from jeugdplan.model import (
@@ -423,3 +425,44 @@ def test_als_dict_heeft_de_json_sleutels() -> None:
         assert {"rol", "organisatie", "contact", "reden", "regel", "bron"} <= set(a)
     assert {"code", "melding"} <= set(data["voorwaarden"][0])
     assert {"naam", "wanneer"} <= set(data["verwijzers"][0])
+
+
+# --- eigenschappen over willekeurige combinaties van signalen -------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    gemeente=st.sampled_from(GEMEENTEN),
+    signalen=st.lists(st.tuples(st.sampled_from(DOMEINEN), st.sampled_from(ZWAARTES)),
+                      max_size=6),
+    ouders=st.booleans(),
+    geboren=st.dates(min_value=date(2004, 1, 1), max_value=date(2021, 1, 1)),
+    identiteit=st.sampled_from([None, "reformatorisch"]),
+)
+def test_invarianten_van_het_advies(gemeente: str, signalen: list[tuple[str, str]],
+                                    ouders: bool, geboren: date, identiteit: str | None) -> None:
+    plan = maak_plan(gemeente, signalen=signalen, ouders=ouders, geboren=geboren,
+                     identiteit=identiteit)
+    u = route(plan, IJMOND, VANDAAG)
+    codes = u.codes()
+    domeinen = {d for d, _ in signalen}
+    # elk advies legt zichzelf uit, en geen partner staat er twee keer in
+    assert all(a.regel and a.bron and a.reden for a in u.adviezen)
+    ids = [a.organisatie_id for a in u.adviezen if a.organisatie_id]
+    assert len(ids) == len(set(ids))
+    # veiligheid: de meldcode gaat voor alles behalve de meldplicht aan het bestuur
+    assert ("meldcode" in codes) == ("veiligheid" in domeinen)
+    if "veiligheid" in domeinen:
+        assert codes.index("meldcode") <= 1
+    gewoon = domeinen - {"veiligheid", "grensoverschrijdend-personeel"}
+    assert ("ouders-informeren" in codes) == (not ouders and bool(gewoon))
+    if not ouders and gewoon and not (domeinen & {"veiligheid", "grensoverschrijdend-personeel"}):
+        assert codes[0] == "ouders-informeren" and u.adviezen[0].regel == "ouders-eerst"
+    # toestemming: precies één voorwaarde per partner zonder geldige toestemming
+    nodig = [a.organisatie for a in u.adviezen if a.toestemming == "nodig"]
+    assert [v.organisatie for v in u.voorwaarden if v.code == "toestemming"] == nodig
+    assert all(a.rol not in ("leerplicht", "veilig-thuis") for a in u.adviezen
+               if a.toestemming == "nodig")
+    # verwijzers alleen bij specialistische jeugdhulp
+    if u.verwijzers:
+        assert any(z == "specialistisch" for _, z in signalen)
