@@ -165,7 +165,8 @@ class _Router:
         self.gemeente = gemeente
         self.adviezen: list[Advies] = []
         data = lees_data("toestemming.yaml")
-        self.vrij = zonder_toestemming() | set(data["school_intern"]["rollen"])
+        self.eigen_grondslag = zonder_toestemming()
+        self.vrij = self.eigen_grondslag | set(data["school_intern"]["rollen"])
 
     def principe(self, naam: str) -> tuple[str, str]:
         p = self.r.principes[naam]
@@ -202,7 +203,8 @@ class _Router:
                 return
         regels = [regel] + ([principe] if principe and principe != regel else [])
         tekst = reden.strip()
-        if org.verwijsbaar:
+        if org.verwijsbaar and org.rol not in self.eigen_grondslag:
+            # Hulp erbij halen; voor leerplicht en Veilig Thuis (eigen taak) past dat niet.
             tekst += " " + _eerste_zin(self.principe("erbij-halen")[0])
             regels.append("erbij-halen")
         gewenst = self.plan.kind.identiteit
@@ -217,7 +219,9 @@ class _Router:
         waarom = "; ".join(w for w in (org.waarom if org.onzeker else None,
                                        k.waarom if k.onzeker else None) if w) or None
         bronnen = [bron]
-        bronnen.append(f"organisatie: {k.bron or koppel_bron or org.bron}")
+        org_bron = k.bron or koppel_bron or org.bron
+        if org_bron not in bron:
+            bronnen.append(f"organisatie: {org_bron}")
         advies = Advies(
             rol=org.rol, organisatie=org.naam, contact=k.contact or org.contact,
             reden=tekst, regel=regel, bron="; ".join(bronnen), functie=functie,
