@@ -7,10 +7,22 @@ from typing import Annotated, Any
 
 import typer
 
-from jeugdplan import bewerkingen as b
 from jeugdplan.cli import common
 from jeugdplan.cli.casus import IdArg
 from jeugdplan.cli.common import datum, nieuwe_app, optionele_datum, optionele_tekst, tekst, vandaag
+
+
+class _Lui:
+    """`b.functie` laadt `jeugdplan.bewerkingen` (en daarmee pydantic) pas als een opdracht
+    draait: `--help` en het opstarten blijven snel (issue 6)."""
+
+    def __getattr__(self, naam: str) -> Any:
+        from jeugdplan import bewerkingen
+
+        return getattr(bewerkingen, naam)
+
+
+b = _Lui()
 
 DatumOptie = Annotated[str | None, typer.Option("--datum", help="JJJJ-MM-DD (standaard vandaag).")]
 

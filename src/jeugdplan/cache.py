@@ -1,0 +1,441 @@
+"""Afgeleide cache van gelezen plannen: snel lezen van tienduizenden plannen.
+
+De cache is een SQLite-bestand `<repo>/.jeugdplan/cache-v1.sqlite` (door `init`
+genegeerd in git). Per plan staat er het gevalideerde plan als JSON (gecomprimeerd), of de
+problemen als het plan ongeldig is, met de *stempel* van het bestand waaruit het gelezen
+werd: grootte, mtime_ns, ctime_ns en inode. Regels:
+
+- Nooit vertrouwd als het plan veranderde: een andere stempel betekent opnieuw lezen. Lag
+  de mtime bij het lezen binnen de tijdsresolutie van het bestandssysteem (hier ruim: 2 s),
+  dan kan een volgende wijziging dezelfde stempel geven; dan bewaren we ook een hash van
+  de inhoud en vergelijken die bij gebruik (zoals git's 'racy git'-regel).
+- De stempel wordt genomen *vóór* het lezen van de inhoud: verandert het bestand tijdens het
+  lezen, dan klopt de stempel later niet meer en wordt het opnieuw gelezen. Zo geven twee
+  gelijktijdige aanroepen nooit een verouderd antwoord; SQLite-transacties voorkomen een
+  half geschreven cache.
+- Veilig te wissen; een kapotte of onleesbare cache wordt weggegooid en opnieuw opgebouwd;
+  kan er niet geschreven worden (alleen-lezen), dan werkt alles zonder cache.
+- Een andere versie van het model of de codelijsten maakt de hele cache ongeldig.
+- `JEUGDPLAN_CACHE=0` zet de cache uit (vergelijken, foutzoeken).
+
+Koud (zonder cache) worden plannen gelezen met de snelle lader (`yamlio.laad_snel`), bij
+veel plannen verdeeld over de processorkernen. De regels (checks, verzuim, overzicht)
+draaien altijd op hetzelfde `Plan`-model; de cache bewaart alleen wat het lezen opleverde.
+Round-trip YAML blijft de enige manier waarop plannen worden geschreven.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import marshal
+import os
+import sqlite3
+import stat
+import sys
+import time
+import zlib
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jeugdplan.errors import PlanOngeldig, Probleem
+
+if TYPE_CHECKING:
+    from jeugdplan.model import Plan
+    from jeugdplan.store import Repo
+
+MAP = ".jeugdplan"
+BESTAND = "cache-v1.sqlite"
+RACY_NS = 2_000_000_000
+"""Ruime tijdsresolutie van bestandssystemen (FAT: 2 s; ext4/NTFS veel fijner)."""
+PARALLEL_VANAF = 400
+"""Vanaf zoveel te lezen plannen loont het om over processen te verdelen."""
+BLOK = 2000
+"""Plannen per blok: begrenst het geheugen bij 100.000 plannen."""
+
+Stempel = tuple[int, int, int, int]
+Resultaat = tuple[str, "Plan | None", list[Probleem]]
+
+
+def aan() -> bool:
+    return os.environ.get("JEUGDPLAN_CACHE", "1") not in ("0", "nee", "uit")
+
+
+def _kenmerk() -> str:
+    """Verandert als het model of de codelijsten veranderen (dan is alles ongeldig)."""
+    from jeugdplan import __version__, model
+    from jeugdplan.resources import data_map
+
+    h = hashlib.blake2b(digest_size=12)
+    h.update(f"{__version__} {sys.version} {BESTAND}".encode())
+    for pad in (Path(model.__file__), data_map() / "codelijsten.yaml"):
+        try:
+            h.update(pad.read_bytes())
+        except OSError:  # pragma: no cover
+            h.update(str(pad).encode())
+    return h.hexdigest()
+
+
+def _stempel(st: os.stat_result) -> Stempel:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def _hash(ruw: bytes) -> bytes:
+    return hashlib.blake2b(ruw, digest_size=16).digest()
+
+
+# --- snelle (de)serialisatie van een gevalideerd plan --------------------------------------
+#
+# Een plan in de cache is al gevalideerd (en het kenmerk bewaakt dat model en codelijsten
+# niet veranderden). Opnieuw valideren kost ~0,8 ms per plan; daarom bewaren we de
+# modelboom zelf in `marshal`-vorm (model = (klasse, waarden, gezette velden), datum =
+# (ordinaal,)) en bouwen we de modellen terug zoals pickle dat doet, zonder validatie.
+
+
+def codeer(waarde: Any) -> Any:
+    """Plan (of deel) naar gewone waarden die `marshal` kan bewaren."""
+    from pydantic import BaseModel
+
+    if isinstance(waarde, BaseModel):
+        namen = list(type(waarde).model_fields)
+        gezet = waarde.model_fields_set
+        masker = sum(1 << i for i, n in enumerate(namen) if n in gezet)
+        return (type(waarde).__name__, [codeer(getattr(waarde, n)) for n in namen], masker)
+    if isinstance(waarde, list):
+        return [codeer(v) for v in waarde]
+    if isinstance(waarde, date):
+        return (waarde.toordinal(),)
+    if waarde is None or isinstance(waarde, str | int | float):
+        return waarde
+    raise TypeError(f"onverwacht type in plan: {type(waarde).__name__}")  # pragma: no cover
+
+
+_KLASSEN: dict[str, tuple[type, list[str]]] = {}
+
+
+def _klasse(naam: str) -> tuple[type, list[str]]:
+    if not _KLASSEN:
+        from pydantic import BaseModel
+
+        from jeugdplan import model
+
+        for k, v in vars(model).items():
+            if isinstance(v, type) and issubclass(v, BaseModel) and v.__module__ == model.__name__:
+                _KLASSEN[k] = (v, list(v.model_fields))
+    return _KLASSEN[naam]
+
+
+_setattr = object.__setattr__
+
+
+def bouw(waarde: Any) -> Any:
+    """Omgekeerde van `codeer`."""
+    soort = type(waarde)
+    if soort is list:
+        return [bouw(v) if type(v) in (tuple, list) else v for v in waarde]
+    if soort is not tuple:
+        return waarde
+    if len(waarde) == 1:
+        return date.fromordinal(waarde[0])
+    klasse, namen = _klasse(waarde[0])
+    masker = waarde[2]
+    m = klasse.__new__(klasse)
+    _setattr(m, "__dict__", {n: bouw(v) if type(v) in (tuple, list) else v
+                             for n, v in zip(namen, waarde[1], strict=True)})
+    _setattr(m, "__pydantic_fields_set__", {n for i, n in enumerate(namen) if masker >> i & 1})
+    _setattr(m, "__pydantic_extra__", None)
+    _setattr(m, "__pydantic_private__", None)
+    return m
+
+
+# --- lezen van één plan (ook in werkprocessen) --------------------------------------------
+
+
+def _lees_bestand(pad: str, relatief: str) -> tuple[Stempel | None, bytes | None, bytes | None,
+                                                     list[dict[str, Any]]]:
+    """Leest één plan: (stempel of None, hash of None, JSON van het plan of None, problemen).
+
+    Zonder stempel (bestand onleesbaar) wordt het resultaat niet bewaard.
+    """
+    from jeugdplan.model import Plan
+    from jeugdplan.validatie import valideer
+    from jeugdplan.yamlio import decodeer, laad_rt, laad_snel, lees_bytes
+
+    try:
+        nu = time.time_ns()
+        st = os.stat(pad)
+        ruw = lees_bytes(Path(pad), relatief)
+    except OSError as e:
+        return None, None, None, [Probleem(relatief, None, None, "", "bestand kan niet gelezen "
+                                           f"worden ({e.strerror})").als_dict()]
+    except PlanOngeldig as e:
+        return None, None, None, [p.als_dict() for p in e.problemen]
+    stempel = _stempel(st)
+    racy = _hash(ruw) if st.st_mtime_ns >= nu - RACY_NS else None
+    try:
+        plan = valideer(Plan, laad_snel(ruw, relatief), relatief)
+    except PlanOngeldig:
+        # Opnieuw round-trip, om de regels te kunnen noemen.
+        try:
+            tekst = decodeer(ruw, relatief)
+            doc = laad_rt(tekst, relatief)
+            plan = valideer(Plan, doc, relatief, doc)
+        except PlanOngeldig as e:
+            return stempel, racy, None, [p.als_dict() for p in e.problemen]
+    return stempel, racy, marshal.dumps(codeer(plan), 4), []
+
+
+def _werk(taak: tuple[str, list[str]]) -> list[tuple[str, Any, Any, Any, Any]]:
+    casussen, idents = taak
+    uit = []
+    for ident in idents:
+        pad = os.path.join(casussen, ident, "plan.yaml")
+        uit.append((ident, *_lees_bestand(pad, f"casussen/{ident}/plan.yaml")))
+    return uit
+
+
+# --- de cache -----------------------------------------------------------------------------
+
+
+class Cache:
+    """Eén verbinding met het cachebestand van een repository (of geen, als dat niet kan)."""
+
+    def __init__(self, root: Path) -> None:
+        self.pad = root / MAP / BESTAND
+        self.db: sqlite3.Connection | None = None
+        if aan():
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection | None:
+        for poging in range(2):
+            try:
+                self.pad.parent.mkdir(mode=0o700, exist_ok=True)
+                db = sqlite3.connect(self.pad, timeout=30, isolation_level=None)
+                db.execute("PRAGMA busy_timeout = 30000")
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = NORMAL")
+                db.executescript(
+                    "CREATE TABLE IF NOT EXISTS meta (sleutel TEXT PRIMARY KEY, waarde TEXT);"
+                    "CREATE TABLE IF NOT EXISTS plan (id TEXT PRIMARY KEY, grootte INT,"
+                    " mtime INT, ctime INT, inode INT, hash BLOB, data BLOB, problemen TEXT);"
+                )
+                kenmerk = _kenmerk()
+                rij = db.execute("SELECT waarde FROM meta WHERE sleutel='kenmerk'").fetchone()
+                if rij is None or rij[0] != kenmerk:
+                    db.execute("BEGIN IMMEDIATE")
+                    db.execute("DELETE FROM plan")
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('kenmerk', ?)", (kenmerk,))
+                    db.execute("COMMIT")
+                with contextlib.suppress(OSError):
+                    os.chmod(self.pad, 0o600)
+                return db
+            except (sqlite3.Error, OSError):
+                # Kapot of onleesbaar: weggooien en één keer opnieuw beginnen.
+                if poging == 0:
+                    self.wis()
+        return None
+
+    def wis(self) -> None:
+        """Verwijdert het cachebestand (met de WAL-bestanden van SQLite)."""
+        if self.db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.close()
+            self.db = None
+        for achter in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{self.pad}{achter}")
+
+    def sluit(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    def stempels(self) -> dict[str, tuple[Stempel, bytes | None]]:
+        if self.db is None:
+            return {}
+        try:
+            return {r[0]: ((r[1], r[2], r[3], r[4]), r[5]) for r in self.db.execute(
+                "SELECT id, grootte, mtime, ctime, inode, hash FROM plan")}
+        except sqlite3.Error:
+            self._kapot()
+            return {}
+
+    def haal(self, ident: str) -> tuple[bytes | None, str | None] | None:
+        if self.db is None:
+            return None
+        try:
+            rij = self.db.execute("SELECT data, problemen FROM plan WHERE id=?",
+                                  (ident,)).fetchone()
+        except sqlite3.Error:
+            self._kapot()
+            return None
+        if rij is None:
+            return None
+        try:
+            return (zlib.decompress(rij[0]) if rij[0] is not None else None), rij[1]
+        except zlib.error:
+            return None
+
+    def bewaar(self, rijen: list[tuple[str, Stempel, bytes | None, bytes | None,
+                                       list[dict[str, Any]]]]) -> None:
+        if self.db is None or not rijen:
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany(
+                "INSERT OR REPLACE INTO plan VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(ident, *st, racy, zlib.compress(data, 1) if data is not None else None,
+                  json.dumps(problemen, ensure_ascii=False) if data is None else None)
+                 for ident, st, racy, data, problemen in rijen])
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            self._kapot()
+
+    def vergeet(self, idents: list[str]) -> None:
+        """Rijen van plannen die niet meer bestaan."""
+        if self.db is None or not idents:
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany("DELETE FROM plan WHERE id=?", [(i,) for i in idents])
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            self._kapot()
+
+    def _kapot(self) -> None:
+        # Een fout midden in het gebruik (schijf vol, bestand beschadigd): verder zonder cache
+        # en de volgende keer opnieuw opbouwen.
+        self.wis()
+
+
+def _geldig(pad: str, opgeslagen: tuple[Stempel, bytes | None] | None,
+            huidig: Stempel) -> bool:
+    if opgeslagen is None or opgeslagen[0] != huidig:
+        return False
+    racy = opgeslagen[1]
+    if racy is None:
+        return True
+    try:
+        with open(pad, "rb") as f:
+            return _hash(f.read()) == racy
+    except OSError:
+        return False
+
+
+def _buiten(ident: str) -> Probleem:
+    # Een symlink naar buiten: nooit lezen (anders lekt een vreemd bestand in rapportages).
+    return Probleem(f"casussen/{ident}/plan.yaml", None, None, "", "wijst naar een bestand "
+                    "buiten de repository; overgeslagen (verwijder de symlink)", "fout",
+                    "buiten-repository")
+
+
+def _maak_plan(data: bytes) -> Plan:
+    plan: Plan = bouw(marshal.loads(data))
+    return plan
+
+
+def _problemen(tekst: str | None) -> list[Probleem]:
+    return [Probleem(**p) for p in json.loads(tekst)] if tekst else []
+
+
+def lees_alle(repo: Repo, idents: list[str] | None = None) -> Iterator[Resultaat]:
+    """(id, plan of None, problemen) voor elk plan, in volgorde van id.
+
+    Uit de cache waar die klopt; de rest wordt gelezen (parallel als het er veel zijn) en in
+    de cache gezet. Het resultaat is gelijk aan lezen zonder cache.
+    """
+    alle = idents is None
+    if idents is None:
+        idents = repo.ids()
+    casussen = str(repo.casussen)
+    cache = Cache(repo.root)
+    teller = {"uit_cache": 0, "gelezen": 0}
+    try:
+        opgeslagen = cache.stempels()
+        bekend = set(idents)
+        weg = [i for i in opgeslagen if i not in bekend] if alle else []
+        pool = None
+        try:
+            for begin in range(0, len(idents), BLOK):
+                blok = idents[begin:begin + BLOK]
+                treffers: dict[str, Resultaat] = {}
+                missers: list[str] = []
+                for ident in blok:
+                    pad = os.path.join(casussen, ident, "plan.yaml")
+                    try:
+                        st = os.lstat(pad)
+                        map_is_link = os.path.islink(os.path.join(casussen, ident))
+                    except OSError:
+                        missers.append(ident)
+                        continue
+                    if map_is_link or stat.S_ISLNK(st.st_mode):
+                        if not repo.binnen_repository(Path(pad)):
+                            treffers[ident] = (ident, None, [_buiten(ident)])
+                            continue
+                        st = os.stat(pad)
+                    huidig = _stempel(st)
+                    if _geldig(pad, opgeslagen.get(ident), huidig):
+                        rij = cache.haal(ident)
+                        if rij is not None:
+                            data, problemen = rij
+                            try:
+                                plan = _maak_plan(data) if data is not None else None
+                                treffers[ident] = (ident, plan, _problemen(problemen))
+                                teller["uit_cache"] += 1
+                                continue
+                            except Exception:  # noqa: BLE001 - beschadigd: opnieuw lezen
+                                pass
+                    missers.append(ident)
+                if missers:
+                    if pool is None and len(idents) - begin >= PARALLEL_VANAF and (
+                            os.cpu_count() or 1) > 1 and len(missers) >= PARALLEL_VANAF // 4:
+                        pool = _maak_pool()
+                    gelezen = _lees(casussen, missers, pool)
+                    teller["gelezen"] += len(gelezen)
+                    cache.bewaar([(i, st, racy, data, probl)
+                                  for i, st, racy, data, probl in gelezen if st is not None])
+                    for ident, _st, _racy, data, probl in gelezen:
+                        plan = _maak_plan(data) if data is not None else None
+                        treffers[ident] = (ident, plan, [Probleem(**p) for p in probl])
+                for ident in blok:
+                    if ident in treffers:
+                        yield treffers[ident]
+        finally:
+            if pool is not None:
+                pool.close()
+                pool.join()
+        cache.vergeet(weg)
+    finally:
+        cache.sluit()
+        _statistiek(teller)
+
+
+def _statistiek(teller: dict[str, int]) -> None:
+    """Voor de benchmark: JEUGDPLAN_CACHE_STATS=PAD schrijft hoeveel plannen uit de cache
+    kwamen en hoeveel opnieuw gelezen werden."""
+    pad = os.environ.get("JEUGDPLAN_CACHE_STATS")
+    if pad:
+        with contextlib.suppress(OSError):
+            Path(pad).write_text(json.dumps(teller))
+
+
+def _maak_pool() -> Any:
+    import multiprocessing
+
+    # 'fork' deelt de al geïmporteerde modules (pydantic, model) met de werkprocessen.
+    methode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    return multiprocessing.get_context(methode).Pool(os.cpu_count() or 2)
+
+
+def _lees(casussen: str, idents: list[str], pool: Any) -> list[tuple[str, Any, Any, Any, Any]]:
+    if pool is None:
+        return _werk((casussen, idents))
+    stuk = max(25, len(idents) // 16)
+    taken = [(casussen, idents[i:i + stuk]) for i in range(0, len(idents), stuk)]
+    uit: list[tuple[str, Any, Any, Any, Any]] = []
+    for deel in pool.imap(_werk, taken):
+        uit.extend(deel)
+    return uit

@@ -1,0 +1,283 @@
+"""De afgeleide cache (`jeugdplan.cache`): nooit verouderd, veilig te wissen, bestand tegen
+beschadiging en gelijktijdig gebruik, en met hetzelfde resultaat als zonder cache.
+
+Geen tijdmetingen: snelheid toont bench/run.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jeugdplan import cache
+from jeugdplan.store import Repo
+
+OUD_NS = 1_600_000_000_000_000_000  # 2020-09-13: ruim buiten de 'racy'-marge
+
+
+def lees(root: Path, monkeypatch: pytest.MonkeyPatch | None = None,
+         aan: bool = True) -> list[tuple[str, Any, list[Any]]]:
+    if monkeypatch is not None:
+        monkeypatch.setenv("JEUGDPLAN_CACHE", "1" if aan else "0")
+    return [(i, p.model_dump() if p is not None else None, [str(x) for x in probl])
+            for i, p, probl in Repo.open(root).lees_alle()]
+
+
+def cachebestand(root: Path) -> Path:
+    return root / ".jeugdplan" / cache.BESTAND
+
+
+def wis(root: Path) -> None:
+    """Wist de cache (die `new` al vulde bij het zoeken naar een dubbel plan)."""
+    for p in (root / ".jeugdplan").iterdir():
+        if p.name.startswith("cache-"):
+            p.unlink()
+
+
+def statistiek(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    pad = tmp_path / "stats.json"
+    monkeypatch.setenv("JEUGDPLAN_CACHE_STATS", str(pad))
+    list(Repo.open(root).lees_alle())
+    monkeypatch.delenv("JEUGDPLAN_CACHE_STATS")
+    uit: dict[str, int] = json.loads(pad.read_text())
+    return uit
+
+
+def vervang_gelijk(pad: Path, oud: str, nieuw: str, mtime_ns: int | None = None) -> None:
+    """Vervangt tekst door tekst van dezelfde lengte en zet de oude mtime terug."""
+    assert len(oud.encode()) == len(nieuw.encode())
+    st = pad.stat()
+    tekst = pad.read_text(encoding="utf-8")
+    assert oud in tekst
+    pad.write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
+    os.utime(pad, ns=(st.st_atime_ns, mtime_ns if mtime_ns is not None else st.st_mtime_ns))
+    assert pad.stat().st_size == st.st_size
+
+
+@pytest.fixture
+def drie(jp: Any, kind: Callable[..., str], repo_pad: Path) -> list[str]:
+    ids = [kind(), kind(voornaam="Daan", achternaam="Bakker", geboortedatum="2014-02-01"),
+           kind(voornaam="Yara", achternaam="El Amrani", geboortedatum="2012-09-09",
+                onderwijssoort="vo")]
+    jp("signaal", "add", ids[0], "--domein", "gedrag", "--omschrijving", "Onrustig in de klas.")
+    jp("doel", "add", ids[1], "--omschrijving", "Komt op tijd.", "--eigenaar", "Ilse IB",
+       code=None)
+    return ids
+
+
+def test_zelfde_resultaat_met_en_zonder_cache(drie: list[str], repo_pad: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # Een ongeldig plan hoort er ook bij: de problemen (met regelnummer) komen mee.
+    ongeldig = repo_pad / "casussen" / "2026-ONGELD" / "plan.yaml"
+    ongeldig.parent.mkdir()
+    ongeldig.write_text("schema: 1\nid: 2026-ONGELD\naangemeld: 2026-02-30\nkind: x\n")
+    wis(repo_pad)
+    zonder = lees(repo_pad, monkeypatch, aan=False)
+    assert not cachebestand(repo_pad).exists()
+    koud = lees(repo_pad, monkeypatch)
+    assert cachebestand(repo_pad).exists()
+    warm = lees(repo_pad, monkeypatch)
+    assert zonder == koud == warm
+    assert [i for i, _p, _f in warm] == sorted([*drie, "2026-ONGELD"])
+    probl = dict((i, f) for i, _p, f in warm)["2026-ONGELD"]
+    assert probl and all(":3:" in p or ":4:" in p for p in probl)
+
+
+def test_plannen_uit_cache_zijn_volwaardige_modellen(drie: list[str], repo_pad: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    lees(repo_pad, monkeypatch)
+    verwacht = {p.id: p for p in (Repo.open(repo_pad).laad(i).plan for i in drie)}
+    for plan in Repo.open(repo_pad).plannen():
+        assert plan == verwacht[plan.id]
+        assert plan.model_fields_set == verwacht[plan.id].model_fields_set
+        assert plan.als_yaml_data() == verwacht[plan.id].als_yaml_data()
+        assert plan.model_copy(deep=True) == plan
+        with pytest.raises(ValueError):
+            plan.status = "onzin"  # validatie bij toewijzing werkt nog
+
+
+def test_cli_gelijk_met_en_zonder_cache(jp: Any, drie: list[str]) -> None:
+    zonder = jp("list", "--json", env={"JEUGDPLAN_CACHE": "0"}).stdout
+    met = [jp("list", "--json").stdout for _ in range(2)]
+    assert met == [zonder, zonder]
+    check_zonder = jp("check", "--json", env={"JEUGDPLAN_CACHE": "0"}, code=None).stdout
+    assert jp("check", "--json", code=None).stdout == check_zonder
+
+
+def test_alleen_het_gewijzigde_plan_opnieuw_gelezen(drie: list[str], repo_pad: Path, jp: Any,
+                                                    tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    wis(repo_pad)
+    for ident in drie:  # buiten de 'racy'-marge, zodat de stempel alleen telt
+        pad = repo_pad / "casussen" / ident / "plan.yaml"
+        os.utime(pad, ns=(OUD_NS, OUD_NS))
+    assert statistiek(repo_pad, tmp_path, monkeypatch) == {"uit_cache": 0, "gelezen": 3}
+    assert statistiek(repo_pad, tmp_path, monkeypatch) == {"uit_cache": 3, "gelezen": 0}
+    jp("journaal", "add", drie[1], "--tekst", "Gesprek met moeder.", code=None)
+    jp("signaal", "add", drie[1], "--domein", "thuis", "--omschrijving", "Zorgen thuis.")
+    assert statistiek(repo_pad, tmp_path, monkeypatch) == {"uit_cache": 2, "gelezen": 1}
+    plan = {p.id: p for p in Repo.open(repo_pad).plannen()}[drie[1]]
+    assert any(s.omschrijving == "Zorgen thuis." for s in plan.signalen)
+
+
+def test_zelfde_grootte_en_mtime_vlak_na_lezen(drie: list[str], repo_pad: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # Het bestand is net geschreven: de mtime ligt binnen de resolutie, dus bewaart de cache
+    # een hash van de inhoud en ziet hij de wijziging ook bij gelijke stempel.
+    pad = repo_pad / "casussen" / drie[0] / "plan.yaml"
+    lees(repo_pad, monkeypatch)
+    vervang_gelijk(pad, "school: De Windroos", "school: De Windhoos")
+    plannen = {p.id: p for p in Repo.open(repo_pad).plannen()}
+    assert plannen[drie[0]].kind.school == "De Windhoos"
+
+
+def test_zelfde_grootte_en_oude_mtime(drie: list[str], repo_pad: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # Iemand zet de mtime terug (touch -d, een archiefprogramma): de ctime verraadt het.
+    pad = repo_pad / "casussen" / drie[0] / "plan.yaml"
+    os.utime(pad, ns=(OUD_NS, OUD_NS))
+    lees(repo_pad, monkeypatch)
+    vervang_gelijk(pad, "school: De Windroos", "school: De Windhoos", OUD_NS)
+    plannen = {p.id: p for p in Repo.open(repo_pad).plannen()}
+    assert plannen[drie[0]].kind.school == "De Windhoos"
+
+
+def test_cache_wissen_en_opnieuw_opbouwen(drie: list[str], repo_pad: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    eerst = lees(repo_pad, monkeypatch)
+    wis(repo_pad)
+    assert lees(repo_pad, monkeypatch) == eerst
+    assert cachebestand(repo_pad).exists()
+    import shutil
+
+    shutil.rmtree(repo_pad / ".jeugdplan")
+    assert lees(repo_pad, monkeypatch) == eerst
+
+
+def test_kapotte_cache_wordt_genegeerd(drie: list[str], repo_pad: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    eerst = lees(repo_pad, monkeypatch)
+    wis(repo_pad)
+    cachebestand(repo_pad).write_bytes(b"dit is geen sqlite" * 100)
+    assert lees(repo_pad, monkeypatch) == eerst
+    assert lees(repo_pad, monkeypatch) == eerst
+
+
+def test_beschadigde_rij_wordt_opnieuw_gelezen(drie: list[str], repo_pad: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    eerst = lees(repo_pad, monkeypatch)
+    db = sqlite3.connect(cachebestand(repo_pad))
+    db.execute("UPDATE plan SET data = ? WHERE id = ?", (b"\x00kapot", drie[0]))
+    db.execute("UPDATE plan SET data = ? WHERE id = ?",
+               (__import__("zlib").compress(b"\xffgeen marshal"), drie[1]))
+    db.commit()
+    db.close()
+    assert lees(repo_pad, monkeypatch) == eerst
+
+
+def test_ander_model_maakt_cache_ongeldig(drie: list[str], repo_pad: Path,
+                                          monkeypatch: pytest.MonkeyPatch,
+                                          tmp_path: Path) -> None:
+    lees(repo_pad, monkeypatch)
+    monkeypatch.setattr(cache, "_kenmerk", lambda: "ander-model")
+    assert statistiek(repo_pad, tmp_path, monkeypatch)["gelezen"] == 3
+
+
+def test_verdwenen_plan_verdwijnt_uit_cache(drie: list[str], repo_pad: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+    import sqlite3
+
+    lees(repo_pad, monkeypatch)
+    shutil.rmtree(repo_pad / "casussen" / drie[2])
+    assert [i for i, _p, _f in lees(repo_pad, monkeypatch)] == sorted(drie[:2])
+    db = sqlite3.connect(cachebestand(repo_pad))
+    assert sorted(r[0] for r in db.execute("SELECT id FROM plan")) == sorted(drie[:2])
+    db.close()
+
+
+def test_symlink_naar_buiten_wordt_niet_gelezen(drie: list[str], repo_pad: Path,
+                                                tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    buiten = tmp_path / "buiten.yaml"
+    buiten.write_text((repo_pad / "casussen" / drie[0] / "plan.yaml").read_text())
+    (repo_pad / "casussen" / "2026-LINK").mkdir()
+    (repo_pad / "casussen" / "2026-LINK" / "plan.yaml").symlink_to(buiten)
+    for _ in range(2):
+        uit = {i: (p, f) for i, p, f in lees(repo_pad, monkeypatch)}
+        assert uit["2026-LINK"][0] is None
+        assert "buiten de repository" in uit["2026-LINK"][1][0]
+
+
+def test_cache_uit_schrijft_niets(drie: list[str], repo_pad: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    wis(repo_pad)
+    lees(repo_pad, monkeypatch, aan=False)
+    assert not cachebestand(repo_pad).exists()
+
+
+def test_cache_staat_niet_in_git(drie: list[str], repo_pad: Path,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    lees(repo_pad, monkeypatch)
+    status = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=repo_pad,
+                            capture_output=True, text=True, check=True).stdout
+    assert ".jeugdplan/" in status and "!! .jeugdplan/" in status
+    assert oct(cachebestand(repo_pad).stat().st_mode & 0o777) == "0o600"
+
+
+def test_parallel_lezen_geeft_hetzelfde(drie: list[str], repo_pad: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    eerst = lees(repo_pad, monkeypatch, aan=False)
+    monkeypatch.setattr(cache, "PARALLEL_VANAF", 1)
+    monkeypatch.setattr(cache, "BLOK", 2)
+    assert lees(repo_pad, monkeypatch) == eerst
+
+
+_PROCES = r"""
+import json, sys
+from jeugdplan.store import Repo
+root = sys.argv[1]
+uit = []
+for _ in range(int(sys.argv[2])):
+    uit.append(sorted((i, p.kind.school if p else None) for i, p, _f in Repo.open(
+        __import__("pathlib").Path(root)).lees_alle()))
+print(json.dumps(uit))
+"""
+
+
+def test_twee_processen_tegelijk(drie: list[str], repo_pad: Path) -> None:
+    """Twee processen lezen (en vullen) de cache tegelijk terwijl een plan verandert:
+    geen beschadiging, en na de wijziging nooit meer het oude antwoord."""
+    env = {**os.environ, "JEUGDPLAN_CACHE": "1"}
+    procs = [subprocess.Popen([sys.executable, "-c", _PROCES, str(repo_pad), "15"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    pad = repo_pad / "casussen" / drie[0] / "plan.yaml"
+    vervang_gelijk(pad, "school: De Windroos", "school: De Windhoos")
+    for p in procs:
+        uit, fout = p.communicate(timeout=120)
+        assert p.returncode == 0, fout
+        rondes = json.loads(uit)
+        scholen = [dict(r)[drie[0]] for r in rondes]
+        assert set(scholen) <= {"De Windroos", "De Windhoos"}
+        # Eenmaal het nieuwe antwoord, nooit meer het oude.
+        if "De Windhoos" in scholen:
+            assert "De Windroos" not in scholen[scholen.index("De Windhoos"):]
+    # Daarna: iedereen ziet de nieuwe versie, en de cache is heel.
+    na = subprocess.run([sys.executable, "-c", _PROCES, str(repo_pad), "2"], env=env,
+                        capture_output=True, text=True, check=True)
+    for ronde in json.loads(na.stdout):
+        assert dict(ronde)[drie[0]] == "De Windhoos"
+    import sqlite3
+
+    db = sqlite3.connect(cachebestand(repo_pad))
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
