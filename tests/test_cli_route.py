@@ -215,3 +215,20 @@ def test_hulp_bij_elke_opdracht(jp: Any) -> None:
         uit = jp(*args, "--help").stdout
         assert "--help" in uit
     assert "--zonder-toestemming" in jp("route", "--help").stdout
+
+
+def test_init_met_jgt_voorbeeld(tmp_path: Path) -> None:
+    from tests.conftest import Cli
+
+    pad = tmp_path / "jgt"
+    Cli(None)("init", str(pad), "--regio", "jgt-voorbeeld")
+    jp = Cli(pad)
+    ident = jp.json("new", "--voornaam", "Noa", "--achternaam", "Bakker", "--geboortedatum",
+                    "2015-05-05", "--gemeente", "Voorbeeldgemeente", "--school",
+                    "Voorbeeldschool", "--onderwijssoort", "po")["id"]
+    signaal(jp, ident, "gezondheid")
+    data = jp.json("route", ident)
+    jgt = next(a for a in data["adviezen"] if a["rol"] == "jgt")
+    assert "vaste JGT-contactpersoon van de Voorbeeldschool" in jgt["contact"]
+    assert jgt["onzeker"] is True
+    assert data["regio"] == "JGT-voorbeeld"
