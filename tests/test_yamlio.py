@@ -41,8 +41,8 @@ def test_billion_laughs_begrensd(lader, lagen):
 def test_alias_van_een_lijst_of_mapping(lader):
     with pytest.raises(PlanOngeldig, match=r"plan\.yaml:1:4: aliassen"):
         lader("a: &x {b: 1}\nc: *x\n", "plan.yaml")
-    with pytest.raises(PlanOngeldig, match="aliassen|alias"):
-        lader("a: &x [1]\n<<: *x\n", "plan.yaml")
+    with pytest.raises(PlanOngeldig, match="aliassen"):  # ook een samenvoegsleutel
+        lader("a: &x {b: 1}\nc:\n  <<: *x\n", "plan.yaml")
 
 
 @pytest.mark.parametrize("lader", LADERS)

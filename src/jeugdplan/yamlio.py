@@ -61,7 +61,9 @@ _VERTALINGEN = [
     ("while scanning a quoted scalar", "aanhalingsteken niet gesloten"),
     ("found unhashable key", "ongeldige sleutel"),
     ("could not determine a constructor", "eigen YAML-tags (!!...) zijn in een plan niet toegestaan"),
+    ("aliassen (*naam)", "aliassen (*naam) zijn in een plan niet toegestaan"),
 ]
+_ALIAS_MELDING = "aliassen (*naam) zijn in een plan niet toegestaan"
 
 
 def _vertaal(probleem: str | None) -> str:
@@ -235,6 +237,15 @@ if _pyyaml is not None:
                 return super().construct_yaml_timestamp(node)
             except ValueError:
                 return str(node.value)
+
+        def flatten_mapping(self, node: Any) -> None:
+            # Een samenvoegsleutel (`<<: *anker`) is ook een alias; de round-trip-lader
+            # weigert hem, dus de snelle lader ook (anders zegt `check` iets anders dan `show`).
+            for k, _v in node.value:
+                if k.tag == "tag:yaml.org,2002:merge":
+                    raise _pyyaml.constructor.ConstructorError(
+                        None, None, _ALIAS_MELDING, k.start_mark)
+            super().flatten_mapping(node)
 
         def construct_mapping(self, node: Any, deep: bool = False) -> Any:
             sleutels: set[Any] = set()
