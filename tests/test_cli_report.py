@@ -143,3 +143,21 @@ def test_plan_rapport_van_een_nieuw_plan(jp: Cli, kind) -> None:
     assert "| Speelt mee \\| in de pauze | Jan | 15 januari 2027 | we werken eraan |" in uit
     html = jp("report", "plan", ident.lower(), "--format", "html").stdout
     assert "<h1>Plan voor Sanne de Vries</h1>" in html
+
+
+def test_waarschuwing_bij_tegenstrijdige_verzuimgegevens(jp: Cli, repo_pad: Path) -> None:
+    from tests.test_reports import fixture_plannen
+
+    plannen = fixture_plannen()
+    plannen[1]["verzuim"]["afwezigheden"].append({"van": D_("2026-10-10")})
+    schrijf_plannen(repo_pad, plannen)
+    r = jp("report", "thuiszitters", "--format", "json")
+    assert r.stderr == ("let op: 2026-AAAA02: afwezigheden overlappen "
+                        "(2026-10-01 tot ... en 2026-10-10 tot ...)\n")
+    assert json.loads(r.stdout)["totalen"]["relatief_4w_3m"] == 1
+
+
+def D_(tekst: str) -> Any:
+    from datetime import date
+
+    return date.fromisoformat(tekst)

@@ -87,6 +87,8 @@ def fixture_plannen() -> list[dict[str, Any]]:
             ],
             "jeugdhulp": [{"vorm": "JMW op school", "aanbieder": "Socius",
                            "start": D("2026-09-15")}],
+            "verwijzingen": [{"id": "v1", "rol": "cjg-coach", "organisatie": "CJG IJmond",
+                              "datum": D("2026-11-20"), "status": "aangevraagd"}],
             "verzuim": {"afwezigheden": [{"van": D("2026-11-10")}]},
             "zienswijze": {"ouders": "We herkennen het; thuis is ze ook stil."},
             "meldcode": {"gestart": D("2026-11-01"), "door": "Ilse IB"},

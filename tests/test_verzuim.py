@@ -272,3 +272,26 @@ def test_afgesloten_plan_wijzigt_niet() -> None:
     p.status, p.afgesloten = "afgesloten", D("2026-06-01")
     with pytest.raises(JeugdplanError, match="afgesloten"):
         v.afwezig(p, sinds=D("2026-10-01"), vandaag=VANDAAG)
+
+
+def test_tegenstrijdigheden_na_handmatig_bewerken() -> None:
+    assert v.tegenstrijdigheden(plan()) == []
+    p = plan(
+        afwezigheden=[Periode(van=D("2026-09-01")), Periode(van=D("2026-10-01"))],
+        inschrijvingen=[Inschrijving(school="X", tot=D("2026-08-01")),
+                        Inschrijving(school="Y", van=D("2026-07-01"))],
+        vrijstellingen=[Vrijstelling(artikel="99", van=D("2026-01-01"))],
+        startkwalificatie=D("2000-01-01"),
+    )
+    assert v.tegenstrijdigheden(p) == [
+        "afwezigheden overlappen (2026-09-01 tot ... en 2026-10-01 tot ...)",
+        "inschrijvingen overlappen (... tot 2026-08-01 en 2026-07-01 tot ...)",
+        "vrijstelling met onbekend artikel '99'",
+        "een verzuimdatum ligt vóór de geboortedatum",
+    ]
+    zonder = plan(inschrijvingen=[Inschrijving(school="X", tot=D("2026-08-01"))],
+                  afwezigheden=[Periode(van=D("2026-09-01")), Periode(tot=D("2026-01-01"))])
+    assert v.tegenstrijdigheden(zonder) == [
+        "afwezig vanaf 2026-09-01 terwijl het kind op geen school is ingeschreven",
+        "een afwezigheid zonder begindatum (van) telt niet mee",
+    ]

@@ -23,6 +23,11 @@ NIVEAUS_GEWOON = {
     "arrangement": "een arrangement van het samenwerkingsverband",
 }
 
+VERWIJZING_GEWOON = {
+    "voorgesteld": "voorgesteld", "aangevraagd": "aangevraagd", "geaccepteerd": "geaccepteerd",
+    "afgewezen": "niet doorgegaan", "gestart": "begonnen", "afgerond": "afgerond",
+}
+
 STATUS_GEWOON = {
     "lopend": "we werken eraan", "behaald": "gelukt", "bijgesteld": "aangepast",
     "gestopt": "gestopt",
@@ -60,6 +65,11 @@ def context(plan: Plan, vandaag: date) -> dict[str, Any]:
         "open_acties": [a for a in plan.acties if a.gedaan is None],
         "gedane_acties": [a for a in plan.acties if a.gedaan is not None],
         "school": school,
+        "verwijzingen": [
+            {"organisatie": v.organisatie, "rol": rollen.get(v.rol, v.rol), "datum": v.datum,
+             "status": VERWIJZING_GEWOON.get(v.status, v.status)}
+            for v in plan.verwijzingen if v.status not in ("gestart", "afgerond")
+        ],
     }
 
 

@@ -14,7 +14,14 @@ from datetime import date
 from typing import Any, Literal
 
 from jeugdplan.model import Plan
-from jeugdplan.verzuim import GETELD, THUISZITTER, categorie_omschrijvingen, classificeer, regels
+from jeugdplan.verzuim import (
+    GETELD,
+    THUISZITTER,
+    categorie_omschrijvingen,
+    classificeer,
+    regels,
+    tegenstrijdigheden,
+)
 
 Per = Literal["school", "gemeente"]
 GEEN_SCHOOL = "(op geen school ingeschreven)"
@@ -61,6 +68,8 @@ class Rapport:
     per: Per | None = None
     met_namen: bool = False
     groepen: list[Groep] = field(default_factory=list)
+    waarschuwingen: list[str] = field(default_factory=list)
+    """Tegenstrijdige verzuimgegevens per casus (alleen het id, voor stderr)."""
 
     @property
     def totalen(self) -> dict[str, int]:
@@ -124,7 +133,14 @@ def leerling(plan: Plan, peildatum: date) -> Leerling | None:
 
 def rapport(plannen: Iterable[Plan], peildatum: date, *, per: Per | None = None,
             met_namen: bool = False) -> Rapport:
-    alle = [r for r in (leerling(p, peildatum) for p in plannen) if r is not None]
+    alle: list[Leerling] = []
+    waarschuwingen: list[str] = []
+    for plan in plannen:
+        regel = leerling(plan, peildatum)
+        if regel is not None:
+            alle.append(regel)
+        if plan.afgesloten is None or plan.afgesloten > peildatum:
+            waarschuwingen += [f"{plan.id}: {t}" for t in tegenstrijdigheden(plan)]
     geteld = _sorteer([r for r in alle if r.categorie in GETELD])
     dreigend = _sorteer([r for r in alle if r.categorie == "dreigend"])
     if not met_namen:
@@ -138,7 +154,7 @@ def rapport(plannen: Iterable[Plan], peildatum: date, *, per: Per | None = None,
             sleutel = (r.school or GEEN_SCHOOL) if per == "school" else r.gemeente
             namen.setdefault(sleutel, []).append(r)
         groepen = [Groep(naam, _tel(rs)) for naam, rs in sorted(namen.items())]
-    return Rapport(peildatum, geteld, dreigend, per, met_namen, groepen)
+    return Rapport(peildatum, geteld, dreigend, per, met_namen, groepen, waarschuwingen)
 
 
 def _zonder_namen(r: Leerling) -> Leerling:

@@ -193,6 +193,48 @@ def _uitgeschreven_sinds(plan: Plan, peildatum: date) -> date | None:
     return max(einden, default=None)
 
 
+def tegenstrijdigheden(plan: Plan) -> list[str]:
+    """Wat in de verzuimgegevens elkaar tegenspreekt (bijvoorbeeld na bewerken met de hand).
+
+    De opdrachten `jeugdplan verzuim ...` laten dit niet toe; de classificatie blijft ook dan
+    eenduidig (de eerste passende periode telt), maar het rapport waarschuwt.
+    """
+    v = plan.verzuim
+    uit: list[str] = []
+
+    def overlap(periodes: list[Any], wat: str) -> None:
+        for i, a in enumerate(periodes):
+            for b in periodes[i + 1:]:
+                if _overlapt(a, b):
+                    uit.append(f"{wat} overlappen ({_tekst(a)} en {_tekst(b)})")
+
+    overlap(v.afwezigheden, "afwezigheden")
+    overlap(v.inschrijvingen, "inschrijvingen")
+    overlap(v.vrijstellingen, "vrijstellingen")
+    for a in v.afwezigheden:
+        if a.van is None:
+            uit.append("een afwezigheid zonder begindatum (van) telt niet mee")
+        elif inschrijving_op(plan, a.van) is None:
+            uit.append(f"afwezig vanaf {a.van} terwijl het kind op geen school is ingeschreven")
+    artikelen = vrijstellingsartikelen()
+    for vr in v.vrijstellingen:
+        if vr.artikel not in artikelen:
+            uit.append(f"vrijstelling met onbekend artikel {vr.artikel!r}")
+        if vr.van is None:
+            uit.append("een vrijstelling zonder begindatum (van) geldt altijd al")
+    datums = [d for p in (*v.inschrijvingen, *v.afwezigheden, *v.vrijstellingen, *v.aanbod)
+              for d in (p.van, p.tot) if d is not None]
+    if v.startkwalificatie is not None:
+        datums.append(v.startkwalificatie)
+    if any(d < plan.kind.geboortedatum for d in datums):
+        uit.append("een verzuimdatum ligt vóór de geboortedatum")
+    return uit
+
+
+def _tekst(periode: Periode) -> str:
+    return f"{periode.van or '...'} tot {periode.tot or '...'}"
+
+
 # --- bewerkingen (zuivere functies: plan aanpassen, commitbericht teruggeven) --------------
 
 def _open(plan: Plan) -> None:

@@ -116,6 +116,8 @@ def thuiszitters(
     else:
         tekst = render("thuiszitters", rapport.context(), str(fmt), r.root)
     _uitvoer(tekst, out)
+    for waarschuwing in rapport.waarschuwingen:
+        common.meld(f"let op: {waarschuwing}")
 
 
 @report_app.command("plan")
