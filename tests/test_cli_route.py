@@ -96,6 +96,11 @@ def test_apply_met_toestemming_een_commit(jp: Any, kind: Callable[..., str],
     v = plan["verwijzingen"][0]
     assert (v["status"], v["regel"], v["rol"]) == ("voorgesteld", "licht-jmw", "jmw")
     assert "toestemming_overruled" not in v
+    # --zonder-toestemming bij een partner zonder toestemmingsplicht wordt niet vastgelegd
+    signaal(jp, ident, "verzuim")
+    uit = jp("route", ident, "--apply", "2", "--zonder-toestemming", "x")
+    assert "--zonder-toestemming is niet vastgelegd" in uit.stderr
+    assert "toestemming_overruled" not in jp.json("show", ident)["verwijzingen"][1]
     # tweede keer: loopt al
     assert "er loopt al verwijzing v1" in jp("route", ident, "--apply", "1", code=1).stderr
     assert "loopt al: v1 (voorgesteld)" in jp("route", ident).stdout

@@ -78,6 +78,9 @@ def route(
 
     plan = common.bewerk(ident, wijzig)
     nieuw = plan.verwijzingen[-1]
+    if reden is not None and nieuw.toestemming_overruled is None:
+        meld("let op: toestemming was aanwezig of niet nodig; --zonder-toestemming is niet "
+             "vastgelegd")
     if json:
         print_json(nieuw.model_dump(mode="json", exclude_none=True))
     else:
