@@ -120,9 +120,9 @@ def test_slot_van_afgeschoten_proces_blokkeert_niet(jp, kind, repo_pad):
     assert (repo_pad / ".jeugdplan" / "slot").exists()  # het bestand blijft, het slot niet
     begin = time.monotonic()
     r = jp("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "x",
-           env={"JEUGDPLAN_SLOT_WACHTTIJD": "1"})
-    assert time.monotonic() - begin < 1
-    assert "wachten" not in r.stderr
+           env={"JEUGDPLAN_SLOT_WACHTTIJD": "30"})
+    assert "wachten" not in r.stderr  # het slot was direct vrij
+    assert time.monotonic() - begin < 10
 
 
 def test_ongeldige_wachttijd(jp, kind):
