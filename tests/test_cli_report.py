@@ -161,3 +161,13 @@ def D_(tekst: str) -> Any:
     from datetime import date
 
     return date.fromisoformat(tekst)
+
+
+def test_ongeldig_plan_wordt_gemeld_niet_stil_overgeslagen(rapportrepo: Cli, repo_pad: Path) -> None:
+    pad = repo_pad / "casussen" / "2026-AAAA02" / "plan.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("status: actief", "status: zoek"),
+                   encoding="utf-8")
+    for opdracht in ("thuiszitters", "kwaliteit"):
+        r = rapportrepo("report", opdracht, "--format", "json")
+        assert r.stderr == ("let op: 1 ongeldig(e) plan(nen) niet meegeteld (2026-AAAA02); "
+                            "zie 'jeugdplan check'\n")

@@ -45,21 +45,32 @@ def _toon_voortgang(out: str | None) -> bool:
 
 
 def _plannen(r: Repo, out: str | None, wat: str) -> list[Plan]:
-    """Alle geldige plannen via `Repo.lees_alle`, met een voortgangsbalk op een terminal."""
+    """Alle geldige plannen via `Repo.lees_alle`, met een voortgangsbalk op een terminal.
+
+    Ongeldige plannen tellen niet mee; dat wordt gemeld, want een rapport voor de Inspectie
+    moet volledig zijn.
+    """
+    ongeldig: list[str] = []
+
     def alle() -> Iterator[Plan]:
-        for _, plan, _problemen in r.lees_alle():
+        for ident, plan, _problemen in r.lees_alle():
             if plan is not None:
                 yield plan
+            else:
+                ongeldig.append(ident)
 
-    if not _toon_voortgang(out):
-        return list(alle())
-    aantal = len(r.ids())
-    if aantal < VOORTGANG_VANAF:
-        return list(alle())
-    from rich.progress import track
+    if _toon_voortgang(out) and (aantal := len(r.ids())) >= VOORTGANG_VANAF:
+        from rich.progress import track
 
-    return list(track(alle(), total=aantal, description=wat, transient=True,
-                      console=common.console(stderr=True)))
+        plannen = list(track(alle(), total=aantal, description=wat, transient=True,
+                             console=common.console(stderr=True)))
+    else:
+        plannen = list(alle())
+    if ongeldig:
+        common.meld(f"let op: {len(ongeldig)} ongeldig(e) plan(nen) niet meegeteld "
+                    f"({', '.join(ongeldig[:5])}{', ...' if len(ongeldig) > 5 else ''}); "
+                    "zie 'jeugdplan check'")
+    return plannen
 
 
 def _uitvoer(tekst: str, out: str | None) -> None:
