@@ -295,3 +295,21 @@ def test_tegenstrijdigheden_na_handmatig_bewerken() -> None:
         "afwezig vanaf 2026-09-01 terwijl het kind op geen school is ingeschreven",
         "een afwezigheid zonder begindatum (van) telt niet mee",
     ]
+
+
+@given(st.dates(min_value=D("2024-01-01"), max_value=D("2027-06-01")),
+       st.integers(min_value=0, max_value=400))
+def test_categorie_loopt_op_met_de_duur(sinds: date, extra: int) -> None:
+    """Hoe langer afwezig, hoe zwaarder de categorie; de grenzen volgen de definities."""
+    p = plan("2012-01-01", afwezigheden=[Periode(van=sinds)])
+    volgorde = [None, "dreigend", "relatief_4w_3m", "relatief_3m_plus"]
+    vorige = 0
+    for dag in (sinds, sinds + timedelta(days=extra)):
+        s = v.classificeer(p, dag)
+        categorie = s.categorie if s else None
+        assert volgorde.index(categorie) >= vorige
+        vorige = volgorde.index(categorie)
+        if s is not None:
+            assert s.dagen == (dag - sinds).days + 1
+            assert (s.categorie == "dreigend") == ((dag - sinds).days < 28)
+            assert (s.categorie == "relatief_3m_plus") == (dag >= v.plus_maanden(sinds, 3))
