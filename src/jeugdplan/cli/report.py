@@ -100,8 +100,9 @@ def _json(data: Any) -> str:
 @report_app.command("thuiszitters")
 def thuiszitters(
     peildatum: Annotated[str | None, typer.Option(
-        help="De peildatum (JJJJ-MM-DD, standaard vandaag); een datum in het verleden geeft "
-             "de stand op die dag.")] = None,
+        metavar="JJJJ-MM-DD",
+        help="De peildatum (standaard vandaag); een datum in het verleden geeft de stand op "
+             "die dag.")] = None,
     formaat: Annotated[str, typer.Option(
         "--format", metavar="md|html|csv|json", help="Uitvoerformaat.")] = "md",
     out: OutOptie = None,
@@ -153,9 +154,9 @@ def plan(
 @report_app.command("kwaliteit")
 def kwaliteit(
     van: Annotated[str | None, typer.Option(
-        help="Begin van de periode (standaard een jaar vóór --tot).")] = None,
+        metavar="JJJJ-MM-DD", help="Begin van de periode (standaard een jaar vóór --tot).")] = None,
     tot: Annotated[str | None, typer.Option(
-        help="Einde van de periode, inclusief (standaard vandaag).")] = None,
+        metavar="JJJJ-MM-DD", help="Einde van de periode, inclusief (standaard vandaag).")] = None,
     per: PerOptie = None,
     formaat: Annotated[str, typer.Option(
         "--format", metavar="md|html|json", help="Uitvoerformaat.")] = "md",

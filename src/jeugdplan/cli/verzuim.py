@@ -16,13 +16,14 @@ verzuim_app = nieuwe_app(
     "aanbod, als periodes in het plan (voor 'jeugdplan report thuiszitters')."
 )
 
-DatumVerplicht = Annotated[str, typer.Option("--datum", help="JJJJ-MM-DD (of 'vandaag').")]
+DatumVerplicht = Annotated[str, typer.Option("--datum", metavar="JJJJ-MM-DD",
+                                             help="De datum (of 'vandaag').")]
 
 
 @verzuim_app.command("afwezig")
 def afwezig(
     ident: IdArg,
-    sinds: Annotated[str, typer.Option("--sinds", help="Eerste dag van ongeoorloofde "
+    sinds: Annotated[str, typer.Option("--sinds", metavar="JJJJ-MM-DD", help="Eerste dag van ongeoorloofde "
                                        "afwezigheid (JJJJ-MM-DD).")],
 ) -> None:
     """Ongeoorloofde afwezigheid begint (geoorloofd verzuim, zoals ziekte, legt u niet vast)."""
@@ -70,8 +71,9 @@ def vrijstelling(
     ident: IdArg,
     artikel: Annotated[str, typer.Option(
         help="Artikel van de Leerplichtwet: 5a, 5b, 5c, 15, 3a of 3b.")],
-    van: Annotated[str, typer.Option(help="Begin van de vrijstelling (JJJJ-MM-DD).")],
+    van: Annotated[str, typer.Option(metavar="JJJJ-MM-DD", help="Begin van de vrijstelling.")],
     tot: Annotated[str | None, typer.Option(
+        metavar="JJJJ-MM-DD",
         help="Eerste dag dat de vrijstelling niet meer geldt (leeg: loopt nog).")] = None,
 ) -> None:
     """Leg een vrijstelling van de leerplicht vast (telt apart, niet als thuiszitter)."""
@@ -95,9 +97,9 @@ def aanbod(
     ident: IdArg,
     omschrijving: Annotated[str, typer.Option(
         help="Het aanbod van onderwijs en/of zorg, bijvoorbeeld 'dagbesteding zorgboerderij'.")],
-    van: Annotated[str, typer.Option(help="Begin van het aanbod (JJJJ-MM-DD).")],
+    van: Annotated[str, typer.Option(metavar="JJJJ-MM-DD", help="Begin van het aanbod.")],
     tot: Annotated[str | None, typer.Option(
-        help="Eerste dag dat het aanbod niet meer geldt (leeg: loopt nog).")] = None,
+        metavar="JJJJ-MM-DD", help="Eerste dag dat het aanbod niet meer geldt (leeg: loopt nog).")] = None,
 ) -> None:
     """Leg een aanbod van onderwijs en/of zorg vast voor een kind dat thuis zit."""
     from jeugdplan import verzuim
