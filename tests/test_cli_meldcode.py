@@ -249,8 +249,8 @@ def test_weigeringen_afwegingskader(jp: Cli, repo_pad: Path, casus: str) -> None
     weiger(jp, repo_pad, ident, "meldcode", "afweging", ident, "5", "ja",
            melding="vraagt --toelichting: de afspraken over monitoring")
     weiger(jp, repo_pad, ident, "meldcode", "stap", ident, "1", "--notitie", "x",
-           melding="het besluit is genomen" if False else "stap 1 (signalen in kaart brengen) "
-                                                          "vastleggen kan nu niet")
+           melding="stap 1 (signalen in kaart brengen) vastleggen kan niet meer: het besluit "
+                   "(hulp) is genomen; leg verdere aantekeningen vast met 'jeugdplan journaal add")
     jp("meldcode", "afweging", ident, "5", "nee")
     weiger(jp, repo_pad, ident, "meldcode", "melding", ident, "--datum", "2026-12-01",
            "--notitie", "x", melding="ligt in de toekomst")

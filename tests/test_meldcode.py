@@ -192,7 +192,7 @@ def test_aanvulling_op_eerdere_stap_mag_tot_het_besluit() -> None:
     antwoord(plan, 1, "ja")
     stap(plan, 1)
     antwoord(plan, 2, "ja")
-    with pytest.raises(JeugdplanError, match="het besluit is melden"):
+    with pytest.raises(JeugdplanError, match="kan niet meer: het besluit \\(melden\\) is genomen"):
         stap(plan, 1)
 
 
@@ -511,3 +511,93 @@ def test_volgende_van_eerste_signaal_tot_besluit() -> None:
     assert gezien[0].opdracht == "jeugdplan meldcode start 2026-TEST01"
     assert gezien[-1].ontbreekt == ["melding"]
     assert all(a.opdracht for a in gezien)
+
+
+# --- willekeurige reeksen handelingen ------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEKST = st.sampled_from([None, "x"])
+_HANDELING = st.one_of(
+    st.tuples(st.just("start")),
+    st.tuples(st.just("stap"), st.integers(0, 4), _TEKST, _TEKST, _TEKST),
+    st.tuples(st.just("overslaan"), st.integers(2, 3),
+              st.sampled_from([None, "veiligheid", "contactbreuk", "anders"]), _TEKST),
+    st.tuples(st.just("afweging"), st.integers(1, 5), st.sampled_from(mc.ANTWOORDEN), _TEKST,
+              st.sampled_from([None, VANDAAG, date(2027, 1, 1)])),
+    st.tuples(st.just("melding")),
+)
+
+
+def _doe(plan: Plan, h: tuple) -> None:  # type: ignore[type-arg]
+    soort = h[0]
+    if soort == "start":
+        mc.start(plan, datum=DAG, door=WIE, vandaag=VANDAAG)
+    elif soort == "stap":
+        mc.leg_stap_vast(plan, h[1], notitie="n", met=h[2], kindcheck=h[3], reactie=h[4],
+                         datum=VANDAAG, door=WIE, vandaag=VANDAAG)
+    elif soort == "overslaan":
+        mc.sla_over(plan, h[1], grond=h[2], reden=h[3], datum=VANDAAG, door=WIE, vandaag=VANDAAG)
+    elif soort == "afweging":
+        mc.beantwoord(plan, h[1], h[2], toelichting=h[3], termijn=h[4], casemanager=None,
+                      datum=VANDAAG, door=WIE, vandaag=VANDAAG)
+    else:
+        mc.leg_melding_vast(plan, datum=VANDAAG, notitie="m", geinformeerd=None, reactie=None,
+                            door=WIE, vandaag=VANDAAG)
+
+
+_TOT_STAP_3 = (("start",), ("stap", 1, None, "x", None), ("stap", 2, "x", None, None))
+# Een geldig begin, zodat de willekeurige reeks ook diep in het afwegingskader komt.
+_BEGIN = st.sampled_from([(), (("start",),), _TOT_STAP_3, (*_TOT_STAP_3, ("stap", 3, "x", None, "x")),
+                          (*_TOT_STAP_3, ("overslaan", 3, "contactbreuk", "x")),
+                          (*_TOT_STAP_3, ("overslaan", 3, "veiligheid", "x"),
+                           ("afweging", 1, "ja", None, None), ("afweging", 2, "nee", None, None),
+                           ("afweging", 3, "ja", None, None))])
+
+
+def _volgende_afweging(plan: Plan) -> st.SearchStrategy:  # type: ignore[type-arg]
+    """Meestal een antwoord op de vraag die aan de beurt is (anders komt de reeks zelden ver)."""
+    nummer = mc.volgende(plan, VANDAAG).afweging or 1
+    return st.tuples(st.just("afweging"), st.just(nummer), st.sampled_from(mc.ANTWOORDEN),
+                     st.sampled_from([None, "x", "x"]),
+                     st.sampled_from([None, VANDAAG, date(2027, 1, 1), date(2027, 1, 1)]
+                                     if nummer == 4 else [None, None, None, date(2027, 1, 1)]))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_BEGIN, st.data())
+def test_willekeurige_handelingen_houden_het_spoor_geldig(
+        begin: tuple, data: st.DataObject) -> None:  # type: ignore[type-arg]
+    """Elke weigering laat het plan ongemoeid; na elke geaccepteerde handeling is het spoor
+    geldig, volgt het besluit de tabel en komen afwegingen pas na stap 1-3."""
+    plan = nieuw_plan("veiligheid")
+    for h in begin:
+        _doe(plan, h)
+    for _ in range(25):
+        volgende = _volgende_afweging(plan)
+        h = data.draw(st.one_of(_HANDELING, volgende, volgende, volgende))
+        voor = plan.model_dump()
+        try:
+            _doe(plan, h)
+        except JeugdplanError:
+            assert plan.model_dump() == voor, f"geweigerd maar toch gewijzigd: {h}"
+            continue
+        _controleer_spoor(plan)
+
+
+def _controleer_spoor(plan: Plan) -> None:
+    assert plan.meldcode is not None
+    Plan.model_validate(plan.als_yaml_data())
+    t = mc.toestand(plan.meldcode)
+    assert t.fouten == []
+    pad = tuple((a.vraag, a.antwoord) for a in plan.meldcode.afwegingen)
+    assert plan.meldcode.besluit == (PADEN.get(pad) if pad else None)
+    if pad:
+        stappen = plan.meldcode.stappen
+        assert {"notitie", "kindcheck"} <= mc._gedekt(stappen, 1)
+        assert {"notitie", "met"} <= mc._gedekt(stappen, 2)
+        assert plan.meldcode.overgeslagen or {"notitie", "met"} <= mc._gedekt(stappen, 3)
+    if plan.meldcode.meldingen:
+        assert plan.meldcode.besluit == "melden" and plan.meldcode.afgerond is not None
+    mc.volgende(plan, VANDAAG)

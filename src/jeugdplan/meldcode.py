@@ -551,6 +551,11 @@ def leg_stap_vast(plan: Plan, nummer: int, *, notitie: str, met: str | None,
                 + (f" maar bij stap {', '.join(map(str, hoort))}" if hoort else ""))
     _weiger_algemeen(plan, datum, vandaag)
     wat = f"stap {nummer} ({stap['titel'].lower()}) vastleggen"
+    huidig = _huidig(plan, m)
+    if huidig.besluit is not None:
+        raise JeugdplanError(
+            f"{wat} kan niet meer: het besluit ({huidig.besluit}) is genomen; leg verdere "
+            f"aantekeningen vast met 'jeugdplan journaal add {plan.id} --tekst ...'")
     _pas_toe(plan, gebeurtenis_stap(nummer), wat, m)
     assert plan.meldcode is not None
     if nummer == 3 and plan.meldcode.overgeslagen:
