@@ -253,6 +253,11 @@ def test_purge_uit_geschiedenis(jp, kind, repo_pad):
     jp("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "Geheimesignaal")
     jp("signaal", "add", ander, "--domein", "gedrag", "--omschrijving", "blijft")
     ander_log = jp.json("log", ander)
+    jp("list")  # vult de cache
+    bewerk = repo_pad / ".jeugdplan" / "bewerk"
+    bewerk.mkdir(parents=True, exist_ok=True)
+    (bewerk / f"{ident}.yaml").write_text("voornaam: Uniekevoornaam\n")
+    assert list((repo_pad / ".jeugdplan").glob("cache*"))
     r = jp("purge", ident, "--ja", "--uit-geschiedenis")
     assert "Klonen bij collega's, remotes en back-ups houden hun eigen kopie" in r.stderr
     assert "uit de geschiedenis van deze repository" in r.stderr
@@ -261,6 +266,12 @@ def test_purge_uit_geschiedenis(jp, kind, repo_pad):
                            capture_output=True, check=True).stdout
     assert b"Uniekevoornaam" not in alles and b"Geheimesignaal" not in alles
     assert b"blijft" in alles
+    # Ook geen kopie in de afgeleide bestanden (de cache is gecomprimeerd: die is weg; hij
+    # bouwt zich vanzelf opnieuw op), in een edit-kopie of waar dan ook in de map.
+    assert not list((repo_pad / ".jeugdplan").glob("cache*"))
+    for pad in repo_pad.rglob("*"):
+        if pad.is_file() and not pad.is_symlink():
+            assert b"Uniekevoornaam" not in pad.read_bytes(), pad
     # De andere casus behoudt zijn hele geschiedenis (berichten en auteurs; hashes veranderen).
     assert [(w["auteur"], w["bericht"]) for w in jp.json("log", ander)] == [
         (w["auteur"], w["bericht"]) for w in ander_log]

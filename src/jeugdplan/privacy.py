@@ -177,6 +177,7 @@ def purge(repo: Repo, ruw_id: str, uit_geschiedenis: bool = False) -> PurgeUitko
             gitrepo.git(repo.root, "rm", "-r", "-q", "--cached", "--", relatief)
         if map_.exists():
             shutil.rmtree(map_)
+        _wis_afgeleid(repo, ident)
         if gevolgd:
             try:
                 gitrepo.git(repo.root, "commit", "-q", "--no-verify", "-m",
@@ -191,6 +192,19 @@ def purge(repo: Repo, ruw_id: str, uit_geschiedenis: bool = False) -> PurgeUitko
             _uit_geschiedenis(repo, relatief)
             commit = gitrepo.git(repo.root, "rev-parse", "HEAD").strip()
         return PurgeUitkomst(ident, commit, uit_geschiedenis)
+
+
+def _wis_afgeleid(repo: Repo, ident: str) -> None:
+    """Afgeleide kopieën onder `.jeugdplan/` (niet in git) mogen het plan niet bewaren: de
+    cache (SQLite houdt gewiste rijen vast in vrije pagina's; hij bouwt zich vanzelf weer op)
+    en een onafgemaakte `edit`-kopie van deze casus."""
+    afgeleid = repo.root / ".jeugdplan"
+    if not afgeleid.is_dir():
+        return
+    for pad in afgeleid.glob("cache*"):
+        if pad.is_file():
+            pad.unlink()
+    (afgeleid / "bewerk" / f"{ident}.yaml").unlink(missing_ok=True)
 
 
 def _schoon_genoeg(repo: Repo, relatief: str) -> None:
