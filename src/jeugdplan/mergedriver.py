@@ -162,10 +162,11 @@ class _Samenvoeger:
                   pad: tuple[Any, ...]) -> dict[str, Any]:
         # Volgorde van ons; een sleutel die alleen hun heeft komt na zijn voorganger bij hun.
         volgorde = list(a)
-        vorige = None
+        vorige: str | None = None
         for k in b:
             if k not in volgorde:
-                volgorde.insert(volgorde.index(vorige) + 1 if vorige in volgorde else 0, k)
+                plek = volgorde.index(vorige) + 1 if vorige is not None and vorige in volgorde else 0
+                volgorde.insert(plek, k)
             vorige = k
         uit: dict[str, Any] = {}
         for sleutel in volgorde:
