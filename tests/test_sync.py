@@ -409,3 +409,14 @@ def test_verwijderd_tegen_gewijzigd(twee, kies: str) -> None:
     a("sync")
     assert (a.root / "casussen" / ident / "plan.yaml").is_file() is (kies == "ons")
     assert git(a.root, "rev-parse", "HEAD") == git(b.root, "rev-parse", "HEAD")
+
+
+def test_ongerelateerde_repository_weigert(jp: Cli, repo_pad: Path, remote: Path,
+                                           tmp_path: Path) -> None:
+    git(repo_pad, "remote", "add", "origin", str(remote))
+    jp("sync")
+    ander = tmp_path / "ander"
+    Cli(None)("init", str(ander))
+    git(ander, "remote", "add", "origin", str(remote))
+    uit = Cli(ander)("sync", code=1)
+    assert "geen gemeenschappelijke geschiedenis" in uit.stderr and "git clone" in uit.stderr
