@@ -144,8 +144,9 @@ def verschil(repo: Repo, ruw_id: str, sinds: date | None) -> Verschil:
     stappen = _stappen(repo, relatief)
     grens = sinds.isoformat()
     eerder = next((s for s in stappen if s.commit.datum[:10] < grens), None)
+    # Wie iets veranderde; een samenvoeg-commit brengt alleen wijzigingen van anderen samen.
     auteurs = list(dict.fromkeys(s.commit.auteur for s in reversed(stappen)
-                                 if s.commit.datum[:10] >= grens))
+                                 if s.commit.datum[:10] >= grens and len(s.commit.ouders) < 2))
     if eerder is None:
         return Verschil(ident, sinds, None, auteurs, verschillen(None, nu))
     spec = f"{eerder.commit.hash}:{eerder.pad}"
