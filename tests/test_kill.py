@@ -183,3 +183,65 @@ def test_mislukte_commit_bij_nieuw_plan(jp, repo_pad):
     r = jp("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "x")
     assert "alsnog vastgelegd" in r.stderr
     assert not [p for p in jp.json("check")["problemen"] if p["code"] == "onvastgelegd"]
+
+
+def test_schijf_vol_bij_commit(jp, kind, repo_pad, tmp_path, monkeypatch):
+    """Een git die bij 'commit' 'No space left on device' meldt (nagebootst met een
+    omhulsel op PATH): melding in het Nederlands, daarna herstel."""
+    import shutil
+
+    ident = kind()
+    echte_git = shutil.which("git")
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    (bin_ / "git").write_text(
+        "#!/bin/sh\n"
+        "for a in \"$@\"; do\n"
+        "  if [ \"$a\" = commit ]; then\n"
+        "    echo 'fatal: unable to write new index file: No space left on device' >&2\n"
+        "    exit 128\n"
+        "  fi\n"
+        "done\n"
+        f"exec {echte_git} \"$@\"\n")
+    (bin_ / "git").chmod(0o700)
+    monkeypatch.setenv("PATH", f"{bin_}:{os.environ['PATH']}")
+    r = jp("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "vol", code=1)
+    assert "vastleggen in git mislukte: de schijf is vol: git kon niet schrijven" in r.stderr
+    assert "Traceback" not in r.stderr
+    monkeypatch.setenv("PATH", os.environ["PATH"].split(":", 1)[1])
+    r = jp("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "weer ruimte")
+    assert "alsnog vastgelegd" in r.stderr
+    assert [s["omschrijving"] for s in jp.json("show", ident)["signalen"]] == [
+        "vol", "weer ruimte"]
+
+
+def test_geen_identiteit_schrijft_niets(jp, kind, repo_pad, monkeypatch):
+    ident = kind()
+    voor = _plan_en_log(repo_pad, ident)
+    for sleutel in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
+                    "GIT_COMMITTER_EMAIL"):
+        monkeypatch.delenv(sleutel)
+    r = jp("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "x", code=1)
+    assert "geen git-identiteit ingesteld" in r.stderr
+    for sleutel, waarde in (("GIT_AUTHOR_NAME", "Ilse IB"), ("GIT_AUTHOR_EMAIL", "ib@school.example"),
+                            ("GIT_COMMITTER_NAME", "Ilse IB"),
+                            ("GIT_COMMITTER_EMAIL", "ib@school.example")):
+        monkeypatch.setenv(sleutel, waarde)
+    assert _plan_en_log(repo_pad, ident) == voor
+
+
+def test_schijf_vol_bij_schrijven(jp, kind, repo_pad, monkeypatch):
+    ident = kind()
+    voor = _plan_en_log(repo_pad, ident)
+
+    def vol(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "fsync", vol)
+        r = jp("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "x", code=1)
+    assert f"kon casussen/{ident}/plan.yaml niet opslaan (No space left on device); het plan " \
+           "is ongewijzigd" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert _plan_en_log(repo_pad, ident) == voor
+    assert not list((repo_pad / "casussen" / ident).glob(".*.tmp"))

@@ -275,7 +275,14 @@ class Repo:
         tekst = dump_rt(doc)
         # Laatste controle: wat we schrijven moet weer te lezen zijn.
         valideer(Plan, laad_snel(tekst, self.relatief(pad)), self.relatief(pad))
-        schrijf_atomair(pad, tekst)
+        try:
+            schrijf_atomair(pad, tekst)
+        except OSError as e:
+            # Schijf vol, alleen-lezen, geen rechten: het oude bestand staat er nog.
+            raise JeugdplanError(
+                f"kon {self.relatief(pad)} niet opslaan ({e.strerror or e}); het plan is "
+                "ongewijzigd"
+            ) from None
 
 
 def _alleen_eigenaar(map_: Path) -> None:
