@@ -275,7 +275,7 @@ def plan_data(i: int, seed: int) -> dict[str, Any]:
                  "notitie": "Collegiale consultatie.", "met": "Veilig Thuis (advies)"},
             ],
         }
-    journaal = []
+    journaal: list[dict[str, Any]] = []
     for _ in range(rng.randint(5, 8)):
         journaal.append({"datum": _dag(rng, aangemeld, laatst), "auteur": rng.choice(MEDEWERKERS),
                          "tekst": rng.choice(JOURNAAL)})

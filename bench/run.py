@@ -160,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.getloadavg()[0]:.1f}", flush=True)
     # Basislijnen.
     gelezen = meet([sys.executable, "-c", _BASISLIJN, str(root)], env, n)
-    pyyaml = meet([sys.executable, "-c", _PYYAML, str(root)], env, max(1, min(n, 2)))
+    pyyaml = ({"tijd": float("nan"), "piek_kb": 0} if args.zonder_koud else
+              meet([sys.executable, "-c", _PYYAML, str(root)], env, max(1, min(n, 2))))
     typer_start = meet([sys.executable, "-c", "import typer"], env, max(n, 5))
     rapporteer("basislijn: open+read alle plannen", gelezen, gelezen["tijd"], "basislijn", None)
     rapporteer("PyYAML C-lader, alle plannen", pyyaml, gelezen["tijd"], "basislijn", None)

@@ -142,7 +142,7 @@ def bouw(waarde: Any) -> Any:
         return date.fromordinal(waarde[0])
     klasse, namen = _klasse(waarde[0])
     masker = waarde[2]
-    m = klasse.__new__(klasse)
+    m: Any = object.__new__(klasse)
     _setattr(m, "__dict__", {n: bouw(v) if type(v) in (tuple, list) else v
                              for n, v in zip(namen, waarde[1], strict=True)})
     _setattr(m, "__pydantic_fields_set__", {n for i, n in enumerate(namen) if masker >> i & 1})
