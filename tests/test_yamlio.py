@@ -75,9 +75,21 @@ def test_stuurtekens(lader, tekst, regel):
 
 
 @pytest.mark.parametrize("lader", LADERS)
-def test_diepe_nesting(lader):
-    with pytest.raises(PlanOngeldig):
-        lader("[" * 100_000, "p.yaml")
+@pytest.mark.parametrize("tekst", ["[" * 100_000, "{a: " * 50_000])
+def test_diepe_nesting_snel_geweigerd(lader, tekst):
+    begin = time.monotonic()
+    with pytest.raises(PlanOngeldig, match="te diep geneste YAML"):
+        lader(tekst, "p.yaml")
+    assert time.monotonic() - begin < 2.5
+
+
+def test_diepe_nesting_round_trip_al_bij_300():
+    with pytest.raises(PlanOngeldig, match=r"p\.yaml:2:\d+: te diep geneste YAML"):
+        laad_rt("a:\n  - " + "[" * 300, "p.yaml")
+
+
+def test_gewone_nesting_mag():
+    assert laad_rt("a: " + "[" * 50 + "]" * 50, "p.yaml") is not None
 
 
 def test_geen_utf8():

@@ -62,6 +62,7 @@ _VERTALINGEN = [
     ("found unhashable key", "ongeldige sleutel"),
     ("could not determine a constructor", "eigen YAML-tags (!!...) zijn in een plan niet toegestaan"),
     ("aliassen (*naam)", "aliassen (*naam) zijn in een plan niet toegestaan"),
+    ("exceeded maximum nesting depth", "te diep geneste YAML"),
 ]
 _ALIAS_MELDING = "aliassen (*naam) zijn in een plan niet toegestaan"
 
@@ -181,10 +182,37 @@ def _controleer_knopen(node: Any, pad: str) -> None:
                     stapel.append(kind)
 
 
+_MAX_DIEPTE = 200
+"""Een plan is hooguit een handvol niveaus diep; dieper is kapot of kwaadwillig."""
+
+
+def _controleer_diepte(tekst: str, pad: str) -> None:
+    """Weigert diep geneste flow-collecties (`[[[[...`) met een lineaire scan van de tokens,
+    vóór de recursieve composer er seconden over doet om op de recursiegrens te stuiten."""
+    from ruamel.yaml.tokens import (
+        FlowMappingEndToken,
+        FlowMappingStartToken,
+        FlowSequenceEndToken,
+        FlowSequenceStartToken,
+    )
+
+    diepte = 0
+    for token in YAML(typ="rt").scan(tekst):
+        if isinstance(token, FlowSequenceStartToken | FlowMappingStartToken):
+            diepte += 1
+            if diepte > _MAX_DIEPTE:
+                mark = token.start_mark
+                raise _fout(pad, mark.line + 1, mark.column + 1, "te diep geneste YAML")
+        elif isinstance(token, FlowSequenceEndToken | FlowMappingEndToken):
+            diepte -= 1
+
+
 def laad_rt(tekst: str, pad: str) -> Any:
     """Laadt round-trip met regelinformatie. Fouten worden `PlanOngeldig` met regel en kolom."""
     yaml = _rt()
     try:
+        if tekst.count("[") + tekst.count("{") > _MAX_DIEPTE:
+            _controleer_diepte(tekst, pad)
         knoop = yaml.compose(tekst)
         if knoop is None:
             return None
