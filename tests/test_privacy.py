@@ -289,3 +289,13 @@ def test_purge_uit_geschiedenis_weigert_bij_onvastgelegd_werk(jp, kind, repo_pad
     assert "alle andere wijzigingen zijn vastgelegd" in r.stderr
     assert f"casussen/{ander}/plan.yaml" in r.stderr
     assert (repo_pad / "casussen" / ident / "plan.yaml").exists()
+
+
+def test_bewaartermijn_meldt_ongeldige_plannen(jp, kind, repo_pad):
+    ident = kind()
+    pad = repo_pad / "casussen" / ident / "plan.yaml"
+    pad.write_text(pad.read_text().replace("status: aangemeld", "status: weg"))
+    r = jp("bewaartermijn", "--json")
+    assert json.loads(r.stdout) == []
+    assert f"let op: 1 ongeldig(e) plan(nen) niet beoordeeld ({ident}); zie 'jeugdplan check'" \
+        in r.stderr

@@ -58,7 +58,18 @@ def bewaartermijn(json: JsonOptie = False) -> None:
     """Afgesloten plannen waarvan de bewaartermijn is verstreken (data/bewaartermijnen.yaml)."""
     from jeugdplan.privacy import verlopen
 
-    rijen = verlopen(repo().plannen(), vandaag())
+    plannen, ongeldig = [], []
+    for ident, plan, _ in repo().lees_alle():
+        if plan is None:
+            ongeldig.append(ident)
+        else:
+            plannen.append(plan)
+    rijen = verlopen(plannen, vandaag())
+    if ongeldig:
+        # Nooit stil overslaan: een ongeldig plan kan ook over zijn termijn zijn.
+        meld(f"let op: {len(ongeldig)} ongeldig(e) plan(nen) niet beoordeeld "
+             f"({', '.join(ongeldig[:5])}{', ...' if len(ongeldig) > 5 else ''}); "
+             "zie 'jeugdplan check'")
     if json:
         print_json(rijen)
         return
