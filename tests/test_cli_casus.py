@@ -443,3 +443,17 @@ def test_gezin_evaluatie_zienswijze(jp: Cli, repo_pad: Path, kind) -> None:
     # toestemming van een 10-jarige: beide ouders met gezag nodig; alleen vader telt niet
     r = jp("toestemming", "add", ident, "--partij", "CJG", "--door", "Iemand anders")
     assert "let op: nodig is toestemming van de ouders met gezag (Petra de Vries)" in r.stderr
+
+
+def test_check_meldcode_en_verzuim_met_de_hand_bewerkt(jp: Cli, repo_pad: Path, kind) -> None:
+    ident = kind()
+    jp("verzuim", "afwezig", ident, "--sinds", "2026-10-01")
+    jp("meldcode", "start", ident)
+    pad = repo_pad / "casussen" / ident / "plan.yaml"
+    tekst = pad.read_text()
+    tekst = tekst.replace("  afwezigheden:\n", "  afwezigheden:\n    - van: 2026-09-01\n")
+    tekst = tekst.replace("  stappen: []\n", "  stappen: []\n  besluit: melden\n")
+    pad.write_text(tekst)
+    data = jp.json("check", code=1)
+    codes = {(p["code"], p["veld"]) for p in data["problemen"] if p["ernst"] == "fout"}
+    assert codes == {("verzuim-tegenstrijdig", "verzuim"), ("meldcode-spoor", "meldcode")}

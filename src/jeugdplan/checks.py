@@ -113,6 +113,29 @@ def _einde_voor_begin(plan: Plan, vandaag: date) -> Iterator[Bevinding]:
             yield _fout("einde-voor-begin", loc, f"{wat} {einde} ligt vóór het begin ({begin})")
 
 
+@controle("meldcode-spoor")
+def _meldcode_spoor(plan: Plan, vandaag: date) -> Iterator[Bevinding]:
+    """Een met de hand bewerkt meldcodespoor moet door de stappenmachine te volgen zijn."""
+    if plan.meldcode is None:
+        return
+    from jeugdplan.meldcode import toestand
+
+    for fout in toestand(plan.meldcode).fouten:
+        yield _fout("meldcode-spoor", ("meldcode",), fout)
+
+
+@controle("verzuim-tegenstrijdig")
+def _verzuim(plan: Plan, vandaag: date) -> Iterator[Bevinding]:
+    """Verzuimperiodes die elkaar tegenspreken (overlap, afwezig zonder inschrijving)."""
+    v = plan.verzuim
+    if not (v.inschrijvingen or v.afwezigheden or v.vrijstellingen or v.aanbod):
+        return
+    from jeugdplan.verzuim import tegenstrijdigheden
+
+    for melding in tegenstrijdigheden(plan):
+        yield _fout("verzuim-tegenstrijdig", ("verzuim",), melding)
+
+
 @controle("status")
 def _status(plan: Plan, vandaag: date) -> Iterator[Bevinding]:
     if plan.status == "afgesloten" and plan.afgesloten is None:
