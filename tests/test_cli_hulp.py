@@ -50,3 +50,9 @@ def test_onbekende_opdracht_nederlands() -> None:
     r = Cli(None)("bestaatniet", code=2)
     assert "Onbekende opdracht 'bestaatniet'." in r.stderr
     assert "fout:" in r.stderr
+
+
+def test_standaardwaarden_zonder_escapes() -> None:
+    r = Cli(None)("report", "thuiszitters", "--help")
+    assert "[standaard: md]" in r.stdout
+    assert "\\[" not in r.stdout

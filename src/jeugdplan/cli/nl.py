@@ -94,4 +94,9 @@ def installeer() -> None:
             module._ = _vertaal
         if hasattr(module, "ngettext"):
             module.ngettext = _nvertaal
+    # jeugdplan toont hulp en fouten zonder rich-opmaak; zonder deze vlag zet typer toch
+    # rich-escapes in de hulp ("\\[standaard: md]") en laadt het rich bij elke --help.
+    import typer.core
+
+    typer.core.HAS_RICH = False
     _GEDAAN = True
