@@ -149,10 +149,6 @@ def test_slot_is_herintreedbaar_en_alleen_voor_de_eigenaar(repo_pad):
     assert json.dumps(klaar.stdout.strip()) == '"vast"'
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bekend gat (cli/bewerken.py, niet van dit issue): 'edit' schrijft na de editor zonder "
-    "slot en zonder te controleren of het plan intussen veranderde; een wijziging van een "
-    "ander proces tijdens het bewerken gaat dan verloren"))
 def test_wijziging_tijdens_edit_gaat_niet_verloren(jp, kind, repo_pad, tmp_path, monkeypatch):
     ident = kind()
     editor = tmp_path / "editor.sh"
@@ -164,7 +160,28 @@ def test_wijziging_tijdens_edit_gaat_niet_verloren(jp, kind, repo_pad, tmp_path,
     editor.chmod(0o700)
     monkeypatch.setenv("EDITOR", str(editor))
     monkeypatch.delenv("VISUAL", raising=False)
-    jp("edit", ident, code=None)
+    r = jp("edit", ident)
+    assert "het plan was intussen gewijzigd; uw bewerking is daarmee samengevoegd" in r.stderr
     plan = jp.json("show", ident)
     assert plan["krachten"] == ["tekent graag"]
     assert [s["omschrijving"] for s in plan["signalen"]] == ["tussendoor"]
+
+
+def test_botsende_wijziging_tijdens_edit_schrijft_niets(jp, kind, repo_pad, tmp_path,
+                                                        monkeypatch):
+    ident = kind()
+    editor = tmp_path / "editor.sh"
+    editor.write_text(
+        "#!/bin/sh\n"
+        f"{sys.executable} -m jeugdplan --dir {repo_pad} zienswijze {ident} --ouders "
+        "'Tussendoor' >/dev/null 2>&1 || exit 3\n"
+        "sed -i 's/^zienswijze: {}/zienswijze: {ouders: Uit de editor}/' \"$1\"\n")
+    editor.chmod(0o700)
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.delenv("VISUAL", raising=False)
+    r = jp("edit", ident, code=1)
+    assert "tijdens uw bewerking gewijzigd" in r.stderr
+    assert "Uw bewerking staat in .jeugdplan/bewerk/" in r.stderr
+    assert jp.json("show", ident)["zienswijze"] == {"ouders": "Tussendoor"}
+    bewaard = repo_pad / ".jeugdplan" / "bewerk" / f"{ident}.yaml"
+    assert "Uit de editor" in bewaard.read_text()

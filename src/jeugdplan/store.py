@@ -236,6 +236,25 @@ class Repo:
             self._commit(geladen.pad, f"{geladen.id}: {wat}")
         return nieuw
 
+    def leg_bewerking_vast(self, pad: Path, origineel: str, nieuw: str, bericht: str) -> bool:
+        """Schrijft een met de hand bewerkte versie (`jeugdplan edit`) en legt hem vast.
+
+        Veranderde het plan intussen (een collega, een ander proces), dan wordt de bewerking
+        per onderdeel samengevoegd met die wijziging, zoals de merge-driver doet; botsen ze,
+        dan wordt niets geschreven. Geeft True als er is samengevoegd.
+        """
+        relatief = self.relatief(pad)
+        ident = pad.parent.name
+        with vergrendeld(self.root):
+            self._herstel_onvastgelegd(pad, ident)
+            huidig = decodeer(lees_bytes(pad, relatief), relatief)
+            samengevoegd = huidig != origineel
+            if samengevoegd:
+                nieuw = _voeg_bewerking_samen(ident, relatief, origineel, huidig, nieuw)
+            schrijf_atomair(pad, nieuw)
+            self._commit(pad, bericht)
+        return samengevoegd
+
     def _herstel_onvastgelegd(self, pad: Path, ident: str) -> None:
         """Een eerder geschreven maar niet vastgelegde versie (commit mislukt, proces
         afgebroken) eerst apart vastleggen, zodat de geschiedenis niets mist."""
@@ -295,6 +314,25 @@ def _alleen_eigenaar(map_: Path) -> None:
             modus = os.stat(p).st_mode & 0o7777
             if modus & 0o077:
                 os.chmod(p, modus & ~0o077)
+
+
+def _voeg_bewerking_samen(ident: str, relatief: str, origineel: str, huidig: str,
+                          bewerking: str) -> str:
+    """Driedeling: basis = het plan bij het openen, 'ons' = de bewerking (nog niet gedeeld),
+    'hun' = wat intussen is vastgelegd (dat houdt zijn ids)."""
+    from jeugdplan.mergedriver import voeg_samen
+
+    uitkomst = voeg_samen(laad_snel(origineel, relatief), laad_snel(bewerking, relatief),
+                          laad_snel(huidig, relatief), ident)
+    if uitkomst.data is None:
+        botsing = "; ".join(m.tekst for m in uitkomst.conflicten)
+        raise JeugdplanError(
+            f"het plan is tijdens uw bewerking gewijzigd (door een collega of een andere "
+            f"opdracht) en dat botst met uw wijziging: {botsing}"
+        )
+    tekst = dump_rt(samenvoegen(laad_rt(bewerking, relatief), uitkomst.data))
+    valideer(Plan, laad_snel(tekst, relatief), relatief)
+    return tekst
 
 
 def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Repo:

@@ -91,11 +91,20 @@ def bewerk_in_editor(repo: Repo, ruw_id: str) -> None:
                 f"{repo.relatief(kopie)} en wordt bij de volgende 'jeugdplan edit {ident}' "
                 "weer geopend"
             )
-    velden = _gewijzigde_velden(origineel, nieuw, relatief)
-    schrijf_atomair(pad, nieuw)
-    gitrepo.commit(repo.root, [pad], f"{ident}: handmatig bewerkt ({', '.join(velden)})")
+    velden = ", ".join(_gewijzigde_velden(origineel, nieuw, relatief))
+    try:
+        samengevoegd = repo.leg_bewerking_vast(pad, origineel, nieuw,
+                                               f"{ident}: handmatig bewerkt ({velden})")
+    except JeugdplanError as e:
+        if pad.read_bytes().decode("utf-8", "replace") != nieuw:
+            raise JeugdplanError(f"{e.melding}. Uw bewerking staat in "
+                                 f"{repo.relatief(kopie)}") from None
+        raise
     kopie.unlink()
-    typer.echo(f"{ident}: opgeslagen en vastgelegd ({', '.join(velden)})", err=True)
+    if samengevoegd:
+        typer.echo(f"{ident}: het plan was intussen gewijzigd; uw bewerking is daarmee "
+                   "samengevoegd", err=True)
+    typer.echo(f"{ident}: opgeslagen en vastgelegd ({velden})", err=True)
 
 
 def _open_editor(bestand: Path) -> None:
