@@ -318,7 +318,7 @@ def _woorden() -> list[str]:
                 woorden.update(o for o in p.opts if o.startswith("-"))
     # Niet willekeurig aanroepen: opdrachten die buiten de repository schrijven (demo, init,
     # aanvulling in de shell), een editor openen, of intern door git worden aangeroepen
-    # (merge-driver: gaf bij ontbrekende bestanden een FileNotFoundError, gemeld aan issue 8).
+    # (merge-driver schrijft in het bestand %A; ontbrekende bestanden: test_mergedriver.py).
     return sorted(woorden - {"--install-completion", "--show-completion", "demo", "init",
                              "edit", "merge-driver"})
 

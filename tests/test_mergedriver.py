@@ -317,3 +317,12 @@ def test_driver_houdt_stijl_en_zet_nieuw_onderdeel_op_zijn_plaats(tmp_path: Path
     assert "gezag: ja}" in tekst
     assert tekst.index("regie:") < tekst.index("kind:")
     assert "zorgen: [slaapt slecht]" in tekst
+
+
+def test_driver_met_ontbrekende_bestanden_geeft_nette_fout(tmp_path) -> None:
+    from tests.conftest import Cli
+
+    r = Cli(None)("merge-driver", str(tmp_path / "weg"), str(tmp_path / "a"),
+                  str(tmp_path / "b"), code=1)
+    assert "kan niet automatisch samenvoegen" in r.stderr
+    assert "Traceback" not in r.stderr

@@ -314,7 +314,10 @@ def _lees(pad: Path, naam: str) -> dict[str, Any] | None:
     from jeugdplan.errors import JeugdplanError
     from jeugdplan.yamlio import laad_snel
 
-    ruw = pad.read_bytes()
+    try:
+        ruw = pad.read_bytes()
+    except OSError as e:
+        raise JeugdplanError(f"{naam}: kan {pad} niet lezen ({e.strerror})") from None
     if not ruw.strip():
         return None
     data = laad_snel(ruw, naam)
@@ -377,5 +380,6 @@ def _markeer_conflict(basis: str, ons: str, hun: str) -> None:
     """Laat in %A de gewone conflictmarkeringen van git staan (voor wie met de hand werkt)."""
     from jeugdplan import gitrepo
 
-    gitrepo.draai(Path.cwd(), "merge-file", "-L", "ons", "-L", "basis", "-L", "hun",
-                  ons, basis, hun)
+    if all(Path(p).is_file() for p in (basis, ons, hun)):
+        gitrepo.draai(Path.cwd(), "merge-file", "-L", "ons", "-L", "basis", "-L", "hun",
+                      ons, basis, hun)
