@@ -33,8 +33,8 @@ def test_out_schrijft_atomair_en_alleen_voor_de_eigenaar(rapportrepo: Cli, tmp_p
     assert [p.name for p in doel.parent.iterdir()] == ["thuiszitters.csv"]  # geen restbestand
 
 
-def test_out_naar_een_map_is_gebruiksfout(rapportrepo: Cli, tmp_path: Path) -> None:
-    r = rapportrepo("report", "thuiszitters", "--out", str(tmp_path), code=2)
+def test_out_naar_een_map_weigert(rapportrepo: Cli, tmp_path: Path) -> None:
+    r = rapportrepo("report", "thuiszitters", "--out", str(tmp_path), code=1)
     assert "is een map" in r.stderr
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -128,6 +129,24 @@ def bewerk(ident: str, wijzig: Any) -> Plan:
     plan = r.bewerk(ident, met_bericht)
     meld(f"{plan.id}: {bericht[0]}")
     return plan
+
+
+def schrijf_uitvoer(tekst: str, out: str | Path | None) -> Path | None:
+    """Uitvoer naar het scherm, of met --out atomair naar een bestand dat alleen de eigenaar
+    mag lezen. Geeft het pad als er een bestand is geschreven."""
+    if out is None:
+        typer.echo(tekst, nl=not tekst.endswith("\n"))
+        return None
+    from jeugdplan.store import schrijf_atomair
+
+    pad = Path(out).expanduser()
+    if pad.is_dir():
+        raise JeugdplanError(f"--out: {out} is een map; geef een bestandsnaam")
+    try:
+        schrijf_atomair(pad, tekst)
+    except OSError as e:
+        raise JeugdplanError(f"--out: kan {out} niet schrijven ({e.strerror})") from None
+    return pad
 
 
 def meld(regel: str) -> None:

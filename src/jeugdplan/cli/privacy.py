@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from jeugdplan.cli.common import meld, print_json, repo, vandaag
+from jeugdplan.cli.common import meld, print_json, repo, schrijf_uitvoer, vandaag
 
 JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts).")]
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het casus-id, bijvoorbeeld 2026-K7QXM2.")]
@@ -25,7 +25,7 @@ def export(
     of jongere (AVG art. 15)."""
     import json
 
-    from jeugdplan.errors import GebruiksFout, JeugdplanError
+    from jeugdplan.errors import GebruiksFout
     from jeugdplan.privacy import exporteer
 
     if formaat not in ("json", "html"):
@@ -38,18 +38,9 @@ def export(
         from jeugdplan.reports import render
 
         tekst = render("export", {"e": gegevens}, "html", r.root)
-    if uit is None:
-        typer.echo(tekst, nl=False)
+    doel = schrijf_uitvoer(tekst, uit)
+    if doel is None:
         return
-    from jeugdplan.store import schrijf_atomair
-
-    doel = uit.expanduser()
-    if doel.is_dir():
-        raise JeugdplanError(f"--out: {doel} is een map; geef een bestandsnaam")
-    try:
-        schrijf_atomair(doel, tekst)
-    except OSError as e:
-        raise JeugdplanError(f"--out: kan {doel} niet schrijven ({e.strerror})") from None
     meld(f"inzage-export van {gegevens['id']} geschreven naar {doel} (alleen leesbaar voor u; "
          "bevat bijzondere persoonsgegevens: geef het alleen aan wie recht op inzage heeft)")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -74,21 +73,8 @@ def _plannen(r: Repo, out: str | None, wat: str) -> list[Plan]:
 
 
 def _uitvoer(tekst: str, out: str | None) -> None:
-    if out is None:
-        typer.echo(tekst, nl=not tekst.endswith("\n"))
-        return
-    from jeugdplan.store import schrijf_atomair
-
-    pad = Path(out).expanduser()
-    if pad.is_dir():
-        raise GebruiksFout(f"--out: {out} is een map; geef een bestandsnaam")
-    try:
-        schrijf_atomair(pad, tekst)
-    except OSError as e:
-        from jeugdplan.errors import JeugdplanError
-
-        raise JeugdplanError(f"kan {out} niet schrijven: {e.strerror}") from None
-    common.meld(f"geschreven naar {out}")
+    if common.schrijf_uitvoer(tekst, out) is not None:
+        common.meld(f"geschreven naar {out}")
 
 
 def _json(data: Any) -> str:
