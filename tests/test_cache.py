@@ -281,3 +281,33 @@ def test_twee_processen_tegelijk(drie: list[str], repo_pad: Path) -> None:
     db = sqlite3.connect(cachebestand(repo_pad))
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.close()
+
+
+def _school(plan: Any) -> str:
+    return f"{plan.id}:{plan.kind.school}"
+
+
+def test_per_plan_resultaat_bewaard_en_nooit_verouderd(drie: list[str], repo_pad: Path,
+                                                       tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    ongeldig = repo_pad / "casussen" / "2026-ONGELD" / "plan.yaml"
+    ongeldig.parent.mkdir()
+    ongeldig.write_text("schema: 1\nid: 2026-ONGELD\n")
+    r = Repo.open(repo_pad)
+    verwacht = {i: (f"{i}:{p.kind.school}" if p else None) for i, p, _f in r.lees_alle()}
+    pad = tmp_path / "stats.json"
+    monkeypatch.setenv("JEUGDPLAN_CACHE_STATS", str(pad))
+    for _ in range(2):
+        uit = {i: w for i, w, _f in cache.per_plan(r, "school", _school)}
+        assert uit == verwacht
+    assert json.loads(pad.read_text()) == {"uit_cache": 4, "gelezen": 0}
+    # Gelijke grootte en mtime vlak na het lezen: de inhoudshash beslist.
+    vervang_gelijk(repo_pad / "casussen" / drie[0] / "plan.yaml", "school: De Windroos",
+                   "school: De Windhoos")
+    uit = {i: w for i, w, _f in cache.per_plan(r, "school", _school)}
+    assert uit[drie[0]] == f"{drie[0]}:De Windhoos"
+    problemen = {i: f for i, _w, f in cache.per_plan(r, "school", _school)}
+    assert problemen["2026-ONGELD"] and uit["2026-ONGELD"] is None
+    # Zonder cache hetzelfde.
+    monkeypatch.setenv("JEUGDPLAN_CACHE", "0")
+    assert {i: w for i, w, _f in cache.per_plan(r, "school", _school)} == uit

@@ -31,12 +31,13 @@ import hashlib
 import json
 import marshal
 import os
+import pickle
 import sqlite3
 import stat
 import sys
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -221,12 +222,16 @@ class Cache:
                     "CREATE TABLE IF NOT EXISTS meta (sleutel TEXT PRIMARY KEY, waarde TEXT);"
                     "CREATE TABLE IF NOT EXISTS plan (id TEXT PRIMARY KEY, grootte INT,"
                     " mtime INT, ctime INT, inode INT, hash BLOB, data BLOB, problemen TEXT);"
+                    "CREATE TABLE IF NOT EXISTS afgeleid (id TEXT, naam TEXT, grootte INT,"
+                    " mtime INT, ctime INT, inode INT, hash BLOB, data BLOB,"
+                    " PRIMARY KEY (id, naam));"
                 )
                 kenmerk = _kenmerk()
                 rij = db.execute("SELECT waarde FROM meta WHERE sleutel='kenmerk'").fetchone()
                 if rij is None or rij[0] != kenmerk:
                     db.execute("BEGIN IMMEDIATE")
                     db.execute("DELETE FROM plan")
+                    db.execute("DELETE FROM afgeleid")
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('kenmerk', ?)", (kenmerk,))
                     db.execute("COMMIT")
                 with contextlib.suppress(OSError):
@@ -294,6 +299,41 @@ class Cache:
         except sqlite3.Error:
             self._kapot()
 
+    def haal_afgeleid(self, ident: str, naam: str, stempel: Stempel,
+                      racy: bytes | None) -> tuple[bool, Any]:
+        """(gevonden, waarde) van een per plan bewaard resultaat bij precies deze stempel en
+        inhoudshash (een resultaat van een oudere versie telt nooit)."""
+        if self.db is None:
+            return False, None
+        try:
+            rij = self.db.execute(
+                "SELECT grootte, mtime, ctime, inode, hash, data FROM afgeleid "
+                "WHERE id=? AND naam=?", (ident, naam)).fetchone()
+        except sqlite3.Error:
+            self._kapot()
+            return False, None
+        if rij is None or tuple(rij[:4]) != stempel or rij[4] != racy:
+            return False, None
+        try:
+            return True, pickle.loads(zlib.decompress(rij[5]))
+        except Exception:  # noqa: BLE001 - beschadigd: opnieuw uitrekenen
+            return False, None
+
+    def bewaar_afgeleid(self, naam: str,
+                        rijen: list[tuple[str, Stempel, bytes | None, Any]]) -> None:
+        if self.db is None or not rijen:
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany(
+                "INSERT OR REPLACE INTO afgeleid VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(ident, naam, *st, racy, zlib.compress(pickle.dumps(waarde, 5), 1))
+                 for ident, st, racy, waarde in rijen])
+            self.db.execute("COMMIT")
+        except (sqlite3.Error, pickle.PicklingError, TypeError, AttributeError):
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
+
     def vergeet(self, idents: list[str]) -> None:
         """Rijen van plannen die niet meer bestaan."""
         if self.db is None or not idents:
@@ -301,6 +341,7 @@ class Cache:
         try:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.executemany("DELETE FROM plan WHERE id=?", [(i,) for i in idents])
+            self.db.executemany("DELETE FROM afgeleid WHERE id=?", [(i,) for i in idents])
             self.db.execute("COMMIT")
         except sqlite3.Error:
             self._kapot()
@@ -341,11 +382,26 @@ def _problemen(tekst: str | None) -> list[Probleem]:
     return [Probleem(**p) for p in json.loads(tekst)] if tekst else []
 
 
-def lees_alle(repo: Repo, idents: list[str] | None = None) -> Iterator[Resultaat]:
+def per_plan(repo: Repo, naam: str, functie: Callable[[Plan], Any]
+             ) -> Iterator[tuple[str, Any, list[Probleem]]]:
+    """(id, functie(plan) of None bij een ongeldig plan, problemen) voor elk plan.
+
+    Voor opdrachten over alle plannen: `functie` bevat de regel (uit `overzicht`, `checks`,
+    `verzuim`, ...) en geeft een klein, te picklen resultaat; dat wordt per plan bewaard
+    onder `naam` (neem daar alles in op waar het resultaat van afhangt, zoals de peildatum)
+    met de stempel en inhoudshash van het plan. Warm wordt dan geen `Plan` meer gebouwd;
+    een gewijzigd plan wordt opnieuw gelezen en uitgerekend.
+    """
+    return lees_alle(repo, afgeleid=(naam, functie))
+
+
+def lees_alle(repo: Repo, idents: list[str] | None = None,
+              afgeleid: tuple[str, Callable[[Plan], Any]] | None = None) -> Iterator[Resultaat]:
     """(id, plan of None, problemen) voor elk plan, in volgorde van id.
 
     Uit de cache waar die klopt; de rest wordt gelezen (parallel als het er veel zijn) en in
-    de cache gezet. Het resultaat is gelijk aan lezen zonder cache.
+    de cache gezet. Het resultaat is gelijk aan lezen zonder cache. Met `afgeleid`
+    (zie `per_plan`) staat op de plaats van het plan het resultaat van de functie.
     """
     alle = idents is None
     if idents is None:
@@ -363,6 +419,7 @@ def lees_alle(repo: Repo, idents: list[str] | None = None) -> Iterator[Resultaat
                 blok = idents[begin:begin + BLOK]
                 treffers: dict[str, Resultaat] = {}
                 missers: list[str] = []
+                nieuw_afgeleid: list[tuple[str, Stempel, bytes | None, Any]] = []
                 for ident in blok:
                     pad = os.path.join(casussen, ident, "plan.yaml")
                     try:
@@ -378,12 +435,25 @@ def lees_alle(repo: Repo, idents: list[str] | None = None) -> Iterator[Resultaat
                         st = os.stat(pad)
                     huidig = _stempel(st)
                     if _geldig(pad, opgeslagen.get(ident), huidig):
+                        racy = opgeslagen[ident][1]
+                        if afgeleid is not None:
+                            gevonden, waarde = cache.haal_afgeleid(ident, afgeleid[0], huidig,
+                                                                   racy)
+                            if gevonden:
+                                treffers[ident] = (ident, waarde, [])
+                                teller["uit_cache"] += 1
+                                continue
                         rij = cache.haal(ident)
                         if rij is not None:
                             data, problemen = rij
                             try:
                                 plan = _maak_plan(data) if data is not None else None
-                                treffers[ident] = (ident, plan, _problemen(problemen))
+                                if afgeleid is not None and plan is not None:
+                                    waarde = afgeleid[1](plan)
+                                    nieuw_afgeleid.append((ident, huidig, racy, waarde))
+                                    treffers[ident] = (ident, waarde, [])
+                                else:
+                                    treffers[ident] = (ident, plan, _problemen(problemen))
                                 teller["uit_cache"] += 1
                                 continue
                             except Exception:  # noqa: BLE001 - beschadigd: opnieuw lezen
@@ -397,9 +467,17 @@ def lees_alle(repo: Repo, idents: list[str] | None = None) -> Iterator[Resultaat
                     teller["gelezen"] += len(gelezen)
                     cache.bewaar([(i, st, racy, data, probl)
                                   for i, st, racy, data, probl in gelezen if st is not None])
-                    for ident, _st, _racy, data, probl in gelezen:
+                    for ident, st_, racy_, data, probl in gelezen:
                         plan = _maak_plan(data) if data is not None else None
-                        treffers[ident] = (ident, plan, [Probleem(**p) for p in probl])
+                        if afgeleid is not None and plan is not None:
+                            waarde = afgeleid[1](plan)
+                            if st_ is not None:
+                                nieuw_afgeleid.append((ident, st_, racy_, waarde))
+                            treffers[ident] = (ident, waarde, [])
+                        else:
+                            treffers[ident] = (ident, plan, [Probleem(**p) for p in probl])
+                if afgeleid is not None:
+                    cache.bewaar_afgeleid(afgeleid[0], nieuw_afgeleid)
                 for ident in blok:
                     if ident in treffers:
                         yield treffers[ident]
