@@ -256,7 +256,7 @@ def plan_data(i: int, seed: int) -> dict[str, Any]:
                                  "omschrijving": "Komt al weken niet meer op school."})
     elif kans < 0.05:
         plan["verzuim"]["vrijstellingen"] = [
-            {"artikel": "5 onder a", "van": date(2026, 8, 1), "tot": date(2027, 7, 31)}]
+            {"artikel": "5a", "van": date(2026, 8, 1), "tot": date(2027, 7, 31)}]
     if not plan["verzuim"]:
         del plan["verzuim"]
     plan["zienswijze"] = {"ouders": "Wij willen vooral dat hij of zij weer plezier heeft.",
@@ -303,7 +303,9 @@ def _schrijf_reeks(taak: tuple[str, int, int, int]) -> int:
         regels += tekst.count("\n")
         map_ = os.path.join(root, CASUSSEN, plan.id)
         os.mkdir(map_, 0o700)
-        with open(os.path.join(map_, PLAN), "w", encoding="utf-8", newline="\n") as f:
+        # Rechten 0600 zoals `schrijf_atomair`: plannen zijn bijzondere persoonsgegevens.
+        fd = os.open(os.path.join(map_, PLAN), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(tekst)
     return regels
 
