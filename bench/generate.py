@@ -270,7 +270,8 @@ def plan_data(i: int, seed: int) -> dict[str, Any]:
             "gestart": start, "door": coord,
             "stappen": [
                 {"stap": 1, "datum": start, "door": coord,
-                 "notitie": "Signalen in kaart gebracht: feiten en duiding gescheiden."},
+                 "notitie": "Signalen in kaart gebracht: feiten en duiding gescheiden.",
+                 "kindcheck": "Geen jongere kinderen of andere afhankelijken in beeld."},
                 {"stap": 2, "datum": start + timedelta(days=2), "door": coord,
                  "notitie": "Collegiale consultatie.", "met": "Veilig Thuis (advies)"},
             ],

@@ -30,10 +30,16 @@ def generate() -> ModuleType:
 
 
 def test_gegenereerde_plannen_zijn_geldig(generate: ModuleType, tmp_path: Path) -> None:
-    root = generate.genereer(40, tmp_path / "bench", seed=3, processen=1)
+    # Seed 1: bij de eerste 40 zitten een meldcodespoor, een afwezigheid en vrijstellingen.
+    root = generate.genereer(40, tmp_path / "bench", seed=1, processen=1)
     plannen = sorted((root / "casussen").glob("*/plan.yaml"))
     assert len(plannen) == 40
-    assert all(p.read_text(encoding="utf-8").count("\n") >= 100 for p in plannen)
+    teksten = [p.read_text(encoding="utf-8") for p in plannen]
+    assert all(t.count("\n") >= 100 for t in teksten)
+    assert any("\nmeldcode:" in t for t in teksten)
+    assert any("afwezigheden:" in t for t in teksten)
+    assert any("vrijstellingen:" in t for t in teksten)
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in plannen)
     uitslag = json.loads(Cli(root)("check", "--json").stdout)
     assert uitslag["ok"] is True
     assert [p for p in uitslag["problemen"] if p["ernst"] == "fout"] == []
