@@ -27,6 +27,7 @@ Round-trip YAML blijft de enige manier waarop plannen worden geschreven.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import marshal
@@ -323,8 +324,13 @@ class Cache:
                         rijen: list[tuple[str, Stempel, bytes | None, Any]]) -> None:
         if self.db is None or not rijen:
             return
+        soort = naam.split(":", 1)[0] + ":%"
         try:
             self.db.execute("BEGIN IMMEDIATE")
+            # Resultaten van een andere dag of regelversie van dezelfde soort zijn nooit meer
+            # nodig: opruimen, zodat de cache niet elke dag groeit.
+            self.db.execute("DELETE FROM afgeleid WHERE naam LIKE ? AND naam != ?",
+                            (soort, naam))
             self.db.executemany(
                 "INSERT OR REPLACE INTO afgeleid VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(ident, naam, *st, racy, zlib.compress(pickle.dumps(waarde, 5), 1))
@@ -382,6 +388,20 @@ def _problemen(tekst: str | None) -> list[Probleem]:
     return [Probleem(**p) for p in json.loads(tekst)] if tekst else []
 
 
+@functools.cache
+def regelversie() -> str:
+    """Verandert als de code of de regels (data/) veranderen: een per plan bewaard resultaat
+    van een oudere versie van de regels telt dan niet meer."""
+    from jeugdplan.resources import data_map
+
+    h = hashlib.blake2b(digest_size=8)
+    pakket = Path(__file__).parent
+    for pad in sorted([*pakket.rglob("*.py"), *data_map().rglob("*.yaml")]):
+        with contextlib.suppress(OSError):
+            h.update(pad.read_bytes())
+    return h.hexdigest()
+
+
 def per_plan(repo: Repo, naam: str, functie: Callable[[Plan], Any]
              ) -> Iterator[tuple[str, Any, list[Probleem]]]:
     """(id, functie(plan) of None bij een ongeldig plan, problemen) voor elk plan.
@@ -392,7 +412,7 @@ def per_plan(repo: Repo, naam: str, functie: Callable[[Plan], Any]
     met de stempel en inhoudshash van het plan. Warm wordt dan geen `Plan` meer gebouwd;
     een gewijzigd plan wordt opnieuw gelezen en uitgerekend.
     """
-    return lees_alle(repo, afgeleid=(naam, functie))
+    return lees_alle(repo, afgeleid=(f"{naam}@{regelversie()}", functie))
 
 
 def lees_alle(repo: Repo, idents: list[str] | None = None,

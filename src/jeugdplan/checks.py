@@ -9,7 +9,7 @@ tweede plan voor hetzelfde kind) staan in `over_casussen`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -218,13 +218,12 @@ def controleer_plan(plan: Plan, vandaag: date) -> list[Bevinding]:
     return bevindingen
 
 
-def over_casussen(plannen: list[Plan]) -> dict[str, list[Bevinding]]:
+def over_casussen(kinderen: list[PlanControle]) -> dict[str, list[Bevinding]]:
     """Controles over casussen heen: waarschijnlijk twee plannen voor één kind (tenzij met
     `new --toch` is vastgelegd dat het een ander kind is)."""
     uit: dict[str, list[Bevinding]] = {}
-    kandidaten = [(p.id, p.kind.voornaam, p.kind.achternaam, p.kind.geboortedatum)
-                  for p in plannen]
-    anders = {(p.id, ander) for p in plannen for ander in p.kind.niet_dezelfde_als}
+    kandidaten = [k.kind for k in kinderen]
+    anders = {(k.id, ander) for k in kinderen for ander in k.niet_dezelfde_als}
     for a, b in dubbele_groepen(kandidaten):
         if (a, b) in anders or (b, a) in anders:
             continue
@@ -236,47 +235,78 @@ def over_casussen(plannen: list[Plan]) -> dict[str, list[Bevinding]]:
     return uit
 
 
+@dataclass(frozen=True)
+class PlanControle:
+    """Wat `check` per plan uitrekent (en de cache per plan bewaart): de bevindingen met hun
+    regel, en wat de controle over casussen heen van het kind nodig heeft."""
+
+    id: str
+    problemen: tuple[Probleem, ...]
+    kind: tuple[str, str, str, date]
+    niet_dezelfde_als: tuple[str, ...]
+
+
+def _met_regels(repo: Repo, ident: str, bevindingen: Iterable[Bevinding]) -> list[Probleem]:
+    """Bevindingen met regel en kolom; het round-trip-document wordt alleen gelezen als er
+    bevindingen zijn."""
+    from jeugdplan.errors import PlanOngeldig
+    from jeugdplan.store import CASUSSEN, PLAN
+    from jeugdplan.yamlio import plaats
+
+    bevindingen = list(bevindingen)
+    if not bevindingen:
+        return []
+    relatief = f"{CASUSSEN}/{ident}/{PLAN}"
+    try:
+        doc = repo.laad_pad(repo.casussen / ident / PLAN, relatief).doc
+    except (PlanOngeldig, OSError):
+        doc = None
+    uit = []
+    for b in bevindingen:
+        regel, kolom = plaats(doc, b.loc) if doc is not None else (None, None)
+        uit.append(Probleem(relatief, regel, kolom, veldpad(b.loc), b.melding, b.ernst, b.code))
+    return uit
+
+
+def controleer_plan_in_repo(repo: Repo, plan: Plan, vandaag: date) -> PlanControle:
+    k = plan.kind
+    return PlanControle(
+        plan.id, tuple(_met_regels(repo, plan.id, controleer_plan(plan, vandaag))),
+        (plan.id, k.voornaam, k.achternaam, k.geboortedatum), tuple(k.niet_dezelfde_als))
+
+
 def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> list[Probleem]:
     """Alle problemen in de repository (of in `ids`), met bestand en regel.
 
-    Schemafouten komen uit het laden; inhoudelijke bevindingen krijgen hun regel uit het
-    round-trip-document, dat alleen wordt gelezen voor plannen met bevindingen.
+    Schemafouten komen uit het laden; de inhoudelijke bevindingen per plan komen uit de
+    cache zolang het plan niet veranderde (`cache.per_plan`).
     """
     from jeugdplan import gitrepo
-    from jeugdplan.store import CASUSSEN, PLAN, controleer_id
-    from jeugdplan.yamlio import plaats
+    from jeugdplan.cache import per_plan
+    from jeugdplan.store import controleer_id
 
     gekozen = None if not ids else {controleer_id(i) for i in ids}
     if gekozen:
         for ident in sorted(gekozen):
             repo.bestaand_plan_pad(ident)
     problemen: list[Probleem] = []
-    plannen: list[Plan] = []
-    per_plan: dict[str, list[Bevinding]] = {}
-    for ident, plan, fouten in repo.lees_alle():
+    kinderen: list[PlanControle] = []
+    for ident, controle, fouten in per_plan(repo, f"check:{vandaag}",
+                                            lambda p: controleer_plan_in_repo(repo, p, vandaag)):
+        if controle is not None:
+            kinderen.append(controle)
         if gekozen is not None and ident not in gekozen:
             continue
         problemen.extend(fouten)
-        if plan is None:
+        if controle is None:
             continue
-        plannen.append(plan)
-        if plan.id != ident:
-            per_plan.setdefault(ident, []).append(_fout(
-                "id", ("id",), f"id {plan.id!r} wijkt af van de mapnaam {ident!r}"))
-        per_plan.setdefault(ident, []).extend(controleer_plan(plan, vandaag))
-    alle_plannen = plannen if gekozen is None else repo.plannen()
-    for ident, bevindingen in over_casussen(alle_plannen).items():
+        if controle.id != ident:
+            problemen.extend(_met_regels(repo, ident, [_fout(
+                "id", ("id",), f"id {controle.id!r} wijkt af van de mapnaam {ident!r}")]))
+        problemen.extend(controle.problemen)
+    for ident, bevindingen in sorted(over_casussen(kinderen).items()):
         if gekozen is None or ident in gekozen:
-            per_plan.setdefault(ident, []).extend(bevindingen)
-    for ident, bevindingen in sorted(per_plan.items()):
-        if not bevindingen:
-            continue
-        relatief = f"{CASUSSEN}/{ident}/{PLAN}"
-        doc = repo.laad_pad(repo.casussen / ident / PLAN, relatief).doc
-        for b in bevindingen:
-            regel, kolom = plaats(doc, b.loc)
-            problemen.append(Probleem(relatief, regel, kolom, veldpad(b.loc), b.melding,
-                                      b.ernst, b.code))
+            problemen.extend(_met_regels(repo, ident, bevindingen))
     for pad in gitrepo.onvastgelegd(repo.root):
         if gekozen is None or any(f"/{i}/" in f"/{pad}" for i in gekozen):
             problemen.append(Probleem(pad, None, None, "", "wijziging is niet vastgelegd in git "

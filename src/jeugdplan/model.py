@@ -367,6 +367,8 @@ class Instellingen(Model):
     """`jeugdplan.yaml` in de root van een casusrepository."""
 
     jeugdplan: Literal[1] = 1
+    kenmerk: Naam | None = None
+    """Willekeurig kenmerk van deze repository (twee repositories zijn nooit dezelfde)."""
     organisatie: Naam | None = None
     regio: Naam = "ijmond"
     scholen: list[Naam] = []

@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from jeugdplan.agenda import punten
 from jeugdplan.model import Plan
 from jeugdplan.toestemming import leeftijd
+
+if TYPE_CHECKING:
+    from jeugdplan.store import Repo
 
 
 @dataclass
@@ -60,19 +64,34 @@ def aandacht(plan: Plan, vandaag: date) -> list[str]:
     return uit
 
 
-def overzicht(plannen: Iterable[Plan], vandaag: date, *, status: str | None = None,
-              school: str | None = None, gemeente: str | None = None) -> list[Regel]:
-    regels = []
-    for plan in plannen:
-        k = plan.kind
-        if not (_past(plan.status, status) and _past(k.school, school)
-                and _past(k.gemeente, gemeente)):
-            continue
-        regels.append(Regel(
-            id=plan.id, status=plan.status, gemeente=k.gemeente, school=k.school,
-            onderwijssoort=k.onderwijssoort, leeftijd=leeftijd(k.geboortedatum, vandaag),
-            regie=plan.regie.naam if plan.regie else None, signalen=len(plan.signalen),
-            laatste_signaal=max((s.datum for s in plan.signalen), default=None),
-            aandacht=aandacht(plan, vandaag),
-        ))
-    return sorted(regels, key=lambda r: (r.status == "afgesloten", not r.aandacht, r.id))
+def regel(plan: Plan, vandaag: date) -> Regel:
+    """De regel van één plan in het overzicht (per plan te cachen)."""
+    k = plan.kind
+    return Regel(
+        id=plan.id, status=plan.status, gemeente=k.gemeente, school=k.school,
+        onderwijssoort=k.onderwijssoort, leeftijd=leeftijd(k.geboortedatum, vandaag),
+        regie=plan.regie.naam if plan.regie else None, signalen=len(plan.signalen),
+        laatste_signaal=max((s.datum for s in plan.signalen), default=None),
+        aandacht=aandacht(plan, vandaag),
+    )
+
+
+def kies(regels: Iterable[Regel], *, status: str | None = None, school: str | None = None,
+         gemeente: str | None = None) -> list[Regel]:
+    """Filteren en sorteren: wat aandacht vraagt eerst, afgesloten casussen achteraan."""
+    gekozen = [r for r in regels if _past(r.status, status) and _past(r.school, school)
+               and _past(r.gemeente, gemeente)]
+    return sorted(gekozen, key=lambda r: (r.status == "afgesloten", not r.aandacht, r.id))
+
+
+def overzicht(plannen: Iterable[Plan], vandaag: date, **filters: str | None) -> list[Regel]:
+    return kies((regel(p, vandaag) for p in plannen), **filters)
+
+
+def overzicht_repo(repo: Repo, vandaag: date, **filters: str | None) -> list[Regel]:
+    """Het overzicht van een hele repository; de regel per plan komt uit de cache zolang het
+    plan (en de code) niet veranderde."""
+    from jeugdplan.cache import per_plan
+
+    regels = per_plan(repo, f"overzicht:{vandaag}", lambda p: regel(p, vandaag))
+    return kies((r for _, r, _ in regels if r is not None), **filters)

@@ -362,6 +362,9 @@ def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Re
         "# regio: de meegeleverde regioregels (data/regio/<regio>.yaml); een eigen regio.yaml",
         "# in deze map vult die aan of vervangt ze.",
         "jeugdplan: 1",
+        # Zonder dit kenmerk geven twee 'init's in dezelfde seconde door dezelfde persoon
+        # precies dezelfde eerste commit, en zou git ze voor één repository houden.
+        f"kenmerk: {secrets.token_hex(6)}",
     ]
     if organisatie:
         # JSON-tekst is geldige YAML-tekst tussen dubbele aanhalingstekens: veilig citeren.

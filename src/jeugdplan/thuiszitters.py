@@ -131,16 +131,32 @@ def leerling(plan: Plan, peildatum: date) -> Leerling | None:
     )
 
 
+PlanResultaat = tuple[Leerling | None, list[str]]
+
+
+def plan_resultaat(plan: Plan, peildatum: date) -> PlanResultaat:
+    """Wat één plan bijdraagt aan het rapport: de regel (of None) en waarschuwingen.
+    Per plan te cachen; het rapport zelf telt en groepeert daarna."""
+    waarschuwingen: list[str] = []
+    if plan.afgesloten is None or plan.afgesloten > peildatum:
+        waarschuwingen = [f"{plan.id}: {t}" for t in tegenstrijdigheden(plan)]
+    return leerling(plan, peildatum), waarschuwingen
+
+
 def rapport(plannen: Iterable[Plan], peildatum: date, *, per: Per | None = None,
             met_namen: bool = False) -> Rapport:
+    return rapport_uit((plan_resultaat(p, peildatum) for p in plannen), peildatum, per=per,
+                       met_namen=met_namen)
+
+
+def rapport_uit(resultaten: Iterable[PlanResultaat], peildatum: date, *,
+                per: Per | None = None, met_namen: bool = False) -> Rapport:
     alle: list[Leerling] = []
     waarschuwingen: list[str] = []
-    for plan in plannen:
-        regel = leerling(plan, peildatum)
+    for regel, meldingen in resultaten:
         if regel is not None:
             alle.append(regel)
-        if plan.afgesloten is None or plan.afgesloten > peildatum:
-            waarschuwingen += [f"{plan.id}: {t}" for t in tegenstrijdigheden(plan)]
+        waarschuwingen += meldingen
     geteld = _sorteer([r for r in alle if r.categorie in GETELD])
     dreigend = _sorteer([r for r in alle if r.categorie == "dreigend"])
     if not met_namen:

@@ -107,10 +107,9 @@ def list_(
     json: JsonOptie = False,
 ) -> None:
     """Toon de casussen, met wat aandacht vraagt."""
-    from jeugdplan.overzicht import overzicht
+    from jeugdplan.overzicht import overzicht_repo
 
-    regels = overzicht(repo().plannen(), vandaag(), status=status, school=school,
-                       gemeente=gemeente)
+    regels = overzicht_repo(repo(), vandaag(), status=status, school=school, gemeente=gemeente)
     if json:
         print_json([r.als_json() for r in regels])
         return

@@ -4,7 +4,7 @@ meldcode). Elke rapportage is een opdracht in `report_app`."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -43,18 +43,26 @@ def _toon_voortgang(out: str | None) -> bool:
     return sys.stderr.isatty() and (out is not None or sys.stdout.isatty())
 
 
-def _plannen(r: Repo, out: str | None, wat: str) -> list[Plan]:
-    """Alle geldige plannen via `Repo.lees_alle`, met een voortgangsbalk op een terminal.
+def _plannen(r: Repo, out: str | None, wat: str,
+             per_plan: tuple[str, Callable[[Plan], Any]] | None = None) -> list[Any]:
+    """Alle geldige plannen via `Repo.lees_alle` (of, met `per_plan`, het per plan gecachte
+    resultaat van een functie), met een voortgangsbalk op een terminal.
 
     Ongeldige plannen tellen niet mee; dat wordt gemeld, want een rapport voor de Inspectie
     moet volledig zijn.
     """
     ongeldig: list[str] = []
 
-    def alle() -> Iterator[Plan]:
-        for ident, plan, _problemen in r.lees_alle():
-            if plan is not None:
-                yield plan
+    def alle() -> Iterator[Any]:
+        if per_plan is None:
+            bron = r.lees_alle()
+        else:
+            from jeugdplan.cache import per_plan as cache_per_plan
+
+            bron = cache_per_plan(r, *per_plan)
+        for ident, waarde, _problemen in bron:
+            if waarde is not None:
+                yield waarde
             else:
                 ongeldig.append(ident)
 
@@ -107,8 +115,9 @@ def thuiszitters(
     from jeugdplan.reports import render
 
     r = common.repo()
-    rapport = tz.rapport(_plannen(r, out, "Plannen lezen"), dag, per=groep,  # type: ignore[arg-type]
-                         met_namen=met_namen)
+    resultaten = _plannen(r, out, "Plannen lezen",
+                          (f"thuiszitters:{dag}", lambda p: tz.plan_resultaat(p, dag)))
+    rapport = tz.rapport_uit(resultaten, dag, per=groep, met_namen=met_namen)  # type: ignore[arg-type]
     if fmt == "json":
         tekst = _json(rapport.als_json())
     else:
