@@ -300,19 +300,23 @@ class Cache:
         except sqlite3.Error:
             self._kapot()
 
-    def haal_afgeleid(self, ident: str, naam: str, stempel: Stempel,
-                      racy: bytes | None) -> tuple[bool, Any]:
-        """(gevonden, waarde) van een per plan bewaard resultaat bij precies deze stempel en
-        inhoudshash (een resultaat van een oudere versie telt nooit)."""
+    def alle_afgeleid(self, naam: str) -> dict[str, tuple[Any, ...]]:
+        """Alle per plan bewaarde resultaten onder `naam`, in één query (id -> rij)."""
         if self.db is None:
-            return False, None
+            return {}
         try:
-            rij = self.db.execute(
-                "SELECT grootte, mtime, ctime, inode, hash, data FROM afgeleid "
-                "WHERE id=? AND naam=?", (ident, naam)).fetchone()
+            return {r[0]: r[1:] for r in self.db.execute(
+                "SELECT id, grootte, mtime, ctime, inode, hash, data FROM afgeleid "
+                "WHERE naam=?", (naam,))}
         except sqlite3.Error:
             self._kapot()
-            return False, None
+            return {}
+
+    @staticmethod
+    def uit_afgeleid(rij: tuple[Any, ...] | None, stempel: Stempel,
+                     racy: bytes | None) -> tuple[bool, Any]:
+        """(gevonden, waarde) van een per plan bewaard resultaat bij precies deze stempel en
+        inhoudshash (een resultaat van een oudere versie telt nooit)."""
         if rij is None or tuple(rij[:4]) != stempel or rij[4] != racy:
             return False, None
         try:
@@ -431,6 +435,7 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
     teller = {"uit_cache": 0, "gelezen": 0}
     try:
         opgeslagen = cache.stempels()
+        vooraf = cache.alle_afgeleid(afgeleid[0]) if afgeleid is not None else {}
         bekend = set(idents)
         weg = [i for i in opgeslagen if i not in bekend] if alle else []
         pool = None
@@ -457,8 +462,8 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
                     if _geldig(pad, opgeslagen.get(ident), huidig):
                         racy = opgeslagen[ident][1]
                         if afgeleid is not None:
-                            gevonden, waarde = cache.haal_afgeleid(ident, afgeleid[0], huidig,
-                                                                   racy)
+                            gevonden, waarde = cache.uit_afgeleid(vooraf.get(ident), huidig,
+                                                                  racy)
                             if gevonden:
                                 treffers[ident] = (ident, waarde, [])
                                 teller["uit_cache"] += 1

@@ -6,6 +6,7 @@ spelverschillen (Mohammed/Mohamed, Jansen/Janssen, met of zonder accent of tusse
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from datetime import date
 TUSSENVOEGSELS = {"van", "de", "der", "den", "het", "ten", "ter", "te", "in", "'t", "op", "el"}
 
 
+@functools.lru_cache(maxsize=65536)
 def normaliseer(naam: str) -> str:
     """Kleine letters, zonder accenten, tussenvoegsels en leestekens."""
     zonder = unicodedata.normalize("NFKD", naam)

@@ -71,7 +71,7 @@ PlanStatus = Literal["aangemeld", "actief", "afgesloten"]
 class Model(BaseModel):
     """Basis: strikt, geen onbekende velden, waarden opnieuw gevalideerd bij toewijzing."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class Regie(Model):
@@ -352,7 +352,8 @@ class Plan(Model):
     meldcode: Meldcode | None = None
     journaal: list[JournaalRegel] = []
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True,
+                              defer_build=True)
 
     def als_yaml_data(self) -> dict[str, Any]:
         """De gegevens zoals ze in plan.yaml staan: schemavolgorde, lege optionele velden weg."""
