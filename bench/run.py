@@ -66,20 +66,6 @@ for e in os.scandir(casussen):
 """
 
 
-_PER_PLAN = r"""
-import sys
-from pathlib import Path
-from jeugdplan import cache
-from jeugdplan.clock import vandaag
-from jeugdplan.overzicht import overzicht
-from jeugdplan.store import Repo
-d = vandaag()
-r = Repo.open(Path(sys.argv[1]))
-regels = [w for _i, w, _f in cache.per_plan(r, f"overzicht:{d}",
-                                             lambda p: overzicht([p], d)[0]) if w]
-"""
-
-
 def omgeving() -> dict[str, str]:
     env = dict(os.environ)
     env.update({
@@ -198,12 +184,6 @@ def main(argv: list[str] | None = None) -> int:
         r = meet([jp, *basis, *opdracht], env, n)
         rapporteer(f"warm: {naam}", r, gelezen["tijd"], "basislijn", doel_warm,
                    "" if aantal < 100_000 else "(geheugen < 500 MB)")
-
-    # Prototype: het overzicht van `list` via cache.per_plan (resultaat per plan bewaard).
-    subprocess.run([sys.executable, "-c", _PER_PLAN, str(root)], env=env, capture_output=True)
-    r = meet([sys.executable, "-c", _PER_PLAN, str(root)], env, n)
-    rapporteer("prototype: overzicht via cache.per_plan", r, gelezen["tijd"], "basislijn",
-               doel_warm, "(nog niet in 'list' aangesloten)")
 
     # Bewerken: één signaal toevoegen (parse, valideer, schrijf, commit).
     bewerk = [jp, *basis, "signaal", "add", eerste, "--domein", "gedrag", "--omschrijving",
