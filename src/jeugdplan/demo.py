@@ -185,7 +185,8 @@ def demo_plannen(vandaag: date) -> list[tuple[str, dict[str, Any]]]:
                 {"stap": 2, "datum": d(-25), "door": "Ilse de Boer", "met": "Veilig Thuis (anoniem)",
                  "notitie": "Advies: gesprek met ouders voeren, letsel laten duiden."},
                 {"stap": 3, "datum": d(-20), "door": "Ilse de Boer", "met": "beide ouders",
-                 "notitie": "Ouders schrokken, vertellen over stress; staan open voor hulp."}],
+                 "notitie": "Ouders schrokken, vertellen over stress; staan open voor hulp.",
+                 "reactie": "Moeder: 'We hebben het zwaar, we willen hulp.'"}],
             "afwegingen": [
                 {"vraag": 1, "antwoord": "ja", "datum": d(-18), "door": "Ilse de Boer",
                  "toelichting": "Vermoeden blijft bestaan."},
@@ -193,7 +194,8 @@ def demo_plannen(vandaag: date) -> list[tuple[str, dict[str, Any]]]:
                  "toelichting": "Geen acute of structurele onveiligheid."},
                 {"vraag": 3, "antwoord": "ja", "datum": d(-18), "door": "Ilse de Boer"},
                 {"vraag": 4, "antwoord": "ja", "datum": d(-15), "door": "Ilse de Boer",
-                 "toelichting": "Ouders accepteren opvoedondersteuning via het CJG.", "termijn": d(-2)}],
+                 "toelichting": "Ouders accepteren opvoedondersteuning via het CJG.", "termijn": d(-2),
+                 "casemanager": "Carla Visser (CJG-coach)"}],
             "besluit": "hulp"},
         "journaal": [{"datum": d(-15), "auteur": "Ilse de Boer", "tekst": "Afspraken vastgelegd met ouders."}],
     }))
