@@ -21,11 +21,13 @@ from jeugdplan.errors import GebruiksFout, JeugdplanError
 
 
 class _Fout(click.ClickException):
-    """Een `JeugdplanError` in de vorm die click begrijpt."""
+    """Een `JeugdplanError` in de vorm die click begrijpt (exitcode 1; een `GebruiksFout`
+    wordt een `_GebruikFout` met exitcode 2)."""
+
+    exit_code = 1
 
     def __init__(self, fout: JeugdplanError) -> None:
         super().__init__(fout.melding)
-        self.exit_code = fout.exit_code
 
     def show(self, file: Any = None) -> None:
         click.echo(f"fout: {self.message}", err=True)
