@@ -315,18 +315,19 @@ def test_afwezig_langer_dan_4_weken_leerplicht_en_swv() -> None:
     assert [a.organisatie for a in uitkomst.adviezen] == [
         "Leerplicht gemeente Heemskerk", "Samenwerkingsverband IJmond"]
     assert all(a.regel == "verzuim" and a.bron for a in uitkomst.adviezen)
-    assert "55 dagen" in uitkomst.adviezen[0].reden
+    assert "56 dagen" in uitkomst.adviezen[0].reden
     assert "toestemming" not in uitkomst.codes()
     assert "geen-signalen" not in uitkomst.codes()
 
 
 def test_afwezig_korter_dan_4_weken_of_afgelopen_geen_verzuimadvies() -> None:
     plan = maak_plan(signalen=[])
-    plan.verzuim.afwezigheden.append(Periode(van=date(2026, 10, 28)))  # precies 28 dagen
+    # Dezelfde grens als het thuiszittersrapport (verzuim.py): vanaf 28 dagen na de eerste dag.
+    plan.verzuim.afwezigheden.append(Periode(van=date(2026, 10, 29)))  # 27 dagen
     plan.verzuim.afwezigheden.append(Periode(van=date(2026, 8, 1), tot=date(2026, 10, 1)))
     assert verzuim_reden(plan, VANDAAG) is None
     assert route(plan, IJMOND, VANDAAG).codes() == ["geen-signalen"]
-    plan.verzuim.afwezigheden[0] = Periode(van=date(2026, 10, 27))  # 29 dagen
+    plan.verzuim.afwezigheden[0] = Periode(van=date(2026, 10, 28))  # 28 dagen
     assert verzuim_reden(plan, VANDAAG) is not None
 
 

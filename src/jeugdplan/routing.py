@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from jeugdplan.dubbel import normaliseer
 from jeugdplan.errors import JeugdplanError
-from jeugdplan.model import Periode, Plan
+from jeugdplan.model import Plan
 from jeugdplan.regio import Koppeling, Organisatie, Regio
 from jeugdplan.resources import lees_data
 from jeugdplan.toestemming import heeft_toestemming, leeftijd, vereist, zonder_toestemming
@@ -36,10 +36,6 @@ from jeugdplan.toestemming import heeft_toestemming, leeftijd, vereist, zonder_t
 VEILIGHEID = "veiligheid"
 PERSONEEL = "grensoverschrijdend-personeel"
 ZWAARTE_VOLGORDE = {"licht": 0, "complex": 1, "specialistisch": 2}
-VERZUIM_DAGEN = 28
-"""Langer dan 4 weken ongeoorloofd afwezig = langdurig relatief verzuim (DOMAIN.md §4)."""
-RMC_LEEFTIJD = 23
-"""Tot 23 jaar volgt het RMC jongeren zonder startkwalificatie."""
 ACTIEVE_STATUSSEN = ("voorgesteld", "aangevraagd", "geaccepteerd", "gestart")
 
 Toestemming = Literal["niet-nodig", "aanwezig", "nodig"]
@@ -111,37 +107,18 @@ class Uitkomst:
         return [v.code for v in self.voorwaarden]
 
 
-def _geldt(periode: Periode, op: date) -> bool:
-    """Periodes zijn halfopen [van, tot): `tot` is de eerste dag dat ze niet meer geldt."""
-    return (periode.van is None or periode.van <= op) and (periode.tot is None or op < periode.tot)
-
-
 def verzuim_reden(plan: Plan, vandaag: date) -> str | None:
-    """Waarom leerplicht en SWV erbij moeten (thuiszitter), of None.
+    """Waarom leerplicht en SWV erbij moeten (een thuiszitter volgens `verzuim.classificeer`,
+    de ene plek waar die regels staan), of None."""
+    from jeugdplan.verzuim import THUISZITTER, classificeer
 
-    Niet ingeschreven: de laatste inschrijving is geëindigd. Langdurig relatief verzuim: een
-    lopende ongeoorloofde afwezigheid van meer dan 28 dagen. Een geldende vrijstelling, een
-    startkwalificatie of een leeftijd vanaf 23 sluit dit uit.
-    """
-    v = plan.verzuim
-    if any(_geldt(vr, vandaag) for vr in v.vrijstellingen):
+    stand = classificeer(plan, vandaag)
+    if stand is None or stand.categorie not in THUISZITTER:
         return None
-    if v.startkwalificatie is not None and v.startkwalificatie <= vandaag:
-        return None
-    if leeftijd(plan.kind.geboortedatum, vandaag) >= RMC_LEEFTIJD:
-        return None
-    if v.inschrijvingen:
-        laatste = max(v.inschrijvingen, key=lambda i: i.van or date.min)
-        if laatste.tot is not None and laatste.tot <= vandaag:
-            return (f"Het kind staat sinds {laatste.tot} op geen school ingeschreven "
-                    "(absoluut verzuim).")
-    for a in v.afwezigheden:
-        if a.van is not None and _geldt(a, vandaag):
-            dagen = (vandaag - a.van).days
-            if dagen > VERZUIM_DAGEN:
-                return (f"Het kind is sinds {a.van} ongeoorloofd afwezig ({dagen} dagen, langer "
-                        "dan 4 weken: langdurig relatief verzuim).")
-    return None
+    if stand.categorie == "absoluut_verzuim":
+        return f"Het kind staat sinds {stand.sinds} op geen school ingeschreven (absoluut verzuim)."
+    return (f"Het kind is sinds {stand.sinds} ongeoorloofd afwezig ({stand.dagen} dagen, langer "
+            "dan 4 weken: langdurig relatief verzuim).")
 
 
 def _eerste_zin(tekst: str) -> str:
