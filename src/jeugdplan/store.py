@@ -364,7 +364,7 @@ def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Re
         "jeugdplan: 1",
         # Zonder dit kenmerk geven twee 'init's in dezelfde seconde door dezelfde persoon
         # precies dezelfde eerste commit, en zou git ze voor één repository houden.
-        f"kenmerk: {secrets.token_hex(6)}",
+        f"kenmerk: \"{secrets.token_hex(6)}\"",  # tussen aanhalingstekens: nooit een getal
     ]
     if organisatie:
         # JSON-tekst is geldige YAML-tekst tussen dubbele aanhalingstekens: veilig citeren.
