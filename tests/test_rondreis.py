@@ -72,3 +72,28 @@ def test_wijziging_behoudt_opmerkingen(plan: Plan, extra: str) -> None:
     # alleen de krachten veranderden: de rest van het bestand is regel voor regel gelijk
     voor, na = tekst_.splitlines(), nieuw.splitlines()
     assert voor[: voor.index("kind:  # zie dossier")] == na[: na.index("kind:  # zie dossier")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(plannen())
+def test_snelle_plaats_gelijk_aan_round_trip(plan: Plan) -> None:
+    """`check` zoekt regels op met de C-composer; die moet dezelfde plaats geven."""
+    from jeugdplan.yamlio import knopen_snel, plaats, plaats_in_knopen
+
+    tekst_ = dump_rt(samenvoegen(CommentedMap(), plan.als_yaml_data()))
+    doc, knopen = laad_rt(tekst_, "p"), knopen_snel(tekst_)
+
+    def paden(x: object, pre: tuple = ()):  # type: ignore[type-arg]
+        yield pre
+        if isinstance(x, dict):
+            for k, v in x.items():
+                yield from paden(v, (*pre, k))
+        elif isinstance(x, list):
+            for i, v in enumerate(x):
+                yield from paden(v, (*pre, i))
+
+    for loc in paden(doc):
+        for waarde in (True, False):
+            for extra in ((), ("onbekend",)):
+                assert plaats(doc, (*loc, *extra), waarde) == \
+                    plaats_in_knopen(knopen, (*loc, *extra), waarde)

@@ -251,19 +251,21 @@ def _met_regels(repo: Repo, ident: str, bevindingen: Iterable[Bevinding]) -> lis
     bevindingen zijn."""
     from jeugdplan.errors import PlanOngeldig
     from jeugdplan.store import CASUSSEN, PLAN
-    from jeugdplan.yamlio import plaats
+    from jeugdplan.yamlio import decodeer, knopen_snel, lees_bytes, plaats_in_knopen
 
     bevindingen = list(bevindingen)
     if not bevindingen:
         return []
     relatief = f"{CASUSSEN}/{ident}/{PLAN}"
     try:
-        doc = repo.laad_pad(repo.casussen / ident / PLAN, relatief).doc
+        # Alleen de knopen (C-composer): ~1 ms in plaats van ~15 ms round-trip per plan.
+        knopen = knopen_snel(decodeer(lees_bytes(repo.casussen / ident / PLAN, relatief),
+                                      relatief))
     except (PlanOngeldig, OSError):
-        doc = None
+        knopen = None
     uit = []
     for b in bevindingen:
-        regel, kolom = plaats(doc, b.loc) if doc is not None else (None, None)
+        regel, kolom = plaats_in_knopen(knopen, b.loc) if knopen is not None else (None, None)
         uit.append(Probleem(relatief, regel, kolom, veldpad(b.loc), b.melding, b.ernst, b.code))
     return uit
 
