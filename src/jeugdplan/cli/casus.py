@@ -9,10 +9,7 @@ from typing import Annotated
 import typer
 
 from jeugdplan.cli import common
-from jeugdplan.cli.common import datum, meld, print_json, repo, vandaag
-
-JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts).")]
-IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het casus-id, bijvoorbeeld 2026-K7QXM2.")]
+from jeugdplan.cli.common import IdArg, JsonOptie, datum, meld, print_json, repo, vandaag
 
 
 def init(

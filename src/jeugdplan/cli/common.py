@@ -11,7 +11,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from jeugdplan.store import Repo
 
 MAX_TEKST = 10_000
+
+# Gedeelde argumenten en opties van de opdrachten (één definitie, één hulptekst).
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het casus-id, bijvoorbeeld 2026-K7QXM2.")]
+JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts).")]
+DatumOptie = Annotated[str | None, typer.Option("--datum", help="JJJJ-MM-DD (standaard vandaag).")]
 
 
 def nieuwe_app(help: str, **extra: Any) -> typer.Typer:

@@ -12,15 +12,21 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from jeugdplan.cli import common
-from jeugdplan.cli.casus import IdArg
-from jeugdplan.cli.common import datum, nieuwe_app, optionele_tekst, tekst, vandaag
+from jeugdplan.cli.common import (
+    DatumOptie,
+    IdArg,
+    JsonOptie,
+    datum,
+    nieuwe_app,
+    optionele_tekst,
+    tekst,
+    vandaag,
+)
 
 if TYPE_CHECKING:
     from jeugdplan.meldcode import Advies
     from jeugdplan.model import Plan
 
-DatumOptie = Annotated[str | None, typer.Option("--datum", help="JJJJ-MM-DD (standaard vandaag).")]
-JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts).")]
 
 meldcode_app = nieuwe_app(
     "De meldcode huiselijk geweld en kindermishandeling: vijf stappen en het afwegingskader, "

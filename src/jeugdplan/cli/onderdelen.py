@@ -8,8 +8,16 @@ from typing import Annotated, Any
 import typer
 
 from jeugdplan.cli import common
-from jeugdplan.cli.casus import IdArg
-from jeugdplan.cli.common import datum, nieuwe_app, optionele_datum, optionele_tekst, tekst, vandaag
+from jeugdplan.cli.common import (
+    DatumOptie,
+    IdArg,
+    datum,
+    nieuwe_app,
+    optionele_datum,
+    optionele_tekst,
+    tekst,
+    vandaag,
+)
 
 
 class _Lui:
@@ -24,7 +32,6 @@ class _Lui:
 
 b = _Lui()
 
-DatumOptie = Annotated[str | None, typer.Option("--datum", help="JJJJ-MM-DD (standaard vandaag).")]
 
 signaal = nieuwe_app("Signalen: wat is er gezien of gehoord (feiten, met bron en domein).")
 ouders = nieuwe_app("Ouders: vastleggen dat de zorgen met de ouders zijn besproken.")

@@ -8,10 +8,7 @@ from typing import Annotated
 
 import typer
 
-from jeugdplan.cli.common import meld, print_json, repo, schrijf_uitvoer, vandaag
-
-JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts).")]
-IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het casus-id, bijvoorbeeld 2026-K7QXM2.")]
+from jeugdplan.cli.common import IdArg, JsonOptie, meld, print_json, repo, schrijf_uitvoer, vandaag
 
 
 def export(

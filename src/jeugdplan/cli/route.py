@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from jeugdplan.cli import common
-from jeugdplan.cli.casus import IdArg, JsonOptie
-from jeugdplan.cli.common import meld, nieuwe_app, print_json
+from jeugdplan.cli.common import IdArg, JsonOptie, meld, nieuwe_app, print_json
 from jeugdplan.errors import GebruiksFout
 
 if TYPE_CHECKING:

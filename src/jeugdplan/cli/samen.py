@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from jeugdplan.cli.common import meld, optionele_datum, print_json, repo
+from jeugdplan.cli.common import JsonOptie, meld, optionele_datum, print_json, repo
 from jeugdplan.errors import GebruiksFout
-
-JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts).")]
 
 
 def _namen(auteurs: list[str]) -> str:

@@ -8,8 +8,7 @@ from typing import Annotated
 import typer
 
 from jeugdplan.cli import common
-from jeugdplan.cli.casus import IdArg
-from jeugdplan.cli.common import datum, nieuwe_app, optionele_datum, optionele_tekst, tekst, vandaag
+from jeugdplan.cli.common import IdArg, datum, nieuwe_app, optionele_datum, optionele_tekst, tekst, vandaag
 
 verzuim_app = nieuwe_app(
     "Schoolverzuim: afwezigheid, in- en uitschrijving, vrijstellingen, startkwalificatie en "
