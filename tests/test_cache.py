@@ -311,3 +311,55 @@ def test_per_plan_resultaat_bewaard_en_nooit_verouderd(drie: list[str], repo_pad
     # Zonder cache hetzelfde.
     monkeypatch.setenv("JEUGDPLAN_CACHE", "0")
     assert {i: w for i, w, _f in cache.per_plan(r, "school", _school)} == uit
+
+
+def test_onthoud_rekent_alleen_bij_andere_invoer(repo_pad: Path) -> None:
+    r = Repo.open(repo_pad)
+    aanroepen: list[int] = []
+
+    def tel(uitkomst: int) -> Callable[[], int]:
+        def f() -> int:
+            aanroepen.append(uitkomst)
+            return uitkomst
+        return f
+
+    assert cache.onthoud(r, "proef", ("a", 1), tel(1)) == 1
+    assert cache.onthoud(r, "proef", ("a", 1), tel(99)) == 1  # uit de cache
+    assert cache.onthoud(r, "proef", ("a", 2), tel(2)) == 2  # andere invoer: opnieuw
+    assert aanroepen == [1, 2]
+    wis(repo_pad)
+    assert cache.onthoud(r, "proef", ("a", 2), tel(3)) == 3  # cache gewist: opnieuw
+
+
+def test_modi_komen_uit_dezelfde_stat(drie: list[str], repo_pad: Path) -> None:
+    pad = repo_pad / "casussen" / drie[1] / "plan.yaml"
+    pad.chmod(0o644)
+    modi: dict[str, int] = {}
+    list(cache.per_plan(Repo.open(repo_pad), "school", _school, modi))
+    assert sorted(modi) == sorted(drie)
+    assert modi[drie[1]] & 0o777 == 0o644 and modi[drie[0]] & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("opdracht", [["list", "--json"], ["check", "--json"],
+                                      ["report", "thuiszitters", "--format", "json"]])
+def test_warm_overzicht_laadt_geen_zware_modules(drie: list[str], repo_pad: Path,
+                                                 opdracht: list[str]) -> None:
+    """Warm komt alles uit de cache: geen pydantic, YAML-laders, jinja2 of rich bij het
+    starten (bij 10.000 plannen is dat de helft van de tijd)."""
+    script = (
+        "import contextlib, io, sys\n"
+        "from jeugdplan.cli.main import main\n"
+        f"sys.argv = ['jeugdplan', '--dir', {str(repo_pad)!r}, *{opdracht!r}]\n"
+        "try:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'pydantic', 'ruamel', 'yaml', 'jinja2', 'rich'}))\n"
+    )
+    env = {**os.environ, "JEUGDPLAN_VANDAAG": "2026-11-25"}
+    koud, warm = (subprocess.run([sys.executable, "-c", script], capture_output=True,
+                                 text=True, env=env, check=True) for _ in range(2))
+    assert koud.stdout.strip() != "[]"  # de eerste keer worden de plannen echt gelezen
+    assert warm.stdout.strip() == "[]", warm.stderr

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from jeugdplan.model import Plan
+if TYPE_CHECKING:
+    from jeugdplan.model import Plan
 
 Soort = Literal["actie", "doel-evaluatie", "opp-evaluatie", "meldcode-termijn"]
 
