@@ -103,7 +103,14 @@ def commit(root: Path, paden: list[Path], bericht: str) -> str:
     """Legt precies deze paden vast in één commit; geeft de commit-hash."""
     relatief = [str(p.relative_to(root)) if p.is_absolute() else str(p) for p in paden]
     git(root, "add", "-A", "--", *relatief)
-    git(root, "commit", "-q", "--no-verify", "-m", bericht, "--", *relatief)
+    # `commit -- paden` bekijkt elk bestand in de werkmap opnieuw (bij 100.000 plannen ~1 s);
+    # zonder paden legt git de index vast zoals hij is. Dat mag alleen als er niets anders
+    # klaarstaat dan deze paden.
+    klaar = [p for p in git(root, "diff", "--cached", "--name-only", "-z").split("\0") if p]
+    alleen_deze = all(any(p == r or p.startswith(r.rstrip("/") + "/") for r in relatief)
+                      for p in klaar)
+    git(root, "commit", "-q", "--no-verify", "-m", bericht,
+        *(() if alleen_deze else ("--", *relatief)))
     return git(root, "rev-parse", "HEAD").strip()
 
 
