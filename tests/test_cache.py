@@ -363,3 +363,26 @@ def test_warm_overzicht_laadt_geen_zware_modules(drie: list[str], repo_pad: Path
                                  text=True, env=env, check=True) for _ in range(2))
     assert koud.stdout.strip() != "[]"  # de eerste keer worden de plannen echt gelezen
     assert warm.stdout.strip() == "[]", warm.stderr
+
+
+def test_lees_een_plan_uit_cache_en_nooit_verouderd(drie: list[str], repo_pad: Path,
+                                                    tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from jeugdplan.errors import PlanOngeldig
+
+    r = Repo.open(repo_pad)
+    pad = tmp_path / "stats.json"
+    monkeypatch.setenv("JEUGDPLAN_CACHE_STATS", str(pad))
+    assert r.lees(drie[0]) == r.laad(drie[0]).plan
+    assert r.lees(drie[0]).kind.school == "De Windroos"
+    assert json.loads(pad.read_text()) == {"uit_cache": 1, "gelezen": 0}
+    plan = repo_pad / "casussen" / drie[0] / "plan.yaml"
+    vervang_gelijk(plan, "school: De Windroos", "school: De Windhoos")
+    assert r.lees(drie[0]).kind.school == "De Windhoos"
+    # Ongeldig: dezelfde fout, met regel, als round-trip laden.
+    plan.write_text(plan.read_text().replace("school: De Windhoos", "school: 12"))
+    with pytest.raises(PlanOngeldig) as lezen:
+        r.lees(drie[0])
+    with pytest.raises(PlanOngeldig) as laden:
+        r.laad(drie[0])
+    assert lezen.value.melding == laden.value.melding and ":" in lezen.value.melding

@@ -38,7 +38,7 @@ import stat
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -279,12 +279,20 @@ class Cache:
             self.db.close()
             self.db = None
 
-    def stempels(self) -> dict[str, tuple[Stempel, bytes | None]]:
+    def stempels(self, idents: list[str] | None = None
+                 ) -> dict[str, tuple[Stempel, bytes | None]]:
+        """Stempel en racy-hash per bewaard plan (alle, of alleen `idents` als dat er weinig
+        zijn: één plan tonen hoeft geen 100.000 rijen te lezen)."""
         if self.db is None:
             return {}
+        sql = "SELECT id, grootte, mtime, ctime, inode, hash FROM plan"
+        rijen: Iterable[Any]
+        if idents is not None and len(idents) <= 100:
+            rijen = (r for i in idents for r in self.db.execute(f"{sql} WHERE id=?", (i,)))
+        else:
+            rijen = self.db.execute(sql)
         try:
-            return {r[0]: ((r[1], r[2], r[3], r[4]), r[5]) for r in self.db.execute(
-                "SELECT id, grootte, mtime, ctime, inode, hash FROM plan")}
+            return {r[0]: ((r[1], r[2], r[3], r[4]), r[5]) for r in rijen}
         except sqlite3.Error:
             self._kapot()
             return {}
@@ -492,7 +500,7 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
     teller = {"uit_cache": 0, "gelezen": 0}
     _AFGELEID = afgeleid[1] if afgeleid is not None else None
     try:
-        opgeslagen = cache.stempels()
+        opgeslagen = cache.stempels(None if alle else [i for i, _ in kandidaten])
         vooraf = cache.alle_afgeleid(afgeleid[0]) if afgeleid is not None else {}
         weg = set(opgeslagen).difference(i for i, _ in kandidaten) if alle else set()
         pool = None

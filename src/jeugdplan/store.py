@@ -196,6 +196,18 @@ class Repo:
         relatief = self.relatief(pad)
         return self.laad_pad(pad, relatief)
 
+    def lees(self, ruw_id: str) -> Plan:
+        """Eén plan om alleen te lezen (`show`, `route`, `meldcode next`): uit de cache zolang
+        het bestand niet veranderde, anders snel gelezen en gevalideerd. Een ongeldig plan
+        geeft dezelfde fout (met regels) als `laad`."""
+        from jeugdplan.cache import lees_alle
+
+        pad = self.bestaand_plan_pad(ruw_id)
+        for _ident, plan, _problemen in lees_alle(self, [pad.parent.name]):
+            if plan is not None:
+                return plan
+        return self.laad_pad(pad, self.relatief(pad)).plan
+
     def laad_pad(self, pad: Path, relatief: str) -> GeladenPlan:
         from jeugdplan.model import Plan
         from jeugdplan.validatie import valideer

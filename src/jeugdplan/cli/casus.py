@@ -88,7 +88,7 @@ def show(
 
         plan = plan_op(r, ident, datum(op, "--op"))
     else:
-        plan = r.laad(ident).plan
+        plan = r.lees(ident)
     if json:
         print_json(plan.als_json_data())
         return

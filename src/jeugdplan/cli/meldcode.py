@@ -168,7 +168,7 @@ def volgende(ident: IdArg, json: JsonOptie = False) -> None:
     """Wat moet er nu gebeuren: de stap, wat ontbreekt, de vraag, het besluit, de termijn."""
     from jeugdplan import meldcode as mc
 
-    plan = common.repo().laad(ident).plan
+    plan = common.repo().lees(ident)
     advies = mc.volgende(plan, vandaag())
     if json:
         common.print_json(advies.als_json())
@@ -236,7 +236,7 @@ def report_meldcode(
     if formaat not in ("md", "html"):
         raise GebruiksFout(f"--format: kies md of html, niet {formaat[:20]!r}")
     r = common.repo()
-    plan = r.laad(ident).plan
+    plan = r.lees(ident)
     ctx: dict[str, Any] = dossier(plan, vandaag())
     typer.echo(reports.render("meldcode", ctx, formaat, r.root), nl=False)
 
