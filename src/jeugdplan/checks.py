@@ -299,6 +299,7 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
     if gekozen:
         for ident in sorted(gekozen):
             repo.bestaand_plan_pad(ident)
+    onvastgelegd = gitrepo.onvastgelegd_op_achtergrond(repo.root)
     problemen: list[Probleem] = []
     kinderen: list[PlanControle] = []
     modi: dict[str, int] = {}
@@ -319,7 +320,7 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
     for ident, bevindingen in sorted(over_casussen(kinderen, repo).items()):
         if gekozen is None or ident in gekozen:
             problemen.extend(_met_regels(repo, ident, bevindingen))
-    for pad in gitrepo.onvastgelegd(repo.root):
+    for pad in onvastgelegd():
         if gekozen is None or any(f"/{i}/" in f"/{pad}" for i in gekozen):
             problemen.append(Probleem(pad, None, None, "", "wijziging is niet vastgelegd in git "
                                       "(de vorige opdracht werd onderbroken?)", "waarschuwing",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,12 +142,25 @@ def geschiedenis(root: Path, pad: Path | str) -> list[Wijziging]:
 
 def onvastgelegd(root: Path, onder: str = "casussen") -> list[str]:
     """Paden onder `onder` met wijzigingen die (nog) niet zijn vastgelegd."""
-    uitvoer = git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", onder,
-                  check=False)
-    paden = []
-    for item in uitvoer.split("\0"):
-        if len(item) > 3:
-            paden.append(item[3:])
+    return onvastgelegd_op_achtergrond(root, onder)()
+
+
+def onvastgelegd_op_achtergrond(root: Path, onder: str = "casussen"
+                                ) -> Callable[[], list[str]]:
+    """Start `git status` en geeft een functie die de paden van `onvastgelegd` oplevert
+    zodra ze nodig zijn. Bij tienduizenden plannen kost git status ongeveer even lang als
+    de rest van `check`; zo werken git en jeugdplan tegelijk (op twee kernen)."""
+    try:
+        proces = subprocess.Popen(
+            ["git", "status", "--porcelain", "-z", "--untracked-files=all", "--", onder],
+            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_omgeving())
+    except FileNotFoundError:
+        raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None
+
+    def paden() -> list[str]:
+        uitvoer = proces.communicate()[0].decode("utf-8", "surrogateescape")
+        return [item[3:] for item in uitvoer.split("\0") if len(item) > 3]
+
     return paden
 
 
