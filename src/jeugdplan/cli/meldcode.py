@@ -206,9 +206,9 @@ def _toon(a: Advies) -> None:
 @meldcode_app.command("status")
 def status(json: JsonOptie = False) -> None:
     """Alle lopende meldcodesporen in de repository, verstreken termijnen eerst."""
-    from jeugdplan.meldcode import status_overzicht
+    from jeugdplan.meldcode import status_repo
 
-    adviezen = status_overzicht(common.repo().plannen(), vandaag())
+    adviezen = status_repo(common.repo(), vandaag())
     if json:
         common.print_json([a.als_json() for a in adviezen])
         return
