@@ -241,6 +241,36 @@ def test_parallel_lezen_geeft_hetzelfde(drie: list[str], repo_pad: Path,
     assert lees(repo_pad, monkeypatch) == eerst
 
 
+def test_gewijzigde_plannen_op_de_achtergrond_gelezen(drie: list[str], repo_pad: Path,
+                                                     tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Een paar gewijzigde plannen tussen veel uit de cache: één werkproces leest ze; het
+    resultaat is hetzelfde, in dezelfde volgorde, en alleen de gewijzigde worden gelezen."""
+    r = Repo.open(repo_pad)
+    list(cache.per_plan(r, "school", _school))
+    for ident in (drie[0], drie[2]):
+        vervang_gelijk(repo_pad / "casussen" / ident / "plan.yaml", "school: De Windroos",
+                       "school: De Windhoos", mtime_ns=OUD_NS)
+    monkeypatch.setattr(cache, "ACHTERGROND_VANAF", 1)
+    monkeypatch.setattr(cache, "BLOK", 1)
+    gestart: list[int | None] = []
+    echt = cache._maak_pool
+    monkeypatch.setattr(cache, "_maak_pool", lambda n=None: gestart.append(n) or echt(n))
+    pad = tmp_path / "stats.json"
+    monkeypatch.setenv("JEUGDPLAN_CACHE_STATS", str(pad))
+    uit = [(i, w) for i, w, _f in cache.per_plan(r, "school", _school)]
+    assert gestart == [1]
+    assert uit == [(i, f"{i}:De Windhoos" if i != drie[1] else f"{i}:De Windroos")
+                   for i in sorted(drie)]
+    assert json.loads(pad.read_text()) == {"uit_cache": 1, "gelezen": 2}
+    # Afgebroken na het eerste plan: het werkproces wordt opgeruimd, niets blijft hangen.
+    vervang_gelijk(repo_pad / "casussen" / drie[0] / "plan.yaml", "school: De Windhoos",
+                   "school: De Windroos", mtime_ns=OUD_NS)
+    generator = cache.per_plan(r, "school", _school)
+    next(generator)
+    generator.close()
+
+
 _PROCES = r"""
 import json, sys
 from jeugdplan.store import Repo

@@ -57,6 +57,8 @@ PARALLEL_VANAF = 400
 """Vanaf zoveel te lezen plannen loont het om over processen te verdelen."""
 BLOK = 2000
 """Plannen per blok: begrenst het geheugen bij 100.000 plannen."""
+ACHTERGROND_VANAF = 1000
+"""Zoveel plannen uit de cache: dan leest één werkproces de gewijzigde plannen tegelijk."""
 
 Stempel = tuple[int, int, int, int]
 Resultaat = tuple[str, "Plan | None", list[Probleem]]
@@ -499,95 +501,134 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
     cache = Cache(repo.root)
     teller = {"uit_cache": 0, "gelezen": 0}
     _AFGELEID = afgeleid[1] if afgeleid is not None else None
+    pool = achtergrond = None
     try:
         opgeslagen = cache.stempels(None if alle else [i for i, _ in kandidaten])
         vooraf = cache.alle_afgeleid(afgeleid[0]) if afgeleid is not None else {}
-        weg = set(opgeslagen).difference(i for i, _ in kandidaten) if alle else set()
-        pool = None
-        try:
-            for begin in range(0, len(kandidaten), BLOK):
-                treffers: dict[str, Resultaat] = {}
-                missers: list[str] = []
-                nieuw_afgeleid: list[tuple[str, Stempel, bytes | None, Any]] = []
-                volgorde: list[str] = []
-                for ident, map_is_link in kandidaten[begin:begin + BLOK]:
-                    pad = f"{casussen}/{ident}/plan.yaml"
-                    try:
-                        st = os.lstat(pad)
-                        if map_is_link or stat.S_ISLNK(st.st_mode):
-                            if not repo.binnen_repository(Path(pad)):
-                                volgorde.append(ident)
-                                treffers[ident] = (ident, None, [_buiten(ident)])
-                                continue
-                            st = os.stat(pad)
-                    except OSError:
-                        if alle:  # een map zonder plan is geen casus
-                            weg.add(ident)
-                            continue
-                        volgorde.append(ident)
-                        missers.append(ident)
+        stand, buiten, weg = _stempels(repo, kandidaten, opgeslagen, alle, modi)
+        te_lezen = [ident for ident, _st, geldig in stand if not geldig and ident not in buiten]
+        # Veel te lezen: verdeeld over de kernen, per blok. Een paar (na een wijziging)
+        # terwijl de rest uit de cache komt: één werkproces leest ze meteen, zodat pydantic
+        # laden en valideren samenvallen met het lezen van de cache.
+        meer_kernen = (os.cpu_count() or 1) > 1
+        if meer_kernen and len(stand) >= PARALLEL_VANAF and len(te_lezen) >= PARALLEL_VANAF // 4:
+            pool = _maak_pool()
+        elif meer_kernen and te_lezen and len(stand) - len(te_lezen) >= ACHTERGROND_VANAF:
+            pool = _maak_pool(1)
+            achtergrond = pool.apply_async(_werk, ((casussen, te_lezen),))
+        vooruit: dict[str, Gelezen] = {}
+        for begin in range(0, len(stand), BLOK):
+            blok = stand[begin:begin + BLOK]
+            treffers: dict[str, Resultaat] = {}
+            missers: list[str] = []
+            nieuw_afgeleid: list[tuple[str, Stempel, bytes | None, Any]] = []
+            for ident, huidig, geldig in blok:
+                if ident in buiten:
+                    treffers[ident] = (ident, None, [_buiten(ident)])
+                    continue
+                if geldig and huidig is not None:
+                    racy = opgeslagen[ident][1]
+                    gevonden, waarde = (cache.uit_afgeleid(vooraf.get(ident), huidig, racy)
+                                        if afgeleid is not None else (False, None))
+                    if gevonden:
+                        treffers[ident] = (ident, waarde, [])
+                    elif (uit := _uit_plan(cache.haal(ident), afgeleid)) is not None:
+                        if afgeleid is not None and uit[0] is not None:
+                            nieuw_afgeleid.append((ident, huidig, racy, uit[0]))
+                        treffers[ident] = (ident, *uit)
+                    if ident in treffers:
+                        teller["uit_cache"] += 1
                         continue
-                    volgorde.append(ident)
-                    if modi is not None:
-                        modi[ident] = st.st_mode
-                    huidig = _stempel(st)
-                    if _geldig(pad, opgeslagen.get(ident), huidig):
-                        racy = opgeslagen[ident][1]
-                        if afgeleid is not None:
-                            gevonden, waarde = cache.uit_afgeleid(vooraf.get(ident), huidig,
-                                                                  racy)
-                            if gevonden:
-                                treffers[ident] = (ident, waarde, [])
-                                teller["uit_cache"] += 1
-                                continue
-                        rij = cache.haal(ident)
-                        if rij is not None:
-                            data, problemen = rij
-                            try:
-                                plan = _maak_plan(data) if data is not None else None
-                                if afgeleid is not None and plan is not None:
-                                    waarde = afgeleid[1](plan)
-                                    nieuw_afgeleid.append((ident, huidig, racy, waarde))
-                                    treffers[ident] = (ident, waarde, [])
-                                else:
-                                    treffers[ident] = (ident, plan, _problemen(problemen))
-                                teller["uit_cache"] += 1
-                                continue
-                            except Exception:  # noqa: BLE001 - beschadigd: opnieuw lezen
-                                pass
-                    missers.append(ident)
-                if missers:
-                    if pool is None and len(kandidaten) - begin >= PARALLEL_VANAF and (
-                            os.cpu_count() or 1) > 1 and len(missers) >= PARALLEL_VANAF // 4:
-                        pool = _maak_pool()
+                missers.append(ident)
+            if missers:
+                if achtergrond is not None:
+                    vooruit = {g[0]: g for g in achtergrond.get()}
+                    achtergrond = None
+                if vooruit:
+                    gelezen = [vooruit.pop(i) for i in missers if i in vooruit]
+                    al = {g[0] for g in gelezen}
+                    gelezen += _lees(casussen, [i for i in missers if i not in al], None)
+                else:
                     gelezen = _lees(casussen, missers, pool)
-                    teller["gelezen"] += len(gelezen)
-                    cache.bewaar([(i, st_, racy_, data, probl)
-                                  for i, st_, racy_, data, probl, _h, _w in gelezen
-                                  if st_ is not None])
-                    for ident, st_, racy_, data, probl, heeft, waarde in gelezen:
-                        if heeft:
-                            if st_ is not None:
-                                nieuw_afgeleid.append((ident, st_, racy_, waarde))
-                            treffers[ident] = (ident, waarde, [])
-                        elif afgeleid is not None and data is not None:
-                            treffers[ident] = (ident, afgeleid[1](_maak_plan(data)), [])
-                        else:
-                            plan = _maak_plan(data) if data is not None else None
-                            treffers[ident] = (ident, plan, [Probleem(**p) for p in probl])
-                if afgeleid is not None:
-                    cache.bewaar_afgeleid(afgeleid[0], nieuw_afgeleid)
-                for ident in volgorde:
-                    yield treffers[ident]
-        finally:
-            if pool is not None:
-                pool.close()
-                pool.join()
+                teller["gelezen"] += len(gelezen)
+                cache.bewaar([(i, st_, racy_, data, probl)
+                              for i, st_, racy_, data, probl, _h, _w in gelezen
+                              if st_ is not None])
+                for ident, st_, racy_, data, probl, heeft, waarde in gelezen:
+                    if heeft:
+                        if st_ is not None:
+                            nieuw_afgeleid.append((ident, st_, racy_, waarde))
+                        treffers[ident] = (ident, waarde, [])
+                    elif afgeleid is not None and data is not None:
+                        treffers[ident] = (ident, afgeleid[1](_maak_plan(data)), [])
+                    else:
+                        plan = _maak_plan(data) if data is not None else None
+                        treffers[ident] = (ident, plan, [Probleem(**p) for p in probl])
+            if afgeleid is not None:
+                cache.bewaar_afgeleid(afgeleid[0], nieuw_afgeleid)
+            for ident, _st, _g in blok:
+                yield treffers[ident]
         cache.vergeet(sorted(weg))
     finally:
+        if pool is not None:
+            if achtergrond is not None:  # afgebroken voordat het resultaat nodig was
+                pool.terminate()
+            else:
+                pool.close()
+            pool.join()
         _AFGELEID = None
         cache.sluit()
         _statistiek(teller)
+
+
+def _stempels(repo: Repo, kandidaten: list[tuple[str, bool]],
+              opgeslagen: dict[str, tuple[Stempel, bytes | None]], alle: bool,
+              modi: dict[str, int] | None
+              ) -> tuple[list[tuple[str, Stempel | None, bool]], set[str], set[str]]:
+    """Eén lstat per plan: (id, stempel of None, klopt de cache), de symlinks naar buiten de
+    repository, en de ids die de cache kan vergeten (weg, of een map zonder plan)."""
+    casussen = str(repo.casussen)
+    stand: list[tuple[str, Stempel | None, bool]] = []
+    buiten: set[str] = set()
+    weg = set(opgeslagen).difference(i for i, _ in kandidaten) if alle else set()
+    for ident, map_is_link in kandidaten:
+        pad = f"{casussen}/{ident}/plan.yaml"
+        try:
+            st = os.lstat(pad)
+            if map_is_link or stat.S_ISLNK(st.st_mode):
+                if not repo.binnen_repository(Path(pad)):
+                    buiten.add(ident)
+                    stand.append((ident, None, False))
+                    continue
+                st = os.stat(pad)
+        except OSError:
+            if alle:  # een map zonder plan is geen casus
+                weg.add(ident)
+            else:
+                stand.append((ident, None, False))
+            continue
+        if modi is not None:
+            modi[ident] = st.st_mode
+        huidig = _stempel(st)
+        stand.append((ident, huidig, _geldig(pad, opgeslagen.get(ident), huidig)))
+    return stand, buiten, weg
+
+
+def _uit_plan(rij: tuple[bytes | None, str | None] | None,
+              afgeleid: tuple[str, Callable[[Plan], Any]] | None
+              ) -> tuple[Any, list[Probleem]] | None:
+    """(plan of, met `afgeleid`, functie(plan); problemen) uit een bewaard plan. None als het
+    er niet is of beschadigd is (dan opnieuw lezen)."""
+    if rij is None:
+        return None
+    data, problemen = rij
+    try:
+        plan = _maak_plan(data) if data is not None else None
+        if plan is not None and afgeleid is not None:
+            return afgeleid[1](plan), []
+        return plan, _problemen(problemen)
+    except Exception:  # noqa: BLE001 - beschadigd: opnieuw lezen
+        return None
 
 
 def _statistiek(teller: dict[str, int]) -> None:
@@ -599,12 +640,12 @@ def _statistiek(teller: dict[str, int]) -> None:
             Path(pad).write_text(json.dumps(teller))
 
 
-def _maak_pool() -> Any:
+def _maak_pool(processen: int | None = None) -> Any:
     import multiprocessing
 
     # 'fork' deelt de al geïmporteerde modules (pydantic, model) met de werkprocessen.
     methode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    return multiprocessing.get_context(methode).Pool(os.cpu_count() or 2)
+    return multiprocessing.get_context(methode).Pool(processen or os.cpu_count() or 2)
 
 
 def _lees(casussen: str, idents: list[str], pool: Any) -> list[Gelezen]:
