@@ -104,22 +104,37 @@ def _hash(ruw: bytes) -> bytes:
 # (ordinaal,)) en bouwen we de modellen terug zoals pickle dat doet, zonder validatie.
 
 
+_GEWOON = frozenset({str, int, float, bool, type(None)})
+_VELDEN: dict[type, tuple[str, tuple[str, ...]]] = {}
+"""Per modelklasse: (naam, veldnamen in volgorde); koud telt elke microseconde per plan."""
+
+
 def codeer(waarde: Any) -> Any:
     """Plan (of deel) naar gewone waarden die `marshal` kan bewaren."""
-    from pydantic import BaseModel
-
-    if isinstance(waarde, BaseModel):
-        namen = list(type(waarde).model_fields)
-        gezet = waarde.model_fields_set
-        masker = sum(1 << i for i, n in enumerate(namen) if n in gezet)
-        return (type(waarde).__name__, [codeer(getattr(waarde, n)) for n in namen], masker)
-    if isinstance(waarde, list):
-        return [codeer(v) for v in waarde]
-    if isinstance(waarde, date):
-        return (waarde.toordinal(),)
-    if waarde is None or isinstance(waarde, str | int | float):
+    soort = type(waarde)
+    if soort in _GEWOON:
         return waarde
-    raise TypeError(f"onverwacht type in plan: {type(waarde).__name__}")  # pragma: no cover
+    if soort is list:
+        return [codeer(v) for v in waarde]
+    velden = _VELDEN.get(soort)
+    if velden is None:
+        if isinstance(waarde, date):
+            return (waarde.toordinal(),)
+        if isinstance(waarde, str | int | float):
+            return waarde
+        from pydantic import BaseModel
+
+        if not isinstance(waarde, BaseModel):  # pragma: no cover
+            raise TypeError(f"onverwacht type in plan: {soort.__name__}")
+        velden = _VELDEN[soort] = (soort.__name__, tuple(soort.model_fields))
+    naam, namen = velden
+    d = waarde.__dict__
+    gezet = waarde.__pydantic_fields_set__
+    masker = 0
+    for i, n in enumerate(namen):
+        if n in gezet:
+            masker |= 1 << i
+    return (naam, [codeer(d[n]) for n in namen], masker)
 
 
 _KLASSEN: dict[str, tuple[type, list[str]]] = {}
