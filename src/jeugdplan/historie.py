@@ -18,7 +18,8 @@ from jeugdplan.model import Plan
 from jeugdplan.store import Repo
 from jeugdplan.validatie import valideer
 from jeugdplan.veldhistorie import Veldwijziging, verschillen
-from jeugdplan.yamlio import laad_rt, laad_snel
+from jeugdplan.versleuteling import lees_plan_bytes, ontsleutel_tekst
+from jeugdplan.yamlio import decodeer, laad_rt, laad_snel
 
 
 def plan_op(repo: Repo, ruw_id: str, dag: date) -> Plan:
@@ -29,7 +30,7 @@ def plan_op(repo: Repo, ruw_id: str, dag: date) -> Plan:
                          "--", pad).strip()
     if not commit:
         raise JeugdplanError(f"casus {ruw_id.upper()} bestond nog niet op {dag}")
-    tekst = gitrepo.git(repo.root, "show", f"{commit}:{pad}")
+    tekst = ontsleutel_tekst(gitrepo.git(repo.root, "show", f"{commit}:{pad}"), pad) or ""
     doc = laad_rt(tekst, f"{pad}@{dag}")
     return valideer(Plan, doc, f"{pad}@{dag}", doc)
 
@@ -80,7 +81,7 @@ def _gegevens(tekst: str | None, naam: str) -> dict[str, Any] | None:
     if tekst is None:
         return None
     try:
-        data = laad_snel(tekst, naam)
+        data = laad_snel(ontsleutel_tekst(tekst, naam) or "", naam)
     except PlanOngeldig:
         return {}
     return data if isinstance(data, dict) else {}
@@ -135,7 +136,7 @@ def verschil(repo: Repo, ruw_id: str, sinds: date | None) -> Verschil:
     pad = repo.bestaand_plan_pad(ruw_id)
     relatief = repo.relatief(pad)
     ident = pad.parent.name
-    nu = _gegevens(pad.read_text(encoding="utf-8"), relatief)
+    nu = _gegevens(decodeer(lees_plan_bytes(pad, relatief), relatief), relatief)
     if sinds is None:
         van = gitrepo.rev(repo.root, "HEAD")
         tekst = gitrepo.lees_blobs(repo.root, [f"HEAD:{relatief}"]).get(f"HEAD:{relatief}")

@@ -26,6 +26,7 @@ from jeugdplan.model import Instellingen, Plan
 from jeugdplan.slot import meld as slot_meld
 from jeugdplan.slot import vergrendeld
 from jeugdplan.validatie import valideer
+from jeugdplan.versleuteling import lees_plan_bytes
 from jeugdplan.yamlio import decodeer, dump_rt, laad_rt, laad_snel, lees_bytes, samenvoegen
 
 INSTELLINGEN = "jeugdplan.yaml"
@@ -65,14 +66,15 @@ def nieuw_id(jaar: int, bestaat: Callable[[str], bool]) -> str:
     raise JeugdplanError("kon geen vrij casus-id vinden")  # pragma: no cover
 
 
-def schrijf_atomair(pad: Path, tekst: str) -> None:
+def schrijf_atomair(pad: Path, tekst: str | bytes) -> None:
     """Schrijft via een tijdelijk bestand in dezelfde map, fsync en rename: een crash laat
     het oude of het nieuwe bestand achter, nooit een half bestand. Rechten 0600."""
     pad.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tijdelijk = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=pad.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(tekst)
+        inhoud = tekst if isinstance(tekst, bytes) else tekst.encode("utf-8")
+        with os.fdopen(fd, "wb") as f:
+            f.write(inhoud)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tijdelijk, 0o600)
@@ -88,6 +90,17 @@ def schrijf_atomair(pad: Path, tekst: str) -> None:
             os.close(dir_fd)
     except OSError:  # pragma: no cover - niet elk bestandssysteem kent dit
         pass
+
+
+def schrijf_plan(root: Path, pad: Path, tekst: str) -> None:
+    """Schrijft een plan atomair: versleuteld als de repository ontvangers heeft
+    (`versleuteling`). Een versleuteld plan waarvan de inhoud niet veranderde blijft byte voor
+    byte gelijk."""
+    from jeugdplan.versleuteling import voor_schijf
+
+    inhoud = voor_schijf(root, pad, tekst)
+    if inhoud is not None:
+        schrijf_atomair(pad, inhoud)
 
 
 @dataclass
@@ -187,7 +200,7 @@ class Repo:
         return self.laad_pad(pad, relatief)
 
     def laad_pad(self, pad: Path, relatief: str) -> GeladenPlan:
-        tekst = decodeer(lees_bytes(pad, relatief), relatief)
+        tekst = decodeer(lees_plan_bytes(pad, relatief), relatief)
         doc = laad_rt(tekst, relatief)
         plan = valideer(Plan, doc, relatief, doc)
         return GeladenPlan(plan.id, pad, relatief, doc, plan)
@@ -247,11 +260,11 @@ class Repo:
         ident = pad.parent.name
         with vergrendeld(self.root):
             self._herstel_onvastgelegd(pad, ident)
-            huidig = decodeer(lees_bytes(pad, relatief), relatief)
+            huidig = decodeer(lees_plan_bytes(pad, relatief), relatief)
             samengevoegd = huidig != origineel
             if samengevoegd:
                 nieuw = _voeg_bewerking_samen(ident, relatief, origineel, huidig, nieuw)
-            schrijf_atomair(pad, nieuw)
+            schrijf_plan(self.root, pad, nieuw)
             self._commit(pad, bericht)
         return samengevoegd
 
@@ -295,7 +308,7 @@ class Repo:
         # Laatste controle: wat we schrijven moet weer te lezen zijn.
         valideer(Plan, laad_snel(tekst, self.relatief(pad)), self.relatief(pad))
         try:
-            schrijf_atomair(pad, tekst)
+            schrijf_plan(self.root, pad, tekst)
         except OSError as e:
             # Schijf vol, alleen-lezen, geen rechten: het oude bestand staat er nog.
             raise JeugdplanError(

@@ -28,7 +28,7 @@ from typing import Any
 from jeugdplan import gitrepo
 from jeugdplan.errors import JeugdplanError
 from jeugdplan.mergedriver import Melding, installeer
-from jeugdplan.store import CASUSSEN, PLAN, Repo, controleer_id, nieuw_id, schrijf_atomair
+from jeugdplan.store import CASUSSEN, PLAN, Repo, controleer_id, nieuw_id, schrijf_plan
 
 _CASUS_PAD = re.compile(rf"^{CASUSSEN}/([^/]+)/")
 
@@ -116,6 +116,7 @@ def _hernoem_casus(repo: Repo, oud: str, bezet: set[str], remote: str) -> str:
     from jeugdplan.clock import vandaag
     from jeugdplan.model import Plan
     from jeugdplan.validatie import valideer
+    from jeugdplan.versleuteling import lees_plan_bytes
     from jeugdplan.yamlio import decodeer, dump_rt, laad_rt
 
     root = repo.root
@@ -126,11 +127,11 @@ def _hernoem_casus(repo: Repo, oud: str, bezet: set[str], remote: str) -> str:
     os.rename(oude_map, nieuwe_map)
     pad = nieuwe_map / PLAN
     relatief = repo.relatief(pad)
-    doc = laad_rt(decodeer(pad.read_bytes(), relatief), relatief)
+    doc = laad_rt(decodeer(lees_plan_bytes(pad, relatief), relatief), relatief)
     doc["id"] = nieuw
     tekst = dump_rt(doc).replace(f"jeugdplan edit {oud}", f"jeugdplan edit {nieuw}")
     valideer(Plan, laad_rt(tekst, relatief), relatief)
-    schrijf_atomair(pad, tekst)
+    schrijf_plan(root, pad, tekst)
     gitrepo.commit(root, [oude_map, nieuwe_map],
                    f"{nieuw}: casus-id gewijzigd van {oud} in {nieuw} ({oud} bestond al "
                    f"bij {remote}; gevonden bij sync)")

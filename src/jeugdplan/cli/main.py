@@ -108,7 +108,7 @@ def _registreer() -> None:
         module.registreer(app)
 
 
-_UITBREIDINGEN = ["meldcode", "route", "verzuim", "report", "samen", "privacy"]
+_UITBREIDINGEN = ["meldcode", "route", "verzuim", "report", "samen", "privacy", "versleuteling"]
 
 _COMPLETION_HULP = {
     "install_completion": "Installeer aanvulling (tab-completion) voor de huidige shell.",
