@@ -553,13 +553,17 @@ def textconv(bestand: Path) -> bytes:
         return f"# jeugdplan: kan {bestand} niet lezen ({e.strerror})\n".encode()
     if not is_versleuteld(ruw):
         return ruw
+    # Zonder sleutel een melding met een kenmerk van de versie, zodat git diff wel laat zien
+    # dat er iets veranderde.
+    kenmerk = hashlib.blake2b(ruw, digest_size=6).hexdigest()
     try:
         return ontsleutel(ruw, str(bestand))
     except Vergrendeld:
-        return (b"# versleuteld plan; ontgrendel met 'jeugdplan sleutel ontgrendel' om de "
-                b"inhoud te zien\n")
+        return (f"# versleuteld plan (versie {kenmerk}); ontgrendel met 'jeugdplan sleutel "
+                "ontgrendel' om de inhoud te zien\n").encode()
     except JeugdplanError:
-        return b"# versleuteld plan; kan niet ontsleuteld worden met uw sleutel\n"
+        return (f"# versleuteld plan (versie {kenmerk}); kan niet ontsleuteld worden met uw "
+                "sleutel\n").encode()
 
 
 def textconv_commando() -> str:
