@@ -138,8 +138,11 @@ def test_geen_leesbare_gegevens_in_werkmap_en_git(vjp: Cli, repo_pad: Path, kind
     assert is_versleuteld(plan_bytes(repo_pad, ident))
     assert NAAM.encode() not in werkmap_bytes(repo_pad)
     assert NAAM.encode() not in alle_blobs(repo_pad)
-    # commitberichten noemen ids en soorten wijzigingen, geen namen of vrije tekst
+    # commitberichten staan leesbaar in git: alleen het id, geen details over het kind
+    assert git_log(repo_pad)[:3] == [f"Ilse IB|{ident}: plan gewijzigd (details versleuteld)"] * 3
     assert not any(NAAM in regel for regel in git_log(repo_pad))
+    # de details per veld ziet wie de sleutel heeft
+    assert "signaal toegevoegd: s1 (gedrag)" in vjp("log", ident).stdout
     # wat we schreven is wel te lezen met de sleutel
     assert f"Sanne {NAAM}" in vjp("show", ident).stdout
     assert not git(repo_pad, "status", "--porcelain")

@@ -278,6 +278,9 @@ class Repo:
                   "alsnog vastgelegd")
 
     def _commit(self, pad: Path, bericht: str) -> None:
+        from jeugdplan.versleuteling import commitbericht
+
+        bericht = commitbericht(self.root, bericht)  # versleuteld: geen details in git
         try:
             gitrepo.commit(self.root, [pad], bericht)
         except gitrepo.GitFout as e:

@@ -370,6 +370,19 @@ def duur_uit_tekst(tekst: str) -> int:
     return seconden
 
 
+def commitbericht(root: Path, bericht: str) -> str:
+    """Een commitbericht staat leesbaar in git, ook in een versleutelde repository. Daar
+    blijft alleen het casus-id over met een algemene omschrijving: 'meldcode afwegingsvraag
+    2: ja', 'verwijzing v1 voorgesteld (Veilig Thuis)' of 'verzuim: ongeoorloofd afwezig
+    sinds ...' zeggen te veel over een kind. Wat er veranderde staat versleuteld in het plan;
+    'jeugdplan log' toont het per veld aan wie de sleutel heeft."""
+    if not versleuteld_repo(root):
+        return bericht
+    ident, scheiding, _ = bericht.partition(":")
+    return f"{ident}: plan gewijzigd (details versleuteld)" if scheiding else \
+        "plan gewijzigd (details versleuteld)"
+
+
 # --- ontsleutelen (de ene leesweg) -------------------------------------------------------
 
 
