@@ -247,7 +247,8 @@ def test_beschadigde_ciphertext(vjp: Cli, repo_pad: Path, kind) -> None:
     goed, kapot = kind(), kind(voornaam="Bram")
     pad = repo_pad / "casussen" / kapot / "plan.yaml"
     regels = pad.read_bytes().splitlines(keepends=True)
-    regels[3] = regels[3][:10] + (b"A" if regels[3][10:11] != b"A" else b"B") + regels[3][11:]
+    # een teken in de versleutelde inhoud (na de kop) anders
+    regels[10] = regels[10][:10] + (b"A" if regels[10][10:11] != b"A" else b"B") + regels[10][11:]
     pad.write_bytes(b"".join(regels))
     r = vjp("show", kapot, code=1)
     assert "het versleutelde bestand is beschadigd" in r.stderr

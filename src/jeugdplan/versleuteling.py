@@ -26,21 +26,20 @@ leest (`gitrepo.lees_blobs`) het onbeschadigd doorgeven; het kost een derde meer
 Waarom geen git clean/smudge-filter: dan staat het plan leesbaar in de werkmap, en juist die
 staat op de gedeelde schijf. Hier is de werkmap zelf versleuteld; git ziet alleen ciphertext.
 
-`pyrage` wordt pas geïmporteerd als er echt versleuteld of ontsleuteld wordt: de opstarttijd
-van andere opdrachten en van gewone repositories blijft gelijk.
+`pyrage` wordt pas geïmporteerd als er echt versleuteld of ontsleuteld wordt, en deze module
+zelf is licht (geen dataclasses, alleen de standaardbibliotheek): de opstarttijd van andere
+opdrachten en van gewone repositories blijft gelijk.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jeugdplan.errors import JeugdplanError, PlanOngeldig, Probleem
 
@@ -140,6 +139,8 @@ def sessie_pad() -> Path:
 def _repo_kenmerk(root: Path) -> str:
     """Per kloon verschillend (het pad), zodat twee klonen op één computer elk hun eigen
     cache hebben."""
+    import hashlib
+
     return hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
 
 
@@ -285,8 +286,7 @@ def maak_sleutel(wachtwoord: str) -> str:
     return publiek
 
 
-@dataclass
-class Sessie:
+class Sessie(NamedTuple):
     publiek: str
     verloopt: float
 
@@ -404,8 +404,9 @@ def ontsleutel(ruw: bytes, pad: str) -> bytes:
     except DecryptError as e:
         if "No matching keys" in str(e):
             melding = ("kan niet ontsleuteld worden: het plan is niet voor uw sleutel "
-                       "versleuteld (vraag een collega die het kan lezen om u als ontvanger "
-                       "toe te voegen, of om 'jeugdplan versleuteling herversleutel')")
+                       "versleuteld of de kop is beschadigd (vraag een collega die het kan "
+                       "lezen om u als ontvanger toe te voegen, of om 'jeugdplan "
+                       "versleuteling herversleutel')")
         else:
             melding = "kan niet ontsleuteld worden: het versleutelde bestand is beschadigd"
         probleem = Probleem(pad, None, None, "", melding, code="versleuteling")
@@ -431,8 +432,7 @@ def ontsleutel_tekst(tekst: str | None, pad: str) -> str | None:
 # --- ontvangers --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Ontvanger:
+class Ontvanger(NamedTuple):
     naam: str
     sleutel: str
 
@@ -568,6 +568,8 @@ def textconv(bestand: Path) -> bytes:
         return ruw
     # Zonder sleutel een melding met een kenmerk van de versie, zodat git diff wel laat zien
     # dat er iets veranderde.
+    import hashlib
+
     kenmerk = hashlib.blake2b(ruw, digest_size=6).hexdigest()
     try:
         return ontsleutel(ruw, str(bestand))
@@ -613,12 +615,15 @@ def _zet_attributen(root: Path) -> bool:
 # --- versleuteling aanzetten en ontvangers beheren ---------------------------------------
 
 
-@dataclass
 class Uitkomst:
-    ontvangers: list[Ontvanger]
-    plannen: int
-    commit: str | None = None
-    waarschuwingen: list[str] = field(default_factory=list)
+    """Wat `zet_aan`, `herversleutel` en het beheer van ontvangers deden."""
+
+    def __init__(self, ontvangers: list[Ontvanger], plannen: int, commit: str | None = None
+                 ) -> None:
+        self.ontvangers = ontvangers
+        self.plannen = plannen
+        self.commit = commit
+        self.waarschuwingen: list[str] = []
 
 
 def _eigen_sleutel_in(lijst: list[Ontvanger], nodig_ontgrendeld: bool) -> None:
