@@ -219,10 +219,12 @@ def test_opdrachten_ontgrendeld_en_vergrendeld(vjp: Cli, repo_pad: Path, kind,
     assert vjp.json("log", ident)
     assert "casus aangemaakt" in vjp("diff", ident, "--sinds", "2026-01-01").stdout
     assert NAAM in vjp("export", ident).stdout
+    assert NAAM in vjp("show", ident, "--op", "2026-11-25").stdout
     monkeypatch.delenv(versleuteling.IDENTITEIT_ENV)
     # ook met een warme cache: vergrendeld is vergrendeld
     for args in (["show", ident], ["list"], ["check"], ["report", "thuiszitters"],
                  ["log", ident], ["diff", ident, "--sinds", "2026-01-01"], ["export", ident],
+                 ["show", ident, "--op", "2026-11-25"], ["report", "plan", ident],
                  ["signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "x"]):
         r = vjp(*args, code=1)
         assert r.stderr == VERGRENDELD, args
@@ -456,6 +458,36 @@ def test_twee_klonen_gelijktijdig_samengevoegd(vjp: Cli, repo_pad: Path, kind, t
         assert not git(root, "status", "--porcelain")
     assert plan_bytes(repo_pad, ident) == plan_bytes(kloon, ident)
     assert NAAM.encode() not in alle_blobs(remote)
+
+
+def test_ontvanger_erbij_terwijl_collega_een_ander_plan_wijzigt(
+        vjp: Cli, repo_pad: Path, kind, tmp_path: Path, sleutels: dict[str, Sleutel]) -> None:
+    """Ilse voegt Kim toe terwijl Jan een ander plan wijzigt (nog voor de oude ontvangers
+    versleuteld): na sync kan Kim alles lezen, in beide klonen."""
+    a, b = kind(), kind(voornaam="Bram", achternaam=NAAM)
+    vjp("versleuteling", "ontvanger", "add", "Jan JMW", sleutels["jan"].publiek)
+    remote = tmp_path / "gedeeld.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    git(repo_pad, "remote", "add", "origin", str(remote))
+    vjp("sync")
+    kloon = tmp_path / "kloon-jan"
+    subprocess.run(["git", "clone", "-q", str(remote), str(kloon)], check=True)
+    jan = Cli(kloon)
+    jan("sync", env=sleutels["jan"].env)
+    jan("signaal", "add", b, "--domein", "gedrag", "--omschrijving", "Slaat",
+        env=sleutels["jan"].env)
+    jan("sync", env=sleutels["jan"].env)
+    vjp("versleuteling", "ontvanger", "add", "Kim", sleutels["kim"].publiek)
+    vjp("doel", "add", a, "--omschrijving", "Speelt in de pauze")
+    r = vjp("sync")
+    assert "de ontvangers veranderden bij deze sync: 2 plan(nen) opnieuw versleuteld" in r.stderr
+    jan("sync", env=sleutels["jan"].env)
+    for root in (repo_pad, kloon):
+        kim = Cli(root)
+        assert "Slaat" in kim("show", b, env=sleutels["kim"].env).stdout
+        assert "Speelt in de pauze" in kim("show", a, env=sleutels["kim"].env).stdout
+        assert not git(root, "status", "--porcelain")
+    assert git(repo_pad, "rev-parse", "HEAD") == git(kloon, "rev-parse", "HEAD")
 
 
 # --- sleutel maken, ontgrendelen, verlopen -----------------------------------------------

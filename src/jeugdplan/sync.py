@@ -238,6 +238,17 @@ def _leg_besluiten_vast(root: Path, remote: str, meldingen: list[Melding],
         gitrepo.git(root, "commit", "-q", "--amend", "--no-verify", "-m", bericht)
 
 
+def _versleutel_na_samenvoegen(repo: Repo) -> None:
+    """Versleutelde repository: veranderden de ontvangers aan één kant, dan alles opnieuw
+    versleutelen voor de samengevoegde ontvangers (zie `versleuteling.na_samenvoegen`)."""
+    from jeugdplan.slot import meld
+    from jeugdplan.versleuteling import na_samenvoegen
+
+    melding = na_samenvoegen(repo)
+    if melding:
+        meld(melding)
+
+
 def _soort_conflict(versies: set[int], remote: str) -> str:
     if 2 not in versies:
         return f"bij u verwijderd, bij {remote} gewijzigd"
@@ -390,6 +401,7 @@ def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
                 raise
             resultaat.samengevoegd = True
             _leg_besluiten_vast(root, remote, resultaat.meldingen, kies)
+            _versleutel_na_samenvoegen(repo)
         elif inkomend:
             gitrepo.git(root, "merge", "--ff-only", "-q", boven)
         if uitgaand and not _push(root, remote, tak):

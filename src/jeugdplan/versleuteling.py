@@ -756,6 +756,33 @@ def herversleutel(repo: Repo, lijst: list[Ontvanger], bericht: str) -> Uitkomst:
     return Uitkomst(lijst, len(plannen), commit)
 
 
+def na_samenvoegen(repo: Repo) -> str | None:
+    """Na een samenvoeg-commit van `sync` (HEAD^1 = eigen, HEAD^2 = gedeelde kant).
+
+    Veranderden de ontvangers aan één kant, dan is een deel van de plannen nog voor de oude
+    ontvangers versleuteld (een nieuwe collega kan ze niet lezen, of een verwijderde nog
+    wel). Dan wordt alles opnieuw versleuteld voor `ontvangers.yaml`, in één commit die
+    met de samenvoeging mee verstuurd wordt. Geeft een melding voor de gebruiker of None.
+    """
+    if not versleuteld_repo(repo.root):
+        return None
+    from jeugdplan import gitrepo
+
+    specs = [f"HEAD^1:{ONTVANGERS}", f"HEAD^2:{ONTVANGERS}", f"HEAD:{ONTVANGERS}"]
+    blobs = gitrepo.lees_blobs(repo.root, specs)
+    if len({blobs.get(s) for s in specs}) == 1:
+        return None
+    try:
+        uitkomst = herversleutel(repo, lees_ontvangers(repo.root),
+                                 "jeugdplan sync: alle plannen opnieuw versleuteld voor de "
+                                 "samengevoegde ontvangers")
+    except JeugdplanError as e:
+        return (f"let op: de ontvangers veranderden bij deze sync, maar opnieuw versleutelen "
+                f"lukte niet ({e.melding}); draai 'jeugdplan versleuteling herversleutel'")
+    return (f"de ontvangers veranderden bij deze sync: {uitkomst.plannen} plan(nen) opnieuw "
+            "versleuteld voor de ontvangers in ontvangers.yaml")
+
+
 def ontvanger_toevoegen(repo: Repo, naam: str, sleutel: str) -> Uitkomst:
     naam = controleer_naam(naam)
     sleutel = controleer_sleutel(sleutel, naam)
