@@ -578,3 +578,45 @@ def test_pyrage_niet_geladen_in_gewone_repository(repo_pad: Path, kind: Callable
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert uit.strip() == "False"
+
+
+def test_zonder_lokale_cachemap_werkt_alles_zonder_cache(vjp: Cli, repo_pad: Path, kind,
+                                                         lokale_mappen: Path,
+                                                         monkeypatch) -> None:
+    ident = kind()
+    bestand = lokale_mappen / "geen-map"
+    bestand.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(bestand))  # een bestand: daar kan geen map in
+    assert ident in vjp("list").stdout
+    assert not (repo_pad / ".jeugdplan" / "cache-v1.sqlite").exists()
+
+
+def test_andere_kloon_ruimt_leesbare_cache_en_bewerkingen_op(
+        jp: Cli, repo_pad: Path, kind, tmp_path: Path, sleutels: dict[str, Sleutel],
+        lokale_mappen: Path, monkeypatch) -> None:
+    """Versleuteling wordt in kloon A aangezet; kloon B had nog een leesbare cache en een
+    bewaarde bewerking in de repository: na sync staan die daar niet meer."""
+    ident = kind(achternaam=NAAM)
+    remote = tmp_path / "gedeeld.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    git(repo_pad, "remote", "add", "origin", str(remote))
+    jp("sync")
+    kloon = tmp_path / "kloon-b"
+    subprocess.run(["git", "clone", "-q", str(remote), str(kloon)], check=True)
+    b = Cli(kloon)
+    b("sync")
+    b("list")
+    assert (kloon / ".jeugdplan" / "cache-v1.sqlite").exists()
+    bewerking = kloon / ".jeugdplan" / "bewerk" / f"{ident}.yaml"
+    bewerking.parent.mkdir(parents=True)
+    bewerking.write_text(f"achternaam: {NAAM}\n")
+    monkeypatch.setenv(versleuteling.IDENTITEIT_ENV, str(sleutels["ilse"].pad))
+    jp("versleuteling", "aan", "--ontvanger", f"Ilse IB={sleutels['ilse'].publiek}")
+    jp("sync")
+    b("sync")
+    r = b("list")
+    assert ident in r.stdout
+    assert f"bewaarde bewerking {ident}.yaml verplaatst" in r.stderr
+    assert NAAM.encode() not in werkmap_bytes(kloon)
+    assert not (kloon / ".jeugdplan" / "cache-v1.sqlite").exists()
+    assert list((lokale_mappen / "state" / "jeugdplan").glob(f"bewerk-*/{ident}.yaml"))

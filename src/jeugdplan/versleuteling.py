@@ -150,18 +150,46 @@ def cache_pad(root: Path, standaard: Path) -> Path:
     gebruiker: `$XDG_CACHE_HOME/jeugdplan/cache-<kenmerk>.sqlite`."""
     if not versleuteld_repo(root):
         return standaard
-    return _prive_map(_xdg("XDG_CACHE_HOME", ".cache") / "jeugdplan") / (
-        f"cache-{_repo_kenmerk(root)}.sqlite")
+    # Een cache en bewerkingen van vóór de versleuteling (ook in een andere kloon) bevatten
+    # leesbare gegevens: weg uit de repository.
+    for achter in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{standaard}{achter}")
+    if (root / ".jeugdplan" / "bewerk").is_dir():
+        with contextlib.suppress(OSError, JeugdplanError):
+            bewerk_map(root)
+    try:
+        map_ = _prive_map(_xdg("XDG_CACHE_HOME", ".cache") / "jeugdplan")
+    except (OSError, JeugdplanError):
+        # Geen bruikbare lokale map: dan zonder cache (de cache kan daar niet openen), en
+        # nooit terug naar de repository.
+        return Path(os.devnull) / standaard.name
+    return map_ / f"cache-{_repo_kenmerk(root)}.sqlite"
 
 
 def bewerk_map(root: Path) -> Path:
     """Waar `jeugdplan edit` de leesbare werkkopie zet (en een ongeldige bewerking bewaart).
     Bij een versleutelde repository lokaal: `$XDG_STATE_HOME/jeugdplan/bewerk-<kenmerk>/`
     (ook de wisselbestanden van de editor komen dan niet op de gedeelde schijf)."""
+    oud = root / ".jeugdplan" / "bewerk"
     if not versleuteld_repo(root):
-        return root / ".jeugdplan" / "bewerk"
-    return _prive_map(_xdg("XDG_STATE_HOME", ".local/state") / "jeugdplan"
+        return oud
+    doel = _prive_map(_xdg("XDG_STATE_HOME", ".local/state") / "jeugdplan"
                       / f"bewerk-{_repo_kenmerk(root)}")
+    if oud.is_dir() and not oud.is_symlink():
+        # Bewerkingen van vóór de versleuteling (ook in een andere kloon): naar de lokale map.
+        import shutil
+
+        from jeugdplan.slot import meld
+
+        for bestand in sorted(oud.iterdir()):
+            if bestand.is_file() and not bestand.is_symlink() and not (doel / bestand.name).exists():
+                shutil.move(str(bestand), str(doel / bestand.name))
+                meld(f"bewaarde bewerking {bestand.name} verplaatst naar {doel} (versleutelde "
+                     "repository: leesbare kopieën staan niet in de repository)")
+        with contextlib.suppress(OSError):
+            oud.rmdir()
+    return doel
 
 
 def _schrijf_prive(pad: Path, inhoud: bytes) -> None:
@@ -683,26 +711,6 @@ def _schrijf_alles(repo: Repo, plannen: dict[Path, bytes], lijst: list[Ontvanger
     return gitrepo.commit(repo.root, [repo.root / ONTVANGERS, *extra, *plannen], bericht)
 
 
-def _ruim_leesbare_bestanden_op(repo: Repo) -> list[str]:
-    """Na het aanzetten: de cache in de repository weg (die bevat namen) en bewaarde
-    bewerkingen naar de lokale map."""
-    import shutil
-
-    meldingen = []
-    oud = repo.root / ".jeugdplan"
-    for achter in ("", "-wal", "-shm", "-journal"):
-        with contextlib.suppress(OSError):
-            (oud / f"cache-v1.sqlite{achter}").unlink()
-    bewerk = oud / "bewerk"
-    if bewerk.is_dir():
-        doel = bewerk_map(repo.root)
-        for bestand in sorted(bewerk.iterdir()):
-            if bestand.is_file() and not bestand.is_symlink():
-                shutil.move(str(bestand), str(doel / bestand.name))
-                meldingen.append(f"bewaarde bewerking {bestand.name} verplaatst naar {doel}")
-    return meldingen
-
-
 def zet_aan(repo: Repo, lijst: list[Ontvanger]) -> Uitkomst:
     """Versleutelt alle plannen voor `lijst`, legt `ontvangers.yaml` vast, in één commit."""
     from jeugdplan import gitrepo
@@ -725,7 +733,9 @@ def zet_aan(repo: Repo, lijst: list[Ontvanger]) -> Uitkomst:
             repo, plannen, lijst, f"jeugdplan: versleuteling aan ({len(plannen)} plan(nen) "
             f"versleuteld voor {len(lijst)} ontvanger(s))", extra)
         uitkomst = Uitkomst(lijst, len(plannen), commit)
-        uitkomst.waarschuwingen += _ruim_leesbare_bestanden_op(repo)
+        # De oude cache en bewerkingen (leesbaar) weg uit de repository.
+        cache_pad(repo.root, repo.root / ".jeugdplan" / "cache-v1.sqlite")
+        bewerk_map(repo.root)
     if in_geschiedenis:
         uitkomst.waarschuwingen.append(
             "let op: de eerdere, onversleutelde versies van de plannen staan nog leesbaar in de "
