@@ -620,3 +620,37 @@ def test_andere_kloon_ruimt_leesbare_cache_en_bewerkingen_op(
     assert NAAM.encode() not in werkmap_bytes(kloon)
     assert not (kloon / ".jeugdplan" / "cache-v1.sqlite").exists()
     assert list((lokale_mappen / "state" / "jeugdplan").glob(f"bewerk-*/{ident}.yaml"))
+
+
+def test_casus_id_botsing_bij_sync_houdt_geschiedenis(vjp: Cli, repo_pad: Path, tmp_path: Path,
+                                                      sleutels: dict[str, Sleutel]) -> None:
+    """git herkent de hernoeming van een versleuteld plan niet (andere ciphertext); de
+    geschiedenis van de hernoemde casus gaat toch terug tot het aanmaken."""
+    import jeugdplan.plannen as plannen
+
+    vjp("versleuteling", "ontvanger", "add", "Jan JMW", sleutels["jan"].publiek)
+    remote = tmp_path / "gedeeld.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    git(repo_pad, "remote", "add", "origin", str(remote))
+    vjp("sync")
+    kloon = tmp_path / "kloon-jan"
+    subprocess.run(["git", "clone", "-q", str(remote), str(kloon)], check=True)
+    jan = Cli(kloon)
+    jan("sync", env=sleutels["jan"].env)
+    with pytest.MonkeyPatch.context() as mp:  # niet monkeypatch.undo(): dat wist ook de omgeving
+        mp.setattr(plannen, "nieuw_id", lambda jaar, bestaat: "2026-BOTSEN")
+        vjp.json("new", "--voornaam", "Sanne", "--achternaam", NAAM, "--geboortedatum",
+                 "2016-04-03", "--gemeente", "Velsen", "--school", "A", "--onderwijssoort", "po")
+        jan("new", "--voornaam", "Piet", "--achternaam", "Jansen", "--geboortedatum",
+            "2015-01-01", "--gemeente", "Velsen", "--school", "B", "--onderwijssoort", "po",
+            env=sleutels["jan"].env)
+    jan("journaal", "add", "2026-BOTSEN", "--tekst", "Piet is aangemeld", env=sleutels["jan"].env)
+    vjp("sync")
+    uit = json.loads(jan("sync", "--json", env=sleutels["jan"].env).stdout)
+    nieuw = uit["hernoemd"][0]["naar"]
+    assert is_versleuteld(plan_bytes(kloon, nieuw))
+    log = json.loads(jan("log", nieuw, "--json", env=sleutels["jan"].env).stdout)
+    assert len(log) == 3  # aangemaakt, journaal, hernoemd
+    assert {v["auteur"] for v in log} == {"Ilse IB"}  # de omgeving van de test bleef staan
+    assert log[-1]["wijzigingen"][0]["soort"] == "aangemaakt"
+    assert "Piet" in jan("show", nieuw, env=sleutels["jan"].env).stdout

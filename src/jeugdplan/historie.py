@@ -8,6 +8,7 @@ ander kind met het oude id laten zien.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -70,11 +71,30 @@ def _stappen(repo: Repo, pad: str) -> list[_Stap]:
         stappen += [_Stap(c, huidig, huidig) for c in lijst]
         oudste = lijst[-1]
         vorig = gitrepo.hernoemd_in(repo.root, oudste.hash, huidig) if oudste.ouders else None
+        if vorig is None and oudste.ouders:
+            vorig = _hernoemd_door_sync(repo, oudste, huidig)
         if vorig is None:
             break
         stappen[-1].pad_ouder = vorig
         tot, huidig = f"{oudste.hash}^", vorig
     return stappen
+
+
+_HERNOEMD = re.compile(r"^(?P<nieuw>[A-Z0-9-]+): casus-id gewijzigd van (?P<oud>[A-Z0-9-]+) in "
+                       r"(?P=nieuw) ")
+
+
+def _hernoemd_door_sync(repo: Repo, commit: gitrepo.Commit, pad: str) -> str | None:
+    """Een hernoeming door `sync` (id-botsing) die git niet als hernoeming herkent: bij een
+    versleuteld plan lijkt de nieuwe inhoud in niets op de oude (andere ciphertext). `sync`
+    noemt het oude id in het bericht; de commit moet het oude plan ook echt verwijderen."""
+    treffer = _HERNOEMD.match(commit.bericht)
+    if treffer is None or pad != f"casussen/{treffer['nieuw']}/plan.yaml":
+        return None
+    oud = f"casussen/{treffer['oud']}/plan.yaml"
+    status = gitrepo.git(repo.root, "show", "--format=", "--name-status", "--no-renames",
+                         commit.hash, "--", oud, pad, check=False).splitlines()
+    return oud if f"D\t{oud}" in status and f"A\t{pad}" in status else None
 
 
 def _gegevens(tekst: str | None, naam: str) -> dict[str, Any] | None:
