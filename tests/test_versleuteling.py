@@ -559,6 +559,14 @@ def test_sessie_zonder_runtime_map(monkeypatch, lokale_mappen: Path) -> None:
     assert versleuteling.sessie_pad().is_relative_to(lokale_mappen / "cache")
 
 
+def test_onbruikbare_configuratiemap(jp: Cli, lokale_mappen: Path, monkeypatch) -> None:
+    bestand = lokale_mappen / "geen-map"
+    bestand.write_text("")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(bestand))
+    r = jp("sleutel", "maak", "--wachtwoord-stdin", invoer="lang genoeg wachtwoord\n", code=1)
+    assert r.stderr.startswith("fout: kan de map ") and "Traceback" not in r.stderr
+
+
 def test_geen_terminal_zonder_wachtwoord_stdin(jp: Cli) -> None:
     r = jp("sleutel", "ontgrendel", code=1)
     assert "gebruik --wachtwoord-stdin" in r.stderr

@@ -106,12 +106,15 @@ def _xdg(naam: str, standaard: str) -> Path:
 
 def _prive_map(pad: Path) -> Path:
     """Maakt `pad` (0700) en weigert een map van een ander (bijvoorbeeld in een gedeelde /tmp)."""
-    pad.mkdir(parents=True, exist_ok=True, mode=0o700)
-    info = pad.stat()
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        raise JeugdplanError(f"{pad} is van een andere gebruiker; geweigerd")
-    if info.st_mode & 0o077:
-        os.chmod(pad, 0o700)
+    try:
+        pad.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = pad.stat()
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            raise JeugdplanError(f"{pad} is van een andere gebruiker; geweigerd")
+        if info.st_mode & 0o077:
+            os.chmod(pad, 0o700)
+    except OSError as e:
+        raise JeugdplanError(f"kan de map {pad} niet gebruiken ({e.strerror or e})") from None
     return pad
 
 
@@ -195,7 +198,10 @@ def bewerk_map(root: Path) -> Path:
 def _schrijf_prive(pad: Path, inhoud: bytes) -> None:
     """Atomair schrijven met rechten 0600 in een map met 0700."""
     _prive_map(pad.parent)
-    fd, tijdelijk = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=pad.parent)
+    try:
+        fd, tijdelijk = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=pad.parent)
+    except OSError as e:
+        raise JeugdplanError(f"kan {pad} niet schrijven ({e.strerror or e})") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(inhoud)
@@ -203,6 +209,10 @@ def _schrijf_prive(pad: Path, inhoud: bytes) -> None:
             os.fsync(f.fileno())
         os.chmod(tijdelijk, 0o600)
         os.replace(tijdelijk, pad)
+    except OSError as e:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise JeugdplanError(f"kan {pad} niet schrijven ({e.strerror or e}); er is niets "
+                             "opgeslagen") from None
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)
         raise
@@ -303,6 +313,7 @@ def maak_sleutel(wachtwoord: str) -> str:
             f"er is al een sleutel ({pad}); een nieuwe zou de oude vervangen en dan kunt u "
             "plannen die alleen voor de oude versleuteld zijn niet meer lezen. Verplaats het "
             "bestand eerst als u echt een nieuwe wilt")
+    _prive_map(pad.parent)  # eerst: een onbruikbare map meldt zich vóór het trage scrypt
     from pyrage import passphrase, x25519
 
     identiteit = x25519.Identity.generate()

@@ -224,7 +224,9 @@ def ontvanger_add(
     sleutel: Annotated[str, typer.Argument(metavar="SLEUTEL", help="Diens publieke age-sleutel "
                                            "(age1...), uit 'jeugdplan sleutel maak'.")],
 ) -> None:
-    """Voeg een ontvanger toe; alle plannen worden opnieuw versleuteld en vastgelegd."""
+    """Voeg een ontvanger toe: NAAM (naam en rol) met diens publieke age-sleutel SLEUTEL
+    (age1..., uit 'jeugdplan sleutel maak'). Alle plannen worden opnieuw versleuteld en
+    vastgelegd."""
     from jeugdplan.versleuteling import ontvanger_toevoegen
 
     uitkomst = ontvanger_toevoegen(repo(), naam, sleutel)
@@ -237,8 +239,8 @@ def ontvanger_remove(
     naam: Annotated[str, typer.Argument(metavar="NAAM", help="Naam van de ontvanger zoals in "
                                         "'jeugdplan versleuteling status'.")],
 ) -> None:
-    """Verwijder een ontvanger; alle plannen worden opnieuw versleuteld (oudere versies in de
-    geschiedenis blijven voor die persoon leesbaar)."""
+    """Verwijder ontvanger NAAM; alle plannen worden opnieuw versleuteld (oudere versies in
+    de geschiedenis en bestaande klonen blijven voor die persoon leesbaar)."""
     from jeugdplan.versleuteling import ontvanger_verwijderen
 
     uitkomst = ontvanger_verwijderen(repo(), naam)
