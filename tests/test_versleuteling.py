@@ -567,6 +567,16 @@ def test_onbruikbare_configuratiemap(jp: Cli, lokale_mappen: Path, monkeypatch) 
     assert r.stderr.startswith("fout: kan de map ") and "Traceback" not in r.stderr
 
 
+def test_zonder_pyrage_een_duidelijke_fout(vjp: Cli, kind, monkeypatch) -> None:
+    ident = kind()
+    monkeypatch.setitem(sys.modules, "pyrage", None)  # import pyrage geeft nu ImportError
+    versleuteling._geladen.clear()
+    for args in (["show", ident], ["sleutel", "maak", "--wachtwoord-stdin"]):
+        r = vjp(*args, code=1, invoer="lang genoeg wachtwoord\n")
+        assert "pip install 'jeugdplan[versleuteling]'" in r.stderr, args
+        assert "Traceback" not in r.stderr
+
+
 def test_geen_terminal_zonder_wachtwoord_stdin(jp: Cli) -> None:
     r = jp("sleutel", "ontgrendel", code=1)
     assert "gebruik --wachtwoord-stdin" in r.stderr

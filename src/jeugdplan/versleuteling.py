@@ -75,6 +75,18 @@ class Vergrendeld(JeugdplanError):
         super().__init__(melding)
 
 
+def _age() -> Any:
+    """pyrage, pas bij gebruik geladen; ontbreekt het (de extra is niet geïnstalleerd), dan
+    een duidelijke fout in plaats van een traceback."""
+    try:
+        import pyrage
+    except ImportError:
+        raise JeugdplanError(
+            "versleuteling vraagt het pakket pyrage, dat niet is geïnstalleerd; installeer het "
+            "met: pip install 'jeugdplan[versleuteling]'") from None
+    return pyrage
+
+
 # --- herkennen en de repository ----------------------------------------------------------
 
 
@@ -224,7 +236,8 @@ _geladen: dict[tuple[Any, ...], tuple[float, list[Any]]] = {}
 
 
 def _parse_identiteiten(tekst: str, bron: str) -> list[Any]:
-    from pyrage import IdentityError, x25519
+    age = _age()
+    IdentityError, x25519 = age.IdentityError, age.x25519
 
     regels = [r.strip() for r in tekst.splitlines()
               if r.strip() and not r.strip().startswith("#")]
@@ -314,7 +327,8 @@ def maak_sleutel(wachtwoord: str) -> str:
             "plannen die alleen voor de oude versleuteld zijn niet meer lezen. Verplaats het "
             "bestand eerst als u echt een nieuwe wilt")
     _prive_map(pad.parent)  # eerst: een onbruikbare map meldt zich vóór het trage scrypt
-    from pyrage import passphrase, x25519
+    age = _age()
+    passphrase, x25519 = age.passphrase, age.x25519
 
     identiteit = x25519.Identity.generate()
     publiek = _publiek(identiteit)
@@ -333,7 +347,8 @@ class Sessie(NamedTuple):
 def ontgrendel(wachtwoord: str, duur: int = STANDAARD_DUUR) -> Sessie:
     """Ontsleutelt de eigen sleutel met het wachtwoord en zet hem voor `duur` seconden in de
     sessie."""
-    from pyrage import DecryptError, passphrase
+    age = _age()
+    DecryptError, passphrase = age.DecryptError, age.passphrase
 
     pad = identiteit_pad()
     try:
@@ -436,7 +451,8 @@ def ontsleutel(ruw: bytes, pad: str) -> bytes:
     ids = identiteiten()
     if not ids:
         raise Vergrendeld()
-    from pyrage import DecryptError, decrypt
+    age = _age()
+    DecryptError, decrypt = age.DecryptError, age.decrypt
 
     try:
         return decrypt(ruw, ids)
@@ -489,7 +505,8 @@ def controleer_sleutel(sleutel: str, wie: str = "") -> str:
     if not schoon.startswith("age1"):
         raise JeugdplanError(f"onbekend sleutelformaat{bij} ({schoon[:16]!r}...): verwacht een "
                              "publieke age-sleutel die begint met age1")
-    from pyrage import RecipientError, x25519
+    age = _age()
+    RecipientError, x25519 = age.RecipientError, age.x25519
 
     try:
         x25519.Recipient.from_str(schoon)
@@ -556,7 +573,8 @@ def _ontvangers_tekst(lijst: list[Ontvanger]) -> str:
 
 
 def versleutel(inhoud: bytes, ontvangers: list[Ontvanger]) -> bytes:
-    from pyrage import encrypt, x25519
+    age = _age()
+    encrypt, x25519 = age.encrypt, age.x25519
 
     return encrypt(inhoud, [x25519.Recipient.from_str(o.sleutel) for o in ontvangers],
                    armored=True)
