@@ -271,6 +271,7 @@ def identiteiten() -> list[Any]:
         return []
     sleutel = ("sessie", str(pad), st.st_mtime_ns, st.st_ino, st.st_size)
     if sleutel not in _geladen:
+        _age()  # ontbreekt pyrage, dan die fout (en de sessie blijft staan)
         try:
             data = json.loads(pad.read_text(encoding="utf-8"))
             verloopt = float(data["verloopt"])
