@@ -139,7 +139,8 @@ def test_geen_leesbare_gegevens_in_werkmap_en_git(vjp: Cli, repo_pad: Path, kind
     assert NAAM.encode() not in werkmap_bytes(repo_pad)
     assert NAAM.encode() not in alle_blobs(repo_pad)
     # commitberichten staan leesbaar in git: alleen het id, geen details over het kind
-    assert git_log(repo_pad)[:3] == [f"Ilse IB|{ident}: plan gewijzigd (details versleuteld)"] * 3
+    assert git_log(repo_pad)[:3] == [f"Ilse IB|{ident}: plan gewijzigd (details versleuteld)"] * 2 \
+        + [f"Ilse IB|{ident}: nieuw plan aangemaakt"]
     assert not any(NAAM in regel for regel in git_log(repo_pad))
     # de details per veld ziet wie de sleutel heeft
     assert "signaal toegevoegd: s1 (gedrag)" in vjp("log", ident).stdout

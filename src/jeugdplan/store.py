@@ -210,7 +210,8 @@ class Repo:
 
         Een ongeldig plan wordt opnieuw round-trip gelezen om de regels te kunnen noemen; een
         symlink naar buiten de repository wordt nooit gelezen. Wat gelezen is komt in de
-        afgeleide cache (`jeugdplan.cache`, onder `.jeugdplan/`); een plan dat veranderde
+        afgeleide cache (`jeugdplan.cache`, onder `.jeugdplan/`; bij een versleutelde
+        repository lokaal bij de gebruiker, zie `versleuteling.cache_pad`); een plan dat veranderde
         wordt altijd opnieuw gelezen, en bij veel plannen gebeurt dat parallel.
         """
         from jeugdplan.cache import lees_alle

@@ -433,9 +433,16 @@ def commitbericht(root: Path, bericht: str) -> str:
     'jeugdplan log' toont het per veld aan wie de sleutel heeft."""
     if not versleuteld_repo(root):
         return bericht
-    ident, scheiding, _ = bericht.partition(":")
+    ident, scheiding, rest = bericht.partition(":")
+    if rest.strip() in _ALGEMENE_BERICHTEN:
+        return bericht
     return f"{ident}: plan gewijzigd (details versleuteld)" if scheiding else \
         "plan gewijzigd (details versleuteld)"
+
+
+_ALGEMENE_BERICHTEN = {"nieuw plan aangemaakt",
+                       "eerder niet vastgelegde wijziging alsnog vastgelegd"}
+"""Berichten die niets over het kind zeggen en dus kunnen blijven staan."""
 
 
 # --- ontsleutelen (de ene leesweg) -------------------------------------------------------
