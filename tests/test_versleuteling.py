@@ -448,6 +448,11 @@ def test_twee_klonen_gelijktijdig_samengevoegd(vjp: Cli, repo_pad: Path, kind, t
     jan("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "Slaat",
         env=sleutels["jan"].env)
     jan("sync", env=sleutels["jan"].env)
+    # vergrendeld samenvoegen: een duidelijke fout, er verandert niets
+    kop = git(repo_pad, "rev-parse", "HEAD")
+    zonder = {versleuteling.IDENTITEIT_ENV: ""}
+    assert vjp("sync", code=1, env=zonder).stderr == VERGRENDELD
+    assert git(repo_pad, "rev-parse", "HEAD") == kop and not git(repo_pad, "status", "--porcelain")
     uit = vjp.json("sync")
     assert uit["samengevoegd"] is True and uit["meldingen"] == []
     jan("sync", env=sleutels["jan"].env)

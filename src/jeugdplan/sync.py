@@ -377,6 +377,9 @@ def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
                 "repository: git clone PAD")
         inkomend = gitrepo.commits(root, f"HEAD..{boven}", met_paden=True)
         if inkomend and gitrepo.commits(root, f"{boven}..HEAD"):
+            from jeugdplan.versleuteling import controleer_toegang
+
+            controleer_toegang(root)  # samenvoegen leest plannen: versleuteld vraagt de sleutel
             bezet = set(repo.ids()) | set(gitrepo.git(
                 root, "ls-tree", "--name-only", f"{boven}:{CASUSSEN}", check=False).split())
             botsend = _nieuwe_casussen(root, basis, boven) & _nieuwe_casussen(root, basis, "HEAD")
