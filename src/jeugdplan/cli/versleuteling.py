@@ -8,12 +8,15 @@ geladen.
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from jeugdplan.cli.common import JsonOptie, interactief, meld, nieuwe_app, print_json, repo
 from jeugdplan.errors import GebruiksFout, JeugdplanError
+
+if TYPE_CHECKING:
+    from jeugdplan.versleuteling import Uitkomst
 
 sleutel_app = nieuwe_app(
     "Uw eigen age-sleutel: maken, ontgrendelen voor een sessie, vergrendelen, status.")
@@ -121,8 +124,8 @@ def _ontvanger_uit_optie(waarde: str) -> tuple[str, str]:
     return naam.strip(), sleutel.strip()
 
 
-def _toon_uitkomst(uitkomst: object) -> None:
-    for w in getattr(uitkomst, "waarschuwingen", []):
+def _toon_uitkomst(uitkomst: Uitkomst) -> None:
+    for w in uitkomst.waarschuwingen:
         meld(w)
 
 
