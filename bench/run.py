@@ -12,7 +12,7 @@ Meet in één run, steeds als subproces van de geïnstalleerde `jeugdplan`:
   gelezen werden (JEUGDPLAN_CACHE_STATS);
 - losse-casusopdrachten (`show`, `route`, `meldcode next`) en `--help` tegen het opstarten
   van `python -c "import typer"`;
-- een bewerkende opdracht (`signaal add`) op de hele repository;
+- bewerkende opdrachten (`signaal add`, `new`) op de hele repository;
 - het piekgeheugen per opdracht (ru_maxrss van het subproces; werkprocessen tellen apart).
 
 Elke meting is de beste van `--herhaal` keer en staat als verhouding tot zijn basislijn met
@@ -191,6 +191,12 @@ def main(argv: list[str] | None = None) -> int:
     r = meet(bewerk, env, n)
     r_abs = dict(r)
     rapporteer("bewerken: signaal add (absoluut, doel 0,5 s)", r_abs, 1.0, "1 seconde", 0.5)
+    # Een nieuw plan: ook de controle op één kind, één plan (over alle plannen) telt mee.
+    nieuw = [jp, *basis, "new", "--voornaam", "Bench", "--achternaam", "Meting",
+             "--geboortedatum", "2015-05-05", "--gemeente", "Velsen", "--school", "De Windroos",
+             "--onderwijssoort", "po", "--toch"]
+    r = meet(nieuw, env, n)
+    rapporteer("bewerken: new (absoluut, doel 0,5 s)", r, 1.0, "1 seconde", 0.5)
 
     # Eén plan gewijzigd: alleen dat plan opnieuw lezen.
     subprocess.run([jp, *basis, "list", "--json"], env=env, capture_output=True)

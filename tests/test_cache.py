@@ -241,6 +241,36 @@ def test_parallel_lezen_geeft_hetzelfde(drie: list[str], repo_pad: Path,
     assert lees(repo_pad, monkeypatch) == eerst
 
 
+def test_gewijzigde_plannen_op_de_achtergrond_gelezen(drie: list[str], repo_pad: Path,
+                                                     tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Een paar gewijzigde plannen tussen veel uit de cache: één werkproces leest ze; het
+    resultaat is hetzelfde, in dezelfde volgorde, en alleen de gewijzigde worden gelezen."""
+    r = Repo.open(repo_pad)
+    list(cache.per_plan(r, "school", _school))
+    for ident in (drie[0], drie[2]):
+        vervang_gelijk(repo_pad / "casussen" / ident / "plan.yaml", "school: De Windroos",
+                       "school: De Windhoos", mtime_ns=OUD_NS)
+    monkeypatch.setattr(cache, "ACHTERGROND_VANAF", 1)
+    monkeypatch.setattr(cache, "BLOK", 1)
+    gestart: list[int | None] = []
+    echt = cache._maak_pool
+    monkeypatch.setattr(cache, "_maak_pool", lambda n=None: gestart.append(n) or echt(n))
+    pad = tmp_path / "stats.json"
+    monkeypatch.setenv("JEUGDPLAN_CACHE_STATS", str(pad))
+    uit = [(i, w) for i, w, _f in cache.per_plan(r, "school", _school)]
+    assert gestart == [1]
+    assert uit == [(i, f"{i}:De Windhoos" if i != drie[1] else f"{i}:De Windroos")
+                   for i in sorted(drie)]
+    assert json.loads(pad.read_text()) == {"uit_cache": 1, "gelezen": 2}
+    # Afgebroken na het eerste plan: het werkproces wordt opgeruimd, niets blijft hangen.
+    vervang_gelijk(repo_pad / "casussen" / drie[0] / "plan.yaml", "school: De Windhoos",
+                   "school: De Windroos", mtime_ns=OUD_NS)
+    generator = cache.per_plan(r, "school", _school)
+    next(generator)
+    generator.close()
+
+
 _PROCES = r"""
 import json, sys
 from jeugdplan.store import Repo
@@ -311,3 +341,78 @@ def test_per_plan_resultaat_bewaard_en_nooit_verouderd(drie: list[str], repo_pad
     # Zonder cache hetzelfde.
     monkeypatch.setenv("JEUGDPLAN_CACHE", "0")
     assert {i: w for i, w, _f in cache.per_plan(r, "school", _school)} == uit
+
+
+def test_onthoud_rekent_alleen_bij_andere_invoer(repo_pad: Path) -> None:
+    r = Repo.open(repo_pad)
+    aanroepen: list[int] = []
+
+    def tel(uitkomst: int) -> Callable[[], int]:
+        def f() -> int:
+            aanroepen.append(uitkomst)
+            return uitkomst
+        return f
+
+    assert cache.onthoud(r, "proef", ("a", 1), tel(1)) == 1
+    assert cache.onthoud(r, "proef", ("a", 1), tel(99)) == 1  # uit de cache
+    assert cache.onthoud(r, "proef", ("a", 2), tel(2)) == 2  # andere invoer: opnieuw
+    assert aanroepen == [1, 2]
+    wis(repo_pad)
+    assert cache.onthoud(r, "proef", ("a", 2), tel(3)) == 3  # cache gewist: opnieuw
+
+
+def test_modi_komen_uit_dezelfde_stat(drie: list[str], repo_pad: Path) -> None:
+    pad = repo_pad / "casussen" / drie[1] / "plan.yaml"
+    pad.chmod(0o644)
+    modi: dict[str, int] = {}
+    list(cache.per_plan(Repo.open(repo_pad), "school", _school, modi))
+    assert sorted(modi) == sorted(drie)
+    assert modi[drie[1]] & 0o777 == 0o644 and modi[drie[0]] & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("opdracht", [["list", "--json"], ["check", "--json"],
+                                      ["report", "thuiszitters", "--format", "json"]])
+def test_warm_overzicht_laadt_geen_zware_modules(drie: list[str], repo_pad: Path,
+                                                 opdracht: list[str]) -> None:
+    """Warm komt alles uit de cache: geen pydantic, YAML-laders, jinja2 of rich bij het
+    starten (bij 10.000 plannen is dat de helft van de tijd)."""
+    script = (
+        "import contextlib, io, sys\n"
+        "from jeugdplan.cli.main import main\n"
+        f"sys.argv = ['jeugdplan', '--dir', {str(repo_pad)!r}, *{opdracht!r}]\n"
+        "try:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'pydantic', 'ruamel', 'yaml', 'jinja2', 'rich'}))\n"
+    )
+    env = {**os.environ, "JEUGDPLAN_VANDAAG": "2026-11-25"}
+    koud, warm = (subprocess.run([sys.executable, "-c", script], capture_output=True,
+                                 text=True, env=env, check=True) for _ in range(2))
+    assert koud.stdout.strip() != "[]"  # de eerste keer worden de plannen echt gelezen
+    assert warm.stdout.strip() == "[]", warm.stderr
+
+
+def test_lees_een_plan_uit_cache_en_nooit_verouderd(drie: list[str], repo_pad: Path,
+                                                    tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from jeugdplan.errors import PlanOngeldig
+
+    r = Repo.open(repo_pad)
+    pad = tmp_path / "stats.json"
+    monkeypatch.setenv("JEUGDPLAN_CACHE_STATS", str(pad))
+    assert r.lees(drie[0]) == r.laad(drie[0]).plan
+    assert r.lees(drie[0]).kind.school == "De Windroos"
+    assert json.loads(pad.read_text()) == {"uit_cache": 1, "gelezen": 0}
+    plan = repo_pad / "casussen" / drie[0] / "plan.yaml"
+    vervang_gelijk(plan, "school: De Windroos", "school: De Windhoos")
+    assert r.lees(drie[0]).kind.school == "De Windhoos"
+    # Ongeldig: dezelfde fout, met regel, als round-trip laden.
+    plan.write_text(plan.read_text().replace("school: De Windhoos", "school: 12"))
+    with pytest.raises(PlanOngeldig) as lezen:
+        r.lees(drie[0])
+    with pytest.raises(PlanOngeldig) as laden:
+        r.laad(drie[0])
+    assert lezen.value.melding == laden.value.melding and ":" in lezen.value.melding

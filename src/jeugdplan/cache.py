@@ -38,7 +38,7 @@ import stat
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,6 +57,8 @@ PARALLEL_VANAF = 400
 """Vanaf zoveel te lezen plannen loont het om over processen te verdelen."""
 BLOK = 2000
 """Plannen per blok: begrenst het geheugen bij 100.000 plannen."""
+ACHTERGROND_VANAF = 1000
+"""Zoveel plannen uit de cache: dan leest één werkproces de gewijzigde plannen tegelijk."""
 
 Stempel = tuple[int, int, int, int]
 Resultaat = tuple[str, "Plan | None", list[Probleem]]
@@ -66,14 +68,19 @@ def aan() -> bool:
     return os.environ.get("JEUGDPLAN_CACHE", "1") not in ("0", "nee", "uit")
 
 
+FORMAAT = 2
+"""Vorm van de rijen; een andere vorm maakt een bestaande cache ongeldig."""
+
+
 def _kenmerk() -> str:
     """Verandert als het model of de codelijsten veranderen (dan is alles ongeldig)."""
-    from jeugdplan import __version__, model
+    from jeugdplan import __version__
     from jeugdplan.resources import data_map
 
     h = hashlib.blake2b(digest_size=12)
-    h.update(f"{__version__} {sys.version} {BESTAND}".encode())
-    for pad in (Path(model.__file__), data_map() / "codelijsten.yaml"):
+    h.update(f"{__version__} {sys.version} {BESTAND} {FORMAAT}".encode())
+    # Het bestand van het model, zonder het te importeren (pydantic laden kost tijd).
+    for pad in (Path(__file__).with_name("model.py"), data_map() / "codelijsten.yaml"):
         try:
             h.update(pad.read_bytes())
         except OSError:  # pragma: no cover
@@ -156,9 +163,18 @@ def bouw(waarde: Any) -> Any:
 # --- lezen van één plan (ook in werkprocessen) --------------------------------------------
 
 
-def _lees_bestand(pad: str, relatief: str) -> tuple[Stempel | None, bytes | None, bytes | None,
+Gelezen = tuple[str, "Stempel | None", "bytes | None", "bytes | None", list[dict[str, Any]],
+                bool, Any]
+"""(id, stempel, inhoudshash als racy, plan gecomprimeerd, problemen, afgeleid?, afgeleid)."""
+
+_AFGELEID: Callable[[Plan], Any] | None = None
+"""De functie van `per_plan` tijdens een lees-ronde; werkprocessen erven hem bij fork, zodat
+ze het resultaat per plan zelf uitrekenen (het hoofdproces bouwt dan geen `Plan`)."""
+
+
+def _lees_bestand(pad: str, relatief: str) -> tuple[Stempel | None, bytes | None, Plan | None,
                                                      list[dict[str, Any]]]:
-    """Leest één plan: (stempel of None, hash of None, JSON van het plan of None, problemen).
+    """Leest één plan: (stempel of None, hash of None, plan of None, problemen).
 
     Zonder stempel (bestand onleesbaar) wordt het resultaat niet bewaard.
     """
@@ -192,15 +208,21 @@ def _lees_bestand(pad: str, relatief: str) -> tuple[Stempel | None, bytes | None
             plan = valideer(Plan, doc, relatief, doc)
         except PlanOngeldig as e:
             return stempel, racy, None, [p.als_dict() for p in e.problemen]
-    return stempel, racy, marshal.dumps(codeer(plan), 4), []
+    return stempel, racy, plan, []
 
 
-def _werk(taak: tuple[str, list[str]]) -> list[tuple[str, Any, Any, Any, Any]]:
+def _werk(taak: tuple[str, list[str]]) -> list[Gelezen]:
+    """Leest een reeks plannen (in een werkproces of in het hoofdproces)."""
     casussen, idents = taak
-    uit = []
+    uit: list[Gelezen] = []
     for ident in idents:
-        pad = os.path.join(casussen, ident, "plan.yaml")
-        uit.append((ident, *_lees_bestand(pad, f"casussen/{ident}/plan.yaml")))
+        stempel, racy, plan, problemen = _lees_bestand(f"{casussen}/{ident}/plan.yaml",
+                                                       f"casussen/{ident}/plan.yaml")
+        data = zlib.compress(marshal.dumps(codeer(plan), 4), 1) if plan is not None else None
+        if plan is not None and _AFGELEID is not None:
+            uit.append((ident, stempel, racy, data, problemen, True, _AFGELEID(plan)))
+        else:
+            uit.append((ident, stempel, racy, data, problemen, False, None))
     return uit
 
 
@@ -266,12 +288,20 @@ class Cache:
             self.db.close()
             self.db = None
 
-    def stempels(self) -> dict[str, tuple[Stempel, bytes | None]]:
+    def stempels(self, idents: list[str] | None = None
+                 ) -> dict[str, tuple[Stempel, bytes | None]]:
+        """Stempel en racy-hash per bewaard plan (alle, of alleen `idents` als dat er weinig
+        zijn: één plan tonen hoeft geen 100.000 rijen te lezen)."""
         if self.db is None:
             return {}
+        sql = "SELECT id, grootte, mtime, ctime, inode, hash FROM plan"
+        rijen: Iterable[Any]
+        if idents is not None and len(idents) <= 100:
+            rijen = (r for i in idents for r in self.db.execute(f"{sql} WHERE id=?", (i,)))
+        else:
+            rijen = self.db.execute(sql)
         try:
-            return {r[0]: ((r[1], r[2], r[3], r[4]), r[5]) for r in self.db.execute(
-                "SELECT id, grootte, mtime, ctime, inode, hash FROM plan")}
+            return {r[0]: ((r[1], r[2], r[3], r[4]), r[5]) for r in rijen}
         except sqlite3.Error:
             self._kapot()
             return {}
@@ -287,20 +317,18 @@ class Cache:
             return None
         if rij is None:
             return None
-        try:
-            return (zlib.decompress(rij[0]) if rij[0] is not None else None), rij[1]
-        except zlib.error:
-            return None
+        return rij[0], rij[1]
 
     def bewaar(self, rijen: list[tuple[str, Stempel, bytes | None, bytes | None,
                                        list[dict[str, Any]]]]) -> None:
+        """Gelezen plannen (data: gecomprimeerde `marshal` van `codeer`, of None + problemen)."""
         if self.db is None or not rijen:
             return
         try:
             self.db.execute("BEGIN IMMEDIATE")
             self.db.executemany(
                 "INSERT OR REPLACE INTO plan VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(ident, *st, racy, zlib.compress(data, 1) if data is not None else None,
+                [(ident, *st, racy, data,
                   json.dumps(problemen, ensure_ascii=False) if data is None else None)
                  for ident, st, racy, data, problemen in rijen])
             self.db.execute("COMMIT")
@@ -327,7 +355,7 @@ class Cache:
         if rij is None or tuple(rij[:4]) != stempel or rij[4] != racy:
             return False, None
         try:
-            return True, pickle.loads(zlib.decompress(rij[5]))
+            return True, pickle.loads(rij[5])
         except Exception:  # noqa: BLE001 - beschadigd: opnieuw uitrekenen
             return False, None
 
@@ -344,7 +372,7 @@ class Cache:
                             (soort, naam))
             self.db.executemany(
                 "INSERT OR REPLACE INTO afgeleid VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(ident, naam, *st, racy, zlib.compress(pickle.dumps(waarde, 5), 1))
+                [(ident, naam, *st, racy, pickle.dumps(waarde, 5))
                  for ident, st, racy, waarde in rijen])
             self.db.execute("COMMIT")
         except (sqlite3.Error, pickle.PicklingError, TypeError, AttributeError):
@@ -391,7 +419,7 @@ def _buiten(ident: str) -> Probleem:
 
 
 def _maak_plan(data: bytes) -> Plan:
-    plan: Plan = bouw(marshal.loads(data))
+    plan: Plan = bouw(marshal.loads(zlib.decompress(data)))
     return plan
 
 
@@ -413,117 +441,204 @@ def regelversie() -> str:
     return h.hexdigest()
 
 
-def per_plan(repo: Repo, naam: str, functie: Callable[[Plan], Any]
-             ) -> Iterator[tuple[str, Any, list[Probleem]]]:
+def per_plan(repo: Repo, naam: str, functie: Callable[[Plan], Any],
+             modi: dict[str, int] | None = None) -> Iterator[tuple[str, Any, list[Probleem]]]:
     """(id, functie(plan) of None bij een ongeldig plan, problemen) voor elk plan.
 
     Voor opdrachten over alle plannen: `functie` bevat de regel (uit `overzicht`, `checks`,
     `verzuim`, ...) en geeft een klein, te picklen resultaat; dat wordt per plan bewaard
     onder `naam` (neem daar alles in op waar het resultaat van afhangt, zoals de peildatum)
     met de stempel en inhoudshash van het plan. Warm wordt dan geen `Plan` meer gebouwd;
-    een gewijzigd plan wordt opnieuw gelezen en uitgerekend.
+    een gewijzigd plan wordt opnieuw gelezen en uitgerekend. `modi` krijgt (als gegeven) de
+    st_mode van elk plan, uit dezelfde stat als de stempel.
     """
-    return lees_alle(repo, afgeleid=(f"{naam}@{regelversie()}", functie))
+    return lees_alle(repo, afgeleid=(f"{naam}@{regelversie()}", functie), modi=modi)
+
+
+def onthoud(repo: Repo, soort: str, invoer: Any, functie: Callable[[], Any]) -> Any:
+    """`functie()` over de hele repository (bijv. dubbele kinderen zoeken), bewaard onder een
+    hash van `invoer` (alles waar het resultaat van afhangt) en de regelversie: dezelfde
+    invoer geeft het bewaarde resultaat, andere invoer rekent opnieuw."""
+    sleutel = hashlib.blake2b(pickle.dumps(invoer, 5), digest_size=16).hexdigest()
+    naam = f"{soort}:{sleutel}@{regelversie()}"
+    cache = Cache(repo.root)
+    try:
+        rij = cache.alle_afgeleid(naam).get("*")
+        if rij is not None:
+            with contextlib.suppress(Exception):
+                return pickle.loads(rij[5])
+        waarde = functie()
+        cache.bewaar_afgeleid(naam, [("*", (0, 0, 0, 0), None, waarde)])
+        return waarde
+    finally:
+        cache.sluit()
+
+
+def _kandidaten(repo: Repo) -> list[tuple[str, bool]]:
+    """(id, map is een symlink) van elke map in `casussen/` met een geldig id, op volgorde.
+
+    Uit één `scandir` (het type staat in de map zelf): geen stat per casus. Of er een
+    plan.yaml in staat blijkt bij het lezen van de stempel."""
+    from jeugdplan.store import ID_PATROON
+
+    try:
+        with os.scandir(repo.casussen) as it:
+            uit = [(e.name, e.is_symlink()) for e in it
+                   if ID_PATROON.match(e.name) and e.is_dir()]
+    except OSError:
+        return []
+    uit.sort()
+    return uit
 
 
 def lees_alle(repo: Repo, idents: list[str] | None = None,
-              afgeleid: tuple[str, Callable[[Plan], Any]] | None = None) -> Iterator[Resultaat]:
+              afgeleid: tuple[str, Callable[[Plan], Any]] | None = None,
+              modi: dict[str, int] | None = None) -> Iterator[Resultaat]:
     """(id, plan of None, problemen) voor elk plan, in volgorde van id.
 
     Uit de cache waar die klopt; de rest wordt gelezen (parallel als het er veel zijn) en in
     de cache gezet. Het resultaat is gelijk aan lezen zonder cache. Met `afgeleid`
     (zie `per_plan`) staat op de plaats van het plan het resultaat van de functie.
     """
+    global _AFGELEID
     from jeugdplan.versleuteling import controleer_toegang
 
     controleer_toegang(repo.root)  # versleuteld en vergrendeld: duidelijke fout, ook bij een warme cache
     alle = idents is None
-    if idents is None:
-        idents = repo.ids()
+    kandidaten = _kandidaten(repo) if idents is None else [
+        (i, os.path.islink(f"{repo.casussen}/{i}")) for i in idents]
     casussen = str(repo.casussen)
     cache = Cache(repo.root)
     teller = {"uit_cache": 0, "gelezen": 0}
+    _AFGELEID = afgeleid[1] if afgeleid is not None else None
+    pool = achtergrond = None
     try:
-        opgeslagen = cache.stempels()
+        opgeslagen = cache.stempels(None if alle else [i for i, _ in kandidaten])
         vooraf = cache.alle_afgeleid(afgeleid[0]) if afgeleid is not None else {}
-        bekend = set(idents)
-        weg = [i for i in opgeslagen if i not in bekend] if alle else []
-        pool = None
-        try:
-            for begin in range(0, len(idents), BLOK):
-                blok = idents[begin:begin + BLOK]
-                treffers: dict[str, Resultaat] = {}
-                missers: list[str] = []
-                nieuw_afgeleid: list[tuple[str, Stempel, bytes | None, Any]] = []
-                for ident in blok:
-                    pad = os.path.join(casussen, ident, "plan.yaml")
-                    try:
-                        st = os.lstat(pad)
-                        map_is_link = os.path.islink(os.path.join(casussen, ident))
-                    except OSError:
-                        missers.append(ident)
-                        continue
-                    if map_is_link or stat.S_ISLNK(st.st_mode):
-                        if not repo.binnen_repository(Path(pad)):
-                            treffers[ident] = (ident, None, [_buiten(ident)])
-                            continue
-                        st = os.stat(pad)
-                    huidig = _stempel(st)
-                    if _geldig(pad, opgeslagen.get(ident), huidig):
-                        racy = opgeslagen[ident][1]
-                        if afgeleid is not None:
-                            gevonden, waarde = cache.uit_afgeleid(vooraf.get(ident), huidig,
-                                                                  racy)
-                            if gevonden:
-                                treffers[ident] = (ident, waarde, [])
-                                teller["uit_cache"] += 1
-                                continue
-                        rij = cache.haal(ident)
-                        if rij is not None:
-                            data, problemen = rij
-                            try:
-                                plan = _maak_plan(data) if data is not None else None
-                                if afgeleid is not None and plan is not None:
-                                    waarde = afgeleid[1](plan)
-                                    nieuw_afgeleid.append((ident, huidig, racy, waarde))
-                                    treffers[ident] = (ident, waarde, [])
-                                else:
-                                    treffers[ident] = (ident, plan, _problemen(problemen))
-                                teller["uit_cache"] += 1
-                                continue
-                            except Exception:  # noqa: BLE001 - beschadigd: opnieuw lezen
-                                pass
-                    missers.append(ident)
-                if missers:
-                    if pool is None and len(idents) - begin >= PARALLEL_VANAF and (
-                            os.cpu_count() or 1) > 1 and len(missers) >= PARALLEL_VANAF // 4:
-                        pool = _maak_pool()
-                    gelezen = _lees(casussen, missers, pool)
-                    teller["gelezen"] += len(gelezen)
-                    cache.bewaar([(i, st, racy, data, probl)
-                                  for i, st, racy, data, probl in gelezen if st is not None])
-                    for ident, st_, racy_, data, probl in gelezen:
-                        plan = _maak_plan(data) if data is not None else None
-                        if afgeleid is not None and plan is not None:
-                            waarde = afgeleid[1](plan)
-                            if st_ is not None:
-                                nieuw_afgeleid.append((ident, st_, racy_, waarde))
-                            treffers[ident] = (ident, waarde, [])
-                        else:
-                            treffers[ident] = (ident, plan, [Probleem(**p) for p in probl])
-                if afgeleid is not None:
-                    cache.bewaar_afgeleid(afgeleid[0], nieuw_afgeleid)
-                for ident in blok:
+        stand, buiten, weg = _stempels(repo, kandidaten, opgeslagen, alle, modi)
+        te_lezen = [ident for ident, _st, geldig in stand if not geldig and ident not in buiten]
+        # Veel te lezen: verdeeld over de kernen, per blok. Een paar (na een wijziging)
+        # terwijl de rest uit de cache komt: één werkproces leest ze meteen, zodat pydantic
+        # laden en valideren samenvallen met het lezen van de cache.
+        meer_kernen = (os.cpu_count() or 1) > 1
+        if meer_kernen and len(stand) >= PARALLEL_VANAF and len(te_lezen) >= PARALLEL_VANAF // 4:
+            pool = _maak_pool()
+        elif meer_kernen and te_lezen and len(stand) - len(te_lezen) >= ACHTERGROND_VANAF:
+            pool = _maak_pool(1)
+            achtergrond = pool.apply_async(_werk, ((casussen, te_lezen),))
+        vooruit: dict[str, Gelezen] = {}
+        for begin in range(0, len(stand), BLOK):
+            blok = stand[begin:begin + BLOK]
+            treffers: dict[str, Resultaat] = {}
+            missers: list[str] = []
+            nieuw_afgeleid: list[tuple[str, Stempel, bytes | None, Any]] = []
+            for ident, huidig, geldig in blok:
+                if ident in buiten:
+                    treffers[ident] = (ident, None, [_buiten(ident)])
+                    continue
+                if geldig and huidig is not None:
+                    racy = opgeslagen[ident][1]
+                    gevonden, waarde = (cache.uit_afgeleid(vooraf.get(ident), huidig, racy)
+                                        if afgeleid is not None else (False, None))
+                    if gevonden:
+                        treffers[ident] = (ident, waarde, [])
+                    elif (uit := _uit_plan(cache.haal(ident), afgeleid)) is not None:
+                        if afgeleid is not None and uit[0] is not None:
+                            nieuw_afgeleid.append((ident, huidig, racy, uit[0]))
+                        treffers[ident] = (ident, *uit)
                     if ident in treffers:
-                        yield treffers[ident]
-        finally:
-            if pool is not None:
-                pool.close()
-                pool.join()
-        cache.vergeet(weg)
+                        teller["uit_cache"] += 1
+                        continue
+                missers.append(ident)
+            if missers:
+                if achtergrond is not None:
+                    vooruit = {g[0]: g for g in achtergrond.get()}
+                    achtergrond = None
+                if vooruit:
+                    gelezen = [vooruit.pop(i) for i in missers if i in vooruit]
+                    al = {g[0] for g in gelezen}
+                    gelezen += _lees(casussen, [i for i in missers if i not in al], None)
+                else:
+                    gelezen = _lees(casussen, missers, pool)
+                teller["gelezen"] += len(gelezen)
+                cache.bewaar([(i, st_, racy_, data, probl)
+                              for i, st_, racy_, data, probl, _h, _w in gelezen
+                              if st_ is not None])
+                for ident, st_, racy_, data, probl, heeft, waarde in gelezen:
+                    if heeft:
+                        if st_ is not None:
+                            nieuw_afgeleid.append((ident, st_, racy_, waarde))
+                        treffers[ident] = (ident, waarde, [])
+                    elif afgeleid is not None and data is not None:
+                        treffers[ident] = (ident, afgeleid[1](_maak_plan(data)), [])
+                    else:
+                        plan = _maak_plan(data) if data is not None else None
+                        treffers[ident] = (ident, plan, [Probleem(**p) for p in probl])
+            if afgeleid is not None:
+                cache.bewaar_afgeleid(afgeleid[0], nieuw_afgeleid)
+            for ident, _st, _g in blok:
+                yield treffers[ident]
+        cache.vergeet(sorted(weg))
     finally:
+        if pool is not None:
+            if achtergrond is not None:  # afgebroken voordat het resultaat nodig was
+                pool.terminate()
+            else:
+                pool.close()
+            pool.join()
+        _AFGELEID = None
         cache.sluit()
         _statistiek(teller)
+
+
+def _stempels(repo: Repo, kandidaten: list[tuple[str, bool]],
+              opgeslagen: dict[str, tuple[Stempel, bytes | None]], alle: bool,
+              modi: dict[str, int] | None
+              ) -> tuple[list[tuple[str, Stempel | None, bool]], set[str], set[str]]:
+    """Eén lstat per plan: (id, stempel of None, klopt de cache), de symlinks naar buiten de
+    repository, en de ids die de cache kan vergeten (weg, of een map zonder plan)."""
+    casussen = str(repo.casussen)
+    stand: list[tuple[str, Stempel | None, bool]] = []
+    buiten: set[str] = set()
+    weg = set(opgeslagen).difference(i for i, _ in kandidaten) if alle else set()
+    for ident, map_is_link in kandidaten:
+        pad = f"{casussen}/{ident}/plan.yaml"
+        try:
+            st = os.lstat(pad)
+            if map_is_link or stat.S_ISLNK(st.st_mode):
+                if not repo.binnen_repository(Path(pad)):
+                    buiten.add(ident)
+                    stand.append((ident, None, False))
+                    continue
+                st = os.stat(pad)
+        except OSError:
+            if alle:  # een map zonder plan is geen casus
+                weg.add(ident)
+            else:
+                stand.append((ident, None, False))
+            continue
+        if modi is not None:
+            modi[ident] = st.st_mode
+        huidig = _stempel(st)
+        stand.append((ident, huidig, _geldig(pad, opgeslagen.get(ident), huidig)))
+    return stand, buiten, weg
+
+
+def _uit_plan(rij: tuple[bytes | None, str | None] | None,
+              afgeleid: tuple[str, Callable[[Plan], Any]] | None
+              ) -> tuple[Any, list[Probleem]] | None:
+    """(plan of, met `afgeleid`, functie(plan); problemen) uit een bewaard plan. None als het
+    er niet is of beschadigd is (dan opnieuw lezen)."""
+    if rij is None:
+        return None
+    data, problemen = rij
+    try:
+        plan = _maak_plan(data) if data is not None else None
+        if plan is not None and afgeleid is not None:
+            return afgeleid[1](plan), []
+        return plan, _problemen(problemen)
+    except Exception:  # noqa: BLE001 - beschadigd: opnieuw lezen
+        return None
 
 
 def _statistiek(teller: dict[str, int]) -> None:
@@ -535,20 +650,20 @@ def _statistiek(teller: dict[str, int]) -> None:
             Path(pad).write_text(json.dumps(teller))
 
 
-def _maak_pool() -> Any:
+def _maak_pool(processen: int | None = None) -> Any:
     import multiprocessing
 
     # 'fork' deelt de al geïmporteerde modules (pydantic, model) met de werkprocessen.
     methode = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    return multiprocessing.get_context(methode).Pool(os.cpu_count() or 2)
+    return multiprocessing.get_context(methode).Pool(processen or os.cpu_count() or 2)
 
 
-def _lees(casussen: str, idents: list[str], pool: Any) -> list[tuple[str, Any, Any, Any, Any]]:
+def _lees(casussen: str, idents: list[str], pool: Any) -> list[Gelezen]:
     if pool is None:
         return _werk((casussen, idents))
     stuk = max(25, len(idents) // 16)
     taken = [(casussen, idents[i:i + stuk]) for i in range(0, len(idents), stuk)]
-    uit: list[tuple[str, Any, Any, Any, Any]] = []
+    uit: list[Gelezen] = []
     for deel in pool.imap(_werk, taken):
         uit.extend(deel)
     return uit

@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING
 
 from jeugdplan.dubbel import dubbele_groepen
 from jeugdplan.errors import Ernst, Probleem
-from jeugdplan.model import Plan
 from jeugdplan.resources import lees_data
 from jeugdplan.toestemming import heeft_toestemming, leeftijd, zonder_toestemming
-from jeugdplan.validatie import veldpad
 
 if TYPE_CHECKING:
+    from jeugdplan.model import Plan
     from jeugdplan.store import Repo
 
 Loc = tuple[str | int, ...]
@@ -37,7 +36,7 @@ class Bevinding:
     melding: str
 
 
-Controle = Callable[[Plan, date], Iterator[Bevinding]]
+Controle = Callable[["Plan", date], Iterator[Bevinding]]
 CONTROLES: dict[str, Controle] = {}
 
 
@@ -218,13 +217,21 @@ def controleer_plan(plan: Plan, vandaag: date) -> list[Bevinding]:
     return bevindingen
 
 
-def over_casussen(kinderen: list[PlanControle]) -> dict[str, list[Bevinding]]:
+def over_casussen(kinderen: list[PlanControle], repo: Repo | None = None
+                  ) -> dict[str, list[Bevinding]]:
     """Controles over casussen heen: waarschijnlijk twee plannen voor één kind (tenzij met
-    `new --toch` is vastgelegd dat het een ander kind is)."""
+    `new --toch` is vastgelegd dat het een ander kind is). Met `repo` komen de groepen uit
+    de cache zolang geen naam of geboortedatum veranderde."""
     uit: dict[str, list[Bevinding]] = {}
     kandidaten = [k.kind for k in kinderen]
     anders = {(k.id, ander) for k in kinderen for ander in k.niet_dezelfde_als}
-    for a, b in dubbele_groepen(kandidaten):
+    if repo is None:
+        groepen = dubbele_groepen(kandidaten)
+    else:
+        from jeugdplan.cache import onthoud
+
+        groepen = onthoud(repo, "dubbel", kandidaten, lambda: dubbele_groepen(kandidaten))
+    for a, b in groepen:
         if (a, b) in anders or (b, a) in anders:
             continue
         for ident, ander in ((a, b), (b, a)):
@@ -251,6 +258,7 @@ def _met_regels(repo: Repo, ident: str, bevindingen: Iterable[Bevinding]) -> lis
     bevindingen zijn."""
     from jeugdplan.errors import PlanOngeldig
     from jeugdplan.store import CASUSSEN, PLAN
+    from jeugdplan.validatie import veldpad
     from jeugdplan.versleuteling import lees_plan_bytes as lees_bytes  # ontsleutelt zo nodig
     from jeugdplan.yamlio import decodeer, knopen_snel, plaats_in_knopen
 
@@ -292,10 +300,13 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
     if gekozen:
         for ident in sorted(gekozen):
             repo.bestaand_plan_pad(ident)
+    onvastgelegd = gitrepo.onvastgelegd_op_achtergrond(repo.root)
     problemen: list[Probleem] = []
     kinderen: list[PlanControle] = []
+    modi: dict[str, int] = {}
     for ident, controle, fouten in per_plan(repo, f"check:{vandaag}",
-                                            lambda p: controleer_plan_in_repo(repo, p, vandaag)):
+                                            lambda p: controleer_plan_in_repo(repo, p, vandaag),
+                                            modi):
         if controle is not None:
             kinderen.append(controle)
         if gekozen is not None and ident not in gekozen:
@@ -307,43 +318,54 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
             problemen.extend(_met_regels(repo, ident, [_fout(
                 "id", ("id",), f"id {controle.id!r} wijkt af van de mapnaam {ident!r}")]))
         problemen.extend(controle.problemen)
-    for ident, bevindingen in sorted(over_casussen(kinderen).items()):
+    for ident, bevindingen in sorted(over_casussen(kinderen, repo).items()):
         if gekozen is None or ident in gekozen:
             problemen.extend(_met_regels(repo, ident, bevindingen))
-    for pad in gitrepo.onvastgelegd(repo.root):
+    for pad in onvastgelegd():
         if gekozen is None or any(f"/{i}/" in f"/{pad}" for i in gekozen):
             problemen.append(Probleem(pad, None, None, "", "wijziging is niet vastgelegd in git "
                                       "(de vorige opdracht werd onderbroken?)", "waarschuwing",
                                       "onvastgelegd"))
-    problemen.extend(leesbaar_voor_anderen(repo, gekozen))
+    problemen.extend(leesbaar_voor_anderen(repo, gekozen, modi))
     return problemen
 
 
-def leesbaar_voor_anderen(repo: Repo, gekozen: set[str] | None = None) -> list[Probleem]:
+def leesbaar_voor_anderen(repo: Repo, gekozen: set[str] | None = None,
+                          modi: dict[str, int] | None = None) -> list[Probleem]:
     """Controle `leesbaar-voor-anderen`: een plan (of zijn map) dat groep of anderen mogen
-    lezen. Plannen bevatten bijzondere persoonsgegevens: alleen de eigenaar (0600/0700)."""
+    lezen. Plannen bevatten bijzondere persoonsgegevens: alleen de eigenaar (0600/0700).
+
+    `modi` (id -> st_mode van plan.yaml, uit het lezen van de plannen) spaart een stat per
+    plan; bij 100.000 plannen telt elke systeemaanroep."""
     import os
     import stat
 
-    from jeugdplan.store import CASUSSEN, PLAN
+    from jeugdplan.store import CASUSSEN, ID_PATROON, PLAN
 
     uit: list[Probleem] = []
     casussen = str(repo.casussen)
-    for ident in sorted(gekozen) if gekozen is not None else repo.ids():
-        relatief = f"{CASUSSEN}/{ident}/{PLAN}"
-        # Gewone tekenreeksen en os.stat: bij 100.000 plannen telt elke microseconde.
-        map_ = os.path.join(casussen, ident)
-        for pad, soort, advies in ((map_, "map", "700"),
-                                   (os.path.join(map_, PLAN), "bestand", "600")):
-            try:
-                modus = stat.S_IMODE(os.stat(pad).st_mode)
-            except OSError:
-                continue
+    try:
+        with os.scandir(casussen) as it:
+            mappen = sorted((e.name, e) for e in it if ID_PATROON.match(e.name)
+                            and (gekozen is None or e.name in gekozen))
+    except OSError:
+        return []
+    for ident, entry in mappen:
+        bestand = f"{casussen}/{ident}/{PLAN}"
+        try:
+            map_modus = entry.stat().st_mode
+            plan_modus = modi[ident] if modi and ident in modi else os.stat(bestand).st_mode
+        except OSError:  # geen plan in deze map: geen casus
+            continue
+        if not stat.S_ISDIR(map_modus):
+            continue
+        for pad, modus, soort, advies in ((entry.path, map_modus, "map", "700"),
+                                          (bestand, plan_modus, "bestand", "600")):
             if modus & 0o077:
                 uit.append(Probleem(
-                    relatief, None, None, "",
-                    f"{soort} is leesbaar voor anderen (rechten {modus:04o}); plannen bevatten "
-                    f"bijzondere persoonsgegevens: chmod {advies} "
+                    f"{CASUSSEN}/{ident}/{PLAN}", None, None, "",
+                    f"{soort} is leesbaar voor anderen (rechten {stat.S_IMODE(modus):04o}); "
+                    f"plannen bevatten bijzondere persoonsgegevens: chmod {advies} "
                     f"{os.path.relpath(pad, repo.root)}",
                     "waarschuwing", "leesbaar-voor-anderen"))
     return uit

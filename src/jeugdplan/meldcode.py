@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jeugdplan.errors import JeugdplanError
 from jeugdplan.model import (
@@ -31,6 +31,11 @@ from jeugdplan.model import (
     Plan,
 )
 from jeugdplan.resources import lees_data
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from jeugdplan.store import Repo
 
 ANTWOORDEN = ("ja", "nee", "twijfel")
 
@@ -435,12 +440,28 @@ def dossier_gaten(mc: Meldcode, m: Machine | None = None) -> list[str]:
     return uit
 
 
-def status_overzicht(plannen: list[Plan], vandaag: date,
+def status_overzicht(plannen: Iterable[Plan], vandaag: date,
                      m: Machine | None = None) -> list[Advies]:
     """Alle lopende meldcodesporen: verstreken termijnen eerst, dan op termijn en id."""
-    uit = [volgende(p, vandaag, m) for p in plannen
-           if p.meldcode is not None and p.status != "afgesloten"]
-    uit = [a for a in uit if a.status == "lopend"]
+    return _lopend(_spoor(p, vandaag, m) for p in plannen)
+
+
+def status_repo(repo: Repo, vandaag: date) -> list[Advies]:
+    """`status_overzicht` van een hele repository, per plan uit de cache."""
+    from jeugdplan.cache import per_plan
+
+    return _lopend(a for _i, a, _f in per_plan(repo, f"meldcode:{vandaag}",
+                                                lambda p: _spoor(p, vandaag)))
+
+
+def _spoor(plan: Plan, vandaag: date, m: Machine | None = None) -> Advies | None:
+    if plan.meldcode is None or plan.status == "afgesloten":
+        return None
+    return volgende(plan, vandaag, m)
+
+
+def _lopend(adviezen: Iterable[Advies | None]) -> list[Advies]:
+    uit = [a for a in adviezen if a is not None and a.status == "lopend"]
     return sorted(uit, key=lambda a: (not a.termijn_verstreken,
                                       a.termijn or date.max, a.id))
 

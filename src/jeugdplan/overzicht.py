@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from jeugdplan.agenda import punten
-from jeugdplan.model import Plan
 from jeugdplan.toestemming import leeftijd
 
 if TYPE_CHECKING:
+    from jeugdplan.model import Plan
     from jeugdplan.store import Repo
 
 

@@ -16,6 +16,10 @@ from jeugdplan.validatie import valideer
 MAX_LEEFTIJD = 27
 
 
+def _kandidaat(p: Plan) -> tuple[str, str, str, date]:
+    return (p.id, p.kind.voornaam, p.kind.achternaam, p.kind.geboortedatum)
+
+
 def maak_plan(
     repo: Repo, *, voornaam: str, achternaam: str, geboortedatum: date, gemeente: str,
     school: str, onderwijssoort: str, groep: int | None, leerjaar: int | None,
@@ -28,8 +32,10 @@ def maak_plan(
             f"geboortedatum {geboortedatum}: het kind zou {leeftijd(geboortedatum, vandaag)} "
             "jaar zijn; typfout in het jaar?"
         )
-    bestaande = [(p.id, p.kind.voornaam, p.kind.achternaam, p.kind.geboortedatum)
-                 for p in repo.plannen()]
+    from jeugdplan.cache import per_plan
+
+    # Per plan gecachet: warm bouwt `new` geen 10.000 plannen op om één naam te vergelijken.
+    bestaande = [k for _i, k, _p in per_plan(repo, "kandidaat", _kandidaat) if k is not None]
     dubbel = zoek_dubbel(voornaam, achternaam, geboortedatum, bestaande)
     if dubbel and not toch:
             raise JeugdplanError(

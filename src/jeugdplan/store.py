@@ -17,17 +17,22 @@ import secrets
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jeugdplan import gitrepo
 from jeugdplan.errors import GebruiksFout, JeugdplanError, PlanOngeldig, Probleem
-from jeugdplan.model import Instellingen, Plan
 from jeugdplan.slot import meld as slot_meld
 from jeugdplan.slot import vergrendeld
-from jeugdplan.validatie import valideer
 from jeugdplan.versleuteling import lees_plan_bytes
-from jeugdplan.yamlio import decodeer, dump_rt, laad_rt, laad_snel, lees_bytes, samenvoegen
+
+if TYPE_CHECKING:
+    from jeugdplan.model import Instellingen, Plan
+
+# pydantic (model, validatie) en de YAML-laders worden pas geladen als een plan echt gelezen
+# of geschreven wordt: warm komen overzichten uit de cache en starten ze zonder die modules.
+# (`versleuteling` is licht: alleen de standaardbibliotheek; pyrage pas bij gebruik.)
 
 INSTELLINGEN = "jeugdplan.yaml"
 CASUSSEN = "casussen"
@@ -117,7 +122,6 @@ class GeladenPlan:
 @dataclass
 class Repo:
     root: Path
-    instellingen: Instellingen
 
     # --- vinden -------------------------------------------------------------------------
 
@@ -145,11 +149,18 @@ class Repo:
 
     @classmethod
     def open(cls, root: Path) -> Repo:
-        pad = root / INSTELLINGEN
-        tekst = decodeer(lees_bytes(pad, INSTELLINGEN), INSTELLINGEN)
+        return cls(root)
+
+    @cached_property
+    def instellingen(self) -> Instellingen:
+        """`jeugdplan.yaml`, gevalideerd bij het eerste gebruik (met regelnummers)."""
+        from jeugdplan.model import Instellingen
+        from jeugdplan.validatie import valideer
+        from jeugdplan.yamlio import decodeer, laad_rt, lees_bytes
+
+        tekst = decodeer(lees_bytes(self.root / INSTELLINGEN, INSTELLINGEN), INSTELLINGEN)
         doc = laad_rt(tekst, INSTELLINGEN)
-        instellingen = valideer(Instellingen, doc if doc is not None else {}, INSTELLINGEN, doc)
-        return cls(root, instellingen)
+        return valideer(Instellingen, doc if doc is not None else {}, INSTELLINGEN, doc)
 
     # --- paden --------------------------------------------------------------------------
 
@@ -199,7 +210,23 @@ class Repo:
         relatief = self.relatief(pad)
         return self.laad_pad(pad, relatief)
 
+    def lees(self, ruw_id: str) -> Plan:
+        """Eén plan om alleen te lezen (`show`, `route`, `meldcode next`): uit de cache zolang
+        het bestand niet veranderde, anders snel gelezen en gevalideerd. Een ongeldig plan
+        geeft dezelfde fout (met regels) als `laad`."""
+        from jeugdplan.cache import lees_alle
+
+        pad = self.bestaand_plan_pad(ruw_id)
+        for _ident, plan, _problemen in lees_alle(self, [pad.parent.name]):
+            if plan is not None:
+                return plan
+        return self.laad_pad(pad, self.relatief(pad)).plan
+
     def laad_pad(self, pad: Path, relatief: str) -> GeladenPlan:
+        from jeugdplan.model import Plan
+        from jeugdplan.validatie import valideer
+        from jeugdplan.yamlio import decodeer, laad_rt
+
         tekst = decodeer(lees_plan_bytes(pad, relatief), relatief)
         doc = laad_rt(tekst, relatief)
         plan = valideer(Plan, doc, relatief, doc)
@@ -230,6 +257,10 @@ class Repo:
         `wijzig` geeft het commitbericht (zonder id) terug of gooit een `JeugdplanError`;
         dan wordt er niets geschreven.
         """
+        from jeugdplan.model import Plan
+        from jeugdplan.validatie import valideer
+        from jeugdplan.yamlio import samenvoegen
+
         gitrepo.identiteit(self.root)
         # Eén slot per repository: laden, wijzigen, schrijven en vastleggen gebeuren zonder
         # dat een ander proces ertussen schrijft (anders gaat een wijziging verloren).
@@ -257,6 +288,8 @@ class Repo:
         per onderdeel samengevoegd met die wijziging, zoals de merge-driver doet; botsen ze,
         dan wordt niets geschreven. Geeft True als er is samengevoegd.
         """
+        from jeugdplan.yamlio import decodeer
+
         relatief = self.relatief(pad)
         ident = pad.parent.name
         with vergrendeld(self.root):
@@ -298,6 +331,8 @@ class Repo:
         pad = self.plan_pad(plan.id)
         from ruamel.yaml.comments import CommentedMap
 
+        from jeugdplan.yamlio import samenvoegen
+
         with vergrendeld(self.root):
             if pad.exists() or pad.is_symlink():
                 raise JeugdplanError(f"casus {plan.id} bestaat al")
@@ -308,6 +343,10 @@ class Repo:
         return pad
 
     def _schrijf(self, pad: Path, doc: Any) -> None:
+        from jeugdplan.model import Plan
+        from jeugdplan.validatie import valideer
+        from jeugdplan.yamlio import dump_rt, laad_snel
+
         tekst = dump_rt(doc)
         # Laatste controle: wat we schrijven moet weer te lezen zijn.
         valideer(Plan, laad_snel(tekst, self.relatief(pad)), self.relatief(pad))
@@ -338,6 +377,9 @@ def _voeg_bewerking_samen(ident: str, relatief: str, origineel: str, huidig: str
     """Driedeling: basis = het plan bij het openen, 'ons' = de bewerking (nog niet gedeeld),
     'hun' = wat intussen is vastgelegd (dat houdt zijn ids)."""
     from jeugdplan.mergedriver import voeg_samen
+    from jeugdplan.model import Plan
+    from jeugdplan.validatie import valideer
+    from jeugdplan.yamlio import dump_rt, laad_rt, laad_snel, samenvoegen
 
     uitkomst = voeg_samen(laad_snel(origineel, relatief), laad_snel(bewerking, relatief),
                           laad_snel(huidig, relatief), ident)
@@ -363,6 +405,7 @@ def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Re
         raise JeugdplanError(f"{pad} bestaat al en is geen map")
     if pad.exists() and any(pad.iterdir()):
         raise JeugdplanError(f"{pad} is niet leeg; kies een lege of nieuwe map")
+    from jeugdplan.model import Instellingen
     from jeugdplan.resources import bekende_regios
 
     if regio not in bekende_regios():

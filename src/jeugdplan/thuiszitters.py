@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from jeugdplan.model import Plan
 from jeugdplan.verzuim import (
     GETELD,
     THUISZITTER,
@@ -22,6 +21,9 @@ from jeugdplan.verzuim import (
     regels,
     tegenstrijdigheden,
 )
+
+if TYPE_CHECKING:
+    from jeugdplan.model import Plan
 
 Per = Literal["school", "gemeente"]
 GEEN_SCHOOL = "(op geen school ingeschreven)"

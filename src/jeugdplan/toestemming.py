@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from jeugdplan.dubbel import normaliseer
-from jeugdplan.model import Plan, Toestemming
 from jeugdplan.resources import lees_data
+
+if TYPE_CHECKING:
+    from jeugdplan.model import Plan, Toestemming
 
 KIND_WOORDEN = {"kind", "jeugdige", "jongere", "leerling"}
 

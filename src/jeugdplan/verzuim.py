@@ -25,11 +25,13 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from jeugdplan.errors import JeugdplanError
-from jeugdplan.model import Aanbod, Inschrijving, Periode, Plan, Vrijstelling
 from jeugdplan.resources import lees_data
+
+if TYPE_CHECKING:
+    from jeugdplan.model import Inschrijving, Periode, Plan, Vrijstelling
 
 Plicht = Literal["leerplichtig", "kwalificatieplichtig"]
 Categorie = Literal["absoluut_verzuim", "relatief_4w_3m", "relatief_3m_plus", "vrijstelling",
@@ -114,6 +116,7 @@ def geldt(periode: Periode, peildatum: date) -> bool:
 
 def inschrijving_op(plan: Plan, peildatum: date) -> Inschrijving | None:
     """De inschrijving op de peildatum; zonder inschrijvingen die op `kind.school`."""
+    from jeugdplan.model import Inschrijving
     inschrijvingen = plan.verzuim.inschrijvingen
     if not inschrijvingen:
         return Inschrijving(school=plan.kind.school)
@@ -258,6 +261,7 @@ def _lopende_afwezigheid(plan: Plan) -> Periode | None:
 
 def afwezig(plan: Plan, *, sinds: date, vandaag: date) -> str:
     """Ongeoorloofde afwezigheid begint op `sinds`."""
+    from jeugdplan.model import Periode
     _open(plan)
     _controleer_datum(plan, sinds, "de eerste dag van de afwezigheid", vandaag)
     lopend = _lopende_afwezigheid(plan)
@@ -304,6 +308,7 @@ def hervat(plan: Plan, *, datum: date, vandaag: date) -> str:
 
 def uitschrijving(plan: Plan, *, datum: date) -> str:
     """Vanaf `datum` op geen school ingeschreven."""
+    from jeugdplan.model import Inschrijving
     _open(plan)
     _controleer_datum(plan, datum, "de datum van uitschrijving")
     verzuim = plan.verzuim
@@ -336,6 +341,7 @@ def uitschrijving(plan: Plan, *, datum: date) -> str:
 
 def inschrijving(plan: Plan, *, datum: date, school: str | None, vandaag: date) -> str:
     """Vanaf `datum` ingeschreven op `school` (standaard de school uit het plan)."""
+    from jeugdplan.model import Inschrijving
     _open(plan)
     _controleer_datum(plan, datum, "de datum van inschrijving")
     naar = school or plan.kind.school
@@ -374,6 +380,7 @@ def _artikel(ruw: str) -> str:
 
 
 def vrijstelling(plan: Plan, *, artikel: str, van: date, tot: date | None) -> str:
+    from jeugdplan.model import Vrijstelling
     _open(plan)
     art = _artikel(artikel)
     _controleer_datum(plan, van, "het begin van de vrijstelling")
@@ -409,6 +416,7 @@ def startkwalificatie(plan: Plan, *, datum: date, vandaag: date) -> str:
 
 def aanbod(plan: Plan, *, omschrijving: str, van: date, tot: date | None) -> str:
     """Een aanbod van onderwijs en/of zorg (ook meerdere tegelijk)."""
+    from jeugdplan.model import Aanbod
     _open(plan)
     _controleer_datum(plan, van, "het begin van het aanbod")
     if tot is not None and tot <= van:

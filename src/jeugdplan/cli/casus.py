@@ -88,7 +88,7 @@ def show(
 
         plan = plan_op(r, ident, datum(op, "--op"))
     else:
-        plan = r.laad(ident).plan
+        plan = r.lees(ident)
     if json:
         print_json(plan.als_json_data())
         return
@@ -120,9 +120,9 @@ def agenda(
     json: JsonOptie = False,
 ) -> None:
     """Wat is over tijd of binnenkort aan de beurt: acties, evaluaties, OPP's, termijnen."""
-    from jeugdplan.agenda import agenda as maak_agenda
+    from jeugdplan.agenda import agenda_repo
 
-    punten = maak_agenda(repo().plannen(), vandaag(), weken)
+    punten = agenda_repo(repo(), vandaag(), weken)
     if json:
         print_json([p.als_json() for p in punten])
         return

@@ -3,12 +3,18 @@
 Exitcodes: 0 gelukt; 1 een probleem dat de gebruiker kan oplossen (ongeldig plan, onbekende
 casus, geweigerde stap); 2 verkeerd gebruik (onbekende optie, ontbrekend argument).
 Een `JeugdplanError` wordt één Nederlandse regel op stderr, nooit een traceback.
+
+De opdrachten staan in modules met `registreer(app)`; de hoofdgroep laadt en bouwt een module
+pas als een van haar opdrachten nodig is, zodat `jeugdplan --help` en `jeugdplan show ID` niet
+op de hele boom van opdrachten wachten.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping, MutableMapping
 from functools import cache
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.core
@@ -16,8 +22,11 @@ import typer.core
 from jeugdplan import __version__
 from jeugdplan.cli import nl
 from jeugdplan.cli._click import click
-from jeugdplan.cli.common import nieuwe_app, staat
+from jeugdplan.cli.common import meld, nieuwe_app, staat
 from jeugdplan.errors import GebruiksFout, JeugdplanError
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 
 class _Fout(click.ClickException):
@@ -37,8 +46,155 @@ class _GebruikFout(click.UsageError):
     """Een `GebruiksFout`: toont het gebruik van de opdracht, exitcode 2."""
 
 
+# De opdrachten van `jeugdplan`, in de volgorde van `jeugdplan --help`: naam -> (module in
+# jeugdplan.cli die haar met `registreer(app)` toevoegt, korte hulp). typer zet losse opdrachten
+# vóór groepen. `--help` toont de korte hulp uit deze tabel, zodat het geen opdrachtmodule
+# hoeft te laden. Een nieuwe of hernoemde opdracht, of een andere eerste zin van haar hulp:
+# pas de tabel aan; tests/test_cli_main.py vergelijkt haar met de echte opdrachten.
+_OPDRACHTEN: dict[str, tuple[str, str]] = {
+    "init": ("casus", "Maak een nieuwe casusrepository (git, jeugdplan.yaml, casussen/, eerste commit)."),
+    "new": ("casus", "Maak een nieuw integraal plan voor een kind (één kind, één plan)."),
+    "show": ("casus", "Toon een plan, leesbaar of als JSON met dezelfde sleutels als de YAML."),
+    "list": ("casus", "Toon de casussen, met wat aandacht vraagt."),
+    "agenda": ("casus", "Wat is over tijd of binnenkort aan de beurt: acties, evaluaties, OPP's, "
+               "termijnen."),
+    "check": ("casus", "Controleer alle plannen: schema, onmogelijke feiten en wat aandacht vraagt."),
+    "edit": ("casus", "Bewerk een plan in $EDITOR; na opslaan wordt het gecontroleerd en vastgelegd."),
+    "close": ("casus", "Sluit een casus af, met reden."),
+    "log": ("casus", "De geschiedenis van een casus: wie, wanneer, en wat er per veld veranderde."),
+    "demo": ("casus", "Bouw een demorepository met fictieve casussen en laat zien wat jeugdplan doet."),
+    "zienswijze": ("onderdelen", "Leg de zienswijze van ouders en kind vast, in hun eigen woorden."),
+    "route": ("route", "Advies: welke partner nu betrekken, wat moet eerst, en waarom (volgens de "
+              "regioregels)."),
+    "verwijzing": ("route", "Zet een verwijzing een stap verder: voorgesteld -> aangevraagd -> "
+                   "geaccepteerd of afgewezen -> gestart -> afgerond."),
+    "sync": ("samen", "Deel de casusrepository: ophalen, samenvoegen per onderdeel en versturen."),
+    "diff": ("samen", "Wat er aan een plan veranderde, per veld."),
+    "merge-driver": ("samen", "Merge-driver voor plan.yaml (wordt door git aangeroepen, niet met de "
+                     "hand)."),
+    "export": ("privacy", "Volledige kopie van één plan met de wijzigingsgeschiedenis, voor inzage "
+               "door ouders of jongere (AVG art."),
+    "bewaartermijn": ("privacy", "Afgesloten plannen waarvan de bewaartermijn is verstreken "
+                      "(data/bewaartermijnen.yaml)."),
+    "purge": ("privacy", "Verwijder één casus (plan en bijlagen) uit de werkmap, in één commit; met "
+              "--uit-geschiedenis ook uit de geschiedenis."),
+    "textconv": ("versleuteling", "Leesbare inhoud van een (versleuteld) plan voor git diff (door "
+                 "git aangeroepen)."),
+    "gezin": ("onderdelen", "Het gezin: ouders en verzorgers, en wie het gezag heeft."),
+    "evaluatie": ("onderdelen", "Evaluaties van het plan en zijn doelen."),
+    "signaal": ("onderdelen", "Signalen: wat is er gezien of gehoord (feiten, met bron en domein)."),
+    "ouders": ("onderdelen", "Ouders: vastleggen dat de zorgen met de ouders zijn besproken."),
+    "toestemming": ("onderdelen", "Toestemming om gegevens te delen: geven en intrekken."),
+    "doel": ("onderdelen", "Doelen van het plan, met eigenaar en evaluatiedatum."),
+    "actie": ("onderdelen", "Acties: wie doet wat wanneer."),
+    "betrokkene": ("onderdelen", "Betrokken professionals en wie de regie heeft."),
+    "journaal": ("onderdelen", "Het journaal: korte aantekeningen bij de casus."),
+    "meldcode": ("meldcode", "De meldcode huiselijk geweld en kindermishandeling: vijf stappen en het "
+                 "afwegingskader, vastgelegd in het plan."),
+    "regio": ("route", "Regioregels: welke partners, routes en verwijzers gelden (tonen, "
+              "controleren)."),
+    "verzuim": ("verzuim", "Schoolverzuim: afwezigheid, in- en uitschrijving, vrijstellingen, "
+                "startkwalificatie en aanbod, als periodes in het plan (voor 'jeugdplan report "
+                "thuiszitters')."),
+    "report": ("report", "Rapportages: thuiszitters, het plandocument, kwaliteit, meldcodedossier."),
+    "sleutel": ("versleuteling", "Uw eigen age-sleutel: maken, ontgrendelen voor een sessie, "
+                "vergrendelen, status."),
+    "versleuteling": ("versleuteling", "Versleuteling in rust van de plannen in deze repository: "
+                      "aanzetten, status, ontvangers."),
+}
+
+_VERBORGEN = frozenset({"merge-driver", "textconv"})
+"""Opdrachten die wel werken maar niet in `--help` staan."""
+
+MODULES = tuple(dict.fromkeys(module for module, _ in _OPDRACHTEN.values()))
+"""De opdrachtmodules, in de volgorde waarin ze vroeger alle tegelijk werden geregistreerd."""
+
+_EERST = {"report": ("meldcode",)}
+"""`meldcode.registreer` hangt `report meldcode` aan de report-groep: eerst meldcode laden."""
+
+
+@cache
+def opdrachten_van(module: str) -> dict[str, click.Command]:
+    """De click-opdrachten die `jeugdplan.cli.<module>` registreert, één keer gebouwd."""
+    for eerder in _EERST.get(module, ()):
+        opdrachten_van(eerder)
+    kladapp = nieuwe_app("")
+    importlib.import_module(f"jeugdplan.cli.{module}").registreer(kladapp)
+    return dict(typer.main.get_group(kladapp).commands)
+
+
+class _Opdrachten(MutableMapping[str, click.Command]):
+    """`Groep.commands`: alle opdrachten in de volgorde van `_OPDRACHTEN`, maar een opdracht
+    wordt pas gebouwd (met de rest van haar module) als iemand haar opvraagt. Namen opsommen
+    of opzoeken met `in` laadt niets."""
+
+    def __init__(self, extra: Mapping[str, click.Command]) -> None:
+        self._extra = dict(extra)  # met add_command toegevoegd
+        self._weg: set[str] = set()
+
+    def __getitem__(self, naam: str) -> click.Command:
+        if naam in self._extra:
+            return self._extra[naam]
+        if naam not in _OPDRACHTEN or naam in self._weg:
+            raise KeyError(naam)
+        return opdrachten_van(_OPDRACHTEN[naam][0])[naam]
+
+    def __contains__(self, naam: object) -> bool:
+        return naam in self._extra or (naam in _OPDRACHTEN and naam not in self._weg)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from (naam for naam in _OPDRACHTEN if naam not in self._weg)
+        yield from (naam for naam in self._extra if naam not in _OPDRACHTEN)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __setitem__(self, naam: str, opdracht: click.Command) -> None:
+        self._extra[naam] = opdracht
+        self._weg.discard(naam)
+
+    def __delitem__(self, naam: str) -> None:
+        if naam not in self:
+            raise KeyError(naam)
+        self._extra.pop(naam, None)
+        if naam in _OPDRACHTEN:
+            self._weg.add(naam)
+
+    def schets(self, naam: str) -> click.Command:
+        """De opdracht voor de lijst in `--help` en tab-aanvulling: uit de tabel als ze nog
+        niet geladen is (alleen naam, korte hulp en verborgen)."""
+        if naam in self._extra or naam not in _OPDRACHTEN:
+            return self[naam]
+        return click.Command(naam, help=_OPDRACHTEN[naam][1], hidden=naam in _VERBORGEN)
+
+
 class Groep(typer.core.TyperGroup):
-    """Hoofdgroep die domeinfouten omzet in nette meldingen met de juiste exitcode."""
+    """Hoofdgroep: laadt een opdrachtmodule pas als een van haar opdrachten nodig is, en zet
+    domeinfouten om in nette meldingen met de juiste exitcode."""
+
+    commands: _Opdrachten
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands = _Opdrachten(self.commands)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Zoals bij click, maar met de korte hulp uit de tabel: laadt geen opdrachtmodule."""
+        schetsen = {naam: self.commands.schets(naam) for naam in self.list_commands(ctx)}
+        typer.core.TyperGroup(commands=schetsen).format_commands(ctx, formatter)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """Tab-aanvulling zoals bij click (opdrachten, dan opties), zonder modules te laden."""
+        aanvulling = importlib.import_module(f"{click.__name__}.shell_completion")
+        schetsen = [self.commands.schets(naam) for naam in self.list_commands(ctx)
+                    if naam.startswith(incomplete)]
+        items = [aanvulling.CompletionItem(s.name, help=s.get_short_help_str()) for s in schetsen
+                 if not s.hidden]
+        items.extend(click.Command.shell_complete(self, ctx, incomplete))
+        return items
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -86,29 +242,12 @@ def _hoofd(
 ) -> None:
     """jeugdplan: één kind, één plan."""
     staat.dir = dir
+    from jeugdplan import slot
 
+    # Meldingen van het repositoryslot (wachten, herstel) naar stderr, ook als de opdracht
+    # uit een andere module komt dan privacy (die dit ook doet).
+    slot.melder = meld
 
-def _registreer() -> None:
-    # Elke opdrachtgroep staat in een eigen module; die importeert alleen typer.
-    from jeugdplan.cli import casus, onderdelen
-
-    casus.registreer(app)
-    onderdelen.registreer(app)
-    # --- uitbreidingen (meldcode, verwijzing, verzuim, rapportages, samenwerken) ---
-    # Elke module hieronder heeft een functie `registreer(app)`.
-    import importlib
-
-    for naam in _UITBREIDINGEN:
-        try:
-            module = importlib.import_module(f"jeugdplan.cli.{naam}")
-        except ModuleNotFoundError as e:
-            if e.name != f"jeugdplan.cli.{naam}":
-                raise
-            continue
-        module.registreer(app)
-
-
-_UITBREIDINGEN = ["meldcode", "route", "verzuim", "report", "samen", "privacy", "versleuteling"]
 
 _COMPLETION_HULP = {
     "install_completion": "Installeer aanvulling (tab-completion) voor de huidige shell.",
@@ -120,7 +259,6 @@ _COMPLETION_HULP = {
 def cli() -> click.Command:
     """Het click-commando (gebouwd en vertaald), ook voor tests met CliRunner."""
     nl.installeer()
-    _registreer()
     commando = typer.main.get_command(app)
     for param in commando.params:
         if param.name in _COMPLETION_HULP and isinstance(param, click.Option):

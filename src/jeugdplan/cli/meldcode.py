@@ -168,7 +168,7 @@ def volgende(ident: IdArg, json: JsonOptie = False) -> None:
     """Wat moet er nu gebeuren: de stap, wat ontbreekt, de vraag, het besluit, de termijn."""
     from jeugdplan import meldcode as mc
 
-    plan = common.repo().laad(ident).plan
+    plan = common.repo().lees(ident)
     advies = mc.volgende(plan, vandaag())
     if json:
         common.print_json(advies.als_json())
@@ -206,9 +206,9 @@ def _toon(a: Advies) -> None:
 @meldcode_app.command("status")
 def status(json: JsonOptie = False) -> None:
     """Alle lopende meldcodesporen in de repository, verstreken termijnen eerst."""
-    from jeugdplan.meldcode import status_overzicht
+    from jeugdplan.meldcode import status_repo
 
-    adviezen = status_overzicht(common.repo().plannen(), vandaag())
+    adviezen = status_repo(common.repo(), vandaag())
     if json:
         common.print_json([a.als_json() for a in adviezen])
         return
@@ -236,7 +236,7 @@ def report_meldcode(
     if formaat not in ("md", "html"):
         raise GebruiksFout(f"--format: kies md of html, niet {formaat[:20]!r}")
     r = common.repo()
-    plan = r.laad(ident).plan
+    plan = r.lees(ident)
     ctx: dict[str, Any] = dossier(plan, vandaag())
     typer.echo(reports.render("meldcode", ctx, formaat, r.root), nl=False)
 

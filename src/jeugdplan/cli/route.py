@@ -54,7 +54,7 @@ def route(
     regio = _regio_van_repo()
     nu = common.vandaag()
     if apply is None:
-        uitkomst = bereken(common.repo().laad(ident).plan, regio, nu)
+        uitkomst = bereken(common.repo().lees(ident), regio, nu)
         if json:
             print_json(uitkomst.als_dict())
         else:
