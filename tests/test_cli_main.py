@@ -147,7 +147,8 @@ def test_tab_aanvulling_zoals_de_echte_opdrachten() -> None:
     ctx = click.Context(groep)
     items = groep.shell_complete(ctx, "s")
     assert [(i.value, i.help) for i in items] == [
-        (naam, groep.commands[naam].get_short_help_str()) for naam in ("show", "sync", "signaal")]
+        (naam, groep.commands[naam].get_short_help_str())
+        for naam in ("show", "sync", "signaal", "sleutel")]
     assert [i.value for i in groep.shell_complete(ctx, "m")] == ["meldcode"]  # merge-driver verborgen
     assert "--dir" in [i.value for i in groep.shell_complete(ctx, "--")]
 

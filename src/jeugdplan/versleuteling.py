@@ -162,7 +162,7 @@ def _repo_kenmerk(root: Path) -> str:
 def cache_pad(root: Path, standaard: Path) -> Path:
     """Waar de afgeleide cache van deze repository staat. Bij een versleutelde repository niet
     in de repository (die kan op een gedeelde schijf staan) maar lokaal, alleen voor de
-    gebruiker: `$XDG_CACHE_HOME/jeugdplan/cache-<kenmerk>.sqlite`."""
+    gebruiker: `$XDG_CACHE_HOME/jeugdplan/cache-<kloon>-<sleutel>.sqlite`."""
     if not versleuteld_repo(root):
         return standaard
     # Een cache en bewerkingen van vóór de versleuteling (ook in een andere kloon) bevatten
@@ -179,7 +179,17 @@ def cache_pad(root: Path, standaard: Path) -> Path:
         # Geen bruikbare lokale map: dan zonder cache (de cache kan daar niet openen), en
         # nooit terug naar de repository.
         return Path(os.devnull) / standaard.name
-    return map_ / f"cache-{_repo_kenmerk(root)}.sqlite"
+    # Per sleutel een eigen cache: wat de cache weet, is wat déze sleutel kon ontsleutelen
+    # (een andere sleutel van dezelfde gebruiker krijgt niet de gegevens van de eerste).
+    import hashlib
+
+    try:
+        publiek = sorted(_publiek(i) for i in identiteiten())
+    except JeugdplanError:
+        publiek = []
+    wie = hashlib.blake2b(",".join(publiek).encode(), digest_size=6).hexdigest() if publiek \
+        else "vergrendeld"
+    return map_ / f"cache-{_repo_kenmerk(root)}-{wie}.sqlite"
 
 
 def bewerk_map(root: Path) -> Path:
