@@ -442,15 +442,16 @@ def regelversie() -> str:
 
 
 def per_plan(repo: Repo, naam: str, functie: Callable[[Plan], Any],
-             modi: dict[str, int] | None = None) -> Iterator[tuple[str, Any, list[Probleem]]]:
+             modi: dict[str, tuple[int, int]] | None = None
+             ) -> Iterator[tuple[str, Any, list[Probleem]]]:
     """(id, functie(plan) of None bij een ongeldig plan, problemen) voor elk plan.
 
     Voor opdrachten over alle plannen: `functie` bevat de regel (uit `overzicht`, `checks`,
     `verzuim`, ...) en geeft een klein, te picklen resultaat; dat wordt per plan bewaard
     onder `naam` (neem daar alles in op waar het resultaat van afhangt, zoals de peildatum)
     met de stempel en inhoudshash van het plan. Warm wordt dan geen `Plan` meer gebouwd;
-    een gewijzigd plan wordt opnieuw gelezen en uitgerekend. `modi` krijgt (als gegeven) de
-    st_mode van elk plan, uit dezelfde stat als de stempel.
+    een gewijzigd plan wordt opnieuw gelezen en uitgerekend. `modi` krijgt (als gegeven) per
+    plan de st_mode van zijn map en van plan.yaml (die laatste uit de stat van de stempel).
     """
     return lees_alle(repo, afgeleid=(f"{naam}@{regelversie()}", functie), modi=modi)
 
@@ -493,7 +494,7 @@ def _kandidaten(repo: Repo) -> list[tuple[str, bool]]:
 
 def lees_alle(repo: Repo, idents: list[str] | None = None,
               afgeleid: tuple[str, Callable[[Plan], Any]] | None = None,
-              modi: dict[str, int] | None = None) -> Iterator[Resultaat]:
+              modi: dict[str, tuple[int, int]] | None = None) -> Iterator[Resultaat]:
     """(id, plan of None, problemen) voor elk plan, in volgorde van id.
 
     Uit de cache waar die klopt; de rest wordt gelezen (parallel als het er veel zijn) en in
@@ -593,7 +594,7 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
 
 def _stempels(repo: Repo, kandidaten: list[tuple[str, bool]],
               opgeslagen: dict[str, tuple[Stempel, bytes | None]], alle: bool,
-              modi: dict[str, int] | None
+              modi: dict[str, tuple[int, int]] | None
               ) -> tuple[list[tuple[str, Stempel | None, bool]], set[str], set[str]]:
     """Eén lstat per plan: (id, stempel of None, klopt de cache), de symlinks naar buiten de
     repository, en de ids die de cache kan vergeten (weg, of een map zonder plan)."""
@@ -618,7 +619,8 @@ def _stempels(repo: Repo, kandidaten: list[tuple[str, bool]],
                 stand.append((ident, None, False))
             continue
         if modi is not None:
-            modi[ident] = st.st_mode
+            with contextlib.suppress(OSError):
+                modi[ident] = (os.stat(f"{casussen}/{ident}").st_mode, st.st_mode)
         huidig = _stempel(st)
         stand.append((ident, huidig, _geldig(pad, opgeslagen.get(ident), huidig)))
     return stand, buiten, weg

@@ -303,7 +303,7 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
     onvastgelegd = gitrepo.onvastgelegd_op_achtergrond(repo.root)
     problemen: list[Probleem] = []
     kinderen: list[PlanControle] = []
-    modi: dict[str, int] = {}
+    modi: dict[str, tuple[int, int]] = {}
     for ident, controle, fouten in per_plan(repo, f"check:{vandaag}",
                                             lambda p: controleer_plan_in_repo(repo, p, vandaag),
                                             modi):
@@ -326,46 +326,34 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
             problemen.append(Probleem(pad, None, None, "", "wijziging is niet vastgelegd in git "
                                       "(de vorige opdracht werd onderbroken?)", "waarschuwing",
                                       "onvastgelegd"))
-    problemen.extend(leesbaar_voor_anderen(repo, gekozen, modi))
+    problemen.extend(leesbaar_voor_anderen(modi, gekozen))
     return problemen
 
 
-def leesbaar_voor_anderen(repo: Repo, gekozen: set[str] | None = None,
-                          modi: dict[str, int] | None = None) -> list[Probleem]:
+def leesbaar_voor_anderen(modi: dict[str, tuple[int, int]],
+                          gekozen: set[str] | None = None) -> list[Probleem]:
     """Controle `leesbaar-voor-anderen`: een plan (of zijn map) dat groep of anderen mogen
     lezen. Plannen bevatten bijzondere persoonsgegevens: alleen de eigenaar (0600/0700).
 
-    `modi` (id -> st_mode van plan.yaml, uit het lezen van de plannen) spaart een stat per
-    plan; bij 100.000 plannen telt elke systeemaanroep."""
+    `modi`: id -> st_mode van map en plan.yaml, verzameld bij het lezen van de plannen
+    (`cache.per_plan`); zo kost dit geen tweede ronde stats."""
     import os
     import stat
 
-    from jeugdplan.store import CASUSSEN, ID_PATROON, PLAN
+    from jeugdplan.store import CASUSSEN, PLAN
 
     uit: list[Probleem] = []
-    casussen = str(repo.casussen)
-    try:
-        with os.scandir(casussen) as it:
-            mappen = sorted((e.name, e) for e in it if ID_PATROON.match(e.name)
-                            and (gekozen is None or e.name in gekozen))
-    except OSError:
-        return []
-    for ident, entry in mappen:
-        bestand = f"{casussen}/{ident}/{PLAN}"
-        try:
-            map_modus = entry.stat().st_mode
-            plan_modus = modi[ident] if modi and ident in modi else os.stat(bestand).st_mode
-        except OSError:  # geen plan in deze map: geen casus
+    for ident, (map_modus, plan_modus) in sorted(modi.items()):
+        if (gekozen is not None and ident not in gekozen) or not stat.S_ISDIR(map_modus):
             continue
-        if not stat.S_ISDIR(map_modus):
-            continue
-        for pad, modus, soort, advies in ((entry.path, map_modus, "map", "700"),
-                                          (bestand, plan_modus, "bestand", "600")):
+        relatief = f"{CASUSSEN}/{ident}/{PLAN}"
+        for pad, modus, soort, advies in ((f"{CASUSSEN}/{ident}", map_modus, "map", "700"),
+                                          (relatief, plan_modus, "bestand", "600")):
             if modus & 0o077:
                 uit.append(Probleem(
-                    f"{CASUSSEN}/{ident}/{PLAN}", None, None, "",
+                    relatief, None, None, "",
                     f"{soort} is leesbaar voor anderen (rechten {stat.S_IMODE(modus):04o}); "
                     f"plannen bevatten bijzondere persoonsgegevens: chmod {advies} "
-                    f"{os.path.relpath(pad, repo.root)}",
+                    f"{os.path.normpath(pad)}",
                     "waarschuwing", "leesbaar-voor-anderen"))
     return uit
