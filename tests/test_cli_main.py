@@ -20,7 +20,7 @@ from tests.conftest import Cli
 # Zoals de hoofdgroep vroeger alle modules tegelijk registreerde (casus, onderdelen en dan de
 # uitbreidingen): de referentie voor namen, volgorde, korte hulp en verborgen opdrachten.
 VROEGERE_VOLGORDE = ["casus", "onderdelen", "meldcode", "route", "verzuim", "report", "samen",
-                     "privacy"]
+                     "privacy", "versleuteling"]
 
 LIMIETEN = [10, 20, 30, 40, 45, 50, 60, 70, 80, 100, 120, 200]
 
@@ -147,7 +147,8 @@ def test_tab_aanvulling_zoals_de_echte_opdrachten() -> None:
     ctx = click.Context(groep)
     items = groep.shell_complete(ctx, "s")
     assert [(i.value, i.help) for i in items] == [
-        (naam, groep.commands[naam].get_short_help_str()) for naam in ("show", "sync", "signaal")]
+        (naam, groep.commands[naam].get_short_help_str())
+        for naam in ("show", "sync", "signaal", "sleutel")]
     assert [i.value for i in groep.shell_complete(ctx, "m")] == ["meldcode"]  # merge-driver verborgen
     assert "--dir" in [i.value for i in groep.shell_complete(ctx, "--")]
 

@@ -195,6 +195,7 @@ def _lees_bestand(pad: str, relatief: str) -> tuple[Stempel | None, bytes | None
     """
     from jeugdplan.model import Plan
     from jeugdplan.validatie import valideer
+    from jeugdplan.versleuteling import ontsleutel
     from jeugdplan.yamlio import decodeer, laad_rt, laad_snel, lees_bytes
 
     try:
@@ -208,6 +209,10 @@ def _lees_bestand(pad: str, relatief: str) -> tuple[Stempel | None, bytes | None
         return None, None, None, [p.als_dict() for p in e.problemen]
     stempel = _stempel(st)
     racy = _hash(ruw) if st.st_mtime_ns >= nu - RACY_NS else None
+    try:  # een versleuteld plan (versleuteling.py); de stempel en hash gaan over de bytes op schijf
+        ruw = ontsleutel(ruw, relatief)
+    except PlanOngeldig as e:
+        return stempel, racy, None, [p.als_dict() for p in e.problemen]
     try:
         plan = valideer(Plan, laad_snel(ruw, relatief), relatief)
     except PlanOngeldig:
@@ -243,7 +248,9 @@ class Cache:
     """Eén verbinding met het cachebestand van een repository (of geen, als dat niet kan)."""
 
     def __init__(self, root: Path) -> None:
-        self.pad = root / MAP / BESTAND
+        from jeugdplan.versleuteling import cache_pad  # versleuteld: lokaal, niet in de repository
+
+        self.pad = cache_pad(root, root / MAP / BESTAND)
         self.db: sqlite3.Connection | None = None
         if aan():
             self.db = self._open()
@@ -510,6 +517,9 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
     (zie `per_plan`) staat op de plaats van het plan het resultaat van de functie.
     """
     global _AFGELEID
+    from jeugdplan.versleuteling import controleer_toegang
+
+    controleer_toegang(repo.root)  # versleuteld en vergrendeld: duidelijke fout, ook bij een warme cache
     alle = idents is None
     kandidaten = _kandidaten(repo) if idents is None else [
         (i, os.path.islink(f"{repo.casussen}/{i}")) for i in idents]

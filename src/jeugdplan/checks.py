@@ -259,7 +259,8 @@ def _met_regels(repo: Repo, ident: str, bevindingen: Iterable[Bevinding]) -> lis
     from jeugdplan.errors import PlanOngeldig
     from jeugdplan.store import CASUSSEN, PLAN
     from jeugdplan.validatie import veldpad
-    from jeugdplan.yamlio import decodeer, knopen_snel, lees_bytes, plaats_in_knopen
+    from jeugdplan.versleuteling import lees_plan_bytes as lees_bytes  # ontsleutelt zo nodig
+    from jeugdplan.yamlio import decodeer, knopen_snel, plaats_in_knopen
 
     bevindingen = list(bevindingen)
     if not bevindingen:

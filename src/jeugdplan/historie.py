@@ -8,6 +8,7 @@ ander kind met het oude id laten zien.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -18,7 +19,8 @@ from jeugdplan.model import Plan
 from jeugdplan.store import Repo
 from jeugdplan.validatie import valideer
 from jeugdplan.veldhistorie import Veldwijziging, verschillen
-from jeugdplan.yamlio import laad_rt, laad_snel
+from jeugdplan.versleuteling import lees_plan_bytes, ontsleutel_tekst
+from jeugdplan.yamlio import decodeer, laad_rt, laad_snel
 
 
 def plan_op(repo: Repo, ruw_id: str, dag: date) -> Plan:
@@ -29,7 +31,7 @@ def plan_op(repo: Repo, ruw_id: str, dag: date) -> Plan:
                          "--", pad).strip()
     if not commit:
         raise JeugdplanError(f"casus {ruw_id.upper()} bestond nog niet op {dag}")
-    tekst = gitrepo.git(repo.root, "show", f"{commit}:{pad}")
+    tekst = ontsleutel_tekst(gitrepo.git(repo.root, "show", f"{commit}:{pad}"), pad) or ""
     doc = laad_rt(tekst, f"{pad}@{dag}")
     return valideer(Plan, doc, f"{pad}@{dag}", doc)
 
@@ -69,6 +71,8 @@ def _stappen(repo: Repo, pad: str) -> list[_Stap]:
         stappen += [_Stap(c, huidig, huidig) for c in lijst]
         oudste = lijst[-1]
         vorig = gitrepo.hernoemd_in(repo.root, oudste.hash, huidig) if oudste.ouders else None
+        if vorig is None and oudste.ouders:
+            vorig = _hernoemd_door_sync(repo, oudste, huidig)
         if vorig is None:
             break
         stappen[-1].pad_ouder = vorig
@@ -76,11 +80,28 @@ def _stappen(repo: Repo, pad: str) -> list[_Stap]:
     return stappen
 
 
+_HERNOEMD = re.compile(r"^(?P<nieuw>[A-Z0-9-]+): casus-id gewijzigd van (?P<oud>[A-Z0-9-]+) in "
+                       r"(?P=nieuw) ")
+
+
+def _hernoemd_door_sync(repo: Repo, commit: gitrepo.Commit, pad: str) -> str | None:
+    """Een hernoeming door `sync` (id-botsing) die git niet als hernoeming herkent: bij een
+    versleuteld plan lijkt de nieuwe inhoud in niets op de oude (andere ciphertext). `sync`
+    noemt het oude id in het bericht; de commit moet het oude plan ook echt verwijderen."""
+    treffer = _HERNOEMD.match(commit.bericht)
+    if treffer is None or pad != f"casussen/{treffer['nieuw']}/plan.yaml":
+        return None
+    oud = f"casussen/{treffer['oud']}/plan.yaml"
+    status = gitrepo.git(repo.root, "show", "--format=", "--name-status", "--no-renames",
+                         commit.hash, "--", oud, pad, check=False).splitlines()
+    return oud if f"D\t{oud}" in status and f"A\t{pad}" in status else None
+
+
 def _gegevens(tekst: str | None, naam: str) -> dict[str, Any] | None:
     if tekst is None:
         return None
     try:
-        data = laad_snel(tekst, naam)
+        data = laad_snel(ontsleutel_tekst(tekst, naam) or "", naam)
     except PlanOngeldig:
         return {}
     return data if isinstance(data, dict) else {}
@@ -135,7 +156,7 @@ def verschil(repo: Repo, ruw_id: str, sinds: date | None) -> Verschil:
     pad = repo.bestaand_plan_pad(ruw_id)
     relatief = repo.relatief(pad)
     ident = pad.parent.name
-    nu = _gegevens(pad.read_text(encoding="utf-8"), relatief)
+    nu = _gegevens(decodeer(lees_plan_bytes(pad, relatief), relatief), relatief)
     if sinds is None:
         van = gitrepo.rev(repo.root, "HEAD")
         tekst = gitrepo.lees_blobs(repo.root, [f"HEAD:{relatief}"]).get(f"HEAD:{relatief}")

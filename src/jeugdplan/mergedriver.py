@@ -57,6 +57,9 @@ def installeer(root: Path) -> bool:
 
     gitrepo.zet_config(root, "merge.jeugdplan.name", DRIVER_NAAM)
     gitrepo.zet_config(root, "merge.jeugdplan.driver", driver_commando())
+    from jeugdplan.versleuteling import installeer_textconv
+
+    installeer_textconv(root)  # leesbare git diff van versleutelde plannen (per kloon)
     pad = root / ".gitattributes"
     bestaand = pad.read_text(encoding="utf-8") if pad.is_file() else ""
     if ATTRIBUTEN_REGEL in bestaand.splitlines():
@@ -312,6 +315,7 @@ def voeg_samen(o: dict[str, Any] | None, a: dict[str, Any], b: dict[str, Any], c
 
 def _lees(pad: Path, naam: str) -> dict[str, Any] | None:
     from jeugdplan.errors import JeugdplanError
+    from jeugdplan.versleuteling import ontsleutel
     from jeugdplan.yamlio import laad_snel
 
     try:
@@ -320,6 +324,7 @@ def _lees(pad: Path, naam: str) -> dict[str, Any] | None:
         raise JeugdplanError(f"{naam}: kan {pad} niet lezen ({e.strerror})") from None
     if not ruw.strip():
         return None
+    ruw = ontsleutel(ruw, naam)
     data = laad_snel(ruw, naam)
     if not isinstance(data, dict):
         raise JeugdplanError(f"{naam} is geen plan (geen YAML-mapping)")
@@ -341,6 +346,7 @@ def draai_driver(basis: str, ons: str, hun: str, pad: str) -> int:
     from jeugdplan.errors import JeugdplanError
     from jeugdplan.model import Plan
     from jeugdplan.validatie import valideer
+    from jeugdplan.versleuteling import ontsleutel, voor_samenvoeging
     from jeugdplan.yamlio import decodeer, dump_rt, laad_rt, samenvoegen
 
     casus = Path(pad).parent.name or pad
@@ -363,15 +369,18 @@ def draai_driver(basis: str, ons: str, hun: str, pad: str) -> int:
         valideer(Plan, uitkomst.data, pad)
         # De samengevoegde gegevens zoals de gebruikers ze schreven (ja/nee, volgorde), in
         # het document van ons: opmerkingen en opmaak blijven, de git-diff blijft klein.
-        doc = laad_rt(decodeer(Path(ons).read_bytes(), pad), pad)
+        ons_ruw = Path(ons).read_bytes()
+        doc = laad_rt(decodeer(ontsleutel(ons_ruw, pad), pad), pad)
         tekst = dump_rt(samenvoegen(doc, uitkomst.data))
         valideer(Plan, laad_rt(tekst, pad), pad)
+        # Versleuteld als de repository dat is (git draait de driver in de hoofdmap).
+        inhoud = voor_samenvoeging(Path.cwd(), ons_ruw, tekst)
     except JeugdplanError as e:
         _schrijf_meldingen([Melding("fout", casus, "", f"kan niet automatisch samenvoegen: "
                                     f"{e.melding.splitlines()[0]}")])
         _markeer_conflict(basis, ons, hun)
         return 1
-    Path(ons).write_text(tekst, encoding="utf-8")
+    Path(ons).write_bytes(inhoud)
     _schrijf_meldingen(uitkomst.meldingen)
     return 0
 

@@ -22,7 +22,8 @@ from jeugdplan.model import Plan
 from jeugdplan.resources import lees_data
 from jeugdplan.slot import vergrendeld
 from jeugdplan.store import CASUSSEN, Repo, controleer_id
-from jeugdplan.yamlio import decodeer, laad_snel, lees_bytes
+from jeugdplan.versleuteling import lees_plan_bytes, ontsleutel_tekst
+from jeugdplan.yamlio import decodeer, laad_snel
 
 # --- bewaartermijnen ----------------------------------------------------------------------
 
@@ -104,13 +105,14 @@ def exporteer(repo: Repo, ruw_id: str, vandaag: date) -> dict[str, Any]:
     """Alles wat over dit kind in het plan staat, met de geschiedenis: voor inzage (AVG)."""
     geladen = repo.laad(ruw_id)
     plan = geladen.plan
-    tekst = decodeer(lees_bytes(geladen.pad, geladen.relatief), geladen.relatief)
+    tekst = decodeer(lees_plan_bytes(geladen.pad, geladen.relatief), geladen.relatief)
     wijzigingen = gitrepo.geschiedenis(repo.root, geladen.relatief)
     # Per commit welke onderdelen veranderden (oudste eerst vergelijken).
     versies: list[dict[str, Any] | None] = []
     for w in reversed(wijzigingen):
         inhoud = gitrepo.git(repo.root, "show", f"{w.hash}:{geladen.relatief}", check=False)
         try:
+            inhoud = ontsleutel_tekst(inhoud, geladen.relatief) or ""
             data = laad_snel(inhoud, geladen.relatief) if inhoud else None
         except JeugdplanError:
             data = None

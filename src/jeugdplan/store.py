@@ -25,12 +25,14 @@ from jeugdplan import gitrepo
 from jeugdplan.errors import GebruiksFout, JeugdplanError, PlanOngeldig, Probleem
 from jeugdplan.slot import meld as slot_meld
 from jeugdplan.slot import vergrendeld
+from jeugdplan.versleuteling import lees_plan_bytes
 
 if TYPE_CHECKING:
     from jeugdplan.model import Instellingen, Plan
 
 # pydantic (model, validatie) en de YAML-laders worden pas geladen als een plan echt gelezen
 # of geschreven wordt: warm komen overzichten uit de cache en starten ze zonder die modules.
+# (`versleuteling` is licht: alleen de standaardbibliotheek; pyrage pas bij gebruik.)
 
 INSTELLINGEN = "jeugdplan.yaml"
 CASUSSEN = "casussen"
@@ -69,14 +71,15 @@ def nieuw_id(jaar: int, bestaat: Callable[[str], bool]) -> str:
     raise JeugdplanError("kon geen vrij casus-id vinden")  # pragma: no cover
 
 
-def schrijf_atomair(pad: Path, tekst: str) -> None:
+def schrijf_atomair(pad: Path, tekst: str | bytes) -> None:
     """Schrijft via een tijdelijk bestand in dezelfde map, fsync en rename: een crash laat
     het oude of het nieuwe bestand achter, nooit een half bestand. Rechten 0600."""
     pad.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tijdelijk = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=pad.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(tekst)
+        inhoud = tekst if isinstance(tekst, bytes) else tekst.encode("utf-8")
+        with os.fdopen(fd, "wb") as f:
+            f.write(inhoud)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tijdelijk, 0o600)
@@ -92,6 +95,17 @@ def schrijf_atomair(pad: Path, tekst: str) -> None:
             os.close(dir_fd)
     except OSError:  # pragma: no cover - niet elk bestandssysteem kent dit
         pass
+
+
+def schrijf_plan(root: Path, pad: Path, tekst: str) -> None:
+    """Schrijft een plan atomair: versleuteld als de repository ontvangers heeft
+    (`versleuteling`). Een versleuteld plan waarvan de inhoud niet veranderde blijft byte voor
+    byte gelijk."""
+    from jeugdplan.versleuteling import voor_schijf
+
+    inhoud = voor_schijf(root, pad, tekst)
+    if inhoud is not None:
+        schrijf_atomair(pad, inhoud)
 
 
 @dataclass
@@ -211,9 +225,9 @@ class Repo:
     def laad_pad(self, pad: Path, relatief: str) -> GeladenPlan:
         from jeugdplan.model import Plan
         from jeugdplan.validatie import valideer
-        from jeugdplan.yamlio import decodeer, laad_rt, lees_bytes
+        from jeugdplan.yamlio import decodeer, laad_rt
 
-        tekst = decodeer(lees_bytes(pad, relatief), relatief)
+        tekst = decodeer(lees_plan_bytes(pad, relatief), relatief)
         doc = laad_rt(tekst, relatief)
         plan = valideer(Plan, doc, relatief, doc)
         return GeladenPlan(plan.id, pad, relatief, doc, plan)
@@ -223,7 +237,8 @@ class Repo:
 
         Een ongeldig plan wordt opnieuw round-trip gelezen om de regels te kunnen noemen; een
         symlink naar buiten de repository wordt nooit gelezen. Wat gelezen is komt in de
-        afgeleide cache (`jeugdplan.cache`, onder `.jeugdplan/`); een plan dat veranderde
+        afgeleide cache (`jeugdplan.cache`, onder `.jeugdplan/`; bij een versleutelde
+        repository lokaal bij de gebruiker, zie `versleuteling.cache_pad`); een plan dat veranderde
         wordt altijd opnieuw gelezen, en bij veel plannen gebeurt dat parallel.
         """
         from jeugdplan.cache import lees_alle
@@ -273,17 +288,17 @@ class Repo:
         per onderdeel samengevoegd met die wijziging, zoals de merge-driver doet; botsen ze,
         dan wordt niets geschreven. Geeft True als er is samengevoegd.
         """
-        from jeugdplan.yamlio import decodeer, lees_bytes
+        from jeugdplan.yamlio import decodeer
 
         relatief = self.relatief(pad)
         ident = pad.parent.name
         with vergrendeld(self.root):
             self._herstel_onvastgelegd(pad, ident)
-            huidig = decodeer(lees_bytes(pad, relatief), relatief)
+            huidig = decodeer(lees_plan_bytes(pad, relatief), relatief)
             samengevoegd = huidig != origineel
             if samengevoegd:
                 nieuw = _voeg_bewerking_samen(ident, relatief, origineel, huidig, nieuw)
-            schrijf_atomair(pad, nieuw)
+            schrijf_plan(self.root, pad, nieuw)
             self._commit(pad, bericht)
         return samengevoegd
 
@@ -297,6 +312,9 @@ class Repo:
                   "alsnog vastgelegd")
 
     def _commit(self, pad: Path, bericht: str) -> None:
+        from jeugdplan.versleuteling import commitbericht
+
+        bericht = commitbericht(self.root, bericht)  # versleuteld: geen details in git
         try:
             gitrepo.commit(self.root, [pad], bericht)
         except gitrepo.GitFout as e:
@@ -333,7 +351,7 @@ class Repo:
         # Laatste controle: wat we schrijven moet weer te lezen zijn.
         valideer(Plan, laad_snel(tekst, self.relatief(pad)), self.relatief(pad))
         try:
-            schrijf_atomair(pad, tekst)
+            schrijf_plan(self.root, pad, tekst)
         except OSError as e:
             # Schijf vol, alleen-lezen, geen rechten: het oude bestand staat er nog.
             raise JeugdplanError(

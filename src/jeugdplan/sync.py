@@ -28,7 +28,7 @@ from typing import Any
 from jeugdplan import gitrepo
 from jeugdplan.errors import JeugdplanError
 from jeugdplan.mergedriver import Melding, installeer
-from jeugdplan.store import CASUSSEN, PLAN, Repo, controleer_id, nieuw_id, schrijf_atomair
+from jeugdplan.store import CASUSSEN, PLAN, Repo, controleer_id, nieuw_id, schrijf_plan
 
 _CASUS_PAD = re.compile(rf"^{CASUSSEN}/([^/]+)/")
 
@@ -116,6 +116,7 @@ def _hernoem_casus(repo: Repo, oud: str, bezet: set[str], remote: str) -> str:
     from jeugdplan.clock import vandaag
     from jeugdplan.model import Plan
     from jeugdplan.validatie import valideer
+    from jeugdplan.versleuteling import lees_plan_bytes
     from jeugdplan.yamlio import decodeer, dump_rt, laad_rt
 
     root = repo.root
@@ -126,11 +127,11 @@ def _hernoem_casus(repo: Repo, oud: str, bezet: set[str], remote: str) -> str:
     os.rename(oude_map, nieuwe_map)
     pad = nieuwe_map / PLAN
     relatief = repo.relatief(pad)
-    doc = laad_rt(decodeer(pad.read_bytes(), relatief), relatief)
+    doc = laad_rt(decodeer(lees_plan_bytes(pad, relatief), relatief), relatief)
     doc["id"] = nieuw
     tekst = dump_rt(doc).replace(f"jeugdplan edit {oud}", f"jeugdplan edit {nieuw}")
     valideer(Plan, laad_rt(tekst, relatief), relatief)
-    schrijf_atomair(pad, tekst)
+    schrijf_plan(root, pad, tekst)
     gitrepo.commit(root, [oude_map, nieuwe_map],
                    f"{nieuw}: casus-id gewijzigd van {oud} in {nieuw} ({oud} bestond al "
                    f"bij {remote}; gevonden bij sync)")
@@ -235,6 +236,17 @@ def _leg_besluiten_vast(root: Path, remote: str, meldingen: list[Melding],
     if regels:
         bericht = f"jeugdplan sync: wijzigingen van {remote} samengevoegd\n\n" + "\n".join(regels)
         gitrepo.git(root, "commit", "-q", "--amend", "--no-verify", "-m", bericht)
+
+
+def _versleutel_na_samenvoegen(repo: Repo) -> None:
+    """Versleutelde repository: veranderden de ontvangers aan één kant, dan alles opnieuw
+    versleutelen voor de samengevoegde ontvangers (zie `versleuteling.na_samenvoegen`)."""
+    from jeugdplan.slot import meld
+    from jeugdplan.versleuteling import na_samenvoegen
+
+    melding = na_samenvoegen(repo)
+    if melding:
+        meld(melding)
 
 
 def _soort_conflict(versies: set[int], remote: str) -> str:
@@ -365,6 +377,9 @@ def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
                 "repository: git clone PAD")
         inkomend = gitrepo.commits(root, f"HEAD..{boven}", met_paden=True)
         if inkomend and gitrepo.commits(root, f"{boven}..HEAD"):
+            from jeugdplan.versleuteling import controleer_toegang
+
+            controleer_toegang(root)  # samenvoegen leest plannen: versleuteld vraagt de sleutel
             bezet = set(repo.ids()) | set(gitrepo.git(
                 root, "ls-tree", "--name-only", f"{boven}:{CASUSSEN}", check=False).split())
             botsend = _nieuwe_casussen(root, basis, boven) & _nieuwe_casussen(root, basis, "HEAD")
@@ -389,6 +404,7 @@ def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
                 raise
             resultaat.samengevoegd = True
             _leg_besluiten_vast(root, remote, resultaat.meldingen, kies)
+            _versleutel_na_samenvoegen(repo)
         elif inkomend:
             gitrepo.git(root, "merge", "--ff-only", "-q", boven)
         if uitgaand and not _push(root, remote, tak):

@@ -1,9 +1,10 @@
 """`jeugdplan edit`: het plan in $EDITOR bewerken, zoals `crontab -e`.
 
 Het plan wordt gekopieerd naar `.jeugdplan/bewerk/<id>.yaml` (alleen voor de eigenaar,
-buiten git). Na opslaan wordt de kopie gecontroleerd; een ongeldige versie wordt niet
-vastgelegd: de gebruiker kan opnieuw bewerken of afbreken, en de kopie blijft dan staan,
-zodat niets van wat getypt is verloren gaat.
+buiten git; bij een versleutelde repository in een lokale map, zie
+`versleuteling.bewerk_map`). Na opslaan wordt de kopie gecontroleerd; een ongeldige versie
+wordt niet vastgelegd: de gebruiker kan opnieuw bewerken of afbreken, en de kopie blijft dan
+staan, zodat niets van wat getypt is verloren gaat.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from jeugdplan.errors import JeugdplanError, PlanOngeldig, Probleem
 from jeugdplan.model import Plan
 from jeugdplan.store import Repo, schrijf_atomair
 from jeugdplan.validatie import valideer, veldpad
+from jeugdplan.versleuteling import bewerk_map, lees_plan_bytes
 from jeugdplan.yamlio import decodeer, laad_rt, plaats
 
 
@@ -58,8 +60,9 @@ def bewerk_in_editor(repo: Repo, ruw_id: str) -> None:
     pad = repo.bestaand_plan_pad(ruw_id)
     ident = pad.parent.name
     relatief = repo.relatief(pad)
-    origineel = decodeer(pad.read_bytes(), relatief)
-    werkmap = repo.root / ".jeugdplan" / "bewerk"
+    origineel = decodeer(lees_plan_bytes(pad, relatief), relatief)
+    # Versleutelde repository: de leesbare werkkopie lokaal, niet op de gedeelde schijf.
+    werkmap = bewerk_map(repo.root)
     werkmap.mkdir(parents=True, exist_ok=True, mode=0o700)
     kopie = werkmap / f"{ident}.yaml"
     if kopie.exists():
@@ -81,14 +84,14 @@ def bewerk_in_editor(repo: Repo, ruw_id: str) -> None:
             typer.echo(str(p), err=True)
         if not interactief():
             raise JeugdplanError(
-                f"het plan is niet opgeslagen; uw bewerking staat in {repo.relatief(kopie)}. "
+                f"het plan is niet opgeslagen; uw bewerking staat in {_toon(repo, kopie)}. "
                 f"Herstel met 'jeugdplan edit {ident}'"
             )
         keuze = typer.prompt("(o)pnieuw bewerken of (a)fbreken?", default="o")
         if keuze.strip().lower().startswith("a"):
             raise JeugdplanError(
                 f"afgebroken; het plan is ongewijzigd. Uw bewerking staat in "
-                f"{repo.relatief(kopie)} en wordt bij de volgende 'jeugdplan edit {ident}' "
+                f"{_toon(repo, kopie)} en wordt bij de volgende 'jeugdplan edit {ident}' "
                 "weer geopend"
             )
     velden = ", ".join(_gewijzigde_velden(origineel, nieuw, relatief))
@@ -96,15 +99,23 @@ def bewerk_in_editor(repo: Repo, ruw_id: str) -> None:
         samengevoegd = repo.leg_bewerking_vast(pad, origineel, nieuw,
                                                f"{ident}: handmatig bewerkt ({velden})")
     except JeugdplanError as e:
-        if pad.read_bytes().decode("utf-8", "replace") != nieuw:
+        if lees_plan_bytes(pad, relatief).decode("utf-8", "replace") != nieuw:
             raise JeugdplanError(f"{e.melding}. Uw bewerking staat in "
-                                 f"{repo.relatief(kopie)}") from None
+                                 f"{_toon(repo, kopie)}") from None
         raise
     kopie.unlink()
     if samengevoegd:
         typer.echo(f"{ident}: het plan was intussen gewijzigd; uw bewerking is daarmee "
                    "samengevoegd", err=True)
     typer.echo(f"{ident}: opgeslagen en vastgelegd ({velden})", err=True)
+
+
+def _toon(repo: Repo, kopie: Path) -> str:
+    """De werkkopie relatief aan de repository, of het volledige pad als hij lokaal staat."""
+    try:
+        return repo.relatief(kopie)
+    except ValueError:
+        return str(kopie)
 
 
 def _open_editor(bestand: Path) -> None:

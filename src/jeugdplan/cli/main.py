@@ -78,6 +78,8 @@ _OPDRACHTEN: dict[str, tuple[str, str]] = {
                       "(data/bewaartermijnen.yaml)."),
     "purge": ("privacy", "Verwijder één casus (plan en bijlagen) uit de werkmap, in één commit; met "
               "--uit-geschiedenis ook uit de geschiedenis."),
+    "textconv": ("versleuteling", "Leesbare inhoud van een (versleuteld) plan voor git diff (door "
+                 "git aangeroepen)."),
     "gezin": ("onderdelen", "Het gezin: ouders en verzorgers, en wie het gezag heeft."),
     "evaluatie": ("onderdelen", "Evaluaties van het plan en zijn doelen."),
     "signaal": ("onderdelen", "Signalen: wat is er gezien of gehoord (feiten, met bron en domein)."),
@@ -95,9 +97,13 @@ _OPDRACHTEN: dict[str, tuple[str, str]] = {
                 "startkwalificatie en aanbod, als periodes in het plan (voor 'jeugdplan report "
                 "thuiszitters')."),
     "report": ("report", "Rapportages: thuiszitters, het plandocument, kwaliteit, meldcodedossier."),
+    "sleutel": ("versleuteling", "Uw eigen age-sleutel: maken, ontgrendelen voor een sessie, "
+                "vergrendelen, status."),
+    "versleuteling": ("versleuteling", "Versleuteling in rust van de plannen in deze repository: "
+                      "aanzetten, status, ontvangers."),
 }
 
-_VERBORGEN = frozenset({"merge-driver"})
+_VERBORGEN = frozenset({"merge-driver", "textconv"})
 """Opdrachten die wel werken maar niet in `--help` staan."""
 
 MODULES = tuple(dict.fromkeys(module for module, _ in _OPDRACHTEN.values()))

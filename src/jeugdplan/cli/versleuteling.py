@@ -1,0 +1,272 @@
+"""Opdrachten voor versleuteling in rust: `sleutel` (eigen sleutel en sessie) en
+`versleuteling` (aanzetten, ontvangers beheren), plus de verborgen `textconv` voor git diff.
+
+Het werk gebeurt in `jeugdplan.versleuteling`; pyrage wordt pas daar en pas bij gebruik
+geladen.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from jeugdplan.cli.common import JsonOptie, interactief, meld, nieuwe_app, print_json, repo
+from jeugdplan.errors import GebruiksFout, JeugdplanError
+
+if TYPE_CHECKING:
+    from jeugdplan.versleuteling import Uitkomst
+
+sleutel_app = nieuwe_app(
+    "Uw eigen age-sleutel: maken, ontgrendelen voor een sessie, vergrendelen, status.")
+versleuteling_app = nieuwe_app(
+    "Versleuteling in rust van de plannen in deze repository: aanzetten, status, ontvangers.")
+ontvanger_app = nieuwe_app(
+    "Wie de plannen kan lezen: een ontvanger toevoegen of verwijderen (versleutelt opnieuw).")
+
+WachtwoordStdin = Annotated[bool, typer.Option(
+    "--wachtwoord-stdin",
+    help="Lees het wachtwoord als eerste regel van stdin (voor scripts) in plaats van het "
+         "verborgen te vragen.")]
+
+
+def _wachtwoord(stdin: bool, herhaal: bool = False) -> str:
+    if stdin:
+        regel = sys.stdin.readline()
+        if not regel:
+            raise JeugdplanError("--wachtwoord-stdin: geen wachtwoord op stdin; er is niets "
+                                 "gewijzigd")
+        return regel.rstrip("\r\n")
+    if not interactief():
+        raise JeugdplanError("er is geen terminal om het wachtwoord te vragen; gebruik "
+                             "--wachtwoord-stdin")
+    eerste: str = typer.prompt("Wachtwoord", hide_input=True, err=True)
+    if herhaal:
+        tweede: str = typer.prompt("Herhaal het wachtwoord", hide_input=True, err=True)
+        if eerste != tweede:
+            raise JeugdplanError("de wachtwoorden verschillen; er is niets opgeslagen")
+    return eerste
+
+
+# --- sleutel ------------------------------------------------------------------------------
+
+
+@sleutel_app.command("maak")
+def sleutel_maak(stdin: WachtwoordStdin = False) -> None:
+    """Maak uw eigen age-sleutel, met een wachtwoord versleuteld opgeslagen in uw
+    configuratiemap; toont de publieke sleutel."""
+    from jeugdplan.versleuteling import identiteit_pad, maak_sleutel
+
+    publiek = maak_sleutel(_wachtwoord(stdin, herhaal=True))
+    typer.echo(publiek)
+    meld(f"sleutel gemaakt en met uw wachtwoord versleuteld opgeslagen in {identiteit_pad()} "
+         "(alleen leesbaar voor u). Onthoud het wachtwoord: zonder is de sleutel niet te "
+         "herstellen. Geef de publieke sleutel hierboven aan wie de repository beheert, of zet "
+         "versleuteling aan met 'jeugdplan versleuteling aan'")
+
+
+@sleutel_app.command("ontgrendel")
+def sleutel_ontgrendel(
+    stdin: WachtwoordStdin = False,
+    duur: Annotated[str, typer.Option(
+        "--duur", metavar="DUUR",
+        help="Hoe lang de sleutel ontgrendeld blijft, bijvoorbeeld 8u, 30m of 1u30m.")] = "8u",
+) -> None:
+    """Ontgrendel uw sleutel met het wachtwoord voor een sessie (standaard 8 uur)."""
+    import time
+
+    from jeugdplan.versleuteling import duur_uit_tekst, ontgrendel, sessie_pad
+
+    seconden = duur_uit_tekst(duur)
+    sessie = ontgrendel(_wachtwoord(stdin), seconden)
+    tot = time.strftime("%Y-%m-%d %H:%M", time.localtime(sessie.verloopt))
+    meld(f"sleutel ontgrendeld tot {tot} ({sessie.publiek[:16]}...; sessie in {sessie_pad()}). "
+         "Vergrendel eerder met 'jeugdplan sleutel vergrendel'")
+
+
+@sleutel_app.command("vergrendel")
+def sleutel_vergrendel() -> None:
+    """Vergrendel uw sleutel: de sessie wordt verwijderd."""
+    from jeugdplan.versleuteling import vergrendel
+
+    meld("sleutel vergrendeld" if vergrendel() else "de sleutel was al vergrendeld")
+
+
+@sleutel_app.command("status")
+def sleutel_status(json: JsonOptie = False) -> None:
+    """Toon of u een sleutel hebt, uw publieke sleutel en of hij ontgrendeld is."""
+    from jeugdplan.versleuteling import sleutelstatus
+
+    uit = sleutelstatus()
+    if json:
+        print_json(uit)
+        return
+    if not uit["bestaat"] and not uit["ontgrendeld"]:
+        typer.echo(f"geen sleutel ({uit['sleutel']}); maak er een met 'jeugdplan sleutel maak'")
+        return
+    if uit["publiek"]:
+        typer.echo(f"publieke sleutel: {uit['publiek']}")
+    if uit["ontgrendeld"]:
+        tot = f" tot {uit['verloopt']}" if uit["verloopt"] else ""
+        typer.echo(f"ontgrendeld{tot} (bron: {uit['bron']})")
+    else:
+        typer.echo("vergrendeld; ontgrendel met 'jeugdplan sleutel ontgrendel'")
+
+
+# --- versleuteling ------------------------------------------------------------------------
+
+
+def _ontvanger_uit_optie(waarde: str) -> tuple[str, str]:
+    naam, scheiding, sleutel = waarde.partition("=")
+    if not scheiding or not naam.strip() or not sleutel.strip():
+        raise GebruiksFout(f"--ontvanger: schrijf NAAM=age1..., niet {waarde[:30]!r}")
+    return naam.strip(), sleutel.strip()
+
+
+def _toon_uitkomst(uitkomst: Uitkomst) -> None:
+    for w in uitkomst.waarschuwingen:
+        meld(w)
+
+
+@versleuteling_app.command("aan")
+def versleuteling_aan(
+    ontvanger: Annotated[list[str] | None, typer.Option(
+        "--ontvanger", metavar="NAAM=age1...",
+        help="Een professional die de plannen mag lezen (herhaal voor meer). Zonder: alleen "
+             "uzelf, met uw eigen publieke sleutel.")] = None,
+    naam: Annotated[str | None, typer.Option(
+        "--naam", metavar="NAAM",
+        help="Uw naam bij de ontvangers als u geen --ontvanger geeft (standaard uw "
+             "git-naam).")] = None,
+) -> None:
+    """Zet versleuteling aan: alle plannen worden versleuteld voor de ontvangers en
+    ontvangers.yaml wordt vastgelegd, in één commit."""
+    from jeugdplan import gitrepo
+    from jeugdplan.versleuteling import (
+        Ontvanger,
+        controleer_naam,
+        controleer_sleutel,
+        eigen_publieke_sleutels,
+        zet_aan,
+    )
+
+    r = repo()
+    lijst = []
+    for waarde in ontvanger or []:
+        n, s = _ontvanger_uit_optie(waarde)
+        n = controleer_naam(n)
+        lijst.append(Ontvanger(n, controleer_sleutel(s, n)))
+    if not lijst:
+        eigen = eigen_publieke_sleutels()
+        if not eigen:
+            raise JeugdplanError("u hebt nog geen sleutel; maak er een met 'jeugdplan sleutel "
+                                 "maak' (of geef --ontvanger NAAM=age1...)")
+        lijst = [Ontvanger(controleer_naam(naam or gitrepo.identiteit(r.root).naam), eigen[0])]
+    uitkomst = zet_aan(r, lijst)
+    meld(f"versleuteling aan: {uitkomst.plannen} plan(nen) versleuteld voor "
+         f"{len(uitkomst.ontvangers)} ontvanger(s) ({', '.join(o.naam for o in lijst)}); "
+         f"vastgelegd in commit {str(uitkomst.commit)[:7]}")
+    _toon_uitkomst(uitkomst)
+
+
+@versleuteling_app.command("status")
+def versleuteling_status(json: JsonOptie = False) -> None:
+    """Toon of de plannen versleuteld zijn, voor wie, en of u ze nu kunt lezen."""
+    from jeugdplan.versleuteling import status
+
+    uit = status(repo())
+    if json:
+        print_json(uit)
+        return
+    if not uit["versleuteld"]:
+        typer.echo("versleuteling: uit (plannen staan leesbaar op schijf en in git); zet aan "
+                   "met 'jeugdplan versleuteling aan'")
+        if uit["eigen_sleutel"] is None:
+            typer.echo("u hebt nog geen sleutel; maak er een met 'jeugdplan sleutel maak'")
+        return
+    typer.echo(f"versleuteling: aan; {uit['plannen_versleuteld']} plan(nen) versleuteld")
+    typer.echo("ontvangers:")
+    for o in uit["ontvangers"]:
+        typer.echo(f"  {o['naam']}  {o['sleutel']}")
+    if uit["plannen_onversleuteld"]:
+        ids = uit["plannen_onversleuteld"]
+        typer.echo(f"let op: {len(ids)} plan(nen) staan onversleuteld op schijf: "
+                   f"{', '.join(ids[:5])}{', ...' if len(ids) > 5 else ''} (herstel met "
+                   "'jeugdplan versleuteling herversleutel')")
+    if uit["bijlagen_onversleuteld"]:
+        typer.echo(f"let op: {uit['bijlagen_onversleuteld']} bijlage(n) worden niet "
+                   "versleuteld")
+    if not uit["eigen_sleutel_is_ontvanger"]:
+        typer.echo("uw sleutel staat niet bij de ontvangers: u kunt de plannen niet lezen")
+    typer.echo("uw sleutel: " + ("ontgrendeld" if uit["ontgrendeld"]
+                                 else "vergrendeld ('jeugdplan sleutel ontgrendel')"))
+    typer.echo(f"cache (lokaal): {uit['cache']}")
+
+
+@versleuteling_app.command("herversleutel")
+def versleuteling_herversleutel() -> None:
+    """Versleutel alle plannen opnieuw voor de ontvangers in ontvangers.yaml (bijvoorbeeld
+    na een sync die de ontvangers veranderde), in één commit."""
+    from jeugdplan.versleuteling import herversleutel, lees_ontvangers
+
+    r = repo()
+    lijst = lees_ontvangers(r.root)
+    if not lijst:
+        raise JeugdplanError("deze repository is niet versleuteld; zet versleuteling aan met "
+                             "'jeugdplan versleuteling aan'")
+    uitkomst = herversleutel(r, lijst, "jeugdplan: alle plannen opnieuw versleuteld voor de "
+                             "ontvangers")
+    meld(f"{uitkomst.plannen} plan(nen) opnieuw versleuteld voor {len(lijst)} ontvanger(s)")
+
+
+@ontvanger_app.command("add")
+def ontvanger_add(
+    naam: Annotated[str, typer.Argument(metavar="NAAM", help="Naam (en rol) van de "
+                                        "professional, bijvoorbeeld 'Jan JMW'.")],
+    sleutel: Annotated[str, typer.Argument(metavar="SLEUTEL", help="Diens publieke age-sleutel "
+                                           "(age1...), uit 'jeugdplan sleutel maak'.")],
+) -> None:
+    """Voeg een ontvanger toe: NAAM (naam en rol) met diens publieke age-sleutel SLEUTEL
+    (age1..., uit 'jeugdplan sleutel maak'). Alle plannen worden opnieuw versleuteld en
+    vastgelegd."""
+    from jeugdplan.versleuteling import ontvanger_toevoegen
+
+    uitkomst = ontvanger_toevoegen(repo(), naam, sleutel)
+    meld(f"ontvanger toegevoegd; {uitkomst.plannen} plan(nen) opnieuw versleuteld voor "
+         f"{len(uitkomst.ontvangers)} ontvanger(s). Deel met 'jeugdplan sync'")
+
+
+@ontvanger_app.command("remove")
+def ontvanger_remove(
+    naam: Annotated[str, typer.Argument(metavar="NAAM", help="Naam van de ontvanger zoals in "
+                                        "'jeugdplan versleuteling status'.")],
+) -> None:
+    """Verwijder ontvanger NAAM; alle plannen worden opnieuw versleuteld (oudere versies in
+    de geschiedenis en bestaande klonen blijven voor die persoon leesbaar)."""
+    from jeugdplan.versleuteling import ontvanger_verwijderen
+
+    uitkomst = ontvanger_verwijderen(repo(), naam)
+    meld(f"ontvanger verwijderd; {uitkomst.plannen} plan(nen) opnieuw versleuteld voor "
+         f"{len(uitkomst.ontvangers)} ontvanger(s). Deel met 'jeugdplan sync'")
+    _toon_uitkomst(uitkomst)
+
+
+def textconv(
+    pad: Annotated[str, typer.Argument(help="Het bestand dat git aanlevert.")],
+) -> None:
+    """Leesbare inhoud van een (versleuteld) plan voor git diff (door git aangeroepen)."""
+    from pathlib import Path
+
+    from jeugdplan.versleuteling import textconv as leesbaar
+
+    sys.stdout.flush()
+    sys.stdout.buffer.write(leesbaar(Path(pad)))
+    sys.stdout.buffer.flush()
+
+
+def registreer(app: typer.Typer) -> None:
+    versleuteling_app.add_typer(ontvanger_app, name="ontvanger")
+    app.add_typer(sleutel_app, name="sleutel")
+    app.add_typer(versleuteling_app, name="versleuteling")
+    app.command("textconv", hidden=True)(textconv)
