@@ -38,3 +38,10 @@ def test_commit_zonder_andere_wijzigingen_en_in_map(tmp_path: Path) -> None:
     gitrepo.commit(root, [root / "map"], "map erbij")
     assert _in_commit(root) == ["map/c.txt"]
     assert gitrepo.onvastgelegd(root, "a.txt") == ["a.txt"]
+
+
+def test_commit_zonder_wijziging_is_geen_fout(tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    voor = gitrepo.git(root, "rev-parse", "HEAD").strip()
+    assert gitrepo.commit(root, [root / "a.txt"], "niets") == voor
+    assert gitrepo.git(root, "rev-parse", "HEAD").strip() == voor

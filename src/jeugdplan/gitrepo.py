@@ -100,19 +100,22 @@ def init(pad: Path) -> None:
     git(pad, "config", "core.sharedRepository", "0600")
 
 
-def commit(root: Path, paden: list[Path], bericht: str) -> str:
-    """Legt precies deze paden vast in één commit; geeft de commit-hash."""
+def commit(root: Path, paden: list[Path], bericht: str, *, hash: bool = True) -> str:
+    """Legt precies deze paden vast in één commit; geeft de commit-hash (met `hash=False`
+    een lege tekst: een git-aanroep minder per bewerking)."""
     relatief = [str(p.relative_to(root)) if p.is_absolute() else str(p) for p in paden]
     git(root, "add", "-A", "--", *relatief)
     # `commit -- paden` bekijkt elk bestand in de werkmap opnieuw (bij 100.000 plannen ~1 s);
     # zonder paden legt git de index vast zoals hij is. Dat mag alleen als er niets anders
     # klaarstaat dan deze paden.
     klaar = [p for p in git(root, "diff", "--cached", "--name-only", "-z").split("\0") if p]
+    if not klaar:  # niets veranderd (bijv. een status die al zo was): geen lege commit
+        return git(root, "rev-parse", "HEAD").strip() if hash else ""
     alleen_deze = all(any(p == r or p.startswith(r.rstrip("/") + "/") for r in relatief)
                       for p in klaar)
     git(root, "commit", "-q", "--no-verify", "-m", bericht,
         *(() if alleen_deze else ("--", *relatief)))
-    return git(root, "rev-parse", "HEAD").strip()
+    return git(root, "rev-parse", "HEAD").strip() if hash else ""
 
 
 @dataclass(frozen=True)

@@ -316,7 +316,7 @@ class Repo:
 
         bericht = commitbericht(self.root, bericht)  # versleuteld: geen details in git
         try:
-            gitrepo.commit(self.root, [pad], bericht)
+            gitrepo.commit(self.root, [pad], bericht, hash=False)
         except gitrepo.GitFout as e:
             raise JeugdplanError(
                 f"{self.relatief(pad)} is opgeslagen, maar vastleggen in git mislukte: "
