@@ -20,17 +20,18 @@ import os
 import stat
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.scalarstring import LiteralScalarString
+from typing import TYPE_CHECKING, Any
 
 from jeugdplan.errors import PlanOngeldig, Probleem
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+# ruamel (round-trip) wordt pas geladen als er round-trip gelezen of geschreven wordt: wie
+# alleen snel leest (overzichten, één plan tonen) laadt alleen de C-lader van PyYAML.
 
 MAX_GROOTTE = 5 * 1024 * 1024
 """Een plan is tekst van enkele kilobytes; alles boven 5 MB is geen plan."""
@@ -131,24 +132,30 @@ def decodeer(ruw: bytes, pad: str) -> str:
                     "(opgeslagen in een andere tekenset?)") from None
 
 
-class _PlanConstructor(RoundTripConstructor):
-    """Round-trip constructor die onmogelijke datums als tekst laat staan."""
+@cache
+def _plan_constructor() -> type:
+    from ruamel.yaml.constructor import RoundTripConstructor
 
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node, values)
-        except ValueError:
-            return str(node.value)
+    class _PlanConstructor(RoundTripConstructor):
+        """Round-trip constructor die onmogelijke datums als tekst laat staan."""
 
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except ValueError:
+                return str(node.value)
 
-_PlanConstructor.add_constructor(
-    "tag:yaml.org,2002:timestamp", _PlanConstructor.construct_yaml_timestamp
-)
+    _PlanConstructor.add_constructor(
+        "tag:yaml.org,2002:timestamp", _PlanConstructor.construct_yaml_timestamp
+    )
+    return _PlanConstructor
 
 
 def _rt() -> YAML:
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
-    yaml.Constructor = _PlanConstructor
+    yaml.Constructor = _plan_constructor()
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 100
     yaml.preserve_quotes = True
@@ -189,6 +196,7 @@ _MAX_DIEPTE = 200
 def _controleer_diepte(tekst: str, pad: str) -> None:
     """Weigert diep geneste flow-collecties (`[[[[...`) met een lineaire scan van de tokens,
     vóór de recursieve composer er seconden over doet om op de recursiegrens te stuiten."""
+    from ruamel.yaml import YAML
     from ruamel.yaml.tokens import (
         FlowMappingEndToken,
         FlowMappingStartToken,
@@ -209,6 +217,9 @@ def _controleer_diepte(tekst: str, pad: str) -> None:
 
 def laad_rt(tekst: str, pad: str) -> Any:
     """Laadt round-trip met regelinformatie. Fouten worden `PlanOngeldig` met regel en kolom."""
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.reader import ReaderError
+
     yaml = _rt()
     try:
         if tekst.count("[") + tekst.count("{") > _MAX_DIEPTE:
@@ -354,6 +365,8 @@ def plaats(root: Any, loc: Sequence[int | str], waarde: bool = True
 
     Met `waarde` wijst een enkelvoudige waarde naar de waarde zelf (`groep: vijf` -> 'vijf'),
     anders naar de sleutel (voor een onbekend veld)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     knoop = root
     regel: int | None = 1 if isinstance(root, CommentedMap | CommentedSeq) else None
     kolom: int | None = 1 if regel else None
@@ -435,6 +448,9 @@ def _gelijk(oud: Any, nieuw: Any) -> bool:
 
 def _nieuwe_waarde(waarde: Any) -> Any:
     """Nieuwe gegevens in leesbare vorm: meerregelige tekst als blok (|)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
     if isinstance(waarde, dict):
         cm = CommentedMap()
         for k, v in waarde.items():
@@ -473,6 +489,8 @@ def samenvoegen(oud: Any, nieuw: Any) -> Any:
     schemavolgorde), lijsten per positie. Sleutels die in `nieuw` ontbreken verdwijnen,
     behalve lege (`veld:`) die de gebruiker zelf liet staan.
     """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     if isinstance(oud, CommentedMap) and isinstance(nieuw, dict):
         for sleutel in list(oud.keys()):
             if sleutel not in nieuw and oud[sleutel] is not None:
