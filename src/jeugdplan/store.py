@@ -265,6 +265,9 @@ class Repo:
         # Eén slot per repository: laden, wijzigen, schrijven en vastleggen gebeuren zonder
         # dat een ander proces ertussen schrijft (anders gaat een wijziging verloren).
         with vergrendeld(self.root):
+            # git status loopt al terwijl het plan gelezen en gevalideerd wordt.
+            pad = self.bestaand_plan_pad(ruw_id)
+            onvastgelegd = gitrepo.onvastgelegd_op_achtergrond(self.root, self.relatief(pad))
             try:
                 geladen = self.laad(ruw_id)
             except PlanOngeldig as e:
@@ -273,7 +276,7 @@ class Repo:
                     "'jeugdplan check')\n" + e.melding,
                     e.problemen,
                 ) from None
-            self._herstel_onvastgelegd(geladen.pad, geladen.id)
+            self._herstel_onvastgelegd(geladen.pad, geladen.id, onvastgelegd())
             plan = geladen.plan.model_copy(deep=True)
             wat = wijzig(plan)
             nieuw = valideer(Plan, plan.als_yaml_data(), geladen.relatief)
@@ -302,10 +305,14 @@ class Repo:
             self._commit(pad, bericht)
         return samengevoegd
 
-    def _herstel_onvastgelegd(self, pad: Path, ident: str) -> None:
+    def _herstel_onvastgelegd(self, pad: Path, ident: str,
+                              onvastgelegd: list[str] | None = None) -> None:
         """Een eerder geschreven maar niet vastgelegde versie (commit mislukt, proces
-        afgebroken) eerst apart vastleggen, zodat de geschiedenis niets mist."""
-        if not gitrepo.onvastgelegd(self.root, self.relatief(pad)):
+        afgebroken) eerst apart vastleggen, zodat de geschiedenis niets mist. `onvastgelegd`:
+        de uitkomst van `gitrepo.onvastgelegd` voor dit pad, als die al bekend is."""
+        if onvastgelegd is None:
+            onvastgelegd = gitrepo.onvastgelegd(self.root, self.relatief(pad))
+        if not onvastgelegd:
             return
         self._commit(pad, f"{ident}: eerder niet vastgelegde wijziging alsnog vastgelegd")
         slot_meld(f"{ident}: een eerder niet vastgelegde wijziging van dit plan is nu "
