@@ -105,6 +105,14 @@ def jeugdplan() -> str:
     pad = shutil.which("jeugdplan")
     if pad is None:
         sys.exit("jeugdplan is niet geïnstalleerd (pip install -e .)")
+    # Zoals bij een gebruiker: met bytecode (.pyc). Een bewerkbare installatie schrijft die pas
+    # bij het eerste gebruik, en met PYTHONDONTWRITEBYTECODE nooit; dan zou elke meting het
+    # compileren van alle modules meetellen (typer zelf is bij installatie al gecompileerd).
+    import compileall
+
+    import jeugdplan as pakket
+
+    compileall.compile_dir(str(Path(pakket.__file__).parent), quiet=1)
     return pad
 
 
