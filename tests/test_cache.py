@@ -121,9 +121,16 @@ def test_alleen_het_gewijzigde_plan_opnieuw_gelezen(drie: list[str], repo_pad: P
     assert statistiek(repo_pad, tmp_path, monkeypatch) == {"uit_cache": 3, "gelezen": 0}
     jp("journaal", "add", drie[1], "--tekst", "Gesprek met moeder.", code=None)
     jp("signaal", "add", drie[1], "--domein", "thuis", "--omschrijving", "Zorgen thuis.")
-    assert statistiek(repo_pad, tmp_path, monkeypatch) == {"uit_cache": 2, "gelezen": 1}
+    # jeugdplan zet wat het schrijft meteen in de cache
+    assert statistiek(repo_pad, tmp_path, monkeypatch) == {"uit_cache": 3, "gelezen": 0}
     plan = {p.id: p for p in Repo.open(repo_pad).plannen()}[drie[1]]
     assert any(s.omschrijving == "Zorgen thuis." for s in plan.signalen)
+    # een wijziging buiten jeugdplan om (editor, git): alleen dat plan opnieuw gelezen
+    pad = repo_pad / "casussen" / drie[2] / "plan.yaml"
+    pad.write_text(pad.read_text().replace("school: De Windroos", "school: De Windhoos"))
+    assert statistiek(repo_pad, tmp_path, monkeypatch) == {"uit_cache": 2, "gelezen": 1}
+    plan = {p.id: p for p in Repo.open(repo_pad).plannen()}[drie[2]]
+    assert plan.kind.school == "De Windhoos"
 
 
 def test_zelfde_grootte_en_mtime_vlak_na_lezen(drie: list[str], repo_pad: Path,
@@ -425,3 +432,20 @@ def test_lees_een_plan_uit_cache_en_nooit_verouderd(drie: list[str], repo_pad: P
     with pytest.raises(PlanOngeldig) as laden:
         r.laad(drie[0])
     assert lezen.value.melding == laden.value.melding and ":" in lezen.value.melding
+
+
+def test_geschreven_plan_staat_meteen_in_de_cache(drie: list[str], jp: Any, repo_pad: Path,
+                                                  tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Na een bewerking of een nieuw plan hoeft de volgende opdracht niets opnieuw te lezen,
+    en wat de cache geeft is wat er op schijf staat."""
+    list(Repo.open(repo_pad).lees_alle())
+    jp("signaal", "add", drie[1], "--domein", "gezondheid", "--omschrijving", "Vaak ziek.")
+    nieuw = jp("new", "--voornaam", "Noor", "--achternaam", "Visser", "--geboortedatum",
+               "2013-06-06", "--gemeente", "Velsen", "--school", "De Windroos",
+               "--onderwijssoort", "po").stdout.strip()
+    assert statistiek(repo_pad, tmp_path, monkeypatch) == {"uit_cache": 4, "gelezen": 0}
+    plannen = {i: p for i, p, _f in Repo.open(repo_pad).lees_alle()}
+    assert plannen[nieuw].kind.voornaam == "Noor"
+    assert [s.omschrijving for s in plannen[drie[1]].signalen][-1] == "Vaak ziek."
+    assert plannen[drie[1]] == Repo.open(repo_pad).laad(drie[1]).plan

@@ -226,6 +226,25 @@ def _lees_bestand(pad: str, relatief: str) -> tuple[Stempel | None, bytes | None
     return stempel, racy, plan, []
 
 
+def na_schrijven(repo: Repo, ident: str) -> None:
+    """Zet een zojuist geschreven plan meteen in de cache (stempel en inhoud van wat nu op
+    schijf staat, zoals bij gewoon lezen), zodat de volgende opdracht het niet opnieuw hoeft te
+    lezen. Lukt dat niet, dan leest de volgende opdracht het gewoon zelf."""
+    if not aan():
+        return
+    with contextlib.suppress(Exception):
+        stempel, racy, plan, _problemen = _lees_bestand(f"{repo.casussen}/{ident}/plan.yaml",
+                                                        f"casussen/{ident}/plan.yaml")
+        if stempel is None or plan is None:
+            return
+        cache = Cache(repo.root)
+        try:
+            data = zlib.compress(marshal.dumps(codeer(plan), 4), 1)
+            cache.bewaar([(ident, stempel, racy, data, [])])
+        finally:
+            cache.sluit()
+
+
 def _werk(taak: tuple[str, list[str]]) -> list[Gelezen]:
     """Leest een reeks plannen (in een werkproces of in het hoofdproces)."""
     casussen, idents = taak

@@ -282,6 +282,7 @@ class Repo:
             nieuw = valideer(Plan, plan.als_yaml_data(), geladen.relatief)
             self._schrijf(geladen.pad, samenvoegen(geladen.doc, nieuw.als_yaml_data()))
             self._commit(geladen.pad, f"{geladen.id}: {wat}")
+            self._in_cache(geladen.id)
         return nieuw
 
     def leg_bewerking_vast(self, pad: Path, origineel: str, nieuw: str, bericht: str) -> bool:
@@ -347,7 +348,14 @@ class Repo:
             doc.yaml_set_start_comment(KOP.format(schema=plan.schema_versie, id=plan.id))
             self._schrijf(pad, doc)
             self._commit(pad, f"{plan.id}: {bericht}")
+            self._in_cache(plan.id)
         return pad
+
+    def _in_cache(self, ident: str) -> None:
+        """Wat net geschreven is meteen in de cache: de volgende opdracht leest het niet."""
+        from jeugdplan.cache import na_schrijven
+
+        na_schrijven(self, ident)
 
     def _schrijf(self, pad: Path, doc: Any) -> None:
         from jeugdplan.model import Plan
