@@ -8,8 +8,8 @@ Meet in één run, steeds als subproces van de geïnstalleerde `jeugdplan`:
 - de C-lader van PyYAML op dezelfde bestanden (één proces), de maat voor koud lezen;
 - `report thuiszitters --format json`, `check` en `list --json`: warm (cache gevuld) en
   koud (cache gewist);
-- één plan gewijzigd (via `signaal add`): daarna `list --json`, en hoeveel plannen opnieuw
-  gelezen werden (JEUGDPLAN_CACHE_STATS);
+- één plan gewijzigd (via `signaal add`, en buiten jeugdplan om): daarna `list --json`, en
+  hoeveel plannen opnieuw gelezen werden (JEUGDPLAN_CACHE_STATS);
 - losse-casusopdrachten (`show`, `route`, `meldcode next`) en `--help` tegen het opstarten
   van `python -c "import typer"`;
 - bewerkende opdrachten (`signaal add`, `new`) op de hele repository;
@@ -206,21 +206,34 @@ def main(argv: list[str] | None = None) -> int:
     r = meet(nieuw, env, n)
     rapporteer("bewerken: new (absoluut, doel 0,5 s)", r, 1.0, "1 seconde", 0.5)
 
-    # Eén plan gewijzigd: alleen dat plan opnieuw lezen.
-    subprocess.run([jp, *basis, "list", "--json"], env=env, capture_output=True)
-    subprocess.run(bewerk, env=env, capture_output=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        stats = Path(tmp) / "stats.json"
-        env_stats = {**env, "JEUGDPLAN_CACHE_STATS": str(stats)}
-        r = meet([jp, *basis, "list", "--json"], env_stats, 1)
-        try:
-            s = json.loads(stats.read_text())
-            extra = f"opnieuw gelezen: {s['gelezen']}, uit cache: {s['uit_cache']}"
-            herlezen_ok = s["gelezen"] == 1
-        except (OSError, ValueError, KeyError):
-            extra, herlezen_ok = "geen cachestatistiek", False
-        rapporteer("na 1 gewijzigd plan: list --json", r, gelezen["tijd"], "basislijn",
-                   doel_warm, extra + ("" if herlezen_ok else " (FAIL: niet precies 1)"))
+    # Eén plan gewijzigd: na een bewerking door jeugdplan (dat zet het plan meteen in de
+    # cache: niets opnieuw te lezen) en buiten jeugdplan om (editor, git pull): alleen dat
+    # plan opnieuw lezen.
+    plan_pad = root / "casussen" / eerste / "plan.yaml"
+    for naam, wijzig, verwacht in (
+            ("na signaal add: list --json", lambda: subprocess.run(bewerk, env=env,
+                                                                   capture_output=True), 0),
+            ("na wijziging buiten jeugdplan: list --json",
+             lambda: plan_pad.write_text(plan_pad.read_text(encoding="utf-8")
+                                         + "# benchmark\n", encoding="utf-8"), 1)):
+        def voor(wijzig: Any = wijzig) -> None:
+            subprocess.run([jp, *basis, "list", "--json"], env=env, capture_output=True)
+            wijzig()
+
+        with tempfile.TemporaryDirectory() as tmp:
+            stats = Path(tmp) / "stats.json"
+            env_stats = {**env, "JEUGDPLAN_CACHE_STATS": str(stats)}
+            r = meet([jp, *basis, "list", "--json"], env_stats, n, voor=voor)
+            try:
+                s = json.loads(stats.read_text())
+                extra = f"opnieuw gelezen: {s['gelezen']}, uit cache: {s['uit_cache']}"
+                herlezen_ok = s["gelezen"] == verwacht
+            except (OSError, ValueError, KeyError):
+                extra, herlezen_ok = "geen cachestatistiek", False
+            rapporteer(naam, r, gelezen["tijd"], "basislijn", doel_warm,
+                       extra + ("" if herlezen_ok else f" (FAIL: niet precies {verwacht})"))
+        if not herlezen_ok:
+            regels[-1]["oordeel"] = "FAIL"
 
     # Losse casus en --help tegen het opstarten van typer.
     losse: list[tuple[str, list[str]]] = [("--help", ["--help"]), ("show", ["show", eerste])]
