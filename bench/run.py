@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     n = args.herhaal
     ids = sorted(e.name for e in os.scandir(root / "casussen") if e.is_dir())
     aantal = len(ids)
-    eerste = ids[len(ids) // 2]
+    eerste = _open_casus(root, ids)
     basis = ["--dir", str(root)]
     regels: list[dict[str, Any]] = []
 
@@ -253,6 +253,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{len(mislukt)} doel(en) niet gehaald" + (": " + "; ".join(mislukt) if mislukt
                                                       else ""))
     return 0
+
+
+def _open_casus(root: Path, ids: list[str]) -> str:
+    """Een casus rond het midden die nog open is (een afgesloten plan wijzigt niet meer)."""
+    for ident in ids[len(ids) // 2:] + ids[:len(ids) // 2]:
+        with open(root / "casussen" / ident / "plan.yaml", encoding="utf-8") as f:
+            if "\nstatus: afgesloten" not in f.read():
+                return ident
+    return ids[len(ids) // 2]
 
 
 def _met_meldcode(root: Path, ids: list[str]) -> str | None:
