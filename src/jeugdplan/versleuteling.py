@@ -36,7 +36,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -218,26 +217,15 @@ def bewerk_map(root: Path) -> Path:
 
 
 def _schrijf_prive(pad: Path, inhoud: bytes) -> None:
-    """Atomair schrijven met rechten 0600 in een map met 0700."""
+    """Atomair schrijven (`store.schrijf_atomair`: rechten 0600) in een map met 0700."""
+    from jeugdplan.store import schrijf_atomair  # store importeert deze module
+
     _prive_map(pad.parent)
     try:
-        fd, tijdelijk = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=pad.parent)
+        schrijf_atomair(pad, inhoud)
     except OSError as e:
-        raise JeugdplanError(f"kan {pad} niet schrijven ({e.strerror or e})") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(inhoud)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tijdelijk, 0o600)
-        os.replace(tijdelijk, pad)
-    except OSError as e:
-        Path(tijdelijk).unlink(missing_ok=True)
         raise JeugdplanError(f"kan {pad} niet schrijven ({e.strerror or e}); er is niets "
                              "opgeslagen") from None
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise
 
 
 # --- sleutels en sessies -----------------------------------------------------------------
