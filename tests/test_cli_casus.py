@@ -457,3 +457,11 @@ def test_check_meldcode_en_verzuim_met_de_hand_bewerkt(jp: Cli, repo_pad: Path, 
     data = jp.json("check", code=1)
     codes = {(p["code"], p["veld"]) for p in data["problemen"] if p["ernst"] == "fout"}
     assert codes == {("verzuim-tegenstrijdig", "verzuim"), ("meldcode-spoor", "meldcode")}
+
+
+def test_check_meldt_fout_in_instellingen(jp: Cli, repo_pad: Path) -> None:
+    assert jp.json("check")["ok"] is True
+    pad = repo_pad / "jeugdplan.yaml"
+    pad.write_text(pad.read_text() + "onbekend: 1\n")
+    data = jp.json("check", code=1)
+    assert [(p["pad"], p["veld"]) for p in data["problemen"]] == [("jeugdplan.yaml", "onbekend")]

@@ -327,6 +327,8 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
                                       "(de vorige opdracht werd onderbroken?)", "waarschuwing",
                                       "onvastgelegd"))
     problemen.extend(leesbaar_voor_anderen(modi, gekozen))
+    if gekozen is None:
+        problemen.extend(_instellingen(repo))
     return problemen
 
 
@@ -357,3 +359,26 @@ def leesbaar_voor_anderen(modi: dict[str, tuple[int, int]],
                     f"{os.path.normpath(pad)}",
                     "waarschuwing", "leesbaar-voor-anderen"))
     return uit
+
+
+def _instellingen(repo: Repo) -> list[Probleem]:
+    """`jeugdplan.yaml` zelf (wordt pas gelezen door opdrachten die de instellingen nodig
+    hebben; `check` meldt een fout erin altijd). Onthouden per inhoud van het bestand, zodat
+    warm `check` er geen pydantic voor laadt."""
+    from jeugdplan.cache import onthoud
+    from jeugdplan.errors import PlanOngeldig
+    from jeugdplan.store import INSTELLINGEN
+
+    def controleer() -> list[Probleem]:
+        try:
+            repo.instellingen  # noqa: B018 - valideert bij het eerste gebruik
+        except PlanOngeldig as e:
+            return e.problemen
+        return []
+
+    try:
+        inhoud = (repo.root / INSTELLINGEN).read_bytes()
+    except OSError:
+        return controleer()
+    problemen: list[Probleem] = onthoud(repo, "instellingen", inhoud, controleer)
+    return problemen
