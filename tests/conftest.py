@@ -93,3 +93,17 @@ def git_log(pad: Path) -> list[str]:
     uit = subprocess.run(["git", "log", "--format=%an|%s"], cwd=pad, capture_output=True,
                          text=True, check=True, env={**os.environ})
     return uit.stdout.splitlines()
+
+
+def deel_en_kloon(cli: Cli, repo_pad: Path, tmp_path: Path, naam: str) -> Path:
+    """Een gedeelde (bare) remote `origin` in `tmp_path / "gedeeld.git"` voor `repo_pad`,
+    gevuld met `sync`, en een verse `git clone` daarvan in `tmp_path / naam`."""
+    import subprocess
+
+    remote = tmp_path / "gedeeld.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    subprocess.run(["git", "remote", "add", "origin", str(remote)], cwd=repo_pad, check=True)
+    cli("sync")
+    kloon = tmp_path / naam
+    subprocess.run(["git", "clone", "-q", str(remote), str(kloon)], check=True)
+    return kloon

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.conftest import Cli
+from tests.conftest import Cli, deel_en_kloon
 from tests.test_sync import git, plan
 
 
@@ -44,12 +44,7 @@ def test_gewone_git_merge_gebruikt_de_driver(jp: Cli, repo_pad: Path, kind) -> N
 
 def test_log_na_sync_noemt_beide_auteurs(jp: Cli, repo_pad: Path, kind, tmp_path: Path) -> None:
     ident = kind()
-    remote = tmp_path / "r.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
-    git(repo_pad, "remote", "add", "origin", str(remote))
-    jp("sync")
-    kloon = tmp_path / "b"
-    subprocess.run(["git", "clone", "-q", str(remote), str(kloon)], check=True)
+    kloon = deel_en_kloon(jp, repo_pad, tmp_path, "b")
     b = Cli(kloon)
     anders = {"GIT_AUTHOR_NAME": "Jan JMW", "GIT_COMMITTER_NAME": "Jan JMW"}
     b("doel", "add", ident, "--omschrijving", "Leest", env=anders)

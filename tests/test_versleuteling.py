@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli, git_log
+from tests.conftest import Cli, deel_en_kloon, git_log
 
 pyrage = pytest.importorskip("pyrage")
 
@@ -434,12 +434,7 @@ def test_twee_klonen_gelijktijdig_samengevoegd(vjp: Cli, repo_pad: Path, kind, t
                                                sleutels: dict[str, Sleutel]) -> None:
     ident = kind(achternaam=NAAM)
     vjp("versleuteling", "ontvanger", "add", "Jan JMW", sleutels["jan"].publiek)
-    remote = tmp_path / "gedeeld.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
-    git(repo_pad, "remote", "add", "origin", str(remote))
-    vjp("sync")
-    kloon = tmp_path / "kloon-jan"
-    subprocess.run(["git", "clone", "-q", str(remote), str(kloon)], check=True)
+    kloon = deel_en_kloon(vjp, repo_pad, tmp_path, "kloon-jan")
     jan = Cli(kloon)
     assert is_versleuteld(plan_bytes(kloon, ident))
     jan("sync", env=sleutels["jan"].env)  # zet driver en textconv in deze kloon
@@ -463,7 +458,7 @@ def test_twee_klonen_gelijktijdig_samengevoegd(vjp: Cli, repo_pad: Path, kind, t
         assert "Speelt in de pauze" in toon and "Slaat" in toon
         assert not git(root, "status", "--porcelain")
     assert plan_bytes(repo_pad, ident) == plan_bytes(kloon, ident)
-    assert NAAM.encode() not in alle_blobs(remote)
+    assert NAAM.encode() not in alle_blobs(tmp_path / "gedeeld.git")
 
 
 def test_ontvanger_erbij_terwijl_collega_een_ander_plan_wijzigt(
@@ -472,12 +467,7 @@ def test_ontvanger_erbij_terwijl_collega_een_ander_plan_wijzigt(
     versleuteld): na sync kan Kim alles lezen, in beide klonen."""
     a, b = kind(), kind(voornaam="Bram", achternaam=NAAM)
     vjp("versleuteling", "ontvanger", "add", "Jan JMW", sleutels["jan"].publiek)
-    remote = tmp_path / "gedeeld.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
-    git(repo_pad, "remote", "add", "origin", str(remote))
-    vjp("sync")
-    kloon = tmp_path / "kloon-jan"
-    subprocess.run(["git", "clone", "-q", str(remote), str(kloon)], check=True)
+    kloon = deel_en_kloon(vjp, repo_pad, tmp_path, "kloon-jan")
     jan = Cli(kloon)
     jan("sync", env=sleutels["jan"].env)
     jan("signaal", "add", b, "--domein", "gedrag", "--omschrijving", "Slaat",
@@ -621,12 +611,7 @@ def test_andere_kloon_ruimt_leesbare_cache_en_bewerkingen_op(
     """Versleuteling wordt in kloon A aangezet; kloon B had nog een leesbare cache en een
     bewaarde bewerking in de repository: na sync staan die daar niet meer."""
     ident = kind(achternaam=NAAM)
-    remote = tmp_path / "gedeeld.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
-    git(repo_pad, "remote", "add", "origin", str(remote))
-    jp("sync")
-    kloon = tmp_path / "kloon-b"
-    subprocess.run(["git", "clone", "-q", str(remote), str(kloon)], check=True)
+    kloon = deel_en_kloon(jp, repo_pad, tmp_path, "kloon-b")
     b = Cli(kloon)
     b("sync")
     b("list")
@@ -653,12 +638,7 @@ def test_casus_id_botsing_bij_sync_houdt_geschiedenis(vjp: Cli, repo_pad: Path, 
     import jeugdplan.plannen as plannen
 
     vjp("versleuteling", "ontvanger", "add", "Jan JMW", sleutels["jan"].publiek)
-    remote = tmp_path / "gedeeld.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
-    git(repo_pad, "remote", "add", "origin", str(remote))
-    vjp("sync")
-    kloon = tmp_path / "kloon-jan"
-    subprocess.run(["git", "clone", "-q", str(remote), str(kloon)], check=True)
+    kloon = deel_en_kloon(vjp, repo_pad, tmp_path, "kloon-jan")
     jan = Cli(kloon)
     jan("sync", env=sleutels["jan"].env)
     with pytest.MonkeyPatch.context() as mp:  # niet monkeypatch.undo(): dat wist ook de omgeving
