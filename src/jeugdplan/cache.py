@@ -233,14 +233,10 @@ def na_schrijven(repo: Repo, ident: str) -> None:
     if not aan():
         return
     with contextlib.suppress(Exception):
-        stempel, racy, plan, _problemen = _lees_bestand(f"{repo.casussen}/{ident}/plan.yaml",
-                                                        f"casussen/{ident}/plan.yaml")
-        if stempel is None or plan is None:
-            return
+        gelezen = _werk((str(repo.casussen), [ident]))
         cache = Cache(repo.root)
         try:
-            data = zlib.compress(marshal.dumps(codeer(plan), 4), 1)
-            cache.bewaar([(ident, stempel, racy, data, [])])
+            cache.bewaar(gelezen)
         finally:
             cache.sluit()
 
@@ -353,18 +349,18 @@ class Cache:
             return None
         return rij[0], rij[1]
 
-    def bewaar(self, rijen: list[tuple[str, Stempel, bytes | None, bytes | None,
-                                       list[dict[str, Any]]]]) -> None:
-        """Gelezen plannen (data: gecomprimeerde `marshal` van `codeer`, of None + problemen)."""
+    def bewaar(self, gelezen: list[Gelezen]) -> None:
+        """Gelezen plannen (`_werk`): het plan als gecomprimeerde `marshal` van `codeer`, of
+        de problemen. Zonder stempel (onleesbaar) wordt niets bewaard."""
+        rijen = [(ident, *st, racy, data,
+                  json.dumps(problemen, ensure_ascii=False) if data is None else None)
+                 for ident, st, racy, data, problemen, _h, _w in gelezen if st is not None]
         if self.db is None or not rijen:
             return
         try:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.executemany(
-                "INSERT OR REPLACE INTO plan VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(ident, *st, racy, data,
-                  json.dumps(problemen, ensure_ascii=False) if data is None else None)
-                 for ident, st, racy, data, problemen in rijen])
+            self.db.executemany("INSERT OR REPLACE INTO plan VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                rijen)
             self.db.execute("COMMIT")
         except sqlite3.Error:
             self._kapot()
@@ -596,9 +592,7 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
                 else:
                     gelezen = _lees(casussen, missers, pool)
                 teller["gelezen"] += len(gelezen)
-                cache.bewaar([(i, st_, racy_, data, probl)
-                              for i, st_, racy_, data, probl, _h, _w in gelezen
-                              if st_ is not None])
+                cache.bewaar(gelezen)
                 for ident, st_, racy_, data, probl, heeft, waarde in gelezen:
                     if heeft:
                         if st_ is not None:
