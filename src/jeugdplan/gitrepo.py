@@ -109,12 +109,11 @@ def commit(root: Path, paden: list[Path], bericht: str, *, hash: bool = True) ->
     # zonder paden legt git de index vast zoals hij is. Dat mag alleen als er niets anders
     # klaarstaat dan deze paden.
     klaar = [p for p in git(root, "diff", "--cached", "--name-only", "-z").split("\0") if p]
-    if not klaar:  # niets veranderd (bijv. een status die al zo was): geen lege commit
-        return git(root, "rev-parse", "HEAD").strip() if hash else ""
-    alleen_deze = all(any(p == r or p.startswith(r.rstrip("/") + "/") for r in relatief)
-                      for p in klaar)
-    git(root, "commit", "-q", "--no-verify", "-m", bericht,
-        *(() if alleen_deze else ("--", *relatief)))
+    if klaar:  # niets veranderd (bijv. een status die al zo was): geen lege commit
+        alleen_deze = all(any(p == r or p.startswith(r.rstrip("/") + "/") for r in relatief)
+                          for p in klaar)
+        git(root, "commit", "-q", "--no-verify", "-m", bericht,
+            *(() if alleen_deze else ("--", *relatief)))
     return git(root, "rev-parse", "HEAD").strip() if hash else ""
 
 
