@@ -304,6 +304,7 @@ class Repo:
                 nieuw = _voeg_bewerking_samen(ident, relatief, origineel, huidig, nieuw)
             schrijf_plan(self.root, pad, nieuw)
             self._commit(pad, bericht)
+            self._in_cache(ident)
         return samengevoegd
 
     def _herstel_onvastgelegd(self, pad: Path, ident: str,
