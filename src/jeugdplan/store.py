@@ -267,9 +267,10 @@ class Repo:
         with vergrendeld(self.root):
             # git status loopt al terwijl het plan gelezen en gevalideerd wordt.
             pad = self.bestaand_plan_pad(ruw_id)
-            onvastgelegd = gitrepo.onvastgelegd_op_achtergrond(self.root, self.relatief(pad))
+            relatief = self.relatief(pad)
+            onvastgelegd = gitrepo.onvastgelegd_op_achtergrond(self.root, relatief)
             try:
-                geladen = self.laad(ruw_id)
+                geladen = self.laad_pad(pad, relatief)
             except PlanOngeldig as e:
                 raise PlanOngeldig(
                     "het plan is ongeldig; herstel het eerst ('jeugdplan edit', "
