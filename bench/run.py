@@ -197,8 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     bewerk = [jp, *basis, "signaal", "add", eerste, "--domein", "gedrag", "--omschrijving",
               "Benchmark: onrustig in de klas."]
     r = meet(bewerk, env, n)
-    r_abs = dict(r)
-    rapporteer("bewerken: signaal add (absoluut, doel 0,5 s)", r_abs, 1.0, "1 seconde", 0.5)
+    rapporteer("bewerken: signaal add (absoluut, doel 0,5 s)", r, 1.0, "1 seconde", 0.5)
     # Een nieuw plan: ook de controle op één kind, één plan (over alle plannen) telt mee.
     nieuw = [jp, *basis, "new", "--voornaam", "Bench", "--achternaam", "Meting",
              "--geboortedatum", "2015-05-05", "--gemeente", "Velsen", "--school", "De Windroos",
