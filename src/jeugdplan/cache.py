@@ -259,13 +259,19 @@ def _werk(taak: tuple[str, list[str]]) -> list[Gelezen]:
 # --- de cache -----------------------------------------------------------------------------
 
 
+def cachebestand(root: Path) -> Path:
+    """Waar de cache van deze repository staat: `<repo>/.jeugdplan/`, of bij een versleutelde
+    repository lokaal bij de gebruiker (`versleuteling.cache_pad`)."""
+    from jeugdplan.versleuteling import cache_pad
+
+    return cache_pad(root, root / MAP / BESTAND)
+
+
 class Cache:
     """Eén verbinding met het cachebestand van een repository (of geen, als dat niet kan)."""
 
     def __init__(self, root: Path) -> None:
-        from jeugdplan.versleuteling import cache_pad  # versleuteld: lokaal, niet in de repository
-
-        self.pad = cache_pad(root, root / MAP / BESTAND)
+        self.pad = cachebestand(root)
         self.db: sqlite3.Connection | None = None
         if aan():
             self.db = self._open()

@@ -43,6 +43,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from jeugdplan.errors import JeugdplanError, PlanOngeldig, Probleem
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jeugdplan.store import Repo
 
 ONTVANGERS = "ontvangers.yaml"
@@ -758,18 +760,15 @@ def zet_aan(repo: Repo, lijst: list[Ontvanger]) -> Uitkomst:
     _eigen_sleutel_in(lijst, nodig_ontgrendeld=False)
     gitrepo.identiteit(repo.root)
     with vergrendeld(repo.root):
-        _schoon(repo)
-        plannen = _lees_alle_leesbaar(repo)
         in_geschiedenis = bool(gitrepo.git(repo.root, "log", "-1", "--format=%H", "--",
                                            "casussen/*/plan.yaml", check=False).strip())
-        extra = [repo.root / ".gitattributes"] if _zet_attributen(repo.root) else []
-        installeer_textconv(repo.root)
-        commit = _schrijf_alles(
-            repo, plannen, lijst, f"jeugdplan: versleuteling aan ({len(plannen)} plan(nen) "
-            f"versleuteld voor {len(lijst)} ontvanger(s))", extra)
-        uitkomst = Uitkomst(lijst, len(plannen), commit)
+        uitkomst = _versleutel_alles(repo, lijst, lambda n: (
+            f"jeugdplan: versleuteling aan ({n} plan(nen) versleuteld voor {len(lijst)} "
+            "ontvanger(s))"))
         # De oude cache en bewerkingen (leesbaar) weg uit de repository.
-        cache_pad(repo.root, repo.root / ".jeugdplan" / "cache-v1.sqlite")
+        from jeugdplan.cache import cachebestand
+
+        cachebestand(repo.root)
         bewerk_map(repo.root)
     if in_geschiedenis:
         uitkomst.waarschuwingen.append(
@@ -793,11 +792,19 @@ def herversleutel(repo: Repo, lijst: list[Ontvanger], bericht: str) -> Uitkomst:
     _eigen_sleutel_in(lijst, nodig_ontgrendeld=True)
     gitrepo.identiteit(repo.root)
     with vergrendeld(repo.root):
-        _schoon(repo)
-        plannen = _lees_alle_leesbaar(repo)
-        extra = [repo.root / ".gitattributes"] if _zet_attributen(repo.root) else []
-        installeer_textconv(repo.root)
-        commit = _schrijf_alles(repo, plannen, lijst, bericht, extra)
+        return _versleutel_alles(repo, lijst, lambda _n: bericht)
+
+
+def _versleutel_alles(repo: Repo, lijst: list[Ontvanger], bericht: Callable[[int], str]
+                      ) -> Uitkomst:
+    """Onder het slot: alle plannen leesbaar lezen, git-attributen en textconv zetten, en
+    alles versleuteld voor `lijst` schrijven met `ontvangers.yaml`, in één commit met
+    `bericht(aantal plannen)`."""
+    _schoon(repo)
+    plannen = _lees_alle_leesbaar(repo)
+    extra = [repo.root / ".gitattributes"] if _zet_attributen(repo.root) else []
+    installeer_textconv(repo.root)
+    commit = _schrijf_alles(repo, plannen, lijst, bericht(len(plannen)), extra)
     return Uitkomst(lijst, len(plannen), commit)
 
 
@@ -864,6 +871,8 @@ def ontvanger_verwijderen(repo: Repo, naam: str) -> Uitkomst:
 def status(repo: Repo) -> dict[str, Any]:
     """Of de repository versleuteld is, voor wie, en welke plannen (nog) leesbaar op schijf
     staan."""
+    from jeugdplan.cache import cachebestand
+
     aan = versleuteld_repo(repo.root)
     ontvangers = lees_ontvangers(repo.root) if aan else []
     onversleuteld, versleuteld_ = [], 0
@@ -889,5 +898,5 @@ def status(repo: Repo) -> dict[str, Any]:
         "eigen_sleutel": eigen[0] if eigen else None,
         "eigen_sleutel_is_ontvanger": bool(set(eigen) & {o.sleutel for o in ontvangers}),
         "ontgrendeld": bool(identiteiten()),
-        "cache": str(cache_pad(repo.root, repo.root / ".jeugdplan" / "cache-v1.sqlite")),
+        "cache": str(cachebestand(repo.root)),
     }
