@@ -28,6 +28,8 @@ def omgeving(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig-leeg"))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("NO_COLOR", "1")
+    # De lokale caches van de gebruiker (gelezen gegevensbestanden) per test apart.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.delenv("JEUGDPLAN_DIR", raising=False)
     monkeypatch.setenv("COLUMNS", "200")
 

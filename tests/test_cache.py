@@ -383,9 +383,14 @@ def test_modi_komen_uit_dezelfde_stat(drie: list[str], repo_pad: Path) -> None:
     (["list", "--json"], "[]"),
     (["check", "--json"], "[]"),
     (["report", "thuiszitters", "--format", "json"], "[]"),
-    # één plan tonen bouwt het plan uit de cache (pydantic-klassen) en toont het met rich,
-    # maar leest geen YAML
-    (["show", "EERSTE"], "['pydantic', 'rich']"),
+    # één plan (en de regio) alleen lezen: lichte objecten uit de cache, platte tekst
+    (["show", "EERSTE"], "[]"),
+    (["route", "EERSTE"], "[]"),
+    (["meldcode", "next", "EERSTE"], "[]"),
+    (["route", "EERSTE", "--json"], "[]"),
+    (["meldcode", "next", "EERSTE", "--json"], "[]"),
+    # --json van show heeft het model nodig (model_dump)
+    (["show", "EERSTE", "--json"], "['pydantic']"),
 ])
 def test_warm_overzicht_laadt_geen_zware_modules(drie: list[str], repo_pad: Path,
                                                  opdracht: list[str], verwacht: str) -> None:
@@ -449,3 +454,40 @@ def test_geschreven_plan_staat_meteen_in_de_cache(drie: list[str], jp: Any, repo
     assert plannen[nieuw].kind.voornaam == "Noor"
     assert [s.omschrijving for s in plannen[drie[1]].signalen][-1] == "Vaak ziek."
     assert plannen[drie[1]] == Repo.open(repo_pad).laad(drie[1]).plan
+
+
+def test_licht_plan_alleen_uit_een_kloppende_cache(drie: list[str], repo_pad: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from jeugdplan.cache import Cache, lees_licht
+    from jeugdplan.licht import Licht
+
+    r = Repo.open(repo_pad)
+    wis(repo_pad)
+    assert lees_licht(r, drie[0]) is None  # nog niet in de cache: gewoon lezen
+    assert not isinstance(r.bekijk(drie[0]), Licht)  # ... en dat zet het erin
+    licht = r.bekijk(drie[0])
+    assert isinstance(licht, Licht) and licht.kind.school == "De Windroos"
+    # Buiten jeugdplan om gewijzigd (zelfde grootte): nooit het oude plan.
+    plan = repo_pad / "casussen" / drie[0] / "plan.yaml"
+    vervang_gelijk(plan, "school: De Windroos", "school: De Windhoos")
+    assert lees_licht(r, drie[0]) is None
+    assert r.bekijk(drie[0]).kind.school == "De Windhoos"
+    # De veldnamen kwijt (bijv. een oude cache): opnieuw uit het model.
+    c = Cache(repo_pad)
+    assert c.db is not None
+    c.db.execute("DELETE FROM meta WHERE sleutel='velden'")
+    c.sluit()
+    assert lees_licht(r, drie[0]).kind.school == "De Windhoos"
+    monkeypatch.setenv("JEUGDPLAN_CACHE", "0")
+    assert lees_licht(r, drie[0]) is None
+    assert r.bekijk(drie[0]).kind.school == "De Windhoos"
+
+
+def test_show_na_wijziging_buiten_jeugdplan(jp: Any, drie: list[str], repo_pad: Path) -> None:
+    assert "De Windroos" in jp("show", drie[0]).stdout
+    plan = repo_pad / "casussen" / drie[0] / "plan.yaml"
+    vervang_gelijk(plan, "school: De Windroos", "school: De Windhoos")
+    assert "De Windhoos" in jp("show", drie[0]).stdout
+    plan.write_text(plan.read_text().replace("school: De Windhoos", "school: 12"))
+    fout = jp("show", drie[0], code=1).stderr
+    assert "plan.yaml" in fout and "school" in fout

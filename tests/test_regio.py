@@ -231,3 +231,25 @@ def test_vervang_onvolledig_noemt_ontbrekende_delen(tmp_path: Path) -> None:
 def test_lege_regio_yaml_is_geen_fout(tmp_path: Path) -> None:
     root = schrijf(tmp_path / "r", "# nog niets\n")
     assert laad_regio("ijmond", root).gemeenten[0] == "Velsen"
+
+
+def test_regio_van_repository_uit_cache_en_nooit_verouderd(jp: object, repo_pad: Path) -> None:
+    from jeugdplan.licht import Licht
+    from jeugdplan.regio import regio_van
+    from jeugdplan.store import Repo
+
+    r = Repo.open(repo_pad)
+    eerste, tweede = regio_van(r), regio_van(r)
+    assert isinstance(tweede.regels, Licht)
+    assert tweede.naam == eerste.naam == laad_regio("ijmond", repo_pad).naam
+    assert tweede.gemeenten == laad_regio("ijmond", repo_pad).gemeenten
+    schrijf(repo_pad, "gemeenten: [Zandvoort]\nper_gemeente:\n  Zandvoort:\n    bron: eigen\n"
+            "    partners:\n      coach: [cjg-ijmond]\n      veilig-thuis: [vt-kennemerland]\n"
+            "      leerplicht: [leerplicht-velsen]\n")
+    assert "Zandvoort" in regio_van(r).gemeenten
+    (repo_pad / "regio.yaml").write_text("gemeenten: [Zandvoort]\nonbekend: 1\n")
+    with pytest.raises(PlanOngeldig) as fout:
+        regio_van(r)
+    assert "regio.yaml:2" in str(fout.value)
+    (repo_pad / "regio.yaml").unlink()
+    assert "Zandvoort" not in regio_van(r).gemeenten

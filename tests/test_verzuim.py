@@ -84,7 +84,8 @@ def test_zonder_verzuim_geen_categorie() -> None:
 
 def test_zonder_inschrijvingen_ingeschreven_op_kind_school() -> None:
     p = plan()
-    assert v.inschrijving_op(p, VANDAAG).school == "De Windroos"  # type: ignore[union-attr]
+    assert v.school_op(p, VANDAAG) == "De Windroos"
+    assert v.inschrijving_op(p, VANDAAG) is None  # er is geen inschrijving vastgelegd
 
 
 def test_grenzen_vier_weken_en_drie_maanden() -> None:

@@ -65,7 +65,9 @@ Resultaat = tuple[str, "Plan | None", list[Probleem]]
 
 
 def aan() -> bool:
-    return os.environ.get("JEUGDPLAN_CACHE", "1") not in ("0", "nee", "uit")
+    from jeugdplan.resources import cache_aan
+
+    return cache_aan()
 
 
 FORMAAT = 2
@@ -79,8 +81,9 @@ def _kenmerk() -> str:
 
     h = hashlib.blake2b(digest_size=12)
     h.update(f"{__version__} {sys.version} {BESTAND} {FORMAAT}".encode())
-    # Het bestand van het model, zonder het te importeren (pydantic laden kost tijd).
-    for pad in (Path(__file__).with_name("model.py"), data_map() / "codelijsten.yaml"):
+    # De bestanden van de modellen, zonder ze te importeren (pydantic laden kost tijd).
+    for pad in (Path(__file__).with_name("model.py"), Path(__file__).with_name("regiomodel.py"),
+                data_map() / "codelijsten.yaml"):
         try:
             h.update(pad.read_bytes())
         except OSError:  # pragma: no cover
@@ -116,6 +119,8 @@ def codeer(waarde: Any) -> Any:
         return waarde
     if soort is list:
         return [codeer(v) for v in waarde]
+    if soort is dict:
+        return {k: codeer(v) for k, v in waarde.items()}
     velden = _VELDEN.get(soort)
     if velden is None:
         if isinstance(waarde, date):
@@ -156,10 +161,12 @@ _setattr = object.__setattr__
 
 
 def bouw(waarde: Any) -> Any:
-    """Omgekeerde van `codeer`."""
+    """Omgekeerde van `codeer` (met de pydantic-klassen; `licht.bouw` zonder)."""
     soort = type(waarde)
     if soort is list:
-        return [bouw(v) if type(v) in (tuple, list) else v for v in waarde]
+        return [bouw(v) if type(v) in (tuple, list, dict) else v for v in waarde]
+    if soort is dict:
+        return {k: bouw(v) for k, v in waarde.items()}
     if soort is not tuple:
         return waarde
     if len(waarde) == 1:
@@ -167,7 +174,7 @@ def bouw(waarde: Any) -> Any:
     klasse, namen = _klasse(waarde[0])
     masker = waarde[2]
     m: Any = object.__new__(klasse)
-    _setattr(m, "__dict__", {n: bouw(v) if type(v) in (tuple, list) else v
+    _setattr(m, "__dict__", {n: bouw(v) if type(v) in (tuple, list, dict) else v
                              for n, v in zip(namen, waarde[1], strict=True)})
     _setattr(m, "__pydantic_fields_set__", {n for i, n in enumerate(namen) if masker >> i & 1})
     _setattr(m, "__pydantic_extra__", None)
@@ -371,6 +378,23 @@ class Cache:
         except sqlite3.Error:
             self._kapot()
 
+    def velden(self) -> dict[str, tuple[str, ...]]:
+        """Klassenaam -> veldnamen voor `licht.bouw`; de eerste keer (na een nieuw kenmerk)
+        uit de modellen zelf en dan bewaard, zodat het daarna zonder pydantic kan."""
+        if self.db is not None:
+            with contextlib.suppress(sqlite3.Error, ValueError, TypeError):
+                rij = self.db.execute("SELECT waarde FROM meta WHERE sleutel='velden'").fetchone()
+                if rij is not None:
+                    return {k: tuple(v) for k, v in json.loads(rij[0]).items()}
+        from jeugdplan.licht import velden_van_model
+
+        velden = velden_van_model()
+        if self.db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('velden', ?)",
+                                (json.dumps(velden),))
+        return velden
+
     def alle_afgeleid(self, naam: str) -> dict[str, tuple[Any, ...]]:
         """Alle per plan bewaarde resultaten onder `naam`, in één query (id -> rij)."""
         if self.db is None:
@@ -507,6 +531,46 @@ def onthoud(repo: Repo, soort: str, invoer: Any, functie: Callable[[], Any]) -> 
         waarde = functie()
         cache.bewaar_afgeleid(naam, [("*", (0, 0, 0, 0), None, waarde)])
         return waarde
+    finally:
+        cache.sluit()
+
+
+def onthoud_licht(repo: Repo, soort: str, invoer: Any, functie: Callable[[], Any]) -> Any:
+    """Als `onthoud`, voor een resultaat met modellen erin (zoals de regioregels): bewaard als
+    `codeer`-boom en teruggegeven als lichte objecten (`licht.bouw`), ook de eerste keer."""
+    from jeugdplan.licht import bouw as bouw_licht
+
+    boom = onthoud(repo, soort, invoer, lambda: codeer(functie()))
+    cache = Cache(repo.root)
+    try:
+        return bouw_licht(boom, cache.velden())
+    finally:
+        cache.sluit()
+
+
+def lees_licht(repo: Repo, ident: str) -> Any | None:
+    """Eén plan als lichte, alleen-lezen objecten (`licht`), zonder pydantic: alleen als de
+    cache het plan heeft en het bestand sindsdien niet veranderde; anders None (lees het dan
+    gewoon, met `lees_alle`)."""
+    from jeugdplan.licht import bouw as bouw_licht
+    from jeugdplan.versleuteling import controleer_toegang
+
+    if not aan():
+        return None
+    controleer_toegang(repo.root)
+    cache = Cache(repo.root)
+    try:
+        kandidaat = [(ident, os.path.islink(f"{repo.casussen}/{ident}"))]
+        stand, buiten, _weg = _stempels(repo, kandidaat, cache.stempels([ident]), False, None)
+        if not stand[0][2] or buiten:
+            return None
+        rij = cache.haal(ident)
+        if rij is None or rij[0] is None:
+            return None
+        try:
+            return bouw_licht(marshal.loads(zlib.decompress(rij[0])), cache.velden())
+        except Exception:  # noqa: BLE001 - beschadigd of andere vorm: gewoon lezen
+            return None
     finally:
         cache.sluit()
 

@@ -22,19 +22,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from jeugdplan.errors import JeugdplanError
-from jeugdplan.model import (
-    Meldcode,
-    MeldcodeAfweging,
-    MeldcodeMelding,
-    MeldcodeOverslaan,
-    MeldcodeStap,
-    Plan,
-)
 from jeugdplan.resources import lees_data
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from jeugdplan.model import Meldcode, MeldcodeStap, Plan
     from jeugdplan.store import Repo
 
 ANTWOORDEN = ("ja", "nee", "twijfel")
@@ -180,35 +173,39 @@ def toestand(meldcode: Meldcode | None, m: Machine | None = None) -> Toestand:
     staat = Staat.STAP_1
     uit = Toestand(staat)
     gezien: list[MeldcodeStap] = []
-    gebeurtenissen: list[tuple[str, Any]] = [(gebeurtenis_stap(s.stap), s) for s in meldcode.stappen]
-    gebeurtenissen += [(f"overslaan-{o.stap}", o) for o in meldcode.overgeslagen]
-    gebeurtenissen += [(gebeurtenis_vraag(a.vraag, a.antwoord), a) for a in meldcode.afwegingen]
-    gebeurtenissen += [("melding", x) for x in meldcode.meldingen]
-    for naam, item in gebeurtenissen:
+    # (gebeurtenis, soort, item); de soort staat erbij, zodat dit ook werkt op de lichte
+    # objecten uit de cache (`licht`), die geen modelklassen zijn.
+    gebeurtenissen: list[tuple[str, str, Any]] = [
+        (gebeurtenis_stap(s.stap), "stap", s) for s in meldcode.stappen]
+    gebeurtenissen += [(f"overslaan-{o.stap}", "overslaan", o) for o in meldcode.overgeslagen]
+    gebeurtenissen += [(gebeurtenis_vraag(a.vraag, a.antwoord), "afweging", a)
+                       for a in meldcode.afwegingen]
+    gebeurtenissen += [("melding", "melding", x) for x in meldcode.meldingen]
+    for naam, soort, item in gebeurtenissen:
         mogelijk = m.toegestaan(staat, naam)
         if mogelijk is None:
             uit.fouten.append(
                 f"meldcode: {_beschrijf(naam)} past niet na {_staat_tekst(m, staat)}"
             )
             break
-        if isinstance(item, MeldcodeStap):
+        if soort == "stap":
             if item.stap == 3 and meldcode.overgeslagen:
                 uit.fouten.append("meldcode: stap 3 is zowel vastgelegd als overgeslagen")
                 break
             gezien.append(item)
             nummer = STAP_STATEN.index(staat) + 1 if staat in STAP_STATEN else None
-            if nummer == item.stap and not _ontbreekt(m, gezien, nummer):
+            if nummer is not None and nummer == item.stap and not _ontbreekt(m, gezien, nummer):
                 staat = mogelijk[-1]
         else:
             staat = mogelijk[0]
-        if isinstance(item, MeldcodeAfweging):
+        if soort == "afweging":
             info = m.uitkomst(item.vraag, item.antwoord)
             if not info["uitkomst"].startswith("vraag "):
                 uit.besluit, uit.besluit_datum = info["uitkomst"], item.datum
                 uit.termijn = item.termijn if info["uitkomst"] == "hulp" else None
                 if staat == Staat.AFGEROND:
                     uit.afgerond = item.datum
-        if isinstance(item, MeldcodeMelding):
+        if soort == "melding":
             uit.afgerond = item.datum
     uit.staat = staat
     if staat in STAP_STATEN:
@@ -549,6 +546,8 @@ def start(plan: Plan, *, datum: date, door: str, vandaag: date,
             f"zie 'jeugdplan meldcode next {plan.id}'")
     if datum < plan.kind.geboortedatum:
         raise JeugdplanError(f"de datum ({datum}) ligt vóór de geboortedatum van het kind")
+    from jeugdplan.model import Meldcode
+
     plan.meldcode = Meldcode(gestart=datum, door=door)
     return "meldcode gestart"
 
@@ -556,6 +555,8 @@ def start(plan: Plan, *, datum: date, door: str, vandaag: date,
 def leg_stap_vast(plan: Plan, nummer: int, *, notitie: str, met: str | None,
                   kindcheck: str | None, reactie: str | None, datum: date, door: str,
                   vandaag: date, m: Machine | None = None) -> str:
+    from jeugdplan.model import MeldcodeStap
+
     m = m or machine()
     if nummer not in (1, 2, 3):
         raise JeugdplanError(
@@ -594,6 +595,8 @@ def leg_stap_vast(plan: Plan, nummer: int, *, notitie: str, met: str | None,
 
 def sla_over(plan: Plan, nummer: int, *, grond: str | None, reden: str | None, datum: date,
              door: str, vandaag: date, m: Machine | None = None) -> str:
+    from jeugdplan.model import MeldcodeOverslaan
+
     m = m or machine()
     if nummer != m.data["overslaan"]["stap"]:
         raise JeugdplanError(
@@ -625,6 +628,8 @@ def sla_over(plan: Plan, nummer: int, *, grond: str | None, reden: str | None, d
 def beantwoord(plan: Plan, nummer: int, antwoord: str, *, toelichting: str | None,
                termijn: date | None, casemanager: str | None, datum: date, door: str,
                vandaag: date, m: Machine | None = None) -> str:
+    from jeugdplan.model import MeldcodeAfweging
+
     m = m or machine()
     if nummer not in m.vragen:
         raise JeugdplanError(f"afwegingsvraag {nummer} bestaat niet; kies 1 tot en met "
@@ -683,6 +688,8 @@ def beantwoord(plan: Plan, nummer: int, antwoord: str, *, toelichting: str | Non
 def leg_melding_vast(plan: Plan, *, datum: date, notitie: str, geinformeerd: str | None,
                      reactie: str | None, door: str, vandaag: date,
                      m: Machine | None = None) -> str:
+    from jeugdplan.model import MeldcodeMelding
+
     m = m or machine()
     _weiger_algemeen(plan, datum, vandaag)
     t = _pas_toe(plan, "melding", "de melding vastleggen", m)

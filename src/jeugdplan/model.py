@@ -9,7 +9,6 @@ de volgorde in het YAML-bestand.
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -21,16 +20,9 @@ from pydantic import (
     model_validator,
 )
 
-from jeugdplan.resources import lees_data
+from jeugdplan.resources import codelijst
 
 SCHEMA_VERSIE: Literal[1] = 1
-
-
-@cache
-def codelijst(naam: str) -> dict[str, str]:
-    """Codes en omschrijvingen van een codelijst uit `data/codelijsten.yaml`."""
-    lijsten = lees_data("codelijsten.yaml")
-    return dict(lijsten[naam]["codes"])
 
 
 def _code(naam: str, enkelvoud: str) -> Any:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from jeugdplan.model import Plan, codelijst
+from jeugdplan.model import Plan
 from jeugdplan.reports import datum_nl
+from jeugdplan.resources import codelijst
 from jeugdplan.toestemming import is_geldig, leeftijd, vereist
-from jeugdplan.verzuim import Stand, classificeer, inschrijving_op, vrijstellingsartikelen
+from jeugdplan.verzuim import Stand, classificeer, school_op, vrijstellingsartikelen
 
 NIVEAUS_GEWOON = {
     "basis": "de gewone ondersteuning die elke leerling op school kan krijgen",
@@ -45,9 +46,8 @@ def context(plan: Plan, vandaag: date) -> dict[str, Any]:
         for t in plan.toestemmingen
     ]
     stand = classificeer(plan, vandaag)
-    inschrijving = inschrijving_op(plan, vandaag)
     school = {
-        "naam": inschrijving.school if inschrijving else None,
+        "naam": school_op(plan, vandaag),
         "verzuim": _verzuim_gewoon(plan, stand) if stand else None,
         "aanbod": [a for a in plan.verzuim.aanbod
                    if a.van is not None and a.van <= vandaag and (a.tot is None or a.tot > vandaag)],

@@ -18,16 +18,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
-
-from pydantic import BeforeValidator, Field, model_validator
+from typing import TYPE_CHECKING, Any
 
 from jeugdplan.dubbel import normaliseer
 from jeugdplan.errors import JeugdplanError, PlanOngeldig, Probleem
-from jeugdplan.model import Domein, Model, Naam, Rol, Tekst, Zwaarte
 from jeugdplan.resources import bekende_regios, data_map
-from jeugdplan.validatie import valideer, veldpad
-from jeugdplan.yamlio import decodeer, laad_rt, laad_snel, plaats
+
+if TYPE_CHECKING:
+    from jeugdplan.regiomodel import Gemeente, Koppeling, RegioRegels, School
+    from jeugdplan.store import Repo
 
 EIGEN_REGIO = "regio.yaml"
 """De eigen regioregels in de root van een casusrepository."""
@@ -43,111 +42,6 @@ Loc = tuple[str | int, ...]
 """Een plaats in een regiobestand, zoals pydantic die geeft: ("routes", "licht-jmw", "bron")."""
 
 _GROEPEN = ("organisaties", "partners", "per_gemeente", "scholen", "routes", "principes")
-
-
-class Onzeker(Model):
-    """Een feit dat niet bevestigd is: `onzeker: true` vraagt `waarom`."""
-
-    onzeker: bool = False
-    waarom: Tekst | None = None
-
-    @model_validator(mode="after")
-    def _waarom(self) -> Onzeker:
-        if self.onzeker and not self.waarom:
-            raise ValueError("'onzeker: true' vraagt een toelichting in 'waarom'")
-        return self
-
-
-class Organisatie(Onzeker):
-    naam: Naam
-    ook_bekend_als: list[Naam] = []
-    """Andere namen (voor het herkennen van toestemming, bijvoorbeeld 'Socius' of 'CJG')."""
-    rol: Rol
-    contact: Naam | None = None
-    omschrijving: Tekst | None = None
-    vrij_toegankelijk: bool | None = None
-    op_school: bool = False
-    identiteit: Naam | None = None
-    """Identiteit van de aanbieder (seed 002), bijvoorbeeld 'reformatorisch'."""
-    verwijsbaar: bool = True
-    """Onwaar voor de school zelf of het schoolbestuur: daar verwijs je niet naar."""
-    bron: Tekst
-
-
-def _koppeling(waarde: Any) -> Any:
-    if isinstance(waarde, str):
-        return {"organisatie": waarde}
-    return waarde
-
-
-class Koppeling(Onzeker):
-    """Een functie gekoppeld aan een organisatie, met eventueel eigen contact en bron."""
-
-    organisatie: Naam
-    contact: Naam | None = None
-    bron: Tekst | None = None
-
-
-Koppelingen = list[Annotated[Koppeling, BeforeValidator(_koppeling)]]
-
-
-class Gemeente(Model):
-    bron: Tekst
-    partners: dict[str, Koppelingen] = {}
-    opmerking: Tekst | None = None
-
-
-class School(Model):
-    """Afspraken per school, bijvoorbeeld een vaste contactpersoon in het JGT (seed 001)."""
-
-    bron: Tekst
-    gemeente: Naam | None = None
-    partners: dict[str, Koppelingen] = {}
-    opmerking: Tekst | None = None
-
-
-class Route(Model):
-    domeinen: list[Domein] = Field(min_length=1)
-    zwaarte: list[Zwaarte] = Field(min_length=1)
-    functies: list[Naam] = Field(min_length=1)
-    min_domeinen: Annotated[int, Field(ge=1, le=20)] = 1
-    principe: Naam | None = None
-    verwijzers: bool = False
-    """Waar: de lijst verwijzers hoort bij dit advies (specialistische hulp)."""
-    reden: Tekst
-    bron: Tekst
-
-
-class Principe(Model):
-    omschrijving: Tekst
-    bron: Tekst
-
-
-class Verwijzer(Model):
-    naam: Naam
-    functie: Naam | None = None
-    """Als gezet: de organisatie van deze functie in de gemeente van het kind wordt genoemd."""
-    rol: Rol | None = None
-    wanneer: Tekst
-    bron: Tekst
-
-
-class RegioRegels(Model):
-    """Eén regiobestand (meegeleverd of `regio.yaml`) en ook de samengevoegde regio."""
-
-    versie: int = 1
-    naam: Naam | None = None
-    omschrijving: Tekst | None = None
-    bron: Tekst | None = None
-    vervang: bool = False
-    gemeenten: list[Naam] | None = None
-    organisaties: dict[str, Organisatie] = {}
-    partners: dict[str, Koppelingen] = {}
-    per_gemeente: dict[str, Gemeente] = {}
-    scholen: dict[str, School] = {}
-    routes: dict[str, Route] = {}
-    principes: dict[str, Principe] = {}
-    verwijzers: list[Verwijzer] | None = None
 
 
 @dataclass
@@ -200,6 +94,10 @@ class Regio:
 
 def _lees(pad: Path, relatief: str) -> RegioRegels:
     """Leest één regiobestand; fouten met regel en kolom (round-trip alleen bij fouten)."""
+    from jeugdplan.regiomodel import RegioRegels
+    from jeugdplan.validatie import valideer
+    from jeugdplan.yamlio import decodeer, laad_rt, laad_snel
+
     try:
         tekst = decodeer(pad.read_bytes(), relatief)
     except OSError as e:
@@ -289,6 +187,32 @@ def laad_regio(sleutel: str, root: Path | None = None) -> Regio:
     return regio
 
 
+def regio_van(repo: Repo) -> Regio:
+    """De geldende regio van een casusrepository om alleen te lezen (`route`): uit de cache
+    zolang `jeugdplan.yaml`, `regio.yaml` en de meegeleverde regiobestanden niet veranderden,
+    met de regels als lichte objecten (`jeugdplan.licht`). Anders als `laad_regio`, met
+    dezelfde fouten (een ongeldige regio wordt niet bewaard)."""
+    from jeugdplan.cache import onthoud_licht
+    from jeugdplan.store import INSTELLINGEN
+
+    def inhoud(pad: Path) -> bytes | None:
+        try:
+            return pad.read_bytes()
+        except OSError:
+            return None
+
+    bestanden = [repo.root / INSTELLINGEN, repo.root / EIGEN_REGIO,
+                 *sorted((data_map() / "regio").glob("*.yaml"))]
+
+    def laad() -> dict[str, Any]:
+        r = laad_regio(repo.instellingen.regio, repo.root)
+        return {"sleutel": r.sleutel, "regels": r.regels, "bestanden": r.bestanden,
+                "herkomst": r.herkomst}
+
+    d = onthoud_licht(repo, "regio", [(p.name, inhoud(p)) for p in bestanden], laad)
+    return Regio(d["sleutel"], d["regels"], d["bestanden"], d["herkomst"])
+
+
 def controleer(sleutel: str, root: Path | None = None) -> list[Probleem]:
     """Alle problemen van de geldende regio (leeg = in orde), voor `jeugdplan regio check`."""
     try:
@@ -347,13 +271,13 @@ def kruiscontrole(r: RegioRegels) -> list[tuple[Loc, str]]:
             nodig.setdefault(v.functie, ("verwijzers", ("verwijzers", i, "functie")))
     alle = list(r.gemeenten or [])
     nergens = {f for f in nodig if f not in r.partners and alle
-               and all(f not in _gemeente(r, g).partners for g in alle)}
+               and all(f not in _partners(r, g) for g in alle)}
     for functie in nergens:
         waarvoor, loc = nodig[functie]
         fouten.append((loc, f"functie {functie!r} (nodig voor {waarvoor}) heeft in geen enkele "
                        "gemeente een organisatie; zet haar onder 'partners' of 'per_gemeente'"))
     for i, gemeente in enumerate(alle):
-        eigen = _gemeente(r, gemeente).partners
+        eigen = _partners(r, gemeente)
         mist = [f for f in nodig if f not in r.partners and f not in eigen and f not in nergens]
         if mist:
             sleutel = next((k for k in r.per_gemeente if normaliseer(k) == normaliseer(gemeente)),
@@ -368,12 +292,15 @@ def kruiscontrole(r: RegioRegels) -> list[tuple[Loc, str]]:
     return fouten
 
 
-def _gemeente(r: RegioRegels, naam: str) -> Gemeente:
+def _gemeente(r: RegioRegels, naam: str) -> Gemeente | None:
+    """De eigen afspraken van een gemeente (`per_gemeente`), of None."""
     gezocht = normaliseer(naam)
-    for k, g in r.per_gemeente.items():
-        if normaliseer(k) == gezocht:
-            return g
-    return Gemeente(bron="-")
+    return next((g for k, g in r.per_gemeente.items() if normaliseer(k) == gezocht), None)
+
+
+def _partners(r: RegioRegels, gemeente: str) -> dict[str, list[Koppeling]]:
+    g = _gemeente(r, gemeente)
+    return g.partners if g is not None else {}
 
 
 def _plaats_problemen(regio: Regio, fouten: list[tuple[Loc, str]], root: Path | None
@@ -381,6 +308,9 @@ def _plaats_problemen(regio: Regio, fouten: list[tuple[Loc, str]], root: Path | 
     """Zoekt bij elke fout het bestand (waar de ingang vandaan komt) en de regel."""
     if not fouten:
         return []
+    from jeugdplan.validatie import veldpad
+    from jeugdplan.yamlio import decodeer, laad_rt, plaats
+
     docs: dict[str, Any] = {}
 
     def doc(pad: str) -> Any:

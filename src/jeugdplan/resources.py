@@ -1,14 +1,22 @@
 """Vindt de meegeleverde mappen `data/` en `templates/`, en leest de YAML-gegevens daarin.
 
 In een geïnstalleerd wiel staan ze naast het pakket (`jeugdplan/data`); in de broncode-map
-staan ze twee niveaus hoger. Gegevens worden eenmaal per proces gelezen.
+staan ze twee niveaus hoger. Gegevens worden eenmaal per proces gelezen, en wat de YAML-lader
+ervan maakte wordt bewaard in de lokale cache van de gebruiker onder de hash van de inhoud
+(nooit verouderd): een opdracht die één plan toont hoeft de YAML-lader dan niet te laden.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import pickle
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from jeugdplan.lokaal import prive_map, xdg
 
 _PAKKET = Path(__file__).resolve().parent
 
@@ -30,10 +38,42 @@ def templates_map() -> Path:
 
 @cache
 def lees_data(relatief: str) -> Any:
-    """Leest `data/<relatief>` met de snelle, veilige YAML-lader."""
+    """Leest `data/<relatief>` met de snelle, veilige YAML-lader (of uit de lokale cache)."""
+    ruw = (data_map() / relatief).read_bytes()
+    bewaard = _gegevenscache(ruw)
+    if bewaard is not None:
+        with contextlib.suppress(Exception):
+            return pickle.loads(bewaard.read_bytes())
     from jeugdplan.yamlio import laad_snel
 
-    return laad_snel((data_map() / relatief).read_bytes(), str(relatief))
+    waarde = laad_snel(ruw, str(relatief))
+    if bewaard is not None:
+        with contextlib.suppress(Exception):
+            from jeugdplan.store import schrijf_atomair
+
+            prive_map(bewaard.parent)
+            schrijf_atomair(bewaard, pickle.dumps(waarde, 5))
+    return waarde
+
+
+def cache_aan() -> bool:
+    """`JEUGDPLAN_CACHE=0` zet alle caches uit (vergelijken, foutzoeken)."""
+    return os.environ.get("JEUGDPLAN_CACHE", "1") not in ("0", "nee", "uit")
+
+
+def _gegevenscache(ruw: bytes) -> Path | None:
+    """Waar de gelezen gegevens van deze inhoud bewaard worden (None: cache uit)."""
+    if not cache_aan():
+        return None
+    sleutel = hashlib.blake2b(ruw, digest_size=16).hexdigest()
+    return xdg("XDG_CACHE_HOME", ".cache") / "jeugdplan" / "gegevens" / f"{sleutel}.pickle"
+
+
+@cache
+def codelijst(naam: str) -> dict[str, str]:
+    """Codes en omschrijvingen van een codelijst uit `data/codelijsten.yaml`."""
+    lijsten = lees_data("codelijsten.yaml")
+    return dict(lijsten[naam]["codes"])
 
 
 def bekende_regios() -> list[str]:

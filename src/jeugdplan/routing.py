@@ -24,14 +24,17 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from jeugdplan.dubbel import normaliseer
 from jeugdplan.errors import JeugdplanError
-from jeugdplan.model import Plan
-from jeugdplan.regio import Koppeling, Organisatie, Regio
 from jeugdplan.resources import lees_data
 from jeugdplan.toestemming import heeft_toestemming, leeftijd, vereist, zonder_toestemming
+
+if TYPE_CHECKING:
+    from jeugdplan.model import Plan
+    from jeugdplan.regio import Regio
+    from jeugdplan.regiomodel import Koppeling, Organisatie
 
 VEILIGHEID = "veiligheid"
 PERSONEEL = "grensoverschrijdend-personeel"

@@ -214,9 +214,21 @@ class Repo:
         """Eén plan om alleen te lezen (`show`, `route`, `meldcode next`): uit de cache zolang
         het bestand niet veranderde, anders snel gelezen en gevalideerd. Een ongeldig plan
         geeft dezelfde fout (met regels) als `laad`."""
-        from jeugdplan.cache import lees_alle
+        return self._lees(self.bestaand_plan_pad(ruw_id))
+
+    def bekijk(self, ruw_id: str) -> Plan:
+        """Als `lees`, maar zo licht mogelijk: zolang het bestand niet veranderde komt het plan
+        als lichte objecten uit de cache (`jeugdplan.licht`: dezelfde velden, zonder pydantic).
+        Alleen om te lezen: ze zijn niet te wijzigen en hebben geen modelmethoden."""
+        from jeugdplan.cache import lees_licht
 
         pad = self.bestaand_plan_pad(ruw_id)
+        plan: Plan | None = lees_licht(self, pad.parent.name)
+        return plan if plan is not None else self._lees(pad)
+
+    def _lees(self, pad: Path) -> Plan:
+        from jeugdplan.cache import lees_alle
+
         for _ident, plan, _problemen in lees_alle(self, [pad.parent.name]):
             if plan is not None:
                 return plan

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jeugdplan.errors import JeugdplanError, PlanOngeldig, Probleem
+from jeugdplan.lokaal import prive_map, xdg
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -112,27 +113,8 @@ def controleer_toegang(root: Path) -> None:
 # --- lokale mappen (buiten de repository) ------------------------------------------------
 
 
-def _xdg(naam: str, standaard: str) -> Path:
-    waarde = os.environ.get(naam)
-    return Path(waarde) if waarde and os.path.isabs(waarde) else Path.home() / standaard
-
-
-def _prive_map(pad: Path) -> Path:
-    """Maakt `pad` (0700) en weigert een map van een ander (bijvoorbeeld in een gedeelde /tmp)."""
-    try:
-        pad.mkdir(parents=True, exist_ok=True, mode=0o700)
-        info = pad.stat()
-        if hasattr(os, "getuid") and info.st_uid != os.getuid():
-            raise JeugdplanError(f"{pad} is van een andere gebruiker; geweigerd")
-        if info.st_mode & 0o077:
-            os.chmod(pad, 0o700)
-    except OSError as e:
-        raise JeugdplanError(f"kan de map {pad} niet gebruiken ({e.strerror or e})") from None
-    return pad
-
-
 def config_map() -> Path:
-    return _xdg("XDG_CONFIG_HOME", ".config") / "jeugdplan"
+    return xdg("XDG_CONFIG_HOME", ".config") / "jeugdplan"
 
 
 def identiteit_pad() -> Path:
@@ -149,7 +131,7 @@ def sessie_pad() -> Path:
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     if runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
         return Path(runtime) / "jeugdplan" / "sessie.json"
-    return _xdg("XDG_CACHE_HOME", ".cache") / "jeugdplan" / "sessie" / "sessie.json"
+    return xdg("XDG_CACHE_HOME", ".cache") / "jeugdplan" / "sessie" / "sessie.json"
 
 
 def _repo_kenmerk(root: Path) -> str:
@@ -175,7 +157,7 @@ def cache_pad(root: Path, standaard: Path) -> Path:
         with contextlib.suppress(OSError, JeugdplanError):
             bewerk_map(root)
     try:
-        map_ = _prive_map(_xdg("XDG_CACHE_HOME", ".cache") / "jeugdplan")
+        map_ = prive_map(xdg("XDG_CACHE_HOME", ".cache") / "jeugdplan")
     except (OSError, JeugdplanError):
         # Geen bruikbare lokale map: dan zonder cache (de cache kan daar niet openen), en
         # nooit terug naar de repository.
@@ -200,7 +182,7 @@ def bewerk_map(root: Path) -> Path:
     oud = root / ".jeugdplan" / "bewerk"
     if not versleuteld_repo(root):
         return oud
-    doel = _prive_map(_xdg("XDG_STATE_HOME", ".local/state") / "jeugdplan"
+    doel = prive_map(xdg("XDG_STATE_HOME", ".local/state") / "jeugdplan"
                       / f"bewerk-{_repo_kenmerk(root)}")
     if oud.is_dir() and not oud.is_symlink():
         # Bewerkingen van vóór de versleuteling (ook in een andere kloon): naar de lokale map.
@@ -222,7 +204,7 @@ def _schrijf_prive(pad: Path, inhoud: bytes) -> None:
     """Atomair schrijven (`store.schrijf_atomair`: rechten 0600) in een map met 0700."""
     from jeugdplan.store import schrijf_atomair  # store importeert deze module
 
-    _prive_map(pad.parent)
+    prive_map(pad.parent)
     try:
         schrijf_atomair(pad, inhoud)
     except OSError as e:
@@ -327,7 +309,7 @@ def maak_sleutel(wachtwoord: str) -> str:
             f"er is al een sleutel ({pad}); een nieuwe zou de oude vervangen en dan kunt u "
             "plannen die alleen voor de oude versleuteld zijn niet meer lezen. Verplaats het "
             "bestand eerst als u echt een nieuwe wilt")
-    _prive_map(pad.parent)  # eerst: een onbruikbare map meldt zich vóór het trage scrypt
+    prive_map(pad.parent)  # eerst: een onbruikbare map meldt zich vóór het trage scrypt
     age = _age()
     passphrase, x25519 = age.passphrase, age.x25519
 

@@ -115,15 +115,17 @@ def geldt(periode: Periode, peildatum: date) -> bool:
 
 
 def inschrijving_op(plan: Plan, peildatum: date) -> Inschrijving | None:
-    """De inschrijving op de peildatum; zonder inschrijvingen die op `kind.school`."""
-    from jeugdplan.model import Inschrijving
-    inschrijvingen = plan.verzuim.inschrijvingen
-    if not inschrijvingen:
-        return Inschrijving(school=plan.kind.school)
-    for inschrijving in inschrijvingen:
-        if geldt(inschrijving, peildatum):
-            return inschrijving
-    return None
+    """De vastgelegde inschrijving op de peildatum (None: geen)."""
+    return next((i for i in plan.verzuim.inschrijvingen if geldt(i, peildatum)), None)
+
+
+def school_op(plan: Plan, peildatum: date) -> str | None:
+    """De school waar het kind op de peildatum ingeschreven is; zonder vastgelegde
+    inschrijvingen is dat `kind.school`. None: op geen school ingeschreven."""
+    if not plan.verzuim.inschrijvingen:
+        return plan.kind.school
+    inschrijving = inschrijving_op(plan, peildatum)
+    return inschrijving.school if inschrijving is not None else None
 
 
 def vrijstelling_op(plan: Plan, peildatum: date) -> Vrijstelling | None:
@@ -169,12 +171,11 @@ def classificeer(plan: Plan, peildatum: date) -> Stand | None:
         return Stand(categorie, soort, sinds, (peildatum - sinds).days + 1, school, aanbod,
                      artikel)
 
-    inschrijving = inschrijving_op(plan, peildatum)
+    school = school_op(plan, peildatum)
     vrijstelling = vrijstelling_op(plan, peildatum)
     if vrijstelling is not None:
-        return stand("vrijstelling", vrijstelling.van or begin,
-                     inschrijving.school if inschrijving else None, vrijstelling.artikel)
-    if inschrijving is None:
+        return stand("vrijstelling", vrijstelling.van or begin, school, vrijstelling.artikel)
+    if school is None:
         return stand("absoluut_verzuim", _uitgeschreven_sinds(plan, peildatum) or begin, None)
     afwezig = afwezigheid_op(plan, peildatum)
     if afwezig is None or afwezig.van is None:
@@ -187,7 +188,7 @@ def classificeer(plan: Plan, peildatum: date) -> Stand | None:
         categorie = "relatief_4w_3m"
     else:
         categorie = "dreigend"
-    return stand(categorie, sinds, inschrijving.school)
+    return stand(categorie, sinds, school)
 
 
 def _uitgeschreven_sinds(plan: Plan, peildatum: date) -> date | None:
@@ -217,7 +218,7 @@ def tegenstrijdigheden(plan: Plan) -> list[str]:
     for a in v.afwezigheden:
         if a.van is None:
             uit.append("een afwezigheid zonder begindatum (van) telt niet mee")
-        elif inschrijving_op(plan, a.van) is None:
+        elif school_op(plan, a.van) is None:
             uit.append(f"afwezig vanaf {a.van} terwijl het kind op geen school is ingeschreven")
     artikelen = vrijstellingsartikelen()
     for vr in v.vrijstellingen:
@@ -280,7 +281,7 @@ def afwezig(plan: Plan, *, sinds: date, vandaag: date) -> str:
                 f"er is al een latere afwezigheid vastgelegd (vanaf {eerder.van}); een nieuwe "
                 f"open afwezigheid vanaf {sinds} zou die overlappen"
             )
-    if inschrijving_op(plan, sinds) is None:
+    if school_op(plan, sinds) is None:
         raise JeugdplanError(
             f"het kind is op {sinds} op geen school ingeschreven: dat is absoluut verzuim, geen "
             "afwezigheid (leg een inschrijving vast met 'jeugdplan verzuim inschrijving')"
@@ -345,10 +346,10 @@ def inschrijving(plan: Plan, *, datum: date, school: str | None, vandaag: date) 
     _open(plan)
     _controleer_datum(plan, datum, "de datum van inschrijving")
     naar = school or plan.kind.school
-    huidig = inschrijving_op(plan, datum)
+    huidig = school_op(plan, datum)
     if huidig is not None:
         raise JeugdplanError(
-            f"het kind is op {datum} al ingeschreven op {huidig.school}; leg bij een overstap "
+            f"het kind is op {datum} al ingeschreven op {huidig}; leg bij een overstap "
             "eerst 'jeugdplan verzuim uitschrijving' vast"
         )
     for i in plan.verzuim.inschrijvingen:

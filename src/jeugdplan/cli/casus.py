@@ -88,7 +88,8 @@ def show(
 
         plan = plan_op(r, ident, datum(op, "--op"))
     else:
-        plan = r.lees(ident)
+        # --json heeft het model nodig (model_dump); leesbaar kan het lichte plan uit de cache.
+        plan = r.lees(ident) if json else r.bekijk(ident)
     if json:
         print_json(plan.als_json_data())
         return

@@ -100,7 +100,7 @@ def optionele_tekst(waarde: str | None, optie: str) -> str | None:
 
 def code(waarde: str, lijst: str, optie: str) -> str:
     """Controleert een waarde tegen een codelijst uit data/codelijsten.yaml."""
-    from jeugdplan.model import codelijst
+    from jeugdplan.resources import codelijst
 
     codes = codelijst(lijst)
     schoon = waarde.strip().lower()

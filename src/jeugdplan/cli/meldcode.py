@@ -168,8 +168,7 @@ def volgende(ident: IdArg, json: JsonOptie = False) -> None:
     """Wat moet er nu gebeuren: de stap, wat ontbreekt, de vraag, het besluit, de termijn."""
     from jeugdplan import meldcode as mc
 
-    plan = common.repo().lees(ident)
-    advies = mc.volgende(plan, vandaag())
+    advies = mc.volgende(common.repo().bekijk(ident), vandaag())
     if json:
         common.print_json(advies.als_json())
         return

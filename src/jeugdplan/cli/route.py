@@ -51,10 +51,12 @@ def route(
         raise GebruiksFout("--zonder-toestemming hoort bij --apply N")
     reden = (common.tekst(zonder_toestemming, "--zonder-toestemming")
              if zonder_toestemming is not None else None)
-    regio = _regio_van_repo()
     nu = common.vandaag()
     if apply is None:
-        uitkomst = bereken(common.repo().lees(ident), regio, nu)
+        from jeugdplan.regio import regio_van
+
+        r = common.repo()
+        uitkomst = bereken(r.bekijk(ident), regio_van(r), nu)
         if json:
             print_json(uitkomst.als_dict())
         else:
@@ -63,6 +65,7 @@ def route(
     from jeugdplan.errors import JeugdplanError
     from jeugdplan.verwijzing import leg_vast
 
+    regio = _regio_van_repo()
     door = common.auteur()
     nummer = apply
 
@@ -87,7 +90,7 @@ def route(
 
 
 def _toon(u: Uitkomst) -> None:
-    from jeugdplan.model import codelijst
+    from jeugdplan.resources import codelijst
 
     rollen = codelijst("rollen")
     echo = typer.echo

@@ -1,103 +1,120 @@
-"""Leesbare weergave op de terminal (rich): een plan, de lijst van casussen, de agenda."""
+"""Leesbare weergave op de terminal: een plan (platte tekst), de lijst van casussen en de
+agenda (rich-tabellen; rich wordt alleen geladen waar het nodig is)."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
+from typing import TYPE_CHECKING
 
-from rich.table import Table
-from rich.text import Text
+import typer
 
-from jeugdplan.agenda import Punt
-from jeugdplan.cli.common import console
-from jeugdplan.model import Plan
-from jeugdplan.overzicht import Regel
 from jeugdplan.toestemming import is_geldig, leeftijd
 
+if TYPE_CHECKING:
+    from jeugdplan.agenda import Punt
+    from jeugdplan.model import Plan
+    from jeugdplan.overzicht import Regel
 
-def _kop(c: object, titel: str) -> None:
-    c.print(Text(f"\n{titel}", style="bold"))  # type: ignore[attr-defined]
+
+def _vet(tekst: str) -> str:
+    """Vet op een terminal met kleur (niet bij NO_COLOR); `typer.echo` haalt de opmaak zelf
+    weg als de uitvoer geen terminal is."""
+    return tekst if os.environ.get("NO_COLOR") else typer.style(tekst, bold=True)
 
 
 def toon_plan(plan: Plan, vandaag: date) -> None:
-    c = console()
+    """Het plan als platte tekst (ook voor de lichte objecten uit de cache: alleen velden)."""
+    regels: list[str] = []
+    uit = regels.append
+
+    def kop(titel: str) -> None:
+        uit("")
+        uit(_vet(titel))
+
     k = plan.kind
-    c.print(Text(f"{k.voornaam} {k.achternaam}", style="bold") + Text(
-        f"  ({plan.id}, {plan.status})"))
+    uit(_vet(f"{k.voornaam} {k.achternaam}") + f"  ({plan.id}, {plan.status})")
     klas = f", groep {k.groep}" if k.groep else (f", leerjaar {k.leerjaar}" if k.leerjaar else "")
-    c.print(f"{leeftijd(k.geboortedatum, vandaag)} jaar (geboren {k.geboortedatum}), "
-            f"{k.gemeente}; {k.school} ({k.onderwijssoort}{klas})")
+    uit(f"{leeftijd(k.geboortedatum, vandaag)} jaar (geboren {k.geboortedatum}), "
+        f"{k.gemeente}; {k.school} ({k.onderwijssoort}{klas})")
     if k.identiteit:
-        c.print(f"Gewenste identiteit van hulp: {k.identiteit}")
+        uit(f"Gewenste identiteit van hulp: {k.identiteit}")
     regie = "nog niet belegd"
     if plan.regie:
         regie = plan.regie.naam + (f" ({plan.regie.organisatie})" if plan.regie.organisatie else "")
-    c.print(f"Regie: {regie}")
+    uit(f"Regie: {regie}")
     if plan.gezin:
-        _kop(c, "Gezin")
+        kop("Gezin")
         for o in plan.gezin:
-            c.print(f"  {o.naam} ({o.relatie}{', gezag' if o.gezag else ''})")
+            uit(f"  {o.naam} ({o.relatie}{', gezag' if o.gezag else ''})")
     if plan.signalen:
-        _kop(c, "Signalen")
+        kop("Signalen")
         for s in plan.signalen:
-            c.print(f"  {s.id} {s.datum} [{s.domein}, {s.zwaarte}] {s.omschrijving} "
-                    f"(bron: {s.bron})")
-    _kop(c, "Ouders geïnformeerd")
+            uit(f"  {s.id} {s.datum} [{s.domein}, {s.zwaarte}] {s.omschrijving} "
+                f"(bron: {s.bron})")
+    kop("Ouders geïnformeerd")
     if plan.ouders_geinformeerd:
         for moment in plan.ouders_geinformeerd:
-            c.print(f"  {moment.datum} door {moment.door}")
+            uit(f"  {moment.datum} door {moment.door}")
     else:
-        c.print("  nog niet: bespreek de zorgen eerst met de ouders")
+        uit("  nog niet: bespreek de zorgen eerst met de ouders")
     for titel, lijst in (("Krachten", plan.krachten), ("Zorgen", plan.zorgen)):
         if lijst:
-            _kop(c, titel)
+            kop(titel)
             for regel in lijst:
-                c.print(f"  - {regel}")
+                uit(f"  - {regel}")
     if plan.betrokkenen:
-        _kop(c, "Betrokkenen")
+        kop("Betrokkenen")
         for b in plan.betrokkenen:
-            c.print(f"  {b.naam} ({b.rol}{', ' + b.organisatie if b.organisatie else ''})")
+            uit(f"  {b.naam} ({b.rol}{', ' + b.organisatie if b.organisatie else ''})")
     if plan.toestemmingen:
-        _kop(c, "Toestemmingen")
+        kop("Toestemmingen")
         for t in plan.toestemmingen:
             staat = "geldig" if is_geldig(plan, t, vandaag) else (
                 f"ingetrokken {t.ingetrokken}" if t.ingetrokken else "onvolledig")
-            c.print(f"  {t.partij}: {t.datum}, door {', '.join(t.gegeven_door)} ({staat})")
+            uit(f"  {t.partij}: {t.datum}, door {', '.join(t.gegeven_door)} ({staat})")
     if plan.doelen:
-        _kop(c, "Doelen")
+        kop("Doelen")
         for d in plan.doelen:
-            c.print(f"  {d.id} [{d.status}] {d.omschrijving} (eigenaar: {d.eigenaar or '-'}, "
-                    f"evaluatie: {d.evaluatiedatum or '-'})")
+            uit(f"  {d.id} [{d.status}] {d.omschrijving} (eigenaar: {d.eigenaar or '-'}, "
+                f"evaluatie: {d.evaluatiedatum or '-'})")
     if plan.acties:
-        _kop(c, "Acties")
+        kop("Acties")
         for a in plan.acties:
             klaar = f"gedaan {a.gedaan}" if a.gedaan else f"uiterlijk {a.deadline or '-'}"
-            c.print(f"  {a.id} {a.omschrijving} ({a.eigenaar or '-'}, {klaar})")
+            uit(f"  {a.id} {a.omschrijving} ({a.eigenaar or '-'}, {klaar})")
     if plan.jeugdhulp:
-        _kop(c, "Jeugdhulp")
+        kop("Jeugdhulp")
         for h in plan.jeugdhulp:
-            c.print(f"  {h.vorm} door {h.aanbieder} (verwijzer: {h.verwijzer or '-'}, "
-                    f"{h.start or '?'} - {h.einde or 'lopend'})")
+            uit(f"  {h.vorm} door {h.aanbieder} (verwijzer: {h.verwijzer or '-'}, "
+                f"{h.start or '?'} - {h.einde or 'lopend'})")
     if plan.verwijzingen:
-        _kop(c, "Verwijzingen")
+        kop("Verwijzingen")
         for v in plan.verwijzingen:
-            c.print(f"  {v.id} {v.organisatie} ({v.rol}): {v.status}")
+            uit(f"  {v.id} {v.organisatie} ({v.rol}): {v.status}")
     if plan.zienswijze.ouders or plan.zienswijze.kind:
-        _kop(c, "Zienswijze")
+        kop("Zienswijze")
         if plan.zienswijze.ouders:
-            c.print(f"  Ouders: {plan.zienswijze.ouders}")
+            uit(f"  Ouders: {plan.zienswijze.ouders}")
         if plan.zienswijze.kind:
-            c.print(f"  Kind: {plan.zienswijze.kind}")
+            uit(f"  Kind: {plan.zienswijze.kind}")
     if plan.meldcode:
-        _kop(c, "Meldcode")
-        c.print(f"  gestart {plan.meldcode.gestart}; "
-                f"besluit: {plan.meldcode.besluit or 'nog niet genomen'}")
+        kop("Meldcode")
+        uit(f"  gestart {plan.meldcode.gestart}; "
+            f"besluit: {plan.meldcode.besluit or 'nog niet genomen'}")
     if plan.journaal:
-        _kop(c, "Journaal")
+        kop("Journaal")
         for j in plan.journaal[-5:]:
-            c.print(f"  {j.datum} {j.auteur}: {j.tekst}")
+            uit(f"  {j.datum} {j.auteur}: {j.tekst}")
+    typer.echo("\n".join(regels))
 
 
 def toon_lijst(regels: list[Regel]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from jeugdplan.cli.common import console
+
     c = console()
     if not regels:
         c.print("geen casussen")
@@ -113,6 +130,10 @@ def toon_lijst(regels: list[Regel]) -> None:
 
 
 def toon_agenda(punten: list[Punt], weken: int) -> None:
+    from rich.text import Text
+
+    from jeugdplan.cli.common import console
+
     c = console()
     if not punten:
         c.print(f"niets over tijd of aan de beurt in de komende {weken} weken")
