@@ -86,6 +86,20 @@ def test_tabel_verwijst_naar_de_juiste_module() -> None:
             assert main._OPDRACHTEN[naam][0] == module, naam
 
 
+def test_een_opdracht_apart_gebouwd_is_dezelfde() -> None:
+    """`main.opdracht` bouwt alleen de gevraagde opdracht; ze moet gelijk zijn aan die uit
+    de hele module (opties, argumenten, hulp, subopdrachten)."""
+
+    def beschrijf(c: click.Command) -> object:
+        sub = ({n: beschrijf(o) for n, o in c.commands.items()}
+               if isinstance(c, click.Group) else None)
+        return (c.name, c.help, c.hidden, [(p.name, p.opts, p.required) for p in c.params], sub)
+
+    for module in main.MODULES:
+        for naam, volledig in main.opdrachten_van(module).items():
+            assert beschrijf(main.opdracht(naam)) == beschrijf(volledig), naam
+
+
 def test_help_laadt_geen_opdrachtmodule() -> None:
     for args in (["--help"], [], ["--version"], ["bestaatniet"]):
         geladen = _geladen_na(*args)

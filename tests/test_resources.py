@@ -20,7 +20,7 @@ def vers() -> Iterator[None]:
 
 
 def _bewaard(tmp_path: Path) -> list[Path]:
-    return sorted((tmp_path / "xdg-cache" / "jeugdplan" / "gegevens").glob("*.pickle"))
+    return sorted((tmp_path / "xdg-cache" / "jeugdplan" / "gegevens").glob("*.marshal"))
 
 
 def test_gegevens_uit_de_lokale_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,11 +28,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
-import json
 import marshal
 import os
-import pickle
 import sqlite3
 import stat
 import sys
@@ -44,6 +41,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jeugdplan.errors import PlanOngeldig, Probleem
+
+try:  # hashlib laadt ook OpenSSL (~3 ms bij elke opdracht); blake2b zit in _blake2
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - een Python zonder _blake2
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from jeugdplan.model import Plan
@@ -74,12 +76,13 @@ FORMAAT = 2
 """Vorm van de rijen; een andere vorm maakt een bestaande cache ongeldig."""
 
 
+@functools.cache
 def _kenmerk() -> str:
     """Verandert als het model of de codelijsten veranderen (dan is alles ongeldig)."""
     from jeugdplan import __version__
     from jeugdplan.resources import data_map
 
-    h = hashlib.blake2b(digest_size=12)
+    h = blake2b(digest_size=12)
     h.update(f"{__version__} {sys.version} {BESTAND} {FORMAAT}".encode())
     # De bestanden van de modellen, zonder ze te importeren (pydantic laden kost tijd).
     for pad in (Path(__file__).with_name("model.py"), Path(__file__).with_name("regiomodel.py"),
@@ -91,12 +94,25 @@ def _kenmerk() -> str:
     return h.hexdigest()
 
 
+def _pickle() -> Any:
+    """pickle en json pas laden als ze nodig zijn: één plan tonen heeft ze niet nodig."""
+    import pickle
+
+    return pickle
+
+
+def _json() -> Any:
+    import json
+
+    return json
+
+
 def _stempel(st: os.stat_result) -> Stempel:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 def _hash(ruw: bytes) -> bytes:
-    return hashlib.blake2b(ruw, digest_size=16).digest()
+    return blake2b(ruw, digest_size=16).digest()
 
 
 # --- snelle (de)serialisatie van een gevalideerd plan --------------------------------------
@@ -366,7 +382,7 @@ class Cache:
         """Gelezen plannen (`_werk`): het plan als gecomprimeerde `marshal` van `codeer`, of
         de problemen. Zonder stempel (onleesbaar) wordt niets bewaard."""
         rijen = [(ident, *st, racy, data,
-                  json.dumps(problemen, ensure_ascii=False) if data is None else None)
+                  _json().dumps(problemen, ensure_ascii=False) if data is None else None)
                  for ident, st, racy, data, problemen, _h, _w in gelezen if st is not None]
         if self.db is None or not rijen:
             return
@@ -385,14 +401,15 @@ class Cache:
             with contextlib.suppress(sqlite3.Error, ValueError, TypeError):
                 rij = self.db.execute("SELECT waarde FROM meta WHERE sleutel='velden'").fetchone()
                 if rij is not None:
-                    return {k: tuple(v) for k, v in json.loads(rij[0]).items()}
+                    bewaard: dict[str, tuple[str, ...]] = marshal.loads(rij[0])
+                    return bewaard
         from jeugdplan.licht import velden_van_model
 
         velden = velden_van_model()
         if self.db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('velden', ?)",
-                                (json.dumps(velden),))
+                                (marshal.dumps(velden),))
         return velden
 
     def alle_afgeleid(self, naam: str) -> dict[str, tuple[Any, ...]]:
@@ -415,7 +432,7 @@ class Cache:
         if rij is None or tuple(rij[:4]) != stempel or rij[4] != racy:
             return False, None
         try:
-            return True, pickle.loads(rij[5])
+            return True, _pickle().loads(rij[5])
         except Exception:  # noqa: BLE001 - beschadigd: opnieuw uitrekenen
             return False, None
 
@@ -432,10 +449,10 @@ class Cache:
                             (soort, naam))
             self.db.executemany(
                 "INSERT OR REPLACE INTO afgeleid VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(ident, naam, *st, racy, pickle.dumps(waarde, 5))
+                [(ident, naam, *st, racy, _pickle().dumps(waarde, 5))
                  for ident, st, racy, waarde in rijen])
             self.db.execute("COMMIT")
-        except (sqlite3.Error, pickle.PicklingError, TypeError, AttributeError):
+        except (sqlite3.Error, _pickle().PicklingError, TypeError, AttributeError):
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
 
@@ -484,20 +501,27 @@ def _maak_plan(data: bytes) -> Plan:
 
 
 def _problemen(tekst: str | None) -> list[Probleem]:
-    return [Probleem(**p) for p in json.loads(tekst)] if tekst else []
+    return [Probleem(**p) for p in _json().loads(tekst)] if tekst else []
 
 
 @functools.cache
 def regelversie() -> str:
     """Verandert als de code of de regels (data/) veranderen: een per plan bewaard resultaat
-    van een oudere versie van de regels telt dan niet meer."""
+    van een oudere versie van de regels telt dan niet meer.
+
+    Uit de versie en naam, grootte en mtime van elk bestand: een stat in plaats van alles
+    lezen (dat kostte elke opdracht een paar ms); een gewijzigd bestand krijgt een andere
+    mtime, ook bij installeren of uitchecken."""
+    from jeugdplan import __version__
     from jeugdplan.resources import data_map
 
-    h = hashlib.blake2b(digest_size=8)
+    h = blake2b(__version__.encode(), digest_size=8)
     pakket = Path(__file__).parent
     for pad in sorted([*pakket.rglob("*.py"), *data_map().rglob("*.yaml")]):
         with contextlib.suppress(OSError):
-            h.update(pad.read_bytes())
+            st = pad.stat()
+            h.update(f"{pad.relative_to(pad.parent.parent)}\0{st.st_size}\0"
+                     f"{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
 
 
@@ -520,7 +544,8 @@ def onthoud(repo: Repo, soort: str, invoer: Any, functie: Callable[[], Any]) -> 
     """`functie()` over de hele repository (bijv. dubbele kinderen zoeken), bewaard onder een
     hash van `invoer` (alles waar het resultaat van afhangt) en de regelversie: dezelfde
     invoer geeft het bewaarde resultaat, andere invoer rekent opnieuw."""
-    sleutel = hashlib.blake2b(pickle.dumps(invoer, 5), digest_size=16).hexdigest()
+    pickle = _pickle()
+    sleutel = blake2b(pickle.dumps(invoer, 5), digest_size=16).hexdigest()
     naam = f"{soort}:{sleutel}@{regelversie()}"
     cache = Cache(repo.root)
     try:
@@ -747,7 +772,7 @@ def _statistiek(teller: dict[str, int]) -> None:
     pad = os.environ.get("JEUGDPLAN_CACHE_STATS")
     if pad:
         with contextlib.suppress(OSError):
-            Path(pad).write_text(json.dumps(teller))
+            Path(pad).write_text(_json().dumps(teller))
 
 
 def _maak_pool(processen: int | None = None) -> Any:

@@ -9,9 +9,8 @@ ervan maakte wordt bewaard in de lokale cache van de gebruiker onder de hash van
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import marshal
 import os
-import pickle
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,16 +42,18 @@ def lees_data(relatief: str) -> Any:
     bewaard = _gegevenscache(ruw)
     if bewaard is not None:
         with contextlib.suppress(Exception):
-            return pickle.loads(bewaard.read_bytes())
+            return marshal.loads(bewaard.read_bytes())
     from jeugdplan.yamlio import laad_snel
 
     waarde = laad_snel(ruw, str(relatief))
     if bewaard is not None:
+        # marshal: ingebouwd (geen import) en voert nooit code uit; een waarde die het niet
+        # kan bewaren (een datum) wordt gewoon elke keer gelezen.
         with contextlib.suppress(Exception):
             from jeugdplan.store import schrijf_atomair
 
             prive_map(bewaard.parent)
-            schrijf_atomair(bewaard, pickle.dumps(waarde, 5))
+            schrijf_atomair(bewaard, marshal.dumps(waarde))
     return waarde
 
 
@@ -65,8 +66,10 @@ def _gegevenscache(ruw: bytes) -> Path | None:
     """Waar de gelezen gegevens van deze inhoud bewaard worden (None: cache uit)."""
     if not cache_aan():
         return None
-    sleutel = hashlib.blake2b(ruw, digest_size=16).hexdigest()
-    return xdg("XDG_CACHE_HOME", ".cache") / "jeugdplan" / "gegevens" / f"{sleutel}.pickle"
+    from jeugdplan.cache import blake2b
+
+    sleutel = blake2b(ruw, digest_size=16).hexdigest()
+    return xdg("XDG_CACHE_HOME", ".cache") / "jeugdplan" / "gegevens" / f"{sleutel}.marshal"
 
 
 @cache

@@ -10,18 +10,14 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import secrets
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jeugdplan import gitrepo
 from jeugdplan.errors import GebruiksFout, JeugdplanError, PlanOngeldig, Probleem
 from jeugdplan.slot import meld as slot_meld
 from jeugdplan.slot import vergrendeld
@@ -64,6 +60,8 @@ def controleer_id(ruw: str) -> str:
 def nieuw_id(jaar: int, bestaat: Callable[[str], bool]) -> str:
     """Kort, typbaar en willekeurig (30^6 mogelijkheden per jaar): twee klonen die elk
     casussen aanmaken botsen praktisch nooit, en `sync` controleert het toch."""
+    import secrets
+
     for _ in range(100):
         kandidaat = f"{jaar}-" + "".join(secrets.choice(_ID_TEKENS) for _ in range(6))
         if not bestaat(kandidaat):
@@ -74,6 +72,8 @@ def nieuw_id(jaar: int, bestaat: Callable[[str], bool]) -> str:
 def schrijf_atomair(pad: Path, tekst: str | bytes) -> None:
     """Schrijft via een tijdelijk bestand in dezelfde map, fsync en rename: een crash laat
     het oude of het nieuwe bestand achter, nooit een half bestand. Rechten 0600."""
+    import tempfile
+
     pad.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tijdelijk = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=pad.parent)
     try:
@@ -269,6 +269,7 @@ class Repo:
         `wijzig` geeft het commitbericht (zonder id) terug of gooit een `JeugdplanError`;
         dan wordt er niets geschreven.
         """
+        from jeugdplan import gitrepo
         from jeugdplan.model import Plan
         from jeugdplan.validatie import valideer
         from jeugdplan.yamlio import samenvoegen
@@ -325,6 +326,8 @@ class Repo:
         """Een eerder geschreven maar niet vastgelegde versie (commit mislukt, proces
         afgebroken) eerst apart vastleggen, zodat de geschiedenis niets mist. `onvastgelegd`:
         de uitkomst van `gitrepo.onvastgelegd` voor dit pad, als die al bekend is."""
+        from jeugdplan import gitrepo
+
         if onvastgelegd is None:
             onvastgelegd = gitrepo.onvastgelegd(self.root, self.relatief(pad))
         if not onvastgelegd:
@@ -334,6 +337,7 @@ class Repo:
                   "alsnog vastgelegd")
 
     def _commit(self, pad: Path, bericht: str) -> None:
+        from jeugdplan import gitrepo
         from jeugdplan.versleuteling import commitbericht
 
         bericht = commitbericht(self.root, bericht)  # versleuteld: geen details in git
@@ -349,6 +353,8 @@ class Repo:
 
     def maak(self, plan: Plan, bericht: str) -> Path:
         """Schrijft een nieuw plan en commit het."""
+        from jeugdplan import gitrepo
+
         gitrepo.identiteit(self.root)
         pad = self.plan_pad(plan.id)
         from ruamel.yaml.comments import CommentedMap
@@ -425,6 +431,11 @@ def _voeg_bewerking_samen(ident: str, relatief: str, origineel: str, huidig: str
 
 def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Repo:
     """`jeugdplan init`: een nieuwe casusrepository met eerste commit."""
+    import json
+    import secrets
+
+    from jeugdplan import gitrepo
+
     pad = pad.expanduser().absolute()
     if (pad / INSTELLINGEN).exists() or gitrepo.is_repository(pad):
         raise JeugdplanError(

@@ -114,13 +114,31 @@ _EERST = {"report": ("meldcode",)}
 
 
 @cache
-def opdrachten_van(module: str) -> dict[str, click.Command]:
-    """De click-opdrachten die `jeugdplan.cli.<module>` registreert, één keer gebouwd."""
+def _registratie(module: str) -> typer.Typer:
+    """De kladapp waarop `jeugdplan.cli.<module>` haar opdrachten registreert (één keer)."""
     for eerder in _EERST.get(module, ()):
-        opdrachten_van(eerder)
+        _registratie(eerder)
     kladapp = nieuwe_app("")
     importlib.import_module(f"jeugdplan.cli.{module}").registreer(kladapp)
-    return dict(typer.main.get_group(kladapp).commands)
+    return kladapp
+
+
+def opdrachten_van(module: str) -> dict[str, click.Command]:
+    """Alle click-opdrachten die `jeugdplan.cli.<module>` registreert (voor de tests)."""
+    return dict(typer.main.get_group(_registratie(module)).commands)
+
+
+@cache
+def opdracht(naam: str) -> click.Command:
+    """Bouwt één opdracht (of groep) van `_OPDRACHTEN`, niet de rest van haar module: typer
+    leest bij het bouwen de handtekening van elke functie, en dat kost per opdracht tijd."""
+    kladapp = _registratie(_OPDRACHTEN[naam][0])
+    enkel = nieuwe_app("")
+    enkel.registered_commands = [
+        c for c in kladapp.registered_commands
+        if (c.name or typer.main.get_command_name(getattr(c.callback, "__name__", ""))) == naam]
+    enkel.registered_groups = [g for g in kladapp.registered_groups if g.name == naam]
+    return typer.main.get_group(enkel).commands[naam]
 
 
 class _Opdrachten(MutableMapping[str, click.Command]):
@@ -137,7 +155,7 @@ class _Opdrachten(MutableMapping[str, click.Command]):
             return self._extra[naam]
         if naam not in _OPDRACHTEN or naam in self._weg:
             raise KeyError(naam)
-        return opdrachten_van(_OPDRACHTEN[naam][0])[naam]
+        return opdracht(naam)
 
     def __contains__(self, naam: object) -> bool:
         return naam in self._extra or (naam in _OPDRACHTEN and naam not in self._weg)
