@@ -233,13 +233,18 @@ def test_lege_regio_yaml_is_geen_fout(tmp_path: Path) -> None:
     assert laad_regio("ijmond", root).gemeenten[0] == "Velsen"
 
 
-def test_regio_van_repository_uit_cache_en_nooit_verouderd(jp: object, repo_pad: Path) -> None:
+def test_regio_van_repository_uit_cache_en_nooit_verouderd(
+        jp: object, repo_pad: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jeugdplan import regio
     from jeugdplan.licht import Licht
     from jeugdplan.regio import regio_van
     from jeugdplan.store import Repo
 
     r = Repo.open(repo_pad)
-    eerste, tweede = regio_van(r), regio_van(r)
+    eerste = regio_van(r)
+    with monkeypatch.context() as mp:  # de tweede keer uit de cache: niets gelezen
+        mp.setattr(regio, "laad_regio", lambda *_a: pytest.fail("opnieuw gelezen"))
+        tweede = regio_van(r)
     assert isinstance(tweede.regels, Licht)
     assert tweede.naam == eerste.naam == laad_regio("ijmond", repo_pad).naam
     assert tweede.gemeenten == laad_regio("ijmond", repo_pad).gemeenten

@@ -436,10 +436,13 @@ class Cache:
         except Exception:  # noqa: BLE001 - beschadigd: opnieuw uitrekenen
             return False, None
 
-    def bewaar_afgeleid(self, naam: str,
-                        rijen: list[tuple[str, Stempel, bytes | None, Any]]) -> None:
+    def bewaar_afgeleid(self, naam: str, rijen: list[tuple[str, Stempel, bytes | None, Any]],
+                        dumps: Callable[[Any], bytes] | None = None) -> None:
+        """Resultaten per plan, als pickle (of met `dumps`, bijvoorbeeld `marshal.dumps`)."""
         if self.db is None or not rijen:
             return
+        pickle = _pickle()
+        dumps = dumps or functools.partial(pickle.dumps, protocol=5)
         soort = naam.split(":", 1)[0] + ":%"
         try:
             self.db.execute("BEGIN IMMEDIATE")
@@ -449,10 +452,9 @@ class Cache:
                             (soort, naam))
             self.db.executemany(
                 "INSERT OR REPLACE INTO afgeleid VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(ident, naam, *st, racy, _pickle().dumps(waarde, 5))
-                 for ident, st, racy, waarde in rijen])
+                [(ident, naam, *st, racy, dumps(waarde)) for ident, st, racy, waarde in rijen])
             self.db.execute("COMMIT")
-        except (sqlite3.Error, _pickle().PicklingError, TypeError, AttributeError):
+        except (sqlite3.Error, pickle.PicklingError, TypeError, ValueError, AttributeError):
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
 
@@ -561,13 +563,23 @@ def onthoud(repo: Repo, soort: str, invoer: Any, functie: Callable[[], Any]) -> 
 
 
 def onthoud_licht(repo: Repo, soort: str, invoer: Any, functie: Callable[[], Any]) -> Any:
-    """Als `onthoud`, voor een resultaat met modellen erin (zoals de regioregels): bewaard als
-    `codeer`-boom en teruggegeven als lichte objecten (`licht.bouw`), ook de eerste keer."""
+    """Als `onthoud`, voor een resultaat met modellen erin (zoals de regioregels), en zonder
+    pickle: bewaard als `codeer`-boom (marshal) en teruggegeven als lichte objecten
+    (`licht.bouw`), ook de eerste keer. `invoer` (gewone waarden) bevat alles waar het
+    resultaat van afhangt, ook code buiten de modellen (die bewaakt het kenmerk van de cache)."""
     from jeugdplan.licht import bouw as bouw_licht
 
-    boom = onthoud(repo, soort, invoer, lambda: codeer(functie()))
+    naam = f"{soort}:{blake2b(marshal.dumps(invoer, 2), digest_size=16).hexdigest()}"
     cache = Cache(repo.root)
     try:
+        boom = None
+        rij = cache.alle_afgeleid(naam).get("*")
+        if rij is not None:
+            with contextlib.suppress(Exception):
+                boom = marshal.loads(rij[5])
+        if boom is None:
+            boom = codeer(functie())
+            cache.bewaar_afgeleid(naam, [("*", (0, 0, 0, 0), None, boom)], marshal.dumps)
         return bouw_licht(boom, cache.velden())
     finally:
         cache.sluit()

@@ -201,7 +201,9 @@ def regio_van(repo: Repo) -> Regio:
         except OSError:
             return None
 
-    bestanden = [repo.root / INSTELLINGEN, repo.root / EIGEN_REGIO,
+    # Ook deze module zelf: de code die samenvoegt en controleert (de modellen bewaakt de
+    # cache zelf, met haar kenmerk).
+    bestanden = [repo.root / INSTELLINGEN, repo.root / EIGEN_REGIO, Path(__file__),
                  *sorted((data_map() / "regio").glob("*.yaml"))]
 
     def laad() -> dict[str, Any]:

@@ -12,7 +12,7 @@ op de hele boom van opdrachten wachten.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -132,37 +132,60 @@ def opdrachten_van(module: str) -> dict[str, click.Command]:
 def opdracht(naam: str) -> click.Command:
     """Bouwt één opdracht (of groep) van `_OPDRACHTEN`, niet de rest van haar module: typer
     leest bij het bouwen de handtekening van elke functie, en dat kost per opdracht tijd."""
-    kladapp = _registratie(_OPDRACHTEN[naam][0])
+    return _bouw(_registratie(_OPDRACHTEN[naam][0]), naam)
+
+
+def _naam(info: typer.models.CommandInfo) -> str:
+    return info.name or typer.main.get_command_name(getattr(info.callback, "__name__", ""))
+
+
+def _bouw(app: typer.Typer, naam: str) -> click.Command:
+    """Opdracht of groep `naam` van `app`. Van een groep (`meldcode`, `signaal`, ...) wordt
+    eerst alleen de groep zelf gebouwd; haar subopdrachten pas als ze nodig zijn."""
     enkel = nieuwe_app("")
-    enkel.registered_commands = [
-        c for c in kladapp.registered_commands
-        if (c.name or typer.main.get_command_name(getattr(c.callback, "__name__", ""))) == naam]
-    enkel.registered_groups = [g for g in kladapp.registered_groups if g.name == naam]
-    return typer.main.get_group(enkel).commands[naam]
+    enkel.registered_commands = [c for c in app.registered_commands if _naam(c) == naam]
+    enkel.registered_groups = [g for g in app.registered_groups if g.name == naam]
+    if not enkel.registered_groups:
+        return typer.main.get_group(enkel).commands[naam]
+    sub = enkel.registered_groups[0].typer_instance
+    assert sub is not None
+    opdrachten, groepen = sub.registered_commands, sub.registered_groups
+    sub.registered_commands, sub.registered_groups = [], []
+    try:
+        groep = typer.main.get_group(enkel).commands[naam]
+    finally:
+        sub.registered_commands, sub.registered_groups = opdrachten, groepen
+    assert isinstance(groep, click.Group)
+    namen = [_naam(c) for c in opdrachten] + [str(g.name) for g in groepen]
+    groep.commands = _Opdrachten(namen, cache(lambda n: _bouw(sub, n)))
+    return groep
 
 
 class _Opdrachten(MutableMapping[str, click.Command]):
-    """`Groep.commands`: alle opdrachten in de volgorde van `_OPDRACHTEN`, maar een opdracht
-    wordt pas gebouwd (met de rest van haar module) als iemand haar opvraagt. Namen opsommen
-    of opzoeken met `in` laadt niets."""
+    """`commands` van een groep: alle opdrachten op volgorde (`namen`), maar een opdracht
+    wordt pas gebouwd (`bouw`) als iemand haar opvraagt. Namen opsommen of opzoeken met `in`
+    bouwt niets. Voor de hoofdgroep (namen uit `_OPDRACHTEN`) en voor elke subgroep."""
 
-    def __init__(self, extra: Mapping[str, click.Command]) -> None:
-        self._extra = dict(extra)  # met add_command toegevoegd
+    def __init__(self, namen: Iterable[str], bouw: Callable[[str], click.Command],
+                 extra: Mapping[str, click.Command] | None = None) -> None:
+        self._namen = dict.fromkeys(namen)  # op volgorde
+        self._bouw = bouw
+        self._extra = dict(extra or {})  # met add_command toegevoegd
         self._weg: set[str] = set()
 
     def __getitem__(self, naam: str) -> click.Command:
         if naam in self._extra:
             return self._extra[naam]
-        if naam not in _OPDRACHTEN or naam in self._weg:
+        if naam not in self._namen or naam in self._weg:
             raise KeyError(naam)
-        return opdracht(naam)
+        return self._bouw(naam)
 
     def __contains__(self, naam: object) -> bool:
-        return naam in self._extra or (naam in _OPDRACHTEN and naam not in self._weg)
+        return naam in self._extra or (naam in self._namen and naam not in self._weg)
 
     def __iter__(self) -> Iterator[str]:
-        yield from (naam for naam in _OPDRACHTEN if naam not in self._weg)
-        yield from (naam for naam in self._extra if naam not in _OPDRACHTEN)
+        yield from (naam for naam in self._namen if naam not in self._weg)
+        yield from (naam for naam in self._extra if naam not in self._namen)
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
@@ -175,7 +198,7 @@ class _Opdrachten(MutableMapping[str, click.Command]):
         if naam not in self:
             raise KeyError(naam)
         self._extra.pop(naam, None)
-        if naam in _OPDRACHTEN:
+        if naam in self._namen:
             self._weg.add(naam)
 
     def schets(self, naam: str) -> click.Command:
@@ -194,7 +217,7 @@ class Groep(typer.core.TyperGroup):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.commands = _Opdrachten(self.commands)
+        self.commands = _Opdrachten(_OPDRACHTEN, opdracht, self.commands)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)
