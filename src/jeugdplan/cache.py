@@ -1,9 +1,9 @@
 """Afgeleide cache van gelezen plannen: snel lezen van tienduizenden plannen.
 
 De cache is een SQLite-bestand `<repo>/.jeugdplan/cache-v1.sqlite` (door `init`
-genegeerd in git). Per plan staat er het gevalideerde plan als JSON (gecomprimeerd), of de
-problemen als het plan ongeldig is, met de *stempel* van het bestand waaruit het gelezen
-werd: grootte, mtime_ns, ctime_ns en inode. Regels:
+genegeerd in git). Per plan staat er het gevalideerde plan (`codeer`, als gecomprimeerde
+marshal), of de problemen als het plan ongeldig is, met de *stempel* van het bestand waaruit
+het gelezen werd: grootte, mtime_ns, ctime_ns en inode. Regels:
 
 - Nooit vertrouwd als het plan veranderde: een andere stempel betekent opnieuw lezen. Lag
   de mtime bij het lezen binnen de tijdsresolutie van het bestandssysteem (hier ruim: 2 s),
