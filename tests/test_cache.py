@@ -194,7 +194,12 @@ def test_ander_model_maakt_cache_ongeldig(drie: list[str], repo_pad: Path,
                                           monkeypatch: pytest.MonkeyPatch,
                                           tmp_path: Path) -> None:
     lees(repo_pad, monkeypatch)
+    Repo.open(repo_pad).bekijk(drie[0])  # bewaart de veldnamen voor lichte plannen
     monkeypatch.setattr(cache, "_kenmerk", lambda: "ander-model")
+    c = cache.Cache(repo_pad)
+    assert c.db is not None
+    assert c.db.execute("SELECT sleutel FROM meta").fetchall() == [("kenmerk",)]
+    c.sluit()
     assert statistiek(repo_pad, tmp_path, monkeypatch)["gelezen"] == 3
 
 

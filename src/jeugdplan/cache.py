@@ -321,6 +321,7 @@ class Cache:
                     db.execute("BEGIN IMMEDIATE")
                     db.execute("DELETE FROM plan")
                     db.execute("DELETE FROM afgeleid")
+                    db.execute("DELETE FROM meta")  # ook de veldnamen van het oude model
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('kenmerk', ?)", (kenmerk,))
                     db.execute("COMMIT")
                 with contextlib.suppress(OSError):
