@@ -197,3 +197,44 @@ def test_alleen_lezen_werkt_zonder_index(vier: list[str], repo_pad: Path, oud_ge
     monkeypatch.setattr(plannen, "_indexpad",
                         lambda repo: Path(os.devnull) / "kan-niet" / "index")
     assert zoek(repo_pad) == zonder_cache(repo_pad, DAG, monkeypatch)
+
+
+_PROCES = """
+import json, sys
+from datetime import date
+from pathlib import Path
+from jeugdplan import cache, plannen
+from jeugdplan.store import Repo
+cache.RACY_NS = 0
+repo = Repo.open(Path(sys.argv[1]))
+rondes = [[k[0] for k in plannen.kandidaten_op_datum(repo, date(2016, 4, 3))]
+          for _ in range(int(sys.argv[2]))]
+print(json.dumps(rondes))
+"""
+
+
+def test_gelijktijdige_processen(vier: list[str], repo_pad: Path) -> None:
+    """Processen lezen en herschrijven de index tegelijk terwijl een geboortedatum verandert:
+    na de wijziging nooit meer het oude antwoord, en de index blijft heel."""
+    import json
+    import subprocess
+    import sys
+
+    env = {**os.environ, "JEUGDPLAN_CACHE": "1"}
+    procs = [subprocess.Popen([sys.executable, "-c", _PROCES, str(repo_pad), "15"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(3)]
+    pad = repo_pad / "casussen" / vier[1] / "plan.yaml"
+    vervang_gelijk(pad, "geboortedatum: 2014-02-01", "geboortedatum: 2016-04-03")
+    oud, nieuw = sorted([vier[0], vier[2]]), sorted([vier[0], vier[1], vier[2]])
+    for p in procs:
+        uit, fout = p.communicate(timeout=120)
+        assert p.returncode == 0, fout
+        rondes = json.loads(uit)
+        assert all(r in (oud, nieuw) for r in rondes)
+        if nieuw in rondes:
+            assert oud not in rondes[rondes.index(nieuw):]
+    na = subprocess.run([sys.executable, "-c", _PROCES, str(repo_pad), "2"], env=env,
+                        capture_output=True, text=True, check=True)
+    assert json.loads(na.stdout) == [nieuw, nieuw]
+    assert set(index(repo_pad)) == set(vier)
