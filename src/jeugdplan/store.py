@@ -269,17 +269,18 @@ class Repo:
             pad = self.bestaand_plan_pad(ruw_id)
             relatief = self.relatief(pad)
             onvastgelegd = gitrepo.onvastgelegd_op_achtergrond(self.root, relatief)
-            klaar = gitrepo.Klaar(self.root)  # ook git diff --cached loopt al mee
             try:
-                try:
-                    geladen = self.laad_pad(pad, relatief)
-                except PlanOngeldig as e:
-                    raise PlanOngeldig(
-                        "het plan is ongeldig; herstel het eerst ('jeugdplan edit', "
-                        "'jeugdplan check')\n" + e.melding,
-                        e.problemen,
-                    ) from None
-                self._herstel_onvastgelegd(geladen.pad, geladen.id, onvastgelegd())
+                geladen = self.laad_pad(pad, relatief)
+            except PlanOngeldig as e:
+                raise PlanOngeldig(
+                    "het plan is ongeldig; herstel het eerst ('jeugdplan edit', "
+                    "'jeugdplan check')\n" + e.melding,
+                    e.problemen,
+                ) from None
+            self._herstel_onvastgelegd(geladen.pad, geladen.id, onvastgelegd())
+            # Na git status (twee kernen): git diff --cached loopt mee met wijzigen en schrijven.
+            klaar = gitrepo.Klaar(self.root)
+            try:
                 plan = geladen.plan.model_copy(deep=True)
                 wat = wijzig(plan)
                 nieuw = valideer(Plan, plan.als_yaml_data(), geladen.relatief)
