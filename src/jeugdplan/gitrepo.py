@@ -100,18 +100,77 @@ def init(pad: Path) -> None:
     git(pad, "config", "core.sharedRepository", "0600")
 
 
-def commit(root: Path, paden: list[Path], bericht: str, *, hash: bool = True) -> str:
+def _index_stempel(root: Path) -> tuple[int, int, int, int] | None:
+    """Stempel van `.git/index`; None als de index elders kan staan (worktree, GIT_DIR,
+    GIT_INDEX_FILE). git schrijft de index altijd via een nieuw bestand en rename: elke
+    wijziging geeft een andere stempel."""
+    if os.environ.get("GIT_INDEX_FILE") or os.environ.get("GIT_DIR"):
+        return None
+    try:
+        st = os.stat(root / ".git" / "index")
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+class Klaar:
+    """`git diff --cached` (wat al klaarstaat om vast te leggen), op de achtergrond gestart
+    terwijl jeugdplan het plan leest en schrijft (onder het slot). `commit` gebruikt het
+    alleen als de index sindsdien niet veranderde; anders vraagt hij het git opnieuw."""
+
+    def __init__(self, root: Path) -> None:
+        self.stempel = _index_stempel(root)
+        self.proces: subprocess.Popen[bytes] | None = None
+        if self.stempel is not None:
+            try:
+                self.proces = subprocess.Popen(
+                    ["git", "diff", "--cached", "--name-only", "-z"], cwd=root,
+                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_omgeving())
+            except OSError:
+                self.proces = None
+
+    def paden(self, root: Path) -> list[str] | None:
+        """De paden die klaarstonden, of None als dat niet zeker is."""
+        if self.proces is None:
+            return None
+        uitvoer = self.proces.communicate()[0].decode("utf-8", "surrogateescape")
+        if self.proces.returncode != 0 or _index_stempel(root) != self.stempel:
+            return None
+        return [p for p in uitvoer.split("\0") if p]
+
+    def sluit(self) -> None:
+        """Ruimt het proces op als `commit` er niet aan toe kwam (bijv. een fout ervoor)."""
+        if self.proces is not None and self.proces.returncode is None:
+            self.proces.communicate()
+
+
+def commit(root: Path, paden: list[Path], bericht: str, *, hash: bool = True,
+           vooraf: Klaar | None = None) -> str:
     """Legt precies deze paden vast in één commit; geeft de commit-hash (met `hash=False`
-    een lege tekst: een git-aanroep minder per bewerking)."""
+    een lege tekst: een git-aanroep minder per bewerking). Met `vooraf` (vóór het schrijven
+    gestart) hoeft git na `add` niet opnieuw te zeggen wat er klaarstaat."""
     relatief = [str(p.relative_to(root)) if p.is_absolute() else str(p) for p in paden]
-    git(root, "add", "-A", "--", *relatief)
+
+    def onder(p: str) -> bool:
+        return any(p == r or p.startswith(r.rstrip("/") + "/") for r in relatief)
+
+    eerder = vooraf.paden(root) if vooraf is not None else None
+    # Met -v meldt git elk pad waarvan de index door deze `add` echt veranderde.
+    gemeld = git(root, "add", "-A", *(("-v",) if eerder is not None else ()), "--", *relatief)
+    regels = gemeld.splitlines()
+    if (eerder is not None and all(r.startswith(("add '", "remove '")) for r in regels)
+            and not (regels and any(onder(p) for p in eerder))):
+        # Andere paden veranderen niet door deze `add`; van deze paden staat klaar wat er al
+        # stond, of (gemeld) wat nu anders is dan in de index die gelijk was aan HEAD.
+        klaar = eerder + ([relatief[0]] if regels else [])
+    else:
+        klaar = [p for p in git(root, "diff", "--cached", "--name-only", "-z").split("\0")
+                 if p]
     # `commit -- paden` bekijkt elk bestand in de werkmap opnieuw (bij 100.000 plannen ~1 s);
     # zonder paden legt git de index vast zoals hij is. Dat mag alleen als er niets anders
     # klaarstaat dan deze paden.
-    klaar = [p for p in git(root, "diff", "--cached", "--name-only", "-z").split("\0") if p]
     if klaar:  # niets veranderd (bijv. een status die al zo was): geen lege commit
-        alleen_deze = all(any(p == r or p.startswith(r.rstrip("/") + "/") for r in relatief)
-                          for p in klaar)
+        alleen_deze = all(onder(p) for p in klaar)
         git(root, "commit", "-q", "--no-verify", "-m", bericht,
             *(() if alleen_deze else ("--", *relatief)))
     return git(root, "rev-parse", "HEAD").strip() if hash else ""
@@ -151,11 +210,16 @@ def onvastgelegd_op_achtergrond(root: Path, onder: str = "casussen"
                                 ) -> Callable[[], list[str]]:
     """Start `git status` en geeft een functie die de paden van `onvastgelegd` oplevert
     zodra ze nodig zijn. Bij tienduizenden plannen kost git status ongeveer even lang als
-    de rest van `check`; zo werken git en jeugdplan tegelijk (op twee kernen)."""
+    de rest van `check`; zo werken git en jeugdplan tegelijk (op twee kernen).
+
+    Met GIT_OPTIONAL_LOCKS=0: git status schrijft de index dan niet terug (alleen een
+    verversing van bestandstijden). Zo neemt hij geen index.lock terwijl een andere opdracht
+    vastlegt, en blijft de index ongewijzigd voor `Klaar`."""
     try:
         proces = subprocess.Popen(
             ["git", "status", "--porcelain", "-z", "--untracked-files=all", "--", onder],
-            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_omgeving())
+            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env={**_omgeving(), "GIT_OPTIONAL_LOCKS": "0"})
     except FileNotFoundError:
         raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None
 

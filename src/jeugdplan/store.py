@@ -24,6 +24,7 @@ from jeugdplan.slot import vergrendeld
 from jeugdplan.versleuteling import lees_plan_bytes
 
 if TYPE_CHECKING:
+    from jeugdplan import gitrepo
     from jeugdplan.model import Instellingen, Plan
 
 # pydantic (model, validatie) en de YAML-laders worden pas geladen als een plan echt gelezen
@@ -291,11 +292,16 @@ class Repo:
                     e.problemen,
                 ) from None
             self._herstel_onvastgelegd(geladen.pad, geladen.id, onvastgelegd())
-            plan = geladen.plan.model_copy(deep=True)
-            wat = wijzig(plan)
-            nieuw = valideer(Plan, plan.als_yaml_data(), geladen.relatief)
-            self._schrijf(geladen.pad, samenvoegen(geladen.doc, nieuw.als_yaml_data()))
-            self._commit(geladen.pad, f"{geladen.id}: {wat}")
+            # Na git status (twee kernen): git diff --cached loopt mee met wijzigen en schrijven.
+            klaar = gitrepo.Klaar(self.root)
+            try:
+                plan = geladen.plan.model_copy(deep=True)
+                wat = wijzig(plan)
+                nieuw = valideer(Plan, plan.als_yaml_data(), geladen.relatief)
+                self._schrijf(geladen.pad, samenvoegen(geladen.doc, nieuw.als_yaml_data()))
+                self._commit(geladen.pad, f"{geladen.id}: {wat}", klaar)
+            finally:
+                klaar.sluit()
             self._in_cache(geladen.id)
         return nieuw
 
@@ -336,13 +342,13 @@ class Repo:
         slot_meld(f"{ident}: een eerder niet vastgelegde wijziging van dit plan is nu "
                   "alsnog vastgelegd")
 
-    def _commit(self, pad: Path, bericht: str) -> None:
+    def _commit(self, pad: Path, bericht: str, vooraf: gitrepo.Klaar | None = None) -> None:
         from jeugdplan import gitrepo
         from jeugdplan.versleuteling import commitbericht
 
         bericht = commitbericht(self.root, bericht)  # versleuteld: geen details in git
         try:
-            gitrepo.commit(self.root, [pad], bericht, hash=False)
+            gitrepo.commit(self.root, [pad], bericht, hash=False, vooraf=vooraf)
         except gitrepo.GitFout as e:
             raise JeugdplanError(
                 f"{self.relatief(pad)} is opgeslagen, maar vastleggen in git mislukte: "
@@ -364,10 +370,14 @@ class Repo:
         with vergrendeld(self.root):
             if pad.exists() or pad.is_symlink():
                 raise JeugdplanError(f"casus {plan.id} bestaat al")
-            doc = samenvoegen(CommentedMap(), plan.als_yaml_data())
-            doc.yaml_set_start_comment(KOP.format(schema=plan.schema_versie, id=plan.id))
-            self._schrijf(pad, doc)
-            self._commit(pad, f"{plan.id}: {bericht}")
+            klaar = gitrepo.Klaar(self.root)  # git diff --cached loopt mee met het schrijven
+            try:
+                doc = samenvoegen(CommentedMap(), plan.als_yaml_data())
+                doc.yaml_set_start_comment(KOP.format(schema=plan.schema_versie, id=plan.id))
+                self._schrijf(pad, doc)
+                self._commit(pad, f"{plan.id}: {bericht}", klaar)
+            finally:
+                klaar.sluit()
             self._in_cache(plan.id)
         return pad
 
