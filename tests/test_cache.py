@@ -283,6 +283,52 @@ def test_gewijzigde_plannen_op_de_achtergrond_gelezen(drie: list[str], repo_pad:
     generator.close()
 
 
+GEBEURD: list[str] = []
+
+
+class _TraagWerkproces:
+    """Een pool waarvan het werkproces nooit 'klaar' meldt voordat erom gevraagd wordt."""
+
+    def __init__(self, pool: Any) -> None:
+        self.pool = pool
+
+    def apply_async(self, *args: Any) -> Any:
+        resultaat = self.pool.apply_async(*args)
+
+        def get(_self: object) -> Any:
+            GEBEURD.append("wacht")
+            return resultaat.get()
+
+        return type("Traag", (), {"ready": lambda _s: False, "get": get})()
+
+    def __getattr__(self, naam: str) -> Any:
+        return getattr(self.pool, naam)
+
+
+def test_hoofdproces_wacht_niet_op_het_werkproces(drie: list[str], repo_pad: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Terwijl het werkproces het gewijzigde eerste plan nog leest, gaat het hoofdproces
+    verder met de rest uit de cache; de volgorde blijft die van de ids."""
+    r = Repo.open(repo_pad)
+    list(cache.per_plan(r, "school", _school))
+    eerste = sorted(drie)[0]
+    vervang_gelijk(repo_pad / "casussen" / eerste / "plan.yaml", "school: De Windroos",
+                   "school: De Windhoos", mtime_ns=OUD_NS)
+    monkeypatch.setattr(cache, "ACHTERGROND_VANAF", 1)
+    monkeypatch.setattr(cache, "BLOK", 1)
+    echt = cache._maak_pool
+    monkeypatch.setattr(cache, "_maak_pool", lambda n=None: _TraagWerkproces(echt(n)))
+    echt_uit = cache.Cache.uit_afgeleid
+    monkeypatch.setattr(cache.Cache, "uit_afgeleid", staticmethod(
+        lambda *a: GEBEURD.append("cache") or echt_uit(*a)))
+    GEBEURD.clear()
+    uit = [(i, w) for i, w, _f in cache.per_plan(r, "school", _school)]
+    assert uit == [(i, f"{i}:De Windhoos" if i == eerste else f"{i}:De Windroos")
+                   for i in sorted(drie)]
+    # Eerst de twee ongewijzigde plannen uit de cache, dan pas wachten op het eerste plan.
+    assert GEBEURD == ["cache", "cache", "wacht"]
+
+
 _PROCES = r"""
 import json, sys
 from jeugdplan.store import Repo
@@ -496,3 +542,16 @@ def test_show_na_wijziging_buiten_jeugdplan(jp: Any, drie: list[str], repo_pad: 
     plan.write_text(plan.read_text().replace("school: De Windhoos", "school: 12"))
     fout = jp("show", drie[0], code=1).stderr
     assert "plan.yaml" in fout and "school" in fout
+
+
+def test_oudere_resultaten_van_dezelfde_soort_worden_opgeruimd(repo_pad: Path) -> None:
+    c = cache.Cache(repo_pad)
+    assert c.db is not None
+    rij: list[tuple[str, cache.Stempel, bytes | None, Any]] = [("A", (1, 2, 3, 4), None, 1)]
+    for naam in ("check:2026-11-24@v1", "kandidaat@v1", "overzicht:2026-11-25@v1",
+                 "check:2026-11-25@v1", "kandidaat@v2", "regio:abc"):
+        c.bewaar_afgeleid(naam, rij)
+    namen = {r[0] for r in c.db.execute("SELECT naam FROM afgeleid")}
+    c.sluit()
+    assert namen == {"overzicht:2026-11-25@v1", "check:2026-11-25@v1", "kandidaat@v2",
+                     "regio:abc"}

@@ -64,6 +64,9 @@ ACHTERGROND_VANAF = 1000
 
 Stempel = tuple[int, int, int, int]
 Resultaat = tuple[str, "Plan | None", list[Probleem]]
+Blok = tuple[list[tuple[str, "Stempel | None", bool]], dict[str, Resultaat], list[str],
+             list[tuple[str, Stempel, "bytes | None", Any]]]
+"""(blok van de stand, uit de cache, nog te lezen, nieuwe resultaten voor `afgeleid`)."""
 
 
 def aan() -> bool:
@@ -314,6 +317,8 @@ class Cache:
                     "CREATE TABLE IF NOT EXISTS afgeleid (id TEXT, naam TEXT, grootte INT,"
                     " mtime INT, ctime INT, inode INT, hash BLOB, data BLOB,"
                     " PRIMARY KEY (id, naam));"
+                    # Alle resultaten van één soort (per_plan) zonder de hele tabel te lezen.
+                    "CREATE INDEX IF NOT EXISTS afgeleid_naam ON afgeleid (naam, id);"
                 )
                 kenmerk = _kenmerk()
                 rij = db.execute("SELECT waarde FROM meta WHERE sleutel='kenmerk'").fetchone()
@@ -413,14 +418,15 @@ class Cache:
                                 (marshal.dumps(velden),))
         return velden
 
-    def alle_afgeleid(self, naam: str) -> dict[str, tuple[Any, ...]]:
-        """Alle per plan bewaarde resultaten onder `naam`, in één query (id -> rij)."""
+    def alle_afgeleid(self, naam: str, ident: str | None = None) -> dict[str, tuple[Any, ...]]:
+        """Alle per plan bewaarde resultaten onder `naam`, in één query (id -> rij); met
+        `ident` alleen dat ene."""
         if self.db is None:
             return {}
+        sql = "SELECT id, grootte, mtime, ctime, inode, hash, data FROM afgeleid WHERE naam=?"
         try:
             return {r[0]: r[1:] for r in self.db.execute(
-                "SELECT id, grootte, mtime, ctime, inode, hash, data FROM afgeleid "
-                "WHERE naam=?", (naam,))}
+                *((sql, (naam,)) if ident is None else (f"{sql} AND id=?", (naam, ident))))}
         except sqlite3.Error:
             self._kapot()
             return {}
@@ -444,13 +450,15 @@ class Cache:
             return
         pickle = _pickle()
         dumps = dumps or functools.partial(pickle.dumps, protocol=5)
-        soort = naam.split(":", 1)[0] + ":%"
+        # De soort: wat vóór de eerste ':' of '@' staat ("check:2026-11-25@regelversie",
+        # "kandidaat@regelversie", "regio:hash").
+        soort = naam.split(":", 1)[0].split("@", 1)[0]
         try:
             self.db.execute("BEGIN IMMEDIATE")
             # Resultaten van een andere dag of regelversie van dezelfde soort zijn nooit meer
             # nodig: opruimen, zodat de cache niet elke dag groeit.
-            self.db.execute("DELETE FROM afgeleid WHERE naam LIKE ? AND naam != ?",
-                            (soort, naam))
+            self.db.execute("DELETE FROM afgeleid WHERE (naam LIKE ? OR naam LIKE ?) "
+                            "AND naam != ?", (f"{soort}:%", f"{soort}@%", naam))
             self.db.executemany(
                 "INSERT OR REPLACE INTO afgeleid VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(ident, naam, *st, racy, dumps(waarde)) for ident, st, racy, waarde in rijen])
@@ -552,7 +560,7 @@ def onthoud(repo: Repo, soort: str, invoer: Any, functie: Callable[[], Any]) -> 
     naam = f"{soort}:{sleutel}@{regelversie()}"
     cache = Cache(repo.root)
     try:
-        rij = cache.alle_afgeleid(naam).get("*")
+        rij = cache.alle_afgeleid(naam, "*").get("*")
         if rij is not None:
             with contextlib.suppress(Exception):
                 return pickle.loads(rij[5])
@@ -574,7 +582,7 @@ def onthoud_licht(repo: Repo, soort: str, invoer: Any, functie: Callable[[], Any
     cache = Cache(repo.root)
     try:
         boom = None
-        rij = cache.alle_afgeleid(naam).get("*")
+        rij = cache.alle_afgeleid(naam, "*").get("*")
         if rij is not None:
             with contextlib.suppress(Exception):
                 boom = marshal.loads(rij[5])
@@ -666,8 +674,9 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
             pool = _maak_pool(1)
             achtergrond = pool.apply_async(_werk, ((casussen, te_lezen),))
         vooruit: dict[str, Gelezen] = {}
-        for begin in range(0, len(stand), BLOK):
-            blok = stand[begin:begin + BLOK]
+
+        def uit_cache(blok: list[tuple[str, Stempel | None, bool]]) -> Blok:
+            """Wat de cache van dit blok weet; de rest (missers) wordt gelezen in `vul_aan`."""
             treffers: dict[str, Resultaat] = {}
             missers: list[str] = []
             nieuw_afgeleid: list[tuple[str, Stempel, bytes | None, Any]] = []
@@ -689,6 +698,11 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
                         teller["uit_cache"] += 1
                         continue
                 missers.append(ident)
+            return blok, treffers, missers, nieuw_afgeleid
+
+        def vul_aan(treffers: dict[str, Resultaat], missers: list[str],
+                    nieuw_afgeleid: list[tuple[str, Stempel, bytes | None, Any]]) -> None:
+            nonlocal achtergrond, vooruit
             if missers:
                 if achtergrond is not None:
                     vooruit = {g[0]: g for g in achtergrond.get()}
@@ -713,8 +727,21 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
                         treffers[ident] = (ident, plan, [Probleem(**p) for p in probl])
             if afgeleid is not None:
                 cache.bewaar_afgeleid(afgeleid[0], nieuw_afgeleid)
-            for ident, _st, _g in blok:
-                yield treffers[ident]
+
+        wacht: list[Blok] = []
+        for begin in range(0, len(stand), BLOK):
+            wacht.append(uit_cache(stand[begin:begin + BLOK]))
+            # Leest het werkproces nog (pydantic laden, valideren) en zijn de resultaten klein
+            # (`afgeleid`): eerst verder met de cache, in plaats van te wachten op het blok
+            # met het gewijzigde plan.
+            if (achtergrond is not None and afgeleid is not None and not achtergrond.ready()
+                    and begin + BLOK < len(stand)):
+                continue
+            for blok, treffers, missers, nieuw_afgeleid in wacht:
+                vul_aan(treffers, missers, nieuw_afgeleid)
+                for ident, _st, _g in blok:
+                    yield treffers[ident]
+            wacht = []
         cache.vergeet(sorted(weg))
     finally:
         if pool is not None:
