@@ -283,6 +283,28 @@ def test_gewijzigde_plannen_op_de_achtergrond_gelezen(drie: list[str], repo_pad:
     generator.close()
 
 
+def test_vooruit_gestart_werkproces(drie: list[str], repo_pad: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bij veel plannen laadt één werkproces alvast het model; niets veranderd: het wordt
+    gestopt. Alles veranderd (koud): de volle pool neemt het over. Zelfde uitkomst."""
+    r = Repo.open(repo_pad)
+    verwacht = [(i, f"{i}:De Windroos") for i in sorted(drie)]
+    monkeypatch.setattr(cache, "ACHTERGROND_VANAF", 1)
+    monkeypatch.setattr(cache, "PARALLEL_VANAF", 2)
+    gestart: list[int | None] = []
+    gestopt: list[Any] = []
+    echt_maak, echt_stop = cache._maak_pool, cache._stop
+    monkeypatch.setattr(cache, "_maak_pool", lambda n=None: gestart.append(n) or echt_maak(n))
+    monkeypatch.setattr(cache, "_stop", lambda p: gestopt.append(p) or echt_stop(p))
+    wis(repo_pad)
+    assert [(i, w) for i, w, _f in cache.per_plan(r, "school", _school)] == verwacht
+    assert gestart == [1, None] and len(gestopt) == 2  # vooruit gestart, dan de volle pool
+    gestart.clear()
+    gestopt.clear()
+    assert [(i, w) for i, w, _f in cache.per_plan(r, "school", _school)] == verwacht
+    assert gestart == [1] and len(gestopt) == 1  # niets te lezen: meteen gestopt
+
+
 GEBEURD: list[str] = []
 
 

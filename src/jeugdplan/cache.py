@@ -659,7 +659,15 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
     teller = {"uit_cache": 0, "gelezen": 0}
     _AFGELEID = afgeleid[1] if afgeleid is not None else None
     pool = achtergrond = None
+    meer_kernen = (os.cpu_count() or 1) > 1
     try:
+        if meer_kernen and alle and len(kandidaten) >= ACHTERGROND_VANAF:
+            # Vooruit: één werkproces laadt alvast pydantic en het model (~0,15 s) terwijl
+            # hier de stempels gelezen worden, voor het geval er een paar plannen veranderden.
+            # Blijkt er niets te lezen, dan wordt het gestopt (kost ~0,01 s).
+            pool = _maak_pool(1)
+            pool.apply_async(_voorbereiden)
+        vooruit_gestart = pool
         opgeslagen = cache.stempels(None if alle else [i for i, _ in kandidaten])
         vooraf = cache.alle_afgeleid(afgeleid[0]) if afgeleid is not None else {}
         stand, buiten, weg = _stempels(repo, kandidaten, opgeslagen, alle, modi)
@@ -667,12 +675,16 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
         # Veel te lezen: verdeeld over de kernen, per blok. Een paar (na een wijziging)
         # terwijl de rest uit de cache komt: één werkproces leest ze meteen, zodat pydantic
         # laden en valideren samenvallen met het lezen van de cache.
-        meer_kernen = (os.cpu_count() or 1) > 1
-        if meer_kernen and len(stand) >= PARALLEL_VANAF and len(te_lezen) >= PARALLEL_VANAF // 4:
+        if (meer_kernen and len(stand) >= PARALLEL_VANAF
+                and len(te_lezen) >= max(1, PARALLEL_VANAF // 4)):
             pool = _maak_pool()
         elif meer_kernen and te_lezen and len(stand) - len(te_lezen) >= ACHTERGROND_VANAF:
-            pool = _maak_pool(1)
+            pool = pool or _maak_pool(1)
             achtergrond = pool.apply_async(_werk, ((casussen, te_lezen),))
+        else:
+            pool = None
+        if vooruit_gestart is not None and vooruit_gestart is not pool:
+            _stop(vooruit_gestart)
         vooruit: dict[str, Gelezen] = {}
 
         def uit_cache(blok: list[tuple[str, Stempel | None, bool]]) -> Blok:
@@ -744,12 +756,8 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
             wacht = []
         cache.vergeet(sorted(weg))
     finally:
-        if pool is not None:
-            if achtergrond is not None:  # afgebroken voordat het resultaat nodig was
-                pool.terminate()
-            else:
-                pool.close()
-            pool.join()
+        if pool is not None:  # alle resultaten zijn binnen, of afgebroken: niets meer nodig
+            _stop(pool)
         _AFGELEID = None
         cache.sluit()
         _statistiek(teller)
@@ -813,6 +821,21 @@ def _statistiek(teller: dict[str, int]) -> None:
     if pad:
         with contextlib.suppress(OSError):
             Path(pad).write_text(_json().dumps(teller))
+
+
+def _voorbereiden() -> None:
+    """In een vooruit gestart werkproces: model, validatie en YAML-lader laden en het
+    validatieschema bouwen, zodat een gewijzigd plan daarna meteen gelezen wordt."""
+    from jeugdplan.model import Plan
+    from jeugdplan.validatie import valideer  # noqa: F401
+    from jeugdplan.yamlio import laad_snel  # noqa: F401
+
+    Plan.model_rebuild(force=True)
+
+
+def _stop(pool: Any) -> None:
+    pool.terminate()
+    pool.join()
 
 
 def _maak_pool(processen: int | None = None) -> Any:
