@@ -305,6 +305,27 @@ def test_vooruit_gestart_werkproces(drie: list[str], repo_pad: Path,
     assert gestart == [1] and len(gestopt) == 1  # niets te lezen: meteen gestopt
 
 
+def test_resultaat_van_een_net_geschreven_plan_in_het_werkproces(
+        drie: list[str], repo_pad: Path, jp: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Een plan dat jeugdplan net schreef staat in de cache, maar nog zonder dit resultaat:
+    het vooruit gestarte werkproces rekent het uit (niets opnieuw gelezen, en het
+    hoofdproces bouwt geen plan)."""
+    r = Repo.open(repo_pad)
+    list(cache.per_plan(r, "school", _school))
+    jp("journaal", "add", drie[1], "--tekst", "Gesprek gehad.")
+    monkeypatch.setattr(cache, "ACHTERGROND_VANAF", 1)
+    monkeypatch.setattr(cache, "_uit_plan", lambda *_a: pytest.fail("plan in hoofdproces"))
+    pad = tmp_path / "stats.json"
+    monkeypatch.setenv("JEUGDPLAN_CACHE_STATS", str(pad))
+    uit = [(i, w) for i, w, _f in cache.per_plan(r, "school", _school)]
+    assert uit == [(i, f"{i}:De Windroos") for i in sorted(drie)]
+    assert json.loads(pad.read_text()) == {"uit_cache": 3, "gelezen": 0}
+    # Het resultaat is bewaard: de volgende keer staat alles klaar.
+    monkeypatch.setattr(cache, "_reken", lambda _r: pytest.fail("opnieuw gerekend"))
+    assert [(i, w) for i, w, _f in cache.per_plan(r, "school", _school)] == uit
+
+
 GEBEURD: list[str] = []
 
 

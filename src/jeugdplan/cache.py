@@ -61,6 +61,9 @@ BLOK = 2000
 """Plannen per blok: begrenst het geheugen bij 100.000 plannen."""
 ACHTERGROND_VANAF = 1000
 """Zoveel plannen uit de cache: dan leest één werkproces de gewijzigde plannen tegelijk."""
+REKENEN_TOT = 50
+"""Zoveel plannen in de cache zonder het gevraagde resultaat rekent dat werkproces uit;
+bij meer (bijvoorbeeld de eerste keer op een nieuwe dag) doet het hoofdproces het zelf."""
 
 Stempel = tuple[int, int, int, int]
 Resultaat = tuple[str, "Plan | None", list[Probleem]]
@@ -432,12 +435,18 @@ class Cache:
             return {}
 
     @staticmethod
+    def past(rij: tuple[Any, ...] | None, stempel: Stempel, racy: bytes | None) -> bool:
+        """Hoort een bewaard resultaat bij precies deze stempel en inhoudshash?"""
+        return rij is not None and tuple(rij[:4]) == stempel and rij[4] == racy
+
+    @staticmethod
     def uit_afgeleid(rij: tuple[Any, ...] | None, stempel: Stempel,
                      racy: bytes | None) -> tuple[bool, Any]:
         """(gevonden, waarde) van een per plan bewaard resultaat bij precies deze stempel en
         inhoudshash (een resultaat van een oudere versie telt nooit)."""
-        if rij is None or tuple(rij[:4]) != stempel or rij[4] != racy:
+        if not Cache.past(rij, stempel, racy):
             return False, None
+        assert rij is not None
         try:
             return True, _pickle().loads(rij[5])
         except Exception:  # noqa: BLE001 - beschadigd: opnieuw uitrekenen
@@ -675,17 +684,32 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
         # Veel te lezen: verdeeld over de kernen, per blok. Een paar (na een wijziging)
         # terwijl de rest uit de cache komt: één werkproces leest ze meteen, zodat pydantic
         # laden en valideren samenvallen met het lezen van de cache.
+        # Een paar plannen die wel in de cache staan maar nog zonder dit resultaat (net door
+        # jeugdplan geschreven): het vooruit gestarte werkproces rekent het uit, dan hoeft het
+        # hoofdproces pydantic niet te laden om ze uit de cache op te bouwen.
+        te_rekenen: list[tuple[str, bytes]] = []
+        if afgeleid is not None and vooruit_gestart is not None:
+            zonder = [ident for ident, huidig, geldig in stand
+                      if geldig and huidig is not None and ident not in buiten
+                      and not Cache.past(vooraf.get(ident), huidig, opgeslagen[ident][1])]
+            if len(zonder) <= REKENEN_TOT:
+                te_rekenen = [(i, rij[0]) for i in zonder
+                              if (rij := cache.haal(i)) is not None and rij[0] is not None]
         if (meer_kernen and len(stand) >= PARALLEL_VANAF
                 and len(te_lezen) >= max(1, PARALLEL_VANAF // 4)):
             pool = _maak_pool()
         elif meer_kernen and te_lezen and len(stand) - len(te_lezen) >= ACHTERGROND_VANAF:
             pool = pool or _maak_pool(1)
             achtergrond = pool.apply_async(_werk, ((casussen, te_lezen),))
-        else:
+        elif not te_rekenen:
             pool = None
+        rekenen = (pool.apply_async(_reken, (te_rekenen,))
+                   if te_rekenen and pool is vooruit_gestart and pool is not None else None)
         if vooruit_gestart is not None and vooruit_gestart is not pool:
             _stop(vooruit_gestart)
         vooruit: dict[str, Gelezen] = {}
+        berekend: dict[str, Any] = {}
+        uitgesteld = {i for i, _d in te_rekenen} if rekenen is not None else set()
 
         def uit_cache(blok: list[tuple[str, Stempel | None, bool]]) -> Blok:
             """Wat de cache van dit blok weet; de rest (missers) wordt gelezen in `vul_aan`."""
@@ -702,6 +726,9 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
                                         if afgeleid is not None else (False, None))
                     if gevonden:
                         treffers[ident] = (ident, waarde, [])
+                    elif ident in uitgesteld:  # het werkproces rekent het uit (vul_aan)
+                        missers.append(ident)
+                        continue
                     elif (uit := _uit_plan(cache.haal(ident), afgeleid)) is not None:
                         if afgeleid is not None and uit[0] is not None:
                             nieuw_afgeleid.append((ident, huidig, racy, uit[0]))
@@ -714,7 +741,17 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
 
         def vul_aan(treffers: dict[str, Resultaat], missers: list[str],
                     nieuw_afgeleid: list[tuple[str, Stempel, bytes | None, Any]]) -> None:
-            nonlocal achtergrond, vooruit
+            nonlocal achtergrond, vooruit, rekenen, berekend
+            if rekenen is not None and any(i in uitgesteld for i in missers):
+                berekend = dict(rekenen.get())
+                rekenen = None
+            for ident in [i for i in missers if i in berekend]:
+                waarde = berekend.pop(ident)
+                stempel, racy = opgeslagen[ident]
+                nieuw_afgeleid.append((ident, stempel, racy, waarde))
+                treffers[ident] = (ident, waarde, [])
+                teller["uit_cache"] += 1
+            missers = [i for i in missers if i not in treffers]
             if missers:
                 if achtergrond is not None:
                     vooruit = {g[0]: g for g in achtergrond.get()}
@@ -746,8 +783,8 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
             # Leest het werkproces nog (pydantic laden, valideren) en zijn de resultaten klein
             # (`afgeleid`): eerst verder met de cache, in plaats van te wachten op het blok
             # met het gewijzigde plan.
-            if (achtergrond is not None and afgeleid is not None and not achtergrond.ready()
-                    and begin + BLOK < len(stand)):
+            bezig = [a for a in (achtergrond, rekenen) if a is not None and not a.ready()]
+            if bezig and afgeleid is not None and begin + BLOK < len(stand):
                 continue
             for blok, treffers, missers, nieuw_afgeleid in wacht:
                 vul_aan(treffers, missers, nieuw_afgeleid)
@@ -831,6 +868,13 @@ def _voorbereiden() -> None:
     from jeugdplan.yamlio import laad_snel  # noqa: F401
 
     Plan.model_rebuild(force=True)
+
+
+def _reken(rijen: list[tuple[str, bytes]]) -> list[tuple[str, Any]]:
+    """In het werkproces: het resultaat van `per_plan` (de functie in `_AFGELEID`) voor
+    plannen uit de cache, (id, gecomprimeerd plan) -> (id, resultaat)."""
+    assert _AFGELEID is not None
+    return [(ident, _AFGELEID(_maak_plan(data))) for ident, data in rijen]
 
 
 def _stop(pool: Any) -> None:
