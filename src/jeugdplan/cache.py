@@ -862,7 +862,10 @@ def _statistiek(teller: dict[str, int]) -> None:
 
 def _voorbereiden() -> None:
     """In een vooruit gestart werkproces: model, validatie en YAML-lader laden en het
-    validatieschema bouwen, zodat een gewijzigd plan daarna meteen gelezen wordt."""
+    validatieschema bouwen, zodat een gewijzigd plan daarna meteen gelezen wordt. Met lage
+    voorrang: het mag het hoofdproces (en `git status` van `check`) niet ophouden."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(10)
     from jeugdplan.model import Plan
     from jeugdplan.validatie import valideer  # noqa: F401
     from jeugdplan.yamlio import laad_snel  # noqa: F401
