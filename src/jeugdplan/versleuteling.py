@@ -34,7 +34,6 @@ opdrachten en van gewone repositories blijft gelijk.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import time
 from pathlib import Path
@@ -254,6 +253,8 @@ def identiteiten() -> list[Any]:
     sleutel = ("sessie", str(pad), st.st_mtime_ns, st.st_ino, st.st_size)
     if sleutel not in _geladen:
         _age()  # ontbreekt pyrage, dan die fout (en de sessie blijft staan)
+        import json
+
         try:
             data = json.loads(pad.read_text(encoding="utf-8"))
             verloopt = float(data["verloopt"])
@@ -350,6 +351,8 @@ def ontgrendel(wachtwoord: str, duur: int = STANDAARD_DUUR) -> Sessie:
     verloopt = time.time() + duur
     geheim_regel = next(r.strip() for r in tekst.splitlines()
                         if r.strip().startswith("AGE-SECRET-KEY-"))
+    import json
+
     _schrijf_prive(sessie_pad(), json.dumps({"verloopt": verloopt,
                                              "identiteit": geheim_regel}).encode())
     return Sessie(_publiek(ids[0]), verloopt)
@@ -556,6 +559,8 @@ def _ontvangers_tekst(lijst: list[Ontvanger]) -> str:
         "# versleutelt alle plannen opnieuw), niet met de hand.",
         "ontvangers:",
     ]
+    import json
+
     for o in lijst:
         regels += [f"  - naam: {json.dumps(o.naam, ensure_ascii=False)}",
                    f"    sleutel: {o.sleutel}"]

@@ -7,7 +7,6 @@ opdracht ze nodig heeft.
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -162,6 +161,8 @@ def meld(regel: str) -> None:
 def print_json(data: Any) -> None:
     """JSON op stdout: ingesprongen op een terminal, compact (en veel sneller: de C-encoder)
     als een script de uitvoer leest."""
+    import json
+
     indent = 2 if sys.stdout.isatty() else None
     typer.echo(json.dumps(data, ensure_ascii=False, indent=indent, default=str))
 
