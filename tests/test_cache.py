@@ -598,3 +598,36 @@ def test_oudere_resultaten_van_dezelfde_soort_worden_opgeruimd(repo_pad: Path) -
     c.sluit()
     assert namen == {"overzicht:2026-11-25@v1", "check:2026-11-25@v1", "kandidaat@v2",
                      "regio:abc"}
+
+
+def test_hash_vervalt_als_het_plan_niet_meer_racy_is(drie: list[str], repo_pad: Path,
+                                                     tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Vlak na schrijven gelezen: de cache bewaart een inhoudshash. Liggen mtime en ctime
+    later ruim in het verleden, dan valt die hash weg (anders leest elke opdracht het bestand
+    opnieuw om te vergelijken); een wijziging wordt daarna nog steeds gezien (ctime)."""
+    r = Repo.open(repo_pad)
+    wis(repo_pad)
+
+    def hashes() -> set[object]:
+        c = cache.Cache(repo_pad)
+        assert c.db is not None
+        uit = {h for (h,) in c.db.execute("SELECT hash FROM plan UNION ALL "
+                                          "SELECT hash FROM afgeleid")}
+        c.sluit()
+        return uit
+
+    list(cache.per_plan(r, "school", _school))
+    assert None not in hashes()  # de plannen zijn net geschreven
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    list(cache.per_plan(r, "school", _school))
+    assert hashes() == {None}
+    pad = tmp_path / "stats.json"
+    monkeypatch.setenv("JEUGDPLAN_CACHE_STATS", str(pad))
+    uit = [(i, w) for i, w, _f in cache.per_plan(r, "school", _school)]
+    assert json.loads(pad.read_text()) == {"uit_cache": 3, "gelezen": 0}
+    assert uit == [(i, f"{i}:De Windroos") for i in sorted(drie)]
+    vervang_gelijk(repo_pad / "casussen" / drie[0] / "plan.yaml", "school: De Windroos",
+                   "school: De Windhoos")
+    assert dict((i, w) for i, w, _f in cache.per_plan(r, "school", _school))[drie[0]] == (
+        f"{drie[0]}:De Windhoos")

@@ -237,7 +237,8 @@ def _lees_bestand(pad: str, relatief: str) -> tuple[Stempel | None, bytes | None
     except PlanOngeldig as e:
         return None, None, None, [p.als_dict() for p in e.problemen]
     stempel = _stempel(st)
-    racy = _hash(ruw) if st.st_mtime_ns >= nu - RACY_NS else None
+    # Ook de ctime: wie de mtime terugzet (touch -d) maakt de ctime nieuw.
+    racy = _hash(ruw) if max(st.st_mtime_ns, st.st_ctime_ns) >= nu - RACY_NS else None
     try:  # een versleuteld plan (versleuteling.py); de stempel en hash gaan over de bytes op schijf
         ruw = ontsleutel(ruw, relatief)
     except PlanOngeldig as e:
@@ -476,6 +477,21 @@ class Cache:
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
 
+    def zonder_hash(self, rijen: list[tuple[str, Stempel]]) -> None:
+        """Laat de inhoudshash weg bij plannen die niet meer 'racy' zijn (zie `_stempels`),
+        alleen zolang de stempel nog dezelfde is; ook bij hun afgeleide resultaten."""
+        if self.db is None or not rijen:
+            return
+        waar = "WHERE id=? AND grootte=? AND mtime=? AND ctime=? AND inode=?"
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            for tabel in ("plan", "afgeleid"):
+                self.db.executemany(f"UPDATE {tabel} SET hash=NULL {waar}",
+                                    [(ident, *st) for ident, st in rijen])
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            self._kapot()
+
     def vergeet(self, idents: list[str]) -> None:
         """Rijen van plannen die niet meer bestaan."""
         if self.db is None or not idents:
@@ -679,7 +695,8 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
         vooruit_gestart = pool
         opgeslagen = cache.stempels(None if alle else [i for i, _ in kandidaten])
         vooraf = cache.alle_afgeleid(afgeleid[0]) if afgeleid is not None else {}
-        stand, buiten, weg = _stempels(repo, kandidaten, opgeslagen, alle, modi)
+        niet_meer_racy: list[tuple[str, Stempel]] = []
+        stand, buiten, weg = _stempels(repo, kandidaten, opgeslagen, alle, modi, niet_meer_racy)
         te_lezen = [ident for ident, _st, geldig in stand if not geldig and ident not in buiten]
         # Veel te lezen: verdeeld over de kernen, per blok. Een paar (na een wijziging)
         # terwijl de rest uit de cache komt: één werkproces leest ze meteen, zodat pydantic
@@ -792,6 +809,7 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
                     yield treffers[ident]
             wacht = []
         cache.vergeet(sorted(weg))
+        cache.zonder_hash(niet_meer_racy)
     finally:
         if pool is not None:  # alle resultaten zijn binnen, of afgebroken: niets meer nodig
             _stop(pool)
@@ -802,10 +820,17 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
 
 def _stempels(repo: Repo, kandidaten: list[tuple[str, bool]],
               opgeslagen: dict[str, tuple[Stempel, bytes | None]], alle: bool,
-              modi: dict[str, tuple[int, int]] | None
+              modi: dict[str, tuple[int, int]] | None,
+              niet_meer_racy: list[tuple[str, Stempel]] | None = None
               ) -> tuple[list[tuple[str, Stempel | None, bool]], set[str], set[str]]:
     """Eén lstat per plan: (id, stempel of None, klopt de cache), de symlinks naar buiten de
-    repository, en de ids die de cache kan vergeten (weg, of een map zonder plan)."""
+    repository, en de ids die de cache kan vergeten (weg, of een map zonder plan).
+
+    `niet_meer_racy` krijgt de plannen waarvan de cache een inhoudshash bewaarde (vlak na
+    een wijziging gelezen), die nog klopt, en waarvan mtime en ctime nu ruim voorbij de
+    resolutie liggen: zoals een plan dat toen al oud was, hoeft de hash niet meer (anders
+    leest elke volgende opdracht het bestand opnieuw om het te vergelijken)."""
+    grens = time.time_ns() - RACY_NS
     casussen = str(repo.casussen)
     stand: list[tuple[str, Stempel | None, bool]] = []
     buiten: set[str] = set()
@@ -830,7 +855,12 @@ def _stempels(repo: Repo, kandidaten: list[tuple[str, bool]],
             with contextlib.suppress(OSError):
                 modi[ident] = (os.stat(f"{casussen}/{ident}").st_mode, st.st_mode)
         huidig = _stempel(st)
-        stand.append((ident, huidig, _geldig(pad, opgeslagen.get(ident), huidig)))
+        bewaard = opgeslagen.get(ident)
+        geldig = _geldig(pad, bewaard, huidig)
+        if (geldig and niet_meer_racy is not None and bewaard is not None
+                and bewaard[1] is not None and max(st.st_mtime_ns, st.st_ctime_ns) < grens):
+            niet_meer_racy.append((ident, huidig))
+        stand.append((ident, huidig, geldig))
     return stand, buiten, weg
 
 
