@@ -698,9 +698,6 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
         niet_meer_racy: list[tuple[str, Stempel]] = []
         stand, buiten, weg = _stempels(repo, kandidaten, opgeslagen, alle, modi, niet_meer_racy)
         te_lezen = [ident for ident, _st, geldig in stand if not geldig and ident not in buiten]
-        # Veel te lezen: verdeeld over de kernen, per blok. Een paar (na een wijziging)
-        # terwijl de rest uit de cache komt: één werkproces leest ze meteen, zodat pydantic
-        # laden en valideren samenvallen met het lezen van de cache.
         # Een paar plannen die wel in de cache staan maar nog zonder dit resultaat (net door
         # jeugdplan geschreven): het vooruit gestarte werkproces rekent het uit, dan hoeft het
         # hoofdproces pydantic niet te laden om ze uit de cache op te bouwen.
@@ -712,6 +709,9 @@ def lees_alle(repo: Repo, idents: list[str] | None = None,
             if len(zonder) <= REKENEN_TOT:
                 te_rekenen = [(i, rij[0]) for i in zonder
                               if (rij := cache.haal(i)) is not None and rij[0] is not None]
+        # Veel te lezen: verdeeld over de kernen, per blok. Een paar (na een wijziging)
+        # terwijl de rest uit de cache komt: één werkproces leest ze meteen, zodat pydantic
+        # laden en valideren samenvallen met het lezen van de cache.
         if (meer_kernen and len(stand) >= PARALLEL_VANAF
                 and len(te_lezen) >= max(1, PARALLEL_VANAF // 4)):
             pool = _maak_pool()
