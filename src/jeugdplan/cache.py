@@ -20,8 +20,10 @@ het gelezen werd: grootte, mtime_ns, ctime_ns en inode. Regels:
 
 Koud (zonder cache) worden plannen gelezen met de snelle lader (`yamlio.laad_snel`), bij
 veel plannen verdeeld over de processorkernen. De regels (checks, verzuim, overzicht)
-draaien altijd op hetzelfde `Plan`-model; de cache bewaart alleen wat het lezen opleverde.
-Round-trip YAML blijft de enige manier waarop plannen worden geschreven.
+draaien op hetzelfde `Plan`-model; de cache bewaart alleen wat het lezen opleverde. Eén
+plan alleen lezen (`lees_licht`, voor `show`, `route`, `meldcode next`) kan zonder pydantic:
+dezelfde velden als lichte objecten (`licht.py`). Round-trip YAML blijft de enige manier
+waarop plannen worden geschreven.
 """
 
 from __future__ import annotations
