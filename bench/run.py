@@ -196,14 +196,17 @@ def main(argv: list[str] | None = None) -> int:
     # Bewerken: één signaal toevoegen (parse, valideer, schrijf, commit).
     bewerk = [jp, *basis, "signaal", "add", eerste, "--domein", "gedrag", "--omschrijving",
               "Benchmark: onrustig in de klas."]
+    # Het doel voor bewerken geldt bij 10.000 plannen (issue 6); bij veel meer: alleen meten.
+    doel_bewerken = 0.5 if aantal <= 20_000 else None
     r = meet(bewerk, env, n)
-    rapporteer("bewerken: signaal add (absoluut, doel 0,5 s)", r, 1.0, "1 seconde", 0.5)
+    rapporteer("bewerken: signaal add (absoluut, doel 0,5 s)", r, 1.0, "1 seconde",
+               doel_bewerken)
     # Een nieuw plan: ook de controle op één kind, één plan (over alle plannen) telt mee.
     nieuw = [jp, *basis, "new", "--voornaam", "Bench", "--achternaam", "Meting",
              "--geboortedatum", "2015-05-05", "--gemeente", "Velsen", "--school", "De Windroos",
              "--onderwijssoort", "po", "--toch"]
     r = meet(nieuw, env, n)
-    rapporteer("bewerken: new (absoluut, doel 0,5 s)", r, 1.0, "1 seconde", 0.5)
+    rapporteer("bewerken: new (absoluut, doel 0,5 s)", r, 1.0, "1 seconde", doel_bewerken)
 
     # Eén plan gewijzigd: na een bewerking door jeugdplan (dat zet het plan meteen in de
     # cache: niets opnieuw te lezen) en buiten jeugdplan om (editor, git pull): alleen dat
