@@ -584,16 +584,10 @@ def onthoud(repo: Repo, soort: str, invoer: Any, functie: Callable[[], Any]) -> 
     invoer geeft het bewaarde resultaat, andere invoer rekent opnieuw."""
     pickle = _pickle()
     sleutel = blake2b(pickle.dumps(invoer, 5), digest_size=16).hexdigest()
-    naam = f"{soort}:{sleutel}@{regelversie()}"
     cache = Cache(repo.root)
     try:
-        rij = cache.alle_afgeleid(naam, "*").get("*")
-        if rij is not None:
-            with contextlib.suppress(Exception):
-                return pickle.loads(rij[5])
-        waarde = functie()
-        cache.bewaar_afgeleid(naam, [("*", (0, 0, 0, 0), None, waarde)])
-        return waarde
+        return _onthoud(cache, f"{soort}:{sleutel}@{regelversie()}", functie,
+                        functools.partial(pickle.dumps, protocol=5), pickle.loads)
     finally:
         cache.sluit()
 
@@ -608,17 +602,22 @@ def onthoud_licht(repo: Repo, soort: str, invoer: Any, functie: Callable[[], Any
     naam = f"{soort}:{blake2b(marshal.dumps(invoer, 2), digest_size=16).hexdigest()}"
     cache = Cache(repo.root)
     try:
-        boom = None
-        rij = cache.alle_afgeleid(naam, "*").get("*")
-        if rij is not None:
-            with contextlib.suppress(Exception):
-                boom = marshal.loads(rij[5])
-        if boom is None:
-            boom = codeer(functie())
-            cache.bewaar_afgeleid(naam, [("*", (0, 0, 0, 0), None, boom)], marshal.dumps)
+        boom = _onthoud(cache, naam, lambda: codeer(functie()), marshal.dumps, marshal.loads)
         return bouw_licht(boom, cache.velden())
     finally:
         cache.sluit()
+
+
+def _onthoud(cache: Cache, naam: str, functie: Callable[[], Any],
+             dumps: Callable[[Any], bytes], loads: Callable[[bytes], Any]) -> Any:
+    """Het onder `naam` bewaarde resultaat, of `functie()` (dan ook bewaard)."""
+    rij = cache.alle_afgeleid(naam, "*").get("*")
+    if rij is not None:
+        with contextlib.suppress(Exception):
+            return loads(rij[5])
+    waarde = functie()
+    cache.bewaar_afgeleid(naam, [("*", (0, 0, 0, 0), None, waarde)], dumps)
+    return waarde
 
 
 def lees_licht(repo: Repo, ident: str) -> Any | None:
