@@ -149,6 +149,8 @@ def _bouw(app: typer.Typer, naam: str) -> click.Command:
         return typer.main.get_group(enkel).commands[naam]
     sub = enkel.registered_groups[0].typer_instance
     assert sub is not None
+    # typer bouwt een groep met al haar subopdrachten tegelijk: even zonder registreren, en
+    # de subopdrachten daarna lui (`_Opdrachten`).
     opdrachten, groepen = sub.registered_commands, sub.registered_groups
     sub.registered_commands, sub.registered_groups = [], []
     try:
