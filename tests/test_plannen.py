@@ -238,3 +238,8 @@ def test_gelijktijdige_processen(vier: list[str], repo_pad: Path) -> None:
                         capture_output=True, text=True, check=True)
     assert json.loads(na.stdout) == [nieuw, nieuw]
     assert set(index(repo_pad)) == set(vier)
+
+
+def test_index_hoort_bij_de_bestanden_van_de_cache() -> None:
+    """Wissen (en het opruimen bij versleutelen) gaat over `cache.BIJ`: de index hoort erbij."""
+    assert plannen.INDEX in cache.BIJ

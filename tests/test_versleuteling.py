@@ -165,6 +165,8 @@ def test_aanzetten_versleutelt_bestaande_plannen(jp: Cli, repo_pad: Path, kind,
     cache = repo_pad / ".jeugdplan" / "cache-v1.sqlite"
     jp("list")
     assert cache.exists()
+    index = repo_pad / ".jeugdplan" / "cache-v1.sqlite-kandidaten"  # van 'new': met namen
+    index.write_bytes(NAAM.encode())
     # alleen een publieke sleutel in de configuratiemap: aanzetten kan zonder ontgrendelen
     versleuteling._schrijf_prive(versleuteling.publiek_pad(),
                                  (sleutels["ilse"].publiek + "\n").encode())
@@ -175,6 +177,7 @@ def test_aanzetten_versleutelt_bestaande_plannen(jp: Cli, repo_pad: Path, kind,
     assert is_versleuteld(plan_bytes(repo_pad, ident))
     assert NAAM.encode() not in werkmap_bytes(repo_pad)
     assert not cache.exists()  # de oude cache in de repository bevatte namen
+    assert not index.exists()
     assert "Ilse IB" in (repo_pad / "ontvangers.yaml").read_text()
     assert not git(repo_pad, "status", "--porcelain")
     jp("show", ident, code=1)

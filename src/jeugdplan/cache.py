@@ -55,6 +55,9 @@ if TYPE_CHECKING:
 
 MAP = ".jeugdplan"
 BESTAND = "cache-v1.sqlite"
+BIJ = ("", "-wal", "-shm", "-journal", "-kandidaten")
+"""Achtervoegsels van de bestanden van een cache: het SQLite-bestand met zijn WAL-bestanden
+en de kandidatenindex van `new` (`plannen.INDEX`). Wissen of verplaatsen gaat over alle."""
 RACY_NS = 2_000_000_000
 """Ruime tijdsresolutie van bestandssystemen (FAT: 2 s; ext4/NTFS veel fijner)."""
 PARALLEL_VANAF = 400
@@ -345,12 +348,13 @@ class Cache:
         return None
 
     def wis(self) -> None:
-        """Verwijdert het cachebestand (met de WAL-bestanden van SQLite)."""
+        """Verwijdert het cachebestand (met de WAL-bestanden van SQLite en de
+        kandidatenindex)."""
         if self.db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self.db.close()
             self.db = None
-        for achter in ("", "-wal", "-shm", "-journal"):
+        for achter in BIJ:
             with contextlib.suppress(OSError):
                 os.unlink(f"{self.pad}{achter}")
 

@@ -147,9 +147,11 @@ def cache_pad(root: Path, standaard: Path) -> Path:
     gebruiker: `$XDG_CACHE_HOME/jeugdplan/cache-<kloon>-<sleutel>.sqlite`."""
     if not versleuteld_repo(root):
         return standaard
-    # Een cache en bewerkingen van vóór de versleuteling (ook in een andere kloon) bevatten
-    # leesbare gegevens: weg uit de repository.
-    for achter in ("", "-wal", "-shm", "-journal"):
+    # Een cache (ook de kandidatenindex met namen) en bewerkingen van vóór de versleuteling
+    # (ook in een andere kloon) bevatten leesbare gegevens: weg uit de repository.
+    from jeugdplan.cache import BIJ
+
+    for achter in BIJ:
         with contextlib.suppress(OSError):
             os.unlink(f"{standaard}{achter}")
     if (root / ".jeugdplan" / "bewerk").is_dir():
