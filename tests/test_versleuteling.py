@@ -214,6 +214,9 @@ def test_aanzetten_weigert_als_u_zichzelf_buitensluit(jp: Cli, repo_pad: Path, k
 
 def test_opdrachten_ontgrendeld_en_vergrendeld(vjp: Cli, repo_pad: Path, kind,
                                                monkeypatch) -> None:
+    # `show --op` leest de git-geschiedenis: de commitdatum vast op de dag van de tests.
+    for soort in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{soort}_DATE", "2026-11-25T10:00:00")
     ident = kind(achternaam=NAAM)
     vjp("signaal", "add", ident, "--domein", "verzuim", "--omschrijving", "Komt niet")
     assert NAAM in vjp("show", ident).stdout
