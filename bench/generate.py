@@ -106,7 +106,7 @@ EXTERN = [
 
 def _lijkt_niet(namen: list[str]) -> list[str]:
     """Alleen voornamen die onderling niet op elkaar lijken (dan geen 'dubbel-kind')."""
-    from jeugdplan.dubbel import normaliseer, zelfde_kind
+    from jeugdplan.domein.dubbel import normaliseer, zelfde_kind
 
     gekozen: list[str] = []
     for naam in namen:
@@ -291,9 +291,9 @@ def _schrijf_reeks(taak: tuple[str, int, int, int]) -> int:
     root, van, tot, seed = taak
     from ruamel.yaml.comments import CommentedMap
 
-    from jeugdplan.model import Plan
-    from jeugdplan.store import CASUSSEN, KOP, PLAN
-    from jeugdplan.yamlio import dump_rt, samenvoegen
+    from jeugdplan.domein.model import Plan
+    from jeugdplan.opslag.store import CASUSSEN, KOP, PLAN
+    from jeugdplan.opslag.yamlio import dump_rt, samenvoegen
 
     regels = 0
     for i in range(van, tot):
@@ -312,8 +312,8 @@ def _schrijf_reeks(taak: tuple[str, int, int, int]) -> int:
 
 
 def genereer(aantal: int, doel: Path, seed: int = 1, processen: int | None = None) -> Path:
-    from jeugdplan import gitrepo
-    from jeugdplan.store import maak_repository
+    from jeugdplan.opslag import gitrepo
+    from jeugdplan.opslag.store import maak_repository
 
     repo = maak_repository(doel, "ijmond", "Samenwerkingsverband IJmond (benchmark)")
     processen = processen or os.cpu_count() or 1

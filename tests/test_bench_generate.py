@@ -59,7 +59,7 @@ def test_deterministisch(generate: ModuleType, tmp_path: Path) -> None:
 
 
 def test_variatie_en_unieke_ids(generate: ModuleType) -> None:
-    from jeugdplan.model import Plan
+    from jeugdplan.domein.model import Plan
 
     plannen = [Plan.model_validate(generate.plan_data(i, 1)) for i in range(600)]
     assert len({p.id for p in plannen}) == 600
@@ -76,7 +76,7 @@ def test_variatie_en_unieke_ids(generate: ModuleType) -> None:
 
 
 def test_voornamen_lijken_niet_op_elkaar(generate: ModuleType) -> None:
-    from jeugdplan.dubbel import zelfde_kind
+    from jeugdplan.domein.dubbel import zelfde_kind
 
     namen = generate.VOORNAMEN
     assert len(namen) >= 20

@@ -1,4 +1,4 @@
-"""De afgeleide cache (`jeugdplan.cache`): nooit verouderd, veilig te wissen, bestand tegen
+"""De afgeleide cache (`jeugdplan.opslag.cache`): nooit verouderd, veilig te wissen, bestand tegen
 beschadiging en gelijktijdig gebruik, en met hetzelfde resultaat als zonder cache.
 
 Geen tijdmetingen: snelheid toont bench/run.py."""
@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from jeugdplan import cache
-from jeugdplan.store import Repo
+from jeugdplan.opslag import cache
+from jeugdplan.opslag.store import Repo
 
 OUD_NS = 1_600_000_000_000_000_000  # 2020-09-13: ruim buiten de 'racy'-marge
 
@@ -374,7 +374,7 @@ def test_hoofdproces_wacht_niet_op_het_werkproces(drie: list[str], repo_pad: Pat
 
 _PROCES = r"""
 import json, sys
-from jeugdplan.store import Repo
+from jeugdplan.opslag.store import Repo
 root = sys.argv[1]
 uit = []
 for _ in range(int(sys.argv[2])):
@@ -513,7 +513,7 @@ def test_warm_overzicht_laadt_geen_zware_modules(drie: list[str], repo_pad: Path
 def test_lees_een_plan_uit_cache_en_nooit_verouderd(drie: list[str], repo_pad: Path,
                                                     tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from jeugdplan.errors import PlanOngeldig
+    from jeugdplan.domein.errors import PlanOngeldig
 
     r = Repo.open(repo_pad)
     pad = tmp_path / "stats.json"
@@ -552,8 +552,8 @@ def test_geschreven_plan_staat_meteen_in_de_cache(drie: list[str], jp: Any, repo
 
 def test_licht_plan_alleen_uit_een_kloppende_cache(drie: list[str], repo_pad: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from jeugdplan.cache import Cache, lees_licht
-    from jeugdplan.licht import Licht
+    from jeugdplan.opslag.cache import Cache, lees_licht
+    from jeugdplan.opslag.licht import Licht
 
     r = Repo.open(repo_pad)
     wis(repo_pad)

@@ -37,7 +37,7 @@ print(json.dumps([[naam, opdracht.hidden, [opdracht.get_short_help_str(n) for n 
                   for naam, opdracht in groep.commands.items()]))
 """
 
-ZWAAR = ("pydantic", "ruamel", "rich", "jinja2", "yaml", "jeugdplan.model", "jeugdplan.store")
+ZWAAR = ("pydantic", "ruamel", "rich", "jinja2", "yaml", "jeugdplan.domein.model", "jeugdplan.opslag.store")
 
 
 def _python(code: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jeugdplan.clock import vandaag
-from jeugdplan.demo import MARKERING, bouw_demo
+from jeugdplan.diensten.demo import MARKERING, bouw_demo
+from jeugdplan.opslag.clock import vandaag
 from tests.conftest import Cli
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from jeugdplan.dubbel import dubbele_groepen, normaliseer, zelfde_kind, zoek_dubbel
+from jeugdplan.domein.dubbel import dubbele_groepen, normaliseer, zelfde_kind, zoek_dubbel
 
 
 def test_normaliseer() -> None:

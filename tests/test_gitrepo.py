@@ -1,4 +1,4 @@
-"""git-hulpfuncties (`jeugdplan.gitrepo`): een commit legt precies de gevraagde paden vast."""
+"""git-hulpfuncties (`jeugdplan.opslag.gitrepo`): een commit legt precies de gevraagde paden vast."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from jeugdplan import gitrepo
+from jeugdplan.opslag import gitrepo
 
 
 def _repo(tmp_path: Path) -> Path:

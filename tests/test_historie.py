@@ -6,7 +6,7 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-from jeugdplan.veldhistorie import label, verschillen
+from jeugdplan.domein.veldhistorie import label, verschillen
 from tests.conftest import Cli
 
 

@@ -12,7 +12,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from jeugdplan.store import Repo, schrijf_atomair
+from jeugdplan.opslag.store import Repo, schrijf_atomair
 from tests.conftest import git_log
 
 KILLS_SCHRIJVEN = 200
@@ -99,8 +99,8 @@ def test_kill_9_tijdens_bewerken_verliest_geen_vastgelegde_wijziging(jp, kind, r
     vorige = 0
     for ronde in range(KILLS_BEWERKEN):
         def bewerk(ronde: int = ronde) -> None:
-            from jeugdplan import bewerkingen
-            from jeugdplan.clock import vandaag
+            from jeugdplan.domein import bewerkingen
+            from jeugdplan.opslag.clock import vandaag
 
             r = Repo.open(repo_pad)
             for i in range(100):

@@ -112,8 +112,8 @@ def test_plan_van_100_mb(jp, repo_pad, plan):
 
 def test_lezen_stopt_bij_de_grens_ook_als_stat_liegt(tmp_path, monkeypatch):
     """Groeit een bestand na de stat, dan wordt er toch niet meer dan 5 MB + 1 gelezen."""
-    from jeugdplan import yamlio
-    from jeugdplan.errors import PlanOngeldig
+    from jeugdplan.domein.errors import PlanOngeldig
+    from jeugdplan.opslag import yamlio
 
     pad = tmp_path / "groot.yaml"
     pad.write_bytes(b"a" * (yamlio.MAX_GROOTTE + 10))
@@ -247,8 +247,8 @@ SNEL = settings(max_examples=60, deadline=None,
 @SNEL
 @given(st.text(max_size=300))
 def test_willekeurige_yaml_naar_beide_laders(tekst):
-    from jeugdplan.errors import PlanOngeldig
-    from jeugdplan.yamlio import laad_rt, laad_snel
+    from jeugdplan.domein.errors import PlanOngeldig
+    from jeugdplan.opslag.yamlio import laad_rt, laad_snel
 
     for lader in (laad_rt, laad_snel):
         try:
@@ -273,8 +273,8 @@ def test_yaml_achtige_tekst_naar_beide_laders(tekst):
 @SNEL
 @given(st.binary(max_size=300))
 def test_willekeurige_bytes_naar_de_laders(ruw):
-    from jeugdplan.errors import PlanOngeldig
-    from jeugdplan.yamlio import decodeer, laad_rt, laad_snel
+    from jeugdplan.domein.errors import PlanOngeldig
+    from jeugdplan.opslag.yamlio import decodeer, laad_rt, laad_snel
 
     with contextlib.suppress(PlanOngeldig):
         laad_rt(decodeer(ruw, "x.yaml"), "x.yaml")

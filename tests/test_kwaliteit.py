@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from jeugdplan import kwaliteit as kw
-from jeugdplan.model import Plan
+from jeugdplan.domein import kwaliteit as kw
+from jeugdplan.domein.model import Plan
 from tests.test_reports import fixture_plannen
 
 D = date.fromisoformat

@@ -12,11 +12,12 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from jeugdplan import cache, licht, meldcode, routing
 from jeugdplan.cli.weergave import toon_plan
-from jeugdplan.demo import bouw_demo
-from jeugdplan.regio import laad_regio, regio_van
-from jeugdplan.store import Repo
+from jeugdplan.diensten.demo import bouw_demo
+from jeugdplan.diensten.regio import laad_regio, regio_van
+from jeugdplan.domein import meldcode, routing
+from jeugdplan.opslag import cache, licht
+from jeugdplan.opslag.store import Repo
 
 VANDAAG = date(2026, 11, 25)
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -114,7 +115,7 @@ def test_alleen_lezen(repo: Repo) -> None:
 
 
 def test_velden_van_model_dekt_alle_modellen() -> None:
-    from jeugdplan import model, regiomodel
+    from jeugdplan.domein import model, regiomodel
 
     velden = licht.velden_van_model()
     assert velden["Plan"] == tuple(model.Plan.model_fields)

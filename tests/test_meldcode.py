@@ -11,10 +11,10 @@ from datetime import date
 
 import pytest
 
-from jeugdplan import meldcode as mc
-from jeugdplan.errors import JeugdplanError
-from jeugdplan.model import Kind, MeldcodeAfweging, Plan, Signaal
-from jeugdplan.resources import lees_data
+from jeugdplan.domein import meldcode as mc
+from jeugdplan.domein.errors import JeugdplanError
+from jeugdplan.domein.model import Kind, MeldcodeAfweging, Plan, Signaal
+from jeugdplan.opslag.resources import lees_data
 
 VANDAAG = date(2026, 11, 25)
 DAG = date(2026, 11, 20)

@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jeugdplan.mergedriver import (
+from jeugdplan.diensten.mergedriver import (
     ATTRIBUTEN_REGEL,
     draai_driver,
     driver_commando,

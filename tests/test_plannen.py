@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 
-from jeugdplan import cache, plannen
-from jeugdplan.store import Repo
+from jeugdplan.diensten import plannen
+from jeugdplan.opslag import cache
+from jeugdplan.opslag.store import Repo
 from tests.test_cache import vervang_gelijk
 
 DAG = date(2016, 4, 3)
@@ -203,8 +204,9 @@ _PROCES = """
 import json, sys
 from datetime import date
 from pathlib import Path
-from jeugdplan import cache, plannen
-from jeugdplan.store import Repo
+from jeugdplan.opslag import cache
+from jeugdplan.diensten import plannen
+from jeugdplan.opslag.store import Repo
 cache.RACY_NS = 0
 repo = Repo.open(Path(sys.argv[1]))
 rondes = [[k[0] for k in plannen.kandidaten_op_datum(repo, date(2016, 4, 3))]

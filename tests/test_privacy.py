@@ -183,9 +183,9 @@ def test_bewaartermijn_leeg(jp, kind):
 
 
 def test_termijnregels_hebben_bronnen_en_langste_wint():
-    from jeugdplan.model import Plan
-    from jeugdplan.privacy import plus_jaren, termijn_van
-    from jeugdplan.resources import lees_data
+    from jeugdplan.diensten.privacy import plus_jaren, termijn_van
+    from jeugdplan.domein.model import Plan
+    from jeugdplan.opslag.resources import lees_data
 
     gegevens = lees_data("bewaartermijnen.yaml")
     for naam, t in gegevens["termijnen"].items():

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from jeugdplan.errors import JeugdplanError, PlanOngeldig
-from jeugdplan.regio import PRINCIPES, controleer, laad_regio
-from jeugdplan.resources import bekende_regios, lees_data
+from jeugdplan.diensten.regio import PRINCIPES, controleer, laad_regio
+from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig
+from jeugdplan.opslag.resources import bekende_regios, lees_data
 
 
 def test_meegeleverde_regios_zijn_geldig() -> None:
@@ -235,10 +235,10 @@ def test_lege_regio_yaml_is_geen_fout(tmp_path: Path) -> None:
 
 def test_regio_van_repository_uit_cache_en_nooit_verouderd(
         jp: object, repo_pad: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from jeugdplan import regio
-    from jeugdplan.licht import Licht
-    from jeugdplan.regio import regio_van
-    from jeugdplan.store import Repo
+    from jeugdplan.diensten import regio
+    from jeugdplan.diensten.regio import regio_van
+    from jeugdplan.opslag.licht import Licht
+    from jeugdplan.opslag.store import Repo
 
     r = Repo.open(repo_pad)
     eerste = regio_van(r)

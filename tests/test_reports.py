@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from jeugdplan.model import Plan
+from jeugdplan.domein.model import Plan
 from tests.conftest import Cli
 
 GOLDEN = Path(__file__).parent / "testdata" / "rapporten"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jeugdplan import resources, yamlio
+from jeugdplan.opslag import resources, yamlio
 
 
 @pytest.fixture(autouse=True)

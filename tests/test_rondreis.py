@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap
 
-from jeugdplan.model import Plan
-from jeugdplan.yamlio import dump_rt, laad_rt, laad_snel, samenvoegen
+from jeugdplan.domein.model import Plan
+from jeugdplan.opslag.yamlio import dump_rt, laad_rt, laad_snel, samenvoegen
 
 tekst = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x85\u2028\u2029")
@@ -78,7 +78,7 @@ def test_wijziging_behoudt_opmerkingen(plan: Plan, extra: str) -> None:
 @given(plannen())
 def test_snelle_plaats_gelijk_aan_round_trip(plan: Plan) -> None:
     """`check` zoekt regels op met de C-composer; die moet dezelfde plaats geven."""
-    from jeugdplan.yamlio import knopen_snel, plaats, plaats_in_knopen
+    from jeugdplan.opslag.yamlio import knopen_snel, plaats, plaats_in_knopen
 
     tekst_ = dump_rt(samenvoegen(CommentedMap(), plan.als_yaml_data()))
     doc, knopen = laad_rt(tekst_, "p"), knopen_snel(tekst_)

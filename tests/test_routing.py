@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jeugdplan.errors import JeugdplanError
-from jeugdplan.model import (
+from jeugdplan.diensten.regio import laad_regio
+from jeugdplan.domein.errors import JeugdplanError
+from jeugdplan.domein.model import (
     Inschrijving,
     Kind,
     Meldcode,
@@ -25,8 +26,7 @@ from jeugdplan.model import (
     Vrijstelling,
     codelijst,
 )
-from jeugdplan.regio import laad_regio
-from jeugdplan.routing import route, verzuim_reden
+from jeugdplan.domein.routing import route, verzuim_reden
 
 VANDAAG = date(2026, 11, 25)
 IJMOND = laad_regio("ijmond")

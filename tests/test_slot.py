@@ -37,7 +37,7 @@ for i in range(int(sys.argv[5])):
 HOUDER = """
 import sys, time
 from pathlib import Path
-from jeugdplan.slot import vergrendeld
+from jeugdplan.opslag.slot import vergrendeld
 with vergrendeld(Path(sys.argv[1])):
     print("vast", flush=True)
     time.sleep(float(sys.argv[2]))
@@ -133,7 +133,7 @@ def test_ongeldige_wachttijd(jp, kind):
 
 
 def test_slot_is_herintreedbaar_en_alleen_voor_de_eigenaar(repo_pad):
-    from jeugdplan.slot import vergrendeld
+    from jeugdplan.opslag.slot import vergrendeld
 
     with vergrendeld(repo_pad), vergrendeld(repo_pad, wacht=0):
         inhoud = (repo_pad / ".jeugdplan" / "slot").read_text()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jeugdplan import gitrepo
+from jeugdplan.opslag import gitrepo
 
 
 def _klaar(root: Path) -> list[str]:

@@ -258,7 +258,7 @@ def test_conflict_in_ander_bestand_wordt_afgebroken(twee) -> None:
 def test_casus_id_botsing_wordt_hernoemd(twee, monkeypatch: pytest.MonkeyPatch) -> None:
     """Beide klonen maken een casus met hetzelfde id: de eigen, niet gedeelde krijgt een
     nieuw id in één commit, en na sync bestaan beide casussen aan beide kanten."""
-    import jeugdplan.plannen as plannen
+    import jeugdplan.diensten.plannen as plannen
 
     a, b, ident = twee
     monkeypatch.setattr(plannen, "nieuw_id", lambda jaar, bestaat: "2026-BOTSEN")
@@ -322,7 +322,7 @@ def test_remote_onbereikbaar(jp: Cli, repo_pad: Path, tmp_path: Path) -> None:
 
 def test_push_wordt_opnieuw_geprobeerd(twee, monkeypatch: pytest.MonkeyPatch) -> None:
     """Komt er tussen ophalen en versturen iets binnen, dan haalt sync opnieuw op."""
-    import jeugdplan.sync as s
+    import jeugdplan.diensten.sync as s
 
     a, b, ident = twee
     a("journaal", "add", ident, "--tekst", "a")

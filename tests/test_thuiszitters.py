@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from jeugdplan.model import Plan
-from jeugdplan.thuiszitters import GEEN_SCHOOL, rapport
+from jeugdplan.domein.model import Plan
+from jeugdplan.domein.thuiszitters import GEEN_SCHOOL, rapport
 from tests.test_reports import fixture_plannen
 
 D = date.fromisoformat

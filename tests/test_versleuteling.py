@@ -18,8 +18,8 @@ from tests.conftest import Cli, deel_en_kloon, git_log
 
 pyrage = pytest.importorskip("pyrage")
 
-from jeugdplan import versleuteling  # noqa: E402
-from jeugdplan.versleuteling import Ontvanger, is_versleuteld  # noqa: E402
+from jeugdplan.opslag import versleuteling  # noqa: E402
+from jeugdplan.opslag.versleuteling import Ontvanger, is_versleuteld  # noqa: E402
 
 NAAM = "Zwartkop"
 """Een achternaam die nergens anders voorkomt: zo zoeken we naar lekken."""
@@ -277,7 +277,7 @@ def test_plan_niet_voor_mij(vjp: Cli, kind, sleutels: dict[str, Sleutel]) -> Non
 
 
 def test_ongewijzigd_plan_houdt_zijn_ciphertext(vjp: Cli, repo_pad: Path, kind) -> None:
-    from jeugdplan.store import Repo
+    from jeugdplan.opslag.store import Repo
 
     a, b = kind(), kind(voornaam="Bram")
     voor = plan_bytes(repo_pad, a)
@@ -641,7 +641,7 @@ def test_casus_id_botsing_bij_sync_houdt_geschiedenis(vjp: Cli, repo_pad: Path, 
                                                       sleutels: dict[str, Sleutel]) -> None:
     """git herkent de hernoeming van een versleuteld plan niet (andere ciphertext); de
     geschiedenis van de hernoemde casus gaat toch terug tot het aanmaken."""
-    import jeugdplan.plannen as plannen
+    import jeugdplan.diensten.plannen as plannen
 
     vjp("versleuteling", "ontvanger", "add", "Jan JMW", sleutels["jan"].publiek)
     kloon = deel_en_kloon(vjp, repo_pad, tmp_path, "kloon-jan")

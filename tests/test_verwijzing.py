@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from jeugdplan.errors import JeugdplanError
-from jeugdplan.model import Plan, Toestemming
-from jeugdplan.routing import Advies, route
-from jeugdplan.verwijzing import OVERGANGEN, STATUSSEN, leg_vast, wijzig_status
+from jeugdplan.domein.errors import JeugdplanError
+from jeugdplan.domein.model import Plan, Toestemming
+from jeugdplan.domein.routing import Advies, route
+from jeugdplan.domein.verwijzing import OVERGANGEN, STATUSSEN, leg_vast, wijzig_status
 from tests.test_routing import IJMOND, VANDAAG, maak_plan
 
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jeugdplan import verzuim as v
-from jeugdplan.errors import JeugdplanError
-from jeugdplan.model import Aanbod, Inschrijving, Kind, Periode, Plan, Vrijstelling
+from jeugdplan.domein import verzuim as v
+from jeugdplan.domein.errors import JeugdplanError
+from jeugdplan.domein.model import Aanbod, Inschrijving, Kind, Periode, Plan, Vrijstelling
 
 D = date.fromisoformat
 VANDAAG = D("2026-11-25")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from jeugdplan.clock import vandaag
-from jeugdplan.demo import bouw_demo
+from jeugdplan.diensten.demo import bouw_demo
+from jeugdplan.opslag.clock import vandaag
 from tests.conftest import Cli
 
 GOUD = Path(__file__).parent / "testdata" / "weergave"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from jeugdplan.errors import PlanOngeldig
-from jeugdplan.yamlio import MAX_GROOTTE, decodeer, laad_rt, laad_snel, lees_bytes
+from jeugdplan.domein.errors import PlanOngeldig
+from jeugdplan.opslag.yamlio import MAX_GROOTTE, decodeer, laad_rt, laad_snel, lees_bytes
 from tests.test_kwaadaardig import _biljoen
 
 LADERS = [pytest.param(laad_rt, id="round-trip"), pytest.param(laad_snel, id="snel")]

@@ -16,16 +16,16 @@ from pathlib import Path
 
 import typer
 
-from jeugdplan import gitrepo
-from jeugdplan.checks import controleer_plan
 from jeugdplan.cli.common import interactief
-from jeugdplan.clock import vandaag
-from jeugdplan.errors import JeugdplanError, PlanOngeldig, Probleem
-from jeugdplan.model import Plan
-from jeugdplan.store import Repo, schrijf_atomair
-from jeugdplan.validatie import valideer, veldpad
-from jeugdplan.versleuteling import bewerk_map, lees_plan_bytes
-from jeugdplan.yamlio import decodeer, laad_rt, plaats
+from jeugdplan.domein.checks import controleer_plan
+from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig, Probleem
+from jeugdplan.domein.model import Plan
+from jeugdplan.opslag import gitrepo
+from jeugdplan.opslag.clock import vandaag
+from jeugdplan.opslag.store import Repo, schrijf_atomair
+from jeugdplan.opslag.validatie import valideer, veldpad
+from jeugdplan.opslag.versleuteling import bewerk_map, lees_plan_bytes
+from jeugdplan.opslag.yamlio import decodeer, laad_rt, plaats
 
 
 def _editor() -> list[str]:

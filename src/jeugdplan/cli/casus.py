@@ -18,7 +18,7 @@ def init(
     organisatie: Annotated[str | None, typer.Option(help="Naam van school of SWV.")] = None,
 ) -> None:
     """Maak een nieuwe casusrepository (git, jeugdplan.yaml, casussen/, eerste commit)."""
-    from jeugdplan.store import maak_repository
+    from jeugdplan.opslag.store import maak_repository
 
     nieuw = maak_repository(pad, regio, organisatie)
     meld(f"casusrepository aangemaakt in {nieuw.root} (regio {nieuw.instellingen.regio})")
@@ -42,7 +42,7 @@ def new(
     json: JsonOptie = False,
 ) -> None:
     """Maak een nieuw integraal plan voor een kind (één kind, één plan)."""
-    from jeugdplan.plannen import maak_plan
+    from jeugdplan.diensten.plannen import maak_plan
 
     velden = {
         "voornaam": common.vraag_of_fout(voornaam, "--voornaam", "Voornaam van het kind"),
@@ -84,7 +84,7 @@ def show(
     """Toon een plan, leesbaar of als JSON met dezelfde sleutels als de YAML."""
     r = repo()
     if op is not None:
-        from jeugdplan.historie import plan_op
+        from jeugdplan.diensten.historie import plan_op
 
         plan = plan_op(r, ident, datum(op, "--op"))
     else:
@@ -105,7 +105,7 @@ def list_(
     json: JsonOptie = False,
 ) -> None:
     """Toon de casussen, met wat aandacht vraagt."""
-    from jeugdplan.overzicht import overzicht_repo
+    from jeugdplan.domein.overzicht import overzicht_repo
 
     regels = overzicht_repo(repo(), vandaag(), status=status, school=school, gemeente=gemeente)
     if json:
@@ -121,7 +121,7 @@ def agenda(
     json: JsonOptie = False,
 ) -> None:
     """Wat is over tijd of binnenkort aan de beurt: acties, evaluaties, OPP's, termijnen."""
-    from jeugdplan.agenda import agenda_repo
+    from jeugdplan.domein.agenda import agenda_repo
 
     punten = agenda_repo(repo(), vandaag(), weken)
     if json:
@@ -140,7 +140,7 @@ def check(
     json: JsonOptie = False,
 ) -> None:
     """Controleer alle plannen: schema, onmogelijke feiten en wat aandacht vraagt."""
-    from jeugdplan.checks import controleer_repository
+    from jeugdplan.domein.checks import controleer_repository
 
     problemen = controleer_repository(repo(), ids, vandaag())
     fouten = [p for p in problemen if p.ernst == "fout"]
@@ -173,7 +173,7 @@ def close(
                   ] = None,
 ) -> None:
     """Sluit een casus af, met reden."""
-    from jeugdplan.bewerkingen import sluit
+    from jeugdplan.domein.bewerkingen import sluit
 
     dag = datum(op, "--datum", vandaag())
     common.bewerk(ident, lambda p: sluit(p, reden=common.tekst(reden, "--reden"), datum=dag))
@@ -181,7 +181,7 @@ def close(
 
 def log(ident: IdArg, json: JsonOptie = False) -> None:
     """De geschiedenis van een casus: wie, wanneer, en wat er per veld veranderde."""
-    from jeugdplan.historie import geschiedenis
+    from jeugdplan.diensten.historie import geschiedenis
 
     versies = geschiedenis(repo(), ident)
     if json:

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from jeugdplan.errors import GebruiksFout, JeugdplanError
+from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from jeugdplan.model import Plan
-    from jeugdplan.store import Repo
+    from jeugdplan.domein.model import Plan
+    from jeugdplan.opslag.store import Repo
 
 MAX_TEKST = 10_000
 
@@ -49,13 +49,13 @@ staat = _Staat()
 
 
 def repo() -> Repo:
-    from jeugdplan.store import Repo
+    from jeugdplan.opslag.store import Repo
 
     return Repo.vind(staat.dir)
 
 
 def vandaag() -> date:
-    from jeugdplan.clock import vandaag as _vandaag
+    from jeugdplan.opslag.clock import vandaag as _vandaag
 
     return _vandaag()
 
@@ -99,7 +99,7 @@ def optionele_tekst(waarde: str | None, optie: str) -> str | None:
 
 def code(waarde: str, lijst: str, optie: str) -> str:
     """Controleert een waarde tegen een codelijst uit data/codelijsten.yaml."""
-    from jeugdplan.resources import codelijst
+    from jeugdplan.opslag.resources import codelijst
 
     codes = codelijst(lijst)
     schoon = waarde.strip().lower()
@@ -115,7 +115,7 @@ def _kort(waarde: str) -> str:
 
 def auteur() -> str:
     """De naam van wie de wijziging maakt (git-identiteit)."""
-    from jeugdplan import gitrepo
+    from jeugdplan.opslag import gitrepo
 
     return gitrepo.identiteit(repo().root).naam
 
@@ -141,7 +141,7 @@ def schrijf_uitvoer(tekst: str, out: str | Path | None) -> Path | None:
     if out is None:
         typer.echo(tekst, nl=not tekst.endswith("\n"))
         return None
-    from jeugdplan.store import schrijf_atomair
+    from jeugdplan.opslag.store import schrijf_atomair
 
     pad = Path(out).expanduser()
     if pad.is_dir():

@@ -33,8 +33,8 @@ def _bestaat(groep: click.Command, pad: list[str]) -> bool:
 
 def draai_demo(pad: Path) -> None:
     from jeugdplan.cli.main import cli
-    from jeugdplan.clock import vandaag
-    from jeugdplan.demo import bouw_demo
+    from jeugdplan.diensten.demo import bouw_demo
+    from jeugdplan.opslag.clock import vandaag
 
     typer.echo(f"Demorepository bouwen in {pad} ...", err=True)
     repo = bouw_demo(pad, vandaag())

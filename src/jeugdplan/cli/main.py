@@ -23,7 +23,7 @@ from jeugdplan import __version__
 from jeugdplan.cli import nl
 from jeugdplan.cli._click import click
 from jeugdplan.cli.common import meld, nieuwe_app, staat
-from jeugdplan.errors import GebruiksFout, JeugdplanError
+from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -249,7 +249,7 @@ class Groep(typer.core.TyperGroup):
         except Exception as e:
             if type(e).__name__ != "ValidationError":
                 raise
-            from jeugdplan.validatie import problemen_uit
+            from jeugdplan.opslag.validatie import problemen_uit
 
             problemen = problemen_uit(e, "invoer")  # type: ignore[arg-type]
             raise _Fout(JeugdplanError("; ".join(str(p) for p in problemen))) from None
@@ -285,7 +285,7 @@ def _hoofd(
 ) -> None:
     """jeugdplan: één kind, één plan."""
     staat.dir = dir
-    from jeugdplan import slot
+    from jeugdplan.opslag import slot
 
     # Meldingen van het repositoryslot (wachten, herstel) naar stderr, ook als de opdracht
     # uit een andere module komt dan privacy (die dit ook doet).

@@ -1,6 +1,6 @@
 """`jeugdplan meldcode ...`: de meldcode huiselijk geweld en kindermishandeling, stap voor stap.
 
-Dunne opdrachten: argumenten lezen, één functie uit `jeugdplan.meldcode` aanroepen (via
+Dunne opdrachten: argumenten lezen, één functie uit `jeugdplan.domein.meldcode` aanroepen (via
 `common.bewerk`: één commit per geaccepteerde handeling), het resultaat tonen. Een geweigerde
 handeling is een `JeugdplanError` (exit 1) en schrijft niets. Ook `jeugdplan report meldcode`.
 """
@@ -24,8 +24,8 @@ from jeugdplan.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from jeugdplan.meldcode import Advies
-    from jeugdplan.model import Plan
+    from jeugdplan.domein.meldcode import Advies
+    from jeugdplan.domein.model import Plan
 
 
 meldcode_app = nieuwe_app(
@@ -35,7 +35,7 @@ meldcode_app = nieuwe_app(
 
 def _na_handeling(plan: Plan) -> None:
     """Na een geaccepteerde handeling: de volgende stap en waarschuwingen op stderr."""
-    from jeugdplan.meldcode import volgende
+    from jeugdplan.domein.meldcode import volgende
 
     advies = volgende(plan, vandaag())
     for w in advies.waarschuwingen:
@@ -50,7 +50,7 @@ def _na_handeling(plan: Plan) -> None:
 def start(ident: IdArg, op: DatumOptie = None) -> None:
     """Start het meldcodespoor voor deze casus (bij een vermoeden van huiselijk geweld of
     kindermishandeling)."""
-    from jeugdplan import meldcode as mc
+    from jeugdplan.domein import meldcode as mc
 
     dag, nu, wie = datum(op, "--datum", vandaag()), vandaag(), common.auteur()
     plan = common.bewerk(ident, lambda p: mc.start(p, datum=dag, door=wie, vandaag=nu))
@@ -76,7 +76,7 @@ def stap(
     op: DatumOptie = None,
 ) -> None:
     """Leg stap 1, 2 of 3 vast (meer aantekeningen per stap mag; stappen gaan op volgorde)."""
-    from jeugdplan import meldcode as mc
+    from jeugdplan.domein import meldcode as mc
 
     schoon = tekst(notitie, "--notitie")
     wie_met = optionele_tekst(met, "--met")
@@ -102,7 +102,7 @@ def overslaan(
     op: DatumOptie = None,
 ) -> None:
     """Sla stap 3 (gesprek met ouders en/of kind) over, alleen op een geldige grond met reden."""
-    from jeugdplan import meldcode as mc
+    from jeugdplan.domein import meldcode as mc
 
     schone_grond = grond.strip().lower() if grond is not None else None
     schone_reden = optionele_tekst(reden, "--reden")
@@ -128,7 +128,7 @@ def afweging(
     op: DatumOptie = None,
 ) -> None:
     """Beantwoord een vraag van het afwegingskader (in volgorde, na stap 1 tot en met 3)."""
-    from jeugdplan import meldcode as mc
+    from jeugdplan.domein import meldcode as mc
 
     uiterlijk = common.optionele_datum(termijn, "--termijn")
     uitleg = optionele_tekst(toelichting, "--toelichting")
@@ -151,7 +151,7 @@ def melding(
         help="Hun reactie en eventuele bezwaren.")] = None,
 ) -> None:
     """Leg de melding aan Veilig Thuis vast (na het besluit melden); rondt het spoor af."""
-    from jeugdplan import meldcode as mc
+    from jeugdplan.domein import meldcode as mc
 
     schoon = tekst(notitie, "--notitie")
     wie_weet = optionele_tekst(geinformeerd, "--geinformeerd")
@@ -166,7 +166,7 @@ def melding(
 @meldcode_app.command("next")
 def volgende(ident: IdArg, json: JsonOptie = False) -> None:
     """Wat moet er nu gebeuren: de stap, wat ontbreekt, de vraag, het besluit, de termijn."""
-    from jeugdplan import meldcode as mc
+    from jeugdplan.domein import meldcode as mc
 
     advies = mc.volgende(common.repo().bekijk(ident), vandaag())
     if json:
@@ -205,7 +205,7 @@ def _toon(a: Advies) -> None:
 @meldcode_app.command("status")
 def status(json: JsonOptie = False) -> None:
     """Alle lopende meldcodesporen in de repository, verstreken termijnen eerst."""
-    from jeugdplan.meldcode import status_repo
+    from jeugdplan.domein.meldcode import status_repo
 
     adviezen = status_repo(common.repo(), vandaag())
     if json:
@@ -227,9 +227,9 @@ def report_meldcode(
 ) -> None:
     """Het meldcodedossier van een casus: elke stap met datum, auteur en aantekeningen
     (intern dossier)."""
-    from jeugdplan import reports
-    from jeugdplan.errors import GebruiksFout
-    from jeugdplan.meldcode import dossier
+    from jeugdplan.domein.errors import GebruiksFout
+    from jeugdplan.domein.meldcode import dossier
+    from jeugdplan.rapporten import reports
 
     formaat = formaat.strip().lower()
     if formaat not in ("md", "html"):

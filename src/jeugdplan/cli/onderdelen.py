@@ -21,11 +21,11 @@ from jeugdplan.cli.common import (
 
 
 class _Lui:
-    """`b.functie` laadt `jeugdplan.bewerkingen` (en daarmee pydantic) pas als een opdracht
+    """`b.functie` laadt `jeugdplan.domein.bewerkingen` (en daarmee pydantic) pas als een opdracht
     draait: `--help` en het opstarten blijven snel (issue 6)."""
 
     def __getattr__(self, naam: str) -> Any:
-        from jeugdplan import bewerkingen
+        from jeugdplan.domein import bewerkingen
 
         return getattr(bewerkingen, naam)
 
@@ -99,7 +99,7 @@ def toestemming_add(
     plan = common.bewerk(ident, lambda p: b.geef_toestemming(
         p, partij=tekst(partij, "--partij"), door=namen,
         doel=optionele_tekst(doel_, "--doel"), datum=dag, vandaag=nu))
-    from jeugdplan.toestemming import is_geldig, vereist
+    from jeugdplan.domein.toestemming import is_geldig, vereist
 
     laatste = plan.toestemmingen[-1]
     if not is_geldig(plan, laatste, nu):

@@ -22,8 +22,8 @@ def export(
     of jongere (AVG art. 15)."""
     import json
 
-    from jeugdplan.errors import GebruiksFout
-    from jeugdplan.privacy import exporteer
+    from jeugdplan.diensten.privacy import exporteer
+    from jeugdplan.domein.errors import GebruiksFout
 
     if formaat not in ("json", "html"):
         raise GebruiksFout(f"--format: onbekend formaat {formaat[:20]!r}; kies json of html")
@@ -32,7 +32,7 @@ def export(
     if formaat == "json":
         tekst = json.dumps(gegevens, ensure_ascii=False, indent=2, default=str) + "\n"
     else:
-        from jeugdplan.reports import render
+        from jeugdplan.rapporten.reports import render
 
         tekst = render("export", {"e": gegevens}, "html", r.root)
     doel = schrijf_uitvoer(tekst, uit)
@@ -44,7 +44,7 @@ def export(
 
 def bewaartermijn(json: JsonOptie = False) -> None:
     """Afgesloten plannen waarvan de bewaartermijn is verstreken (data/bewaartermijnen.yaml)."""
-    from jeugdplan.privacy import verlopen
+    from jeugdplan.diensten.privacy import verlopen
 
     plannen, ongeldig = [], []
     for ident, plan, _ in repo().lees_alle():
@@ -80,10 +80,10 @@ def purge(
 ) -> None:
     """Verwijder één casus (plan en bijlagen) uit de werkmap, in één commit; met
     --uit-geschiedenis ook uit de geschiedenis."""
-    from jeugdplan.errors import JeugdplanError
-    from jeugdplan.privacy import PURGE_WAARSCHUWING_GESCHIEDENIS, einde_termijn
-    from jeugdplan.privacy import purge as verwijder
-    from jeugdplan.store import controleer_id
+    from jeugdplan.diensten.privacy import PURGE_WAARSCHUWING_GESCHIEDENIS, einde_termijn
+    from jeugdplan.diensten.privacy import purge as verwijder
+    from jeugdplan.domein.errors import JeugdplanError
+    from jeugdplan.opslag.store import controleer_id
 
     r = repo()
     sleutel = controleer_id(ident)
@@ -124,7 +124,7 @@ def purge(
 
 
 def registreer(app: typer.Typer) -> None:
-    from jeugdplan import slot
+    from jeugdplan.opslag import slot
 
     # Meldingen van het repositoryslot (wachten, herstel) naar stderr.
     slot.melder = meld

@@ -11,11 +11,11 @@ import typer
 
 from jeugdplan.cli import common
 from jeugdplan.cli.common import nieuwe_app
-from jeugdplan.errors import GebruiksFout
+from jeugdplan.domein.errors import GebruiksFout
 
 if TYPE_CHECKING:
-    from jeugdplan.model import Plan
-    from jeugdplan.store import Repo
+    from jeugdplan.domein.model import Plan
+    from jeugdplan.opslag.store import Repo
 
 report_app = nieuwe_app("Rapportages: thuiszitters, het plandocument, kwaliteit, meldcodedossier.")
 
@@ -57,7 +57,7 @@ def _plannen(r: Repo, out: str | None, wat: str,
         if per_plan is None:
             bron = r.lees_alle()
         else:
-            from jeugdplan.cache import per_plan as cache_per_plan
+            from jeugdplan.opslag.cache import per_plan as cache_per_plan
 
             bron = cache_per_plan(r, *per_plan)
         for ident, waarde, _problemen in bron:
@@ -111,8 +111,8 @@ def thuiszitters(
     fmt = _keuze(formaat, ("md", "html", "csv", "json"), "--format")
     groep = _keuze(per, ("school", "gemeente"), "--per")
     dag = common.datum(peildatum, "--peildatum", common.vandaag())
-    from jeugdplan import thuiszitters as tz
-    from jeugdplan.reports import render
+    from jeugdplan.domein import thuiszitters as tz
+    from jeugdplan.rapporten.reports import render
 
     r = common.repo()
     resultaten = _plannen(r, out, "Plannen lezen",
@@ -138,8 +138,8 @@ def plan(
     """Het plan als document voor een gesprek met ouders, in gewone taal (met namen: geef het
     alleen aan de ouders, de jongere en de betrokkenen)."""
     fmt = _keuze(formaat, ("md", "html"), "--format")
-    from jeugdplan.plandocument import context
-    from jeugdplan.reports import render
+    from jeugdplan.rapporten.plandocument import context
+    from jeugdplan.rapporten.reports import render
 
     r = common.repo()
     geladen = r.laad(ident)
@@ -166,11 +166,11 @@ def kwaliteit(
     eind = common.datum(tot, "--tot", common.vandaag())
     begin = common.datum(van, "--van", _jaar_eerder(eind) + timedelta(days=1))
     if begin > eind:
-        from jeugdplan.errors import JeugdplanError
+        from jeugdplan.domein.errors import JeugdplanError
 
         raise JeugdplanError(f"--van ({begin}) ligt na --tot ({eind})")
-    from jeugdplan import kwaliteit as kw
-    from jeugdplan.reports import render
+    from jeugdplan.domein import kwaliteit as kw
+    from jeugdplan.rapporten.reports import render
 
     r = common.repo()
     data = kw.rapport(_plannen(r, out, "Plannen lezen"), begin, eind, per=groep)  # type: ignore[arg-type]
@@ -180,7 +180,7 @@ def kwaliteit(
 
 
 def _jaar_eerder(dag: Any) -> Any:
-    from jeugdplan.verzuim import verjaardag
+    from jeugdplan.domein.verzuim import verjaardag
 
     return verjaardag(dag, -1)
 

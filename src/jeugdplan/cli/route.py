@@ -12,12 +12,12 @@ import typer
 
 from jeugdplan.cli import common
 from jeugdplan.cli.common import IdArg, JsonOptie, meld, nieuwe_app, print_json
-from jeugdplan.errors import GebruiksFout
+from jeugdplan.domein.errors import GebruiksFout
 
 if TYPE_CHECKING:
-    from jeugdplan.model import Plan
-    from jeugdplan.regio import Regio
-    from jeugdplan.routing import Uitkomst
+    from jeugdplan.diensten.regio import Regio
+    from jeugdplan.domein.model import Plan
+    from jeugdplan.domein.routing import Uitkomst
 
 regio_app = nieuwe_app("Regioregels: welke partners, routes en verwijzers gelden (tonen, controleren).")
 
@@ -27,7 +27,7 @@ RegioOptie = Annotated[str | None, typer.Option(
 
 
 def _regio_van_repo() -> Regio:
-    from jeugdplan.regio import laad_regio
+    from jeugdplan.diensten.regio import laad_regio
 
     r = common.repo()
     return laad_regio(r.instellingen.regio, r.root)
@@ -45,7 +45,7 @@ def route(
     ] = None,
 ) -> None:
     """Advies: welke partner nu betrekken, wat moet eerst, en waarom (volgens de regioregels)."""
-    from jeugdplan.routing import route as bereken
+    from jeugdplan.domein.routing import route as bereken
 
     if zonder_toestemming is not None and apply is None:
         raise GebruiksFout("--zonder-toestemming hoort bij --apply N")
@@ -53,7 +53,7 @@ def route(
              if zonder_toestemming is not None else None)
     nu = common.vandaag()
     if apply is None:
-        from jeugdplan.regio import regio_van
+        from jeugdplan.diensten.regio import regio_van
 
         r = common.repo()
         uitkomst = bereken(r.bekijk(ident), regio_van(r), nu)
@@ -62,8 +62,8 @@ def route(
         else:
             _toon(uitkomst)
         return
-    from jeugdplan.errors import JeugdplanError
-    from jeugdplan.verwijzing import leg_vast
+    from jeugdplan.domein.errors import JeugdplanError
+    from jeugdplan.domein.verwijzing import leg_vast
 
     regio = _regio_van_repo()
     door = common.auteur()
@@ -90,7 +90,7 @@ def route(
 
 
 def _toon(u: Uitkomst) -> None:
-    from jeugdplan.resources import codelijst
+    from jeugdplan.opslag.resources import codelijst
 
     rollen = codelijst("rollen")
     echo = typer.echo
@@ -141,7 +141,7 @@ def verwijzing(
 ) -> None:
     """Zet een verwijzing een stap verder: voorgesteld -> aangevraagd -> geaccepteerd of
     afgewezen -> gestart -> afgerond."""
-    from jeugdplan.verwijzing import wijzig_status
+    from jeugdplan.domein.verwijzing import wijzig_status
 
     nu = common.vandaag()
     dag = common.datum(op, "--datum", nu)
@@ -154,7 +154,7 @@ def verwijzing(
 @regio_app.command("show")
 def regio_show(json: JsonOptie = False, regio: RegioOptie = None) -> None:
     """Toon de geldende regioregels: gemeenten, partners, routes en verwijzers."""
-    from jeugdplan.regio import laad_regio
+    from jeugdplan.diensten.regio import laad_regio
 
     geladen = laad_regio(regio, None) if regio is not None else _regio_van_repo()
     if json:
@@ -213,8 +213,8 @@ def _toon_regio(g: Regio) -> None:
 @regio_app.command("check")
 def regio_check(regio: RegioOptie = None) -> None:
     """Controleer de regioregels (meegeleverd en de eigen regio.yaml), met bestand en regel."""
-    from jeugdplan.errors import JeugdplanError
-    from jeugdplan.regio import controleer
+    from jeugdplan.diensten.regio import controleer
+    from jeugdplan.domein.errors import JeugdplanError
 
     if regio is not None:
         problemen = controleer(regio, None)

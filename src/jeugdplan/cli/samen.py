@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from jeugdplan.cli.common import JsonOptie, meld, optionele_datum, print_json, repo
-from jeugdplan.errors import GebruiksFout
+from jeugdplan.domein.errors import GebruiksFout
 
 
 def _namen(auteurs: list[str]) -> str:
@@ -24,8 +24,8 @@ def sync(
     json: JsonOptie = False,
 ) -> None:
     """Deel de casusrepository: ophalen, samenvoegen per onderdeel en versturen."""
-    from jeugdplan.sync import SyncConflict
-    from jeugdplan.sync import sync as doe_sync
+    from jeugdplan.diensten.sync import SyncConflict
+    from jeugdplan.diensten.sync import sync as doe_sync
 
     if kies is not None and kies.strip().lower() not in ("ons", "hun"):
         raise GebruiksFout(f"--kies: kies 'ons' of 'hun', niet {kies[:20]!r}")
@@ -72,7 +72,7 @@ def diff(
     json: JsonOptie = False,
 ) -> None:
     """Wat er aan een plan veranderde, per veld."""
-    from jeugdplan.historie import verschil
+    from jeugdplan.diensten.historie import verschil
 
     uit = verschil(repo(), ident, optionele_datum(sinds, "--sinds"))
     if json:
@@ -100,7 +100,7 @@ def merge_driver(
     pad: Annotated[str, typer.Argument(help="%P: het pad van het plan.")] = "plan.yaml",
 ) -> None:
     """Merge-driver voor plan.yaml (wordt door git aangeroepen, niet met de hand)."""
-    from jeugdplan.mergedriver import draai_driver
+    from jeugdplan.diensten.mergedriver import draai_driver
 
     raise typer.Exit(draai_driver(basis, ons, hun, pad))
 

@@ -1,7 +1,7 @@
 """Opdrachten voor versleuteling in rust: `sleutel` (eigen sleutel en sessie) en
 `versleuteling` (aanzetten, ontvangers beheren), plus de verborgen `textconv` voor git diff.
 
-Het werk gebeurt in `jeugdplan.versleuteling`; pyrage wordt pas daar en pas bij gebruik
+Het werk gebeurt in `jeugdplan.opslag.versleuteling`; pyrage wordt pas daar en pas bij gebruik
 geladen.
 """
 
@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from jeugdplan.cli.common import JsonOptie, interactief, meld, nieuwe_app, print_json, repo
-from jeugdplan.errors import GebruiksFout, JeugdplanError
+from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
 
 if TYPE_CHECKING:
-    from jeugdplan.versleuteling import Uitkomst
+    from jeugdplan.opslag.versleuteling import Uitkomst
 
 sleutel_app = nieuwe_app(
     "Uw eigen age-sleutel: maken, ontgrendelen voor een sessie, vergrendelen, status.")
@@ -56,7 +56,7 @@ def _wachtwoord(stdin: bool, herhaal: bool = False) -> str:
 def sleutel_maak(stdin: WachtwoordStdin = False) -> None:
     """Maak uw eigen age-sleutel, met een wachtwoord versleuteld opgeslagen in uw
     configuratiemap; toont de publieke sleutel."""
-    from jeugdplan.versleuteling import identiteit_pad, maak_sleutel
+    from jeugdplan.opslag.versleuteling import identiteit_pad, maak_sleutel
 
     publiek = maak_sleutel(_wachtwoord(stdin, herhaal=True))
     typer.echo(publiek)
@@ -76,7 +76,7 @@ def sleutel_ontgrendel(
     """Ontgrendel uw sleutel met het wachtwoord voor een sessie (standaard 8 uur)."""
     import time
 
-    from jeugdplan.versleuteling import duur_uit_tekst, ontgrendel, sessie_pad
+    from jeugdplan.opslag.versleuteling import duur_uit_tekst, ontgrendel, sessie_pad
 
     seconden = duur_uit_tekst(duur)
     sessie = ontgrendel(_wachtwoord(stdin), seconden)
@@ -88,7 +88,7 @@ def sleutel_ontgrendel(
 @sleutel_app.command("vergrendel")
 def sleutel_vergrendel() -> None:
     """Vergrendel uw sleutel: de sessie wordt verwijderd."""
-    from jeugdplan.versleuteling import vergrendel
+    from jeugdplan.opslag.versleuteling import vergrendel
 
     meld("sleutel vergrendeld" if vergrendel() else "de sleutel was al vergrendeld")
 
@@ -96,7 +96,7 @@ def sleutel_vergrendel() -> None:
 @sleutel_app.command("status")
 def sleutel_status(json: JsonOptie = False) -> None:
     """Toon of u een sleutel hebt, uw publieke sleutel en of hij ontgrendeld is."""
-    from jeugdplan.versleuteling import sleutelstatus
+    from jeugdplan.opslag.versleuteling import sleutelstatus
 
     uit = sleutelstatus()
     if json:
@@ -142,8 +142,8 @@ def versleuteling_aan(
 ) -> None:
     """Zet versleuteling aan: alle plannen worden versleuteld voor de ontvangers en
     ontvangers.yaml wordt vastgelegd, in één commit."""
-    from jeugdplan import gitrepo
-    from jeugdplan.versleuteling import (
+    from jeugdplan.opslag import gitrepo
+    from jeugdplan.opslag.versleuteling import (
         Ontvanger,
         controleer_naam,
         controleer_sleutel,
@@ -173,7 +173,7 @@ def versleuteling_aan(
 @versleuteling_app.command("status")
 def versleuteling_status(json: JsonOptie = False) -> None:
     """Toon of de plannen versleuteld zijn, voor wie, en of u ze nu kunt lezen."""
-    from jeugdplan.versleuteling import status
+    from jeugdplan.opslag.versleuteling import status
 
     uit = status(repo())
     if json:
@@ -208,7 +208,7 @@ def versleuteling_status(json: JsonOptie = False) -> None:
 def versleuteling_herversleutel() -> None:
     """Versleutel alle plannen opnieuw voor de ontvangers in ontvangers.yaml (bijvoorbeeld
     na een sync die de ontvangers veranderde), in één commit."""
-    from jeugdplan.versleuteling import herversleutel, lees_ontvangers
+    from jeugdplan.opslag.versleuteling import herversleutel, lees_ontvangers
 
     r = repo()
     lijst = lees_ontvangers(r.root)
@@ -230,7 +230,7 @@ def ontvanger_add(
     """Voeg een ontvanger toe: NAAM (naam en rol) met diens publieke age-sleutel SLEUTEL
     (age1..., uit 'jeugdplan sleutel maak'). Alle plannen worden opnieuw versleuteld en
     vastgelegd."""
-    from jeugdplan.versleuteling import ontvanger_toevoegen
+    from jeugdplan.opslag.versleuteling import ontvanger_toevoegen
 
     uitkomst = ontvanger_toevoegen(repo(), naam, sleutel)
     meld(f"ontvanger toegevoegd; {uitkomst.plannen} plan(nen) opnieuw versleuteld voor "
@@ -244,7 +244,7 @@ def ontvanger_remove(
 ) -> None:
     """Verwijder ontvanger NAAM; alle plannen worden opnieuw versleuteld (oudere versies in
     de geschiedenis en bestaande klonen blijven voor die persoon leesbaar)."""
-    from jeugdplan.versleuteling import ontvanger_verwijderen
+    from jeugdplan.opslag.versleuteling import ontvanger_verwijderen
 
     uitkomst = ontvanger_verwijderen(repo(), naam)
     meld(f"ontvanger verwijderd; {uitkomst.plannen} plan(nen) opnieuw versleuteld voor "
@@ -258,7 +258,7 @@ def textconv(
     """Leesbare inhoud van een (versleuteld) plan voor git diff (door git aangeroepen)."""
     from pathlib import Path
 
-    from jeugdplan.versleuteling import textconv as leesbaar
+    from jeugdplan.opslag.versleuteling import textconv as leesbaar
 
     sys.stdout.flush()
     sys.stdout.buffer.write(leesbaar(Path(pad)))

@@ -26,7 +26,7 @@ def afwezig(
                                        "afwezigheid (JJJJ-MM-DD).")],
 ) -> None:
     """Ongeoorloofde afwezigheid begint (geoorloofd verzuim, zoals ziekte, legt u niet vast)."""
-    from jeugdplan import verzuim
+    from jeugdplan.domein import verzuim
 
     dag, nu = datum(sinds, "--sinds"), vandaag()
     common.bewerk(ident, lambda p: verzuim.afwezig(p, sinds=dag, vandaag=nu))
@@ -35,7 +35,7 @@ def afwezig(
 @verzuim_app.command("hervat")
 def hervat(ident: IdArg, op: DatumVerplicht) -> None:
     """Het kind is weer op school vanaf deze datum: sluit de lopende afwezigheid."""
-    from jeugdplan import verzuim
+    from jeugdplan.domein import verzuim
 
     dag, nu = datum(op, "--datum"), vandaag()
     common.bewerk(ident, lambda p: verzuim.hervat(p, datum=dag, vandaag=nu))
@@ -44,7 +44,7 @@ def hervat(ident: IdArg, op: DatumVerplicht) -> None:
 @verzuim_app.command("uitschrijving")
 def uitschrijving(ident: IdArg, op: DatumVerplicht) -> None:
     """Vanaf deze datum op geen school ingeschreven (leerplichtig: absoluut verzuim)."""
-    from jeugdplan import verzuim
+    from jeugdplan.domein import verzuim
 
     dag = datum(op, "--datum")
     common.bewerk(ident, lambda p: verzuim.uitschrijving(p, datum=dag))
@@ -58,7 +58,7 @@ def inschrijving(
         help="De school (standaard de school uit het plan).")] = None,
 ) -> None:
     """Vanaf deze datum ingeschreven op een school."""
-    from jeugdplan import verzuim
+    from jeugdplan.domein import verzuim
 
     dag, nu = datum(op, "--datum"), vandaag()
     naar = optionele_tekst(school, "--school")
@@ -76,7 +76,7 @@ def vrijstelling(
         help="Eerste dag dat de vrijstelling niet meer geldt (leeg: loopt nog).")] = None,
 ) -> None:
     """Leg een vrijstelling van de leerplicht vast (telt apart, niet als thuiszitter)."""
-    from jeugdplan import verzuim
+    from jeugdplan.domein import verzuim
 
     begin, einde = datum(van, "--van"), optionele_datum(tot, "--tot")
     common.bewerk(ident, lambda p: verzuim.vrijstelling(p, artikel=artikel, van=begin, tot=einde))
@@ -85,7 +85,7 @@ def vrijstelling(
 @verzuim_app.command("startkwalificatie")
 def startkwalificatie(ident: IdArg, op: DatumVerplicht) -> None:
     """Startkwalificatie behaald (havo, vwo of mbo-2): einde van de kwalificatieplicht."""
-    from jeugdplan import verzuim
+    from jeugdplan.domein import verzuim
 
     dag, nu = datum(op, "--datum"), vandaag()
     common.bewerk(ident, lambda p: verzuim.startkwalificatie(p, datum=dag, vandaag=nu))
@@ -101,7 +101,7 @@ def aanbod(
         metavar="JJJJ-MM-DD", help="Eerste dag dat het aanbod niet meer geldt (leeg: loopt nog).")] = None,
 ) -> None:
     """Leg een aanbod van onderwijs en/of zorg vast voor een kind dat thuis zit."""
-    from jeugdplan import verzuim
+    from jeugdplan.domein import verzuim
 
     wat = tekst(omschrijving, "--omschrijving")
     begin, einde = datum(van, "--van"), optionele_datum(tot, "--tot")

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from jeugdplan.toestemming import is_geldig, leeftijd
+from jeugdplan.domein.toestemming import is_geldig, leeftijd
 
 if TYPE_CHECKING:
-    from jeugdplan.agenda import Punt
-    from jeugdplan.model import Plan
-    from jeugdplan.overzicht import Regel
+    from jeugdplan.domein.agenda import Punt
+    from jeugdplan.domein.model import Plan
+    from jeugdplan.domein.overzicht import Regel
 
 
 def _vet(tekst: str) -> str:

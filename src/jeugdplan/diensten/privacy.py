@@ -1,0 +1,252 @@
+"""Privacy van de casusrepository: inzage-export, bewaartermijnen en verwijderen (purge).
+
+- `exporteer`: een volledige kopie van één plan voor het inzagerecht van ouders of jongere
+  (AVG art. 15): alle velden, de tekst van het bestand (ook opmerkingen) en de
+  wijzigingsgeschiedenis uit git (wie, wanneer, wat).
+- `termijn_van` / `verlopen`: welke bewaartermijn geldt voor een plan (regels en bronnen in
+  `data/bewaartermijnen.yaml`) en welke afgesloten plannen erover zijn.
+- `purge`: één casus uit de werkmap verwijderen (één commit), en alleen op uitdrukkelijk
+  verzoek ook uit de geschiedenis van deze repository (`git filter-branch`).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from jeugdplan.domein.errors import JeugdplanError
+from jeugdplan.domein.model import Plan
+from jeugdplan.opslag import gitrepo
+from jeugdplan.opslag.resources import lees_data
+from jeugdplan.opslag.slot import vergrendeld
+from jeugdplan.opslag.store import CASUSSEN, Repo, controleer_id
+from jeugdplan.opslag.versleuteling import lees_plan_bytes, ontsleutel_tekst
+from jeugdplan.opslag.yamlio import decodeer, laad_snel
+
+# --- bewaartermijnen ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Termijn:
+    naam: str
+    jaren: int
+    bron: str
+    reden: str
+    onzeker: str | None
+
+    @property
+    def grond(self) -> str:
+        return f"{self.naam} ({self.jaren} jaar; {self.reden}): {self.bron}"
+
+
+def _gevuld(data: dict[str, Any], veld: str) -> bool:
+    waarde: Any = data
+    for deel in veld.split("."):
+        if not isinstance(waarde, dict):
+            return False
+        waarde = waarde.get(deel)
+    return bool(waarde)
+
+
+def termijn_van(plan: Plan) -> Termijn:
+    """De bewaartermijn die voor dit plan geldt: de langste van de toepasselijke regels."""
+    regels = lees_data("bewaartermijnen.yaml")
+    data = plan.als_yaml_data()
+    kandidaten: list[Termijn] = []
+    for regel in regels["regels"]:
+        velden = regel.get("als") or []
+        gevuld = [v for v in velden if _gevuld(data, v)]
+        if velden and not gevuld:
+            continue
+        t = regels["termijnen"][regel["termijn"]]
+        reden = ("plan bevat " + ", ".join(gevuld)) if gevuld else "elk plan"
+        kandidaten.append(Termijn(regel["termijn"], int(t["jaren"]), str(t["bron"]), reden,
+                                  t.get("onzeker")))
+    return max(kandidaten, key=lambda t: t.jaren)
+
+
+def plus_jaren(dag: date, jaren: int) -> date:
+    try:
+        return dag.replace(year=dag.year + jaren)
+    except ValueError:  # 29 februari: de dag erna (nooit te vroeg)
+        return date(dag.year + jaren, 3, 1)
+
+
+def einde_termijn(plan: Plan) -> date | None:
+    if plan.status != "afgesloten" or plan.afgesloten is None:
+        return None
+    return plus_jaren(plan.afgesloten, termijn_van(plan).jaren)
+
+
+def verlopen(plannen: list[Plan], vandaag: date) -> list[dict[str, Any]]:
+    """Afgesloten plannen waarvan de bewaartermijn is verstreken, oudste eerst."""
+    uit = []
+    for plan in plannen:
+        einde = einde_termijn(plan)
+        if einde is None or einde > vandaag:
+            continue
+        t = termijn_van(plan)
+        uit.append({"id": plan.id, "afgesloten": plan.afgesloten, "termijn_jaren": t.jaren,
+                    "verlopen_sinds": einde, "grond": t.grond})
+    return sorted(uit, key=lambda r: (r["verlopen_sinds"], r["id"]))
+
+
+# --- inzage-export ------------------------------------------------------------------------
+
+
+def _velden_gewijzigd(oud: dict[str, Any] | None, nieuw: dict[str, Any] | None) -> list[str]:
+    oud, nieuw = oud or {}, nieuw or {}
+    return [k for k in dict.fromkeys([*oud, *nieuw]) if oud.get(k) != nieuw.get(k)]
+
+
+def exporteer(repo: Repo, ruw_id: str, vandaag: date) -> dict[str, Any]:
+    """Alles wat over dit kind in het plan staat, met de geschiedenis: voor inzage (AVG)."""
+    geladen = repo.laad(ruw_id)
+    plan = geladen.plan
+    tekst = decodeer(lees_plan_bytes(geladen.pad, geladen.relatief), geladen.relatief)
+    wijzigingen = gitrepo.geschiedenis(repo.root, geladen.relatief)
+    # Per commit welke onderdelen veranderden (oudste eerst vergelijken).
+    versies: list[dict[str, Any] | None] = []
+    for w in reversed(wijzigingen):
+        inhoud = gitrepo.git(repo.root, "show", f"{w.hash}:{geladen.relatief}", check=False)
+        try:
+            inhoud = ontsleutel_tekst(inhoud, geladen.relatief) or ""
+            data = laad_snel(inhoud, geladen.relatief) if inhoud else None
+        except JeugdplanError:
+            data = None
+        versies.append(data if isinstance(data, dict) else None)
+    geschiedenis = []
+    vorige: dict[str, Any] | None = None
+    for w, versie in zip(reversed(wijzigingen), versies, strict=True):
+        geschiedenis.append({"hash": w.hash, "auteur": w.auteur, "datum": w.datum,
+                             "bericht": w.bericht,
+                             "onderdelen": _velden_gewijzigd(vorige, versie)})
+        vorige = versie
+    geschiedenis.reverse()
+    bijlagen_map = geladen.pad.parent / "bijlagen"
+    bijlagen = sorted(p.relative_to(geladen.pad.parent).as_posix()
+                      for p in bijlagen_map.rglob("*") if p.is_file()) \
+        if bijlagen_map.is_dir() and repo.binnen_repository(bijlagen_map) else []
+    t = termijn_van(plan)
+    einde = einde_termijn(plan)
+    return {
+        "soort": "inzage-export (AVG art. 15)",
+        "id": plan.id,
+        "gemaakt_op": vandaag.isoformat(),
+        "organisatie": repo.instellingen.organisatie,
+        "bestand": geladen.relatief,
+        "plan": plan.als_json_data(),
+        "plan_yaml": tekst,
+        "geschiedenis": geschiedenis,
+        "bijlagen": bijlagen,
+        "bewaartermijn": {"termijn_jaren": t.jaren, "grond": t.grond,
+                          "bewaren_tot": einde.isoformat() if einde else None,
+                          "onzeker": t.onzeker},
+    }
+
+
+# --- verwijderen --------------------------------------------------------------------------
+
+
+@dataclass
+class PurgeUitkomst:
+    id: str
+    commit: str | None
+    uit_geschiedenis: bool
+
+
+def purge(repo: Repo, ruw_id: str, uit_geschiedenis: bool = False) -> PurgeUitkomst:
+    """Verwijdert casus `ruw_id` (map met plan en bijlagen) uit de werkmap in één commit;
+    met `uit_geschiedenis` ook uit alle commits van deze repository."""
+    ident = controleer_id(ruw_id)
+    gitrepo.identiteit(repo.root)
+    with vergrendeld(repo.root):
+        map_ = repo.casussen / ident
+        relatief = f"{CASUSSEN}/{ident}"
+        if map_.is_symlink():
+            raise JeugdplanError(f"{relatief} is een symlink; verwijder die zelf")
+        gevolgd = bool(gitrepo.git(repo.root, "ls-files", "--", relatief).strip())
+        in_historie = bool(gitrepo.git(repo.root, "log", "--all", "-1", "--format=%H", "--",
+                                       relatief).strip())
+        if not map_.exists() and not gevolgd and not (uit_geschiedenis and in_historie):
+            raise JeugdplanError(f"geen casus met id {ident}; 'jeugdplan list' toont de casussen")
+        if uit_geschiedenis:
+            _schoon_genoeg(repo, relatief)
+        commit = None
+        if gevolgd:
+            gitrepo.git(repo.root, "rm", "-r", "-q", "--cached", "--", relatief)
+        if map_.exists():
+            shutil.rmtree(map_)
+        _wis_afgeleid(repo, ident)
+        if gevolgd:
+            try:
+                gitrepo.git(repo.root, "commit", "-q", "--no-verify", "-m",
+                            f"{ident}: casus verwijderd (purge)", "--", relatief)
+            except gitrepo.GitFout as e:
+                raise JeugdplanError(
+                    f"casus {ident} is uit de werkmap verwijderd, maar vastleggen in git "
+                    f"mislukte: {e.melding}. 'git status' toont de verwijdering; leg die vast "
+                    "met git commit") from None
+            commit = gitrepo.git(repo.root, "rev-parse", "HEAD").strip()
+        if uit_geschiedenis:
+            _uit_geschiedenis(repo, relatief)
+            commit = gitrepo.git(repo.root, "rev-parse", "HEAD").strip()
+        return PurgeUitkomst(ident, commit, uit_geschiedenis)
+
+
+def _wis_afgeleid(repo: Repo, ident: str) -> None:
+    """Afgeleide kopieën onder `.jeugdplan/` (niet in git) mogen het plan niet bewaren: de
+    cache (SQLite houdt gewiste rijen vast in vrije pagina's; hij bouwt zich vanzelf weer op)
+    en een onafgemaakte `edit`-kopie van deze casus."""
+    afgeleid = repo.root / ".jeugdplan"
+    if not afgeleid.is_dir():
+        return
+    for pad in afgeleid.glob("cache*"):
+        if pad.is_file():
+            pad.unlink()
+    (afgeleid / "bewerk" / f"{ident}.yaml").unlink(missing_ok=True)
+
+
+def _schoon_genoeg(repo: Repo, relatief: str) -> None:
+    """filter-branch weigert bij niet-vastgelegde wijzigingen aan gevolgde bestanden."""
+    anders = [regel[3:] for regel in gitrepo.git(
+        repo.root, "status", "--porcelain", "--untracked-files=no").splitlines()
+        if not regel[3:].startswith(relatief + "/")]
+    if anders:
+        raise JeugdplanError(
+            "verwijderen uit de geschiedenis kan alleen als alle andere wijzigingen zijn "
+            f"vastgelegd; nog niet vastgelegd: {', '.join(anders[:5])}. Er is niets verwijderd")
+
+
+def _uit_geschiedenis(repo: Repo, relatief: str) -> None:
+    # Het id is gecontroleerd (alleen letters, cijfers, streepjes): veilig in de filteropdracht.
+    filter_ = f"git rm -r -q --cached --ignore-unmatch -- {relatief}"
+    try:
+        gitrepo.git(repo.root, "filter-branch", "--force", "--prune-empty", "--index-filter",
+                    filter_, "--", "--all",
+                    extra_omgeving={"FILTER_BRANCH_SQUELCH_WARNING": "1"})
+    except gitrepo.GitFout as e:
+        if "unchanged" not in e.melding:
+            raise JeugdplanError(
+                f"verwijderen uit de geschiedenis mislukte: {e.melding}; de casus is wel uit "
+                "de werkmap verwijderd") from None
+    # Oude verwijzingen, reflog en losse objecten opruimen, anders staat het plan er nog.
+    for ref in gitrepo.git(repo.root, "for-each-ref", "--format=%(refname)",
+                           "refs/original/").split():
+        gitrepo.git(repo.root, "update-ref", "-d", ref)
+    gitrepo.git(repo.root, "reflog", "expire", "--expire=now", "--all")
+    gitrepo.git(repo.root, "gc", "-q", "--prune=now")
+    if gitrepo.git(repo.root, "log", "--all", "-1", "--format=%H", "--", relatief).strip():
+        raise JeugdplanError(  # pragma: no cover - zou git-gedrag moeten veranderen
+            f"{relatief} staat nog in de geschiedenis; controleer met 'git log --all -- "
+            f"{relatief}'")
+
+
+PURGE_WAARSCHUWING_GESCHIEDENIS = (
+    "De casus wordt ook uit alle eerdere commits van DEZE repository verwijderd: alle "
+    "commit-hashes veranderen. Klonen bij collega's, remotes en back-ups houden hun eigen "
+    "kopie; die moeten apart worden opgeschoond (een remote met 'git push --force', daarna "
+    "moet iedereen opnieuw klonen), anders komt de casus bij de volgende sync terug."
+)

@@ -1,0 +1,88 @@
+"""Wat moet er gebeuren: acties, evaluaties en OPP-evaluaties die over tijd of binnenkort zijn.
+
+Zoals Primero: "over tijd" en "binnen 7 dagen", hier met een instelbaar aantal weken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from jeugdplan.domein.model import Plan
+    from jeugdplan.opslag.store import Repo
+
+Soort = Literal["actie", "doel-evaluatie", "opp-evaluatie", "meldcode-termijn"]
+
+
+@dataclass(frozen=True)
+class Punt:
+    id: str
+    soort: Soort
+    wat: str
+    datum: date
+    eigenaar: str | None
+    over_tijd: bool
+    dagen: int
+    """Dagen tot de datum (negatief: zoveel dagen over tijd)."""
+
+    def als_json(self) -> dict[str, object]:
+        data = asdict(self)
+        data["datum"] = self.datum.isoformat()
+        return data
+
+
+def punten(plan: Plan, vandaag: date, tot: date) -> list[Punt]:
+    if plan.status == "afgesloten":
+        return []
+    uit: list[Punt] = []
+
+    def voeg_toe(soort: Soort, wat: str, datum: date | None, eigenaar: str | None) -> None:
+        if datum is not None and datum <= tot:
+            uit.append(Punt(plan.id, soort, wat, datum, eigenaar, datum < vandaag,
+                            (datum - vandaag).days))
+
+    for actie in plan.acties:
+        if actie.gedaan is None:
+            voeg_toe("actie", f"actie {actie.id}: {actie.omschrijving}", actie.deadline,
+                     actie.eigenaar)
+    laatste_evaluatie = max((e.datum for e in plan.evaluaties), default=None)
+    for doel in plan.doelen:
+        if doel.status == "lopend" and doel.evaluatiedatum is not None and not (
+            laatste_evaluatie is not None and laatste_evaluatie >= doel.evaluatiedatum
+        ):
+            voeg_toe("doel-evaluatie", f"evaluatie doel {doel.id}: {doel.omschrijving}",
+                     doel.evaluatiedatum, doel.eigenaar)
+    opp = plan.ondersteuning.opp
+    if opp is not None:
+        voeg_toe("opp-evaluatie", "evaluatie ontwikkelingsperspectief (OPP)",
+                 opp.evaluatiedatum, None)
+    # Alleen zolang het besluit 'hulp' is staat vraag 5 nog open (zie meldcode.py).
+    if plan.meldcode and plan.meldcode.afgerond is None and plan.meldcode.besluit == "hulp":
+        termijnen = [a.termijn for a in plan.meldcode.afwegingen if a.termijn]
+        if termijnen:
+            voeg_toe("meldcode-termijn", "meldcode: afwegingsvraag 5 beantwoorden",
+                     max(termijnen), plan.meldcode.door)
+    return uit
+
+
+def agenda(plannen: Iterable[Plan], vandaag: date, weken: int = 2) -> list[Punt]:
+    """Alle punten tot `weken` weken vooruit, over tijd eerst, dan op datum."""
+    tot = vandaag + timedelta(weeks=weken)
+    return _sorteer(p for plan in plannen for p in punten(plan, vandaag, tot))
+
+
+def agenda_repo(repo: Repo, vandaag: date, weken: int = 2) -> list[Punt]:
+    """`agenda` van een hele repository; de punten per plan komen uit de cache zolang het plan
+    (en de code) niet veranderde."""
+    from jeugdplan.opslag.cache import per_plan
+
+    tot = vandaag + timedelta(weeks=weken)
+    per = per_plan(repo, f"agenda:{vandaag}:{tot}", lambda p: punten(p, vandaag, tot))
+    return _sorteer(p for _i, lijst, _f in per for p in lijst or [])
+
+
+def _sorteer(alle: Iterable[Punt]) -> list[Punt]:
+    return sorted(alle, key=lambda p: (not p.over_tijd, p.datum, p.id))

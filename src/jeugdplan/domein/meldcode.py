@@ -1,0 +1,752 @@
+"""De meldcode huiselijk geweld en kindermishandeling als expliciete toestandsmachine.
+
+De regels staan in `data/meldcode.yaml` (stappen, te documenteren velden, afwegingskader met
+uitkomsten, onderwijsvariant, gronden om stap 3 over te slaan, Veilig Thuis, de aparte
+meldplicht bij een mogelijk zedendelict door personeel). Hieruit bouwt `Machine` een
+overgangstabel `(toestand, gebeurtenis) -> mogelijke volgende toestanden`.
+
+De toestand wordt nooit los opgeslagen: `toestand()` speelt het vastgelegde spoor in het plan
+(stappen, overslaan, afwegingen, meldingen) opnieuw af door de tabel. Zo wordt ook een met de
+hand bewerkt spoor gecontroleerd. Een gebeurtenis die de tabel niet toestaat is een
+`JeugdplanError` die zegt wat er nog ontbreekt; er wordt dan niets geschreven.
+
+Deze module print nooit; de opdrachten in `cli/meldcode.py` tonen het resultaat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from jeugdplan.domein.errors import JeugdplanError
+from jeugdplan.opslag.resources import lees_data
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from jeugdplan.domein.model import Meldcode, MeldcodeStap, Plan
+    from jeugdplan.opslag.store import Repo
+
+ANTWOORDEN = ("ja", "nee", "twijfel")
+
+
+class Staat(StrEnum):
+    """De benoemde toestanden van een meldcodespoor."""
+
+    NIET_GESTART = "niet-gestart"
+    STAP_1 = "stap-1"
+    STAP_2 = "stap-2"
+    STAP_3 = "stap-3"
+    VRAAG_1 = "vraag-1"
+    VRAAG_2 = "vraag-2"
+    VRAAG_3 = "vraag-3"
+    VRAAG_4 = "vraag-4"
+    HULP = "hulp"
+    """Hulp georganiseerd (vraag 4 ja); vraag 5 moet vóór de termijn beantwoord worden."""
+    MELDEN = "melden"
+    """Besluit: melden bij Veilig Thuis; de melding is nog niet vastgelegd."""
+    AFGEROND = "afgerond"
+
+
+STAP_STATEN = (Staat.STAP_1, Staat.STAP_2, Staat.STAP_3)
+VRAAG_STATEN = (Staat.VRAAG_1, Staat.VRAAG_2, Staat.VRAAG_3, Staat.VRAAG_4, Staat.HULP)
+UITKOMST_STATEN = {"afsluiten": Staat.AFGEROND, "melden": Staat.MELDEN, "hulp": Staat.HULP}
+
+
+def vraag_staat(nummer: int) -> Staat:
+    """De toestand waarin afwegingsvraag `nummer` aan de beurt is."""
+    return Staat.HULP if nummer == 5 else Staat(f"vraag-{nummer}")
+
+
+def gebeurtenis_stap(nummer: int) -> str:
+    return f"stap-{nummer}"
+
+
+def gebeurtenis_vraag(nummer: int, antwoord: str) -> str:
+    return f"vraag-{nummer}:{antwoord}"
+
+
+class Machine:
+    """De meldcode uit de gegevens: stappen, vragen en de overgangstabel."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.stappen: dict[int, dict[str, Any]] = {s["nummer"]: s for s in data["stappen"]}
+        self.vragen: dict[int, dict[str, Any]] = {
+            v["nummer"]: v for v in data["afwegingskader"]["vragen"]
+        }
+        self.gronden: dict[str, str] = dict(data["overslaan"]["gronden"])
+        self.overgangen = self._bouw_tabel()
+
+    def _bouw_tabel(self) -> dict[tuple[Staat, str], tuple[Staat, ...]]:
+        t: dict[tuple[Staat, str], tuple[Staat, ...]] = {
+            (Staat.NIET_GESTART, "start"): (Staat.STAP_1,),
+            # Een stap is af als al zijn verplichte velden zijn vastgelegd (ook verspreid
+            # over meer aantekeningen); tot dan blijft het spoor in die stap.
+            (Staat.STAP_1, "stap-1"): (Staat.STAP_1, Staat.STAP_2),
+            (Staat.STAP_2, "stap-2"): (Staat.STAP_2, Staat.STAP_3),
+            (Staat.STAP_3, "stap-3"): (Staat.STAP_3, Staat.VRAAG_1),
+            (Staat.STAP_3, "overslaan-3"): (Staat.VRAAG_1,),
+            (Staat.MELDEN, "melding"): (Staat.AFGEROND,),
+        }
+        # Aanvullingen op een eerdere, afgeronde stap (nieuwe signalen, nog een consultatie,
+        # bij twijfel Veilig Thuis raadplegen) mogen tot er een besluit is.
+        volgorde = [*STAP_STATEN, *VRAAG_STATEN[:-1]]
+        for i, staat in enumerate(volgorde):
+            for n in (1, 2, 3):
+                if i >= n:
+                    t.setdefault((staat, gebeurtenis_stap(n)), (staat,))
+        # De afwegingsvragen: de uitkomst per antwoord komt uit de gegevens.
+        for nummer, vraag in self.vragen.items():
+            for antwoord, info in vraag["antwoorden"].items():
+                t[(vraag_staat(nummer), gebeurtenis_vraag(nummer, antwoord))] = (
+                    self._doel(info["uitkomst"]),
+                )
+        return t
+
+    @staticmethod
+    def _doel(uitkomst: str) -> Staat:
+        if uitkomst.startswith("vraag "):
+            return vraag_staat(int(uitkomst.split()[1]))
+        return UITKOMST_STATEN[uitkomst]
+
+    def stap(self, nummer: int) -> dict[str, Any]:
+        return self.stappen[nummer]
+
+    def stap_titel(self, nummer: int) -> str:
+        return f"Stap {nummer}: {self.stappen[nummer]['titel']}"
+
+    def vraag_van(self, nummer: int) -> dict[str, Any]:
+        return self.vragen[nummer]
+
+    def uitkomst(self, nummer: int, antwoord: str) -> dict[str, Any]:
+        return dict(self.vragen[nummer]["antwoorden"][antwoord])
+
+    def toegestaan(self, staat: Staat, gebeurtenis: str) -> tuple[Staat, ...] | None:
+        return self.overgangen.get((staat, gebeurtenis))
+
+
+@cache
+def machine() -> Machine:
+    """De meldcode uit de meegeleverde `data/meldcode.yaml`."""
+    return Machine(lees_data("meldcode.yaml"))
+
+
+# --- de toestand afspelen ------------------------------------------------------------------
+
+
+@dataclass
+class Toestand:
+    staat: Staat
+    ontbreekt: list[str] = field(default_factory=list)
+    """Verplichte velden die de huidige stap (1-3) nog mist."""
+    besluit: str | None = None
+    besluit_datum: date | None = None
+    termijn: date | None = None
+    afgerond: date | None = None
+    fouten: list[str] = field(default_factory=list)
+    """Wat in een met de hand bewerkt spoor niet klopt (de afspeling stopt daar)."""
+
+
+def _gedekt(stappen: list[MeldcodeStap], nummer: int) -> set[str]:
+    velden: set[str] = set()
+    for s in stappen:
+        if s.stap == nummer:
+            velden.update(naam for naam in ("notitie", "met", "kindcheck", "reactie")
+                          if getattr(s, naam))
+    return velden
+
+
+def _ontbreekt(m: Machine, stappen: list[MeldcodeStap], nummer: int) -> list[str]:
+    gedekt = _gedekt(stappen, nummer)
+    return [v for v in m.stap(nummer)["vereist"] if v not in gedekt]
+
+
+def toestand(meldcode: Meldcode | None, m: Machine | None = None) -> Toestand:
+    """Speelt het vastgelegde spoor af door de overgangstabel en geeft de huidige toestand."""
+    m = m or machine()
+    if meldcode is None:
+        return Toestand(Staat.NIET_GESTART)
+    staat = Staat.STAP_1
+    uit = Toestand(staat)
+    gezien: list[MeldcodeStap] = []
+    # (gebeurtenis, soort, item); de soort staat erbij, zodat dit ook werkt op de lichte
+    # objecten uit de cache (`licht`), die geen modelklassen zijn.
+    gebeurtenissen: list[tuple[str, str, Any]] = [
+        (gebeurtenis_stap(s.stap), "stap", s) for s in meldcode.stappen]
+    gebeurtenissen += [(f"overslaan-{o.stap}", "overslaan", o) for o in meldcode.overgeslagen]
+    gebeurtenissen += [(gebeurtenis_vraag(a.vraag, a.antwoord), "afweging", a)
+                       for a in meldcode.afwegingen]
+    gebeurtenissen += [("melding", "melding", x) for x in meldcode.meldingen]
+    for naam, soort, item in gebeurtenissen:
+        mogelijk = m.toegestaan(staat, naam)
+        if mogelijk is None:
+            uit.fouten.append(
+                f"meldcode: {_beschrijf(naam)} past niet na {_staat_tekst(m, staat)}"
+            )
+            break
+        if soort == "stap":
+            if item.stap == 3 and meldcode.overgeslagen:
+                uit.fouten.append("meldcode: stap 3 is zowel vastgelegd als overgeslagen")
+                break
+            gezien.append(item)
+            nummer = STAP_STATEN.index(staat) + 1 if staat in STAP_STATEN else None
+            if nummer is not None and nummer == item.stap and not _ontbreekt(m, gezien, nummer):
+                staat = mogelijk[-1]
+        else:
+            staat = mogelijk[0]
+        if soort == "afweging":
+            info = m.uitkomst(item.vraag, item.antwoord)
+            if not info["uitkomst"].startswith("vraag "):
+                uit.besluit, uit.besluit_datum = info["uitkomst"], item.datum
+                uit.termijn = item.termijn if info["uitkomst"] == "hulp" else None
+                if staat == Staat.AFGEROND:
+                    uit.afgerond = item.datum
+        if soort == "melding":
+            uit.afgerond = item.datum
+    uit.staat = staat
+    if staat in STAP_STATEN:
+        uit.ontbreekt = _ontbreekt(m, gezien, STAP_STATEN.index(staat) + 1)
+    if not uit.fouten and meldcode.besluit != uit.besluit:
+        uit.fouten.append(f"meldcode: besluit in het plan ({meldcode.besluit or 'geen'}) klopt "
+                          f"niet met de afwegingen ({uit.besluit or 'geen'})")
+    return uit
+
+
+def _beschrijf(gebeurtenis: str) -> str:
+    if gebeurtenis.startswith("stap-"):
+        return f"stap {gebeurtenis[5:]}"
+    if gebeurtenis.startswith("overslaan-"):
+        return f"stap {gebeurtenis[10:]} overslaan"
+    if gebeurtenis.startswith("vraag-"):
+        nummer, antwoord = gebeurtenis[6:].split(":")
+        return f"afwegingsvraag {nummer} ({antwoord})"
+    return {"melding": "de melding", "start": "de start"}.get(gebeurtenis, gebeurtenis)
+
+
+def _staat_tekst(m: Machine, staat: Staat) -> str:
+    if staat in STAP_STATEN:
+        return m.stap_titel(STAP_STATEN.index(staat) + 1).lower()
+    if staat in VRAAG_STATEN:
+        return f"afwegingsvraag {VRAAG_STATEN.index(staat) + 1}"
+    return {Staat.MELDEN: "het besluit melden", Staat.AFGEROND: "de afronding",
+            Staat.NIET_GESTART: "de start"}[staat]
+
+
+# --- wat moet er nu gebeuren ------------------------------------------------------------
+
+
+@dataclass
+class Advies:
+    """Het antwoord van `meldcode next`: waar staat het spoor en wat moet er nu gebeuren."""
+
+    id: str
+    status: str
+    staat: str
+    stap: int | None
+    titel: str
+    uitleg: str
+    ontbreekt: list[str]
+    afweging: int | None
+    vraag: str | None
+    antwoorden: dict[str, str]
+    besluit: str | None
+    termijn: date | None
+    termijn_verstreken: bool
+    opdracht: str | None
+    waarschuwingen: list[str]
+    gestart: date | None = None
+    door: str | None = None
+    andere_plicht: dict[str, str] | None = None
+    veilig_thuis: str = "0800-2000"
+
+    def als_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "status": self.status, "stap": self.stap, "titel": self.titel,
+            "ontbreekt": self.ontbreekt, "afweging": self.afweging, "besluit": self.besluit,
+            "termijn": self.termijn.isoformat() if self.termijn else None,
+            "waarschuwingen": self.waarschuwingen,
+            "staat": self.staat, "uitleg": self.uitleg, "vraag": self.vraag,
+            "antwoorden": self.antwoorden, "termijn_verstreken": self.termijn_verstreken,
+            "opdracht": self.opdracht,
+            "gestart": self.gestart.isoformat() if self.gestart else None, "door": self.door,
+            "andere_plicht": self.andere_plicht, "veilig_thuis": self.veilig_thuis,
+        }
+
+
+def andere_plicht(plan: Plan, m: Machine | None = None) -> dict[str, str] | None:
+    """De aparte meldplicht als het plan een signaal over een medewerker van de school heeft."""
+    m = m or machine()
+    plicht = m.data["andere_plicht"]
+    signalen = [s.id for s in plan.signalen if s.domein == plicht["domein"]]
+    if not signalen:
+        return None
+    return {
+        "titel": plicht["titel"],
+        "uitleg": " ".join(plicht["uitleg"].split()),
+        "wie": plicht["wie"],
+        "vertrouwensinspecteur": plicht["vertrouwensinspecteur"],
+        "signalen": ", ".join(signalen),
+        "bron": plicht["bron"],
+    }
+
+
+def _plicht_tekst(plicht: dict[str, str]) -> str:
+    return (f"signaal {plicht['signalen']}: {plicht['titel'].lower()}. {plicht['uitleg']} "
+            f"Vertrouwensinspecteur: {plicht['vertrouwensinspecteur']}.")
+
+
+def _uitkomst_tekst(info: dict[str, Any]) -> str:
+    if info["uitkomst"].startswith("vraag "):
+        return f"door naar afwegings{info['uitkomst']}"
+    return str(info.get("uitleg") or info["uitkomst"])
+
+
+def _antwoorden(m: Machine, nummer: int) -> dict[str, str]:
+    uit = {}
+    for antwoord, info in m.vraag_van(nummer)["antwoorden"].items():
+        tekst = _uitkomst_tekst(info)
+        velden = [m.data["afweging_velden"][v]["optie"] for v in info.get("vereist", [])]
+        if velden:
+            tekst += f" (verplicht: {', '.join(velden)})"
+        uit[antwoord] = tekst
+    return uit
+
+
+def volgende(plan: Plan, vandaag: date, m: Machine | None = None) -> Advies:
+    """Wat moet er nu gebeuren in het meldcodespoor van dit plan (voor `meldcode next`)."""
+    m = m or machine()
+    mc = plan.meldcode
+    t = toestand(mc, m)
+    plicht = andere_plicht(plan, m)
+    waarschuwingen: list[str] = list(t.fouten)
+    vt = m.data["veilig_thuis"]["telefoon"]
+    advies = Advies(
+        id=plan.id, status="lopend", staat=t.staat.value, stap=None, titel="", uitleg="",
+        ontbreekt=list(t.ontbreekt), afweging=None, vraag=None, antwoorden={},
+        besluit=t.besluit, termijn=t.termijn, termijn_verstreken=False, opdracht=None,
+        waarschuwingen=waarschuwingen, gestart=mc.gestart if mc else None,
+        door=mc.door if mc else None, andere_plicht=plicht, veilig_thuis=vt,
+    )
+    ident = plan.id
+    if t.staat == Staat.NIET_GESTART:
+        advies.status = "niet-gestart"
+        if plicht is not None:
+            advies.titel = plicht["titel"]
+            advies.uitleg = (f"Dit is niet de meldcode. Meld het direct bij {plicht['wie']}; "
+                             "het bestuur overlegt met de vertrouwensinspecteur "
+                             f"({plicht['vertrouwensinspecteur']}).")
+            waarschuwingen.append(_plicht_tekst(plicht))
+            return advies
+        advies.titel = "Meldcode niet gestart"
+        advies.uitleg = ("Start de meldcode bij een vermoeden van huiselijk geweld of "
+                         "kindermishandeling; daarna wijst 'meldcode next' elke stap.")
+        advies.opdracht = f"jeugdplan meldcode start {ident}"
+        veilig = [s.id for s in plan.signalen if s.domein == "veiligheid"]
+        if veilig:
+            waarschuwingen.append(f"er is een veiligheidssignaal ({', '.join(veilig)}); "
+                                  "start de meldcode")
+        return advies
+    if plicht is not None:
+        waarschuwingen.append(_plicht_tekst(plicht))
+    if t.staat == Staat.AFGEROND:
+        advies.status = "afgerond"
+        advies.titel = "Meldcode afgerond"
+        advies.uitleg = (f"Afgerond op {t.afgerond} met besluit "
+                         f"'{m.data['besluiten'][t.besluit or 'afsluiten']}'.")
+    elif t.staat in STAP_STATEN:
+        nummer = STAP_STATEN.index(t.staat) + 1
+        stap = m.stap(nummer)
+        advies.stap, advies.titel = nummer, m.stap_titel(nummer)
+        advies.uitleg = " ".join(stap["uitleg"].split())
+        advies.opdracht = _stap_opdracht(m, ident, nummer, t.ontbreekt)
+        if nummer == 3:
+            advies.uitleg += " Gronden om over te slaan: " + "; ".join(
+                f"{g}: {' '.join(tekst.split())}" for g, tekst in m.gronden.items())
+    elif t.staat in (Staat.VRAAG_1, Staat.VRAAG_2, Staat.VRAAG_3, Staat.VRAAG_4, Staat.HULP):
+        nummer = VRAAG_STATEN.index(t.staat) + 1
+        vraag = m.vraag_van(nummer)
+        advies.stap = int(vraag["stap"])
+        advies.titel = f"{m.stap_titel(advies.stap)} — afwegingsvraag {nummer}"
+        advies.afweging, advies.vraag = nummer, vraag["vraag"]
+        advies.antwoorden = _antwoorden(m, nummer)
+        advies.uitleg = " ".join(vraag.get("hulptekst", "").split()) or " ".join(
+            m.stap(advies.stap)["uitleg"].split())
+        keuzes = "|".join(advies.antwoorden)
+        advies.opdracht = f"jeugdplan meldcode afweging {ident} {nummer} {keuzes}"
+        if t.staat == Staat.HULP and t.termijn is not None:
+            advies.uitleg = (f"De hulp loopt; beantwoord vraag 5 uiterlijk op {t.termijn}. "
+                             + advies.uitleg).strip()
+            if t.termijn < vandaag:
+                advies.termijn_verstreken = True
+                dagen = (vandaag - t.termijn).days
+                waarschuwingen.append(
+                    f"de termijn voor afwegingsvraag 5 ({t.termijn}) is {dagen} dag(en) "
+                    "verstreken: beantwoord vraag 5 nu; leidt de hulp niet tot de nodige "
+                    "veiligheid, dan alsnog melden bij Veilig Thuis")
+    elif t.staat == Staat.MELDEN:
+        advies.stap, advies.titel = 5, m.stap_titel(5) + " — melden bij Veilig Thuis"
+        advies.ontbreekt = ["melding"]
+        advies.uitleg = (f"Meld bij Veilig Thuis ({vt}, dag en nacht) en leg de melding vast: "
+                         "datum, wat is gemeld, wie erover is geïnformeerd en hun reactie. "
+                         + " ".join(m.data["wettelijk"]["meldrecht"].split()))
+        advies.opdracht = (f'jeugdplan meldcode melding {ident} --datum JJJJ-MM-DD '
+                           '--notitie "..." --geinformeerd "..." --reactie "..."')
+    waarschuwingen.extend(dossier_gaten(mc, m) if mc else [])
+    return advies
+
+
+def _stap_opdracht(m: Machine, ident: str, nummer: int, ontbreekt: list[str]) -> str:
+    delen = [f"jeugdplan meldcode stap {ident} {nummer} --notitie \"...\""]
+    for veld in ("met", "kindcheck", "reactie"):
+        if veld in ontbreekt or veld in m.stap(nummer).get("aanbevolen", []):
+            delen.append(f"--{veld} \"...\"")
+    opdracht = " ".join(delen)
+    if nummer == 3:
+        gronden = "|".join(m.gronden)
+        opdracht += f"  (of: jeugdplan meldcode overslaan {ident} 3 --grond {gronden} --reden \"...\")"
+    return opdracht
+
+
+def dossier_gaten(mc: Meldcode, m: Machine | None = None) -> list[str]:
+    """Wat het dossier hoort te bevatten maar (nog) mist: waarschuwingen, geen weigering."""
+    m = m or machine()
+    uit: list[str] = []
+    aanbevolen_stap = m.stap(3).get("aanbevolen", [])
+    stap3 = [s for s in mc.stappen if s.stap == 3]
+    if stap3 and not _ontbreekt(m, mc.stappen, 3):
+        gedekt = _gedekt(mc.stappen, 3)
+        for veld in aanbevolen_stap:
+            if veld not in gedekt:
+                uit.append(f"stap 3: {m.stap(3)['velden'][veld]} is niet vastgelegd (--{veld})")
+    for a in mc.afwegingen:
+        info = m.uitkomst(a.vraag, a.antwoord) if a.antwoord in m.vraag_van(a.vraag)[
+            "antwoorden"] else {}
+        for veld, wat in info.get("aanbevolen", {}).items():
+            if not getattr(a, veld, None):
+                optie = m.data["afweging_velden"][veld]["optie"]
+                uit.append(f"afwegingsvraag {a.vraag}: {wat} is niet vastgelegd ({optie})")
+    for x in mc.meldingen:
+        for veld in m.data["melding"]["aanbevolen"]:
+            if not getattr(x, veld, None):
+                uit.append(f"melding {x.datum}: {m.data['melding']['velden'][veld]} is niet "
+                           f"vastgelegd (--{veld})")
+    return uit
+
+
+def status_overzicht(plannen: Iterable[Plan], vandaag: date,
+                     m: Machine | None = None) -> list[Advies]:
+    """Alle lopende meldcodesporen: verstreken termijnen eerst, dan op termijn en id."""
+    return _lopend(_spoor(p, vandaag, m) for p in plannen)
+
+
+def status_repo(repo: Repo, vandaag: date) -> list[Advies]:
+    """`status_overzicht` van een hele repository, per plan uit de cache."""
+    from jeugdplan.opslag.cache import per_plan
+
+    return _lopend(a for _i, a, _f in per_plan(repo, f"meldcode:{vandaag}",
+                                                lambda p: _spoor(p, vandaag)))
+
+
+def _spoor(plan: Plan, vandaag: date, m: Machine | None = None) -> Advies | None:
+    if plan.meldcode is None or plan.status == "afgesloten":
+        return None
+    return volgende(plan, vandaag, m)
+
+
+def _lopend(adviezen: Iterable[Advies | None]) -> list[Advies]:
+    uit = [a for a in adviezen if a is not None and a.status == "lopend"]
+    return sorted(uit, key=lambda a: (not a.termijn_verstreken,
+                                      a.termijn or date.max, a.id))
+
+
+# --- gebeurtenissen: het plan aanpassen (of weigeren) ---------------------------------------
+
+
+def _weiger_algemeen(plan: Plan, datum: date, vandaag: date) -> None:
+    if plan.status == "afgesloten":
+        raise JeugdplanError(f"casus {plan.id} is afgesloten; het meldcodespoor wijzigt niet meer")
+    if datum > vandaag:
+        raise JeugdplanError(f"de datum ({datum}) ligt in de toekomst")
+    if plan.meldcode is not None and datum < plan.meldcode.gestart:
+        raise JeugdplanError(
+            f"de datum ({datum}) ligt vóór de start van de meldcode ({plan.meldcode.gestart})")
+
+
+def _huidig(plan: Plan, m: Machine) -> Toestand:
+    t = toestand(plan.meldcode, m)
+    if t.fouten:
+        raise JeugdplanError(
+            "het meldcodespoor in plan.yaml klopt niet: " + "; ".join(t.fouten)
+            + "; herstel het eerst met 'jeugdplan edit'")
+    return t
+
+
+def _nu_nodig(m: Machine, plan: Plan, t: Toestand) -> str:
+    """Zegt in één zin wat er in de huidige toestand eerst moet gebeuren."""
+    ident = plan.id
+    if t.staat == Staat.NIET_GESTART:
+        return f"de meldcode is nog niet gestart ('jeugdplan meldcode start {ident}')"
+    if t.staat in STAP_STATEN:
+        nummer = STAP_STATEN.index(t.staat) + 1
+        wat = f"stap {nummer} ({m.stap(nummer)['titel'].lower()})"
+        velden = ", ".join(t.ontbreekt)
+        if nummer == 3:
+            return (f"{wat} is nog niet vastgelegd of geldig overgeslagen; ontbreekt: {velden} "
+                    f"('jeugdplan meldcode stap {ident} 3 --notitie ... --met ...' of "
+                    f"'jeugdplan meldcode overslaan {ident} 3 --grond ... --reden ...')")
+        opties = " ".join(f"--{v} ..." for v in t.ontbreekt)
+        return (f"{wat} is nog niet compleet; ontbreekt: {velden} "
+                f"('jeugdplan meldcode stap {ident} {nummer} {opties}')")
+    if t.staat in VRAAG_STATEN:
+        nummer = VRAAG_STATEN.index(t.staat) + 1
+        return f"eerst afwegingsvraag {nummer} beantwoorden ({m.vraag_van(nummer)['vraag']})"
+    if t.staat == Staat.MELDEN:
+        return ("het besluit is melden; leg eerst de melding aan Veilig Thuis vast "
+                f"('jeugdplan meldcode melding {ident} --datum ... --notitie ...')")
+    return f"het meldcodespoor is afgerond op {t.afgerond}"
+
+
+def _pas_toe(plan: Plan, gebeurtenis: str, wat: str, m: Machine) -> Toestand:
+    """Controleert een gebeurtenis tegen de tabel; weigert met wat er ontbreekt."""
+    t = _huidig(plan, m)
+    if m.toegestaan(t.staat, gebeurtenis) is None:
+        raise JeugdplanError(f"{wat} kan nu niet: {_nu_nodig(m, plan, t)}")
+    return t
+
+
+def _na(plan: Plan, m: Machine) -> Toestand:
+    """Na een wijziging: de nieuwe toestand, besluit en afronding bijwerken."""
+    assert plan.meldcode is not None
+    t = toestand(plan.meldcode, m)
+    plan.meldcode.besluit = t.besluit  # type: ignore[assignment]
+    plan.meldcode.afgerond = t.afgerond
+    return t
+
+
+def start(plan: Plan, *, datum: date, door: str, vandaag: date,
+          m: Machine | None = None) -> str:
+    m = m or machine()
+    _weiger_algemeen(plan, datum, vandaag)
+    plicht = andere_plicht(plan, m)
+    if plicht is not None:
+        raise JeugdplanError(
+            f"de meldcode start niet: {_plicht_tekst(plicht)} Leg dit vast in het journaal.")
+    if plan.meldcode is not None:
+        t = toestand(plan.meldcode, m)
+        if t.staat == Staat.AFGEROND:
+            raise JeugdplanError(
+                f"casus {plan.id} heeft al een meldcodespoor (gestart {plan.meldcode.gestart}, "
+                f"afgerond {t.afgerond}); een plan heeft één meldcodespoor")
+        raise JeugdplanError(
+            f"de meldcode is al gestart op {plan.meldcode.gestart} door {plan.meldcode.door}; "
+            f"zie 'jeugdplan meldcode next {plan.id}'")
+    if datum < plan.kind.geboortedatum:
+        raise JeugdplanError(f"de datum ({datum}) ligt vóór de geboortedatum van het kind")
+    from jeugdplan.domein.model import Meldcode
+
+    plan.meldcode = Meldcode(gestart=datum, door=door)
+    return "meldcode gestart"
+
+
+def leg_stap_vast(plan: Plan, nummer: int, *, notitie: str, met: str | None,
+                  kindcheck: str | None, reactie: str | None, datum: date, door: str,
+                  vandaag: date, m: Machine | None = None) -> str:
+    from jeugdplan.domein.model import MeldcodeStap
+
+    m = m or machine()
+    if nummer not in (1, 2, 3):
+        raise JeugdplanError(
+            f"stap {nummer} bestaat niet als aparte aantekening: stap 1, 2 en 3 leg je vast met "
+            "'meldcode stap'; stap 4 en 5 met 'meldcode afweging' en 'meldcode melding'")
+    stap = m.stap(nummer)
+    toegestaan = set(stap["vereist"]) | set(stap.get("optioneel", []))
+    for veld, waarde in (("met", met), ("kindcheck", kindcheck), ("reactie", reactie)):
+        if waarde is not None and veld not in toegestaan:
+            hoort = [s for s, d in m.stappen.items()
+                     if veld in set(d["vereist"]) | set(d.get("optioneel", []))]
+            raise JeugdplanError(
+                f"--{veld} hoort niet bij stap {nummer}"
+                + (f" maar bij stap {', '.join(map(str, hoort))}" if hoort else ""))
+    _weiger_algemeen(plan, datum, vandaag)
+    wat = f"stap {nummer} ({stap['titel'].lower()}) vastleggen"
+    huidig = _huidig(plan, m)
+    if huidig.besluit is not None:
+        raise JeugdplanError(
+            f"{wat} kan niet meer: het besluit ({huidig.besluit}) is genomen; leg verdere "
+            f"aantekeningen vast met 'jeugdplan journaal add {plan.id} --tekst ...'")
+    _pas_toe(plan, gebeurtenis_stap(nummer), wat, m)
+    assert plan.meldcode is not None
+    if nummer == 3 and plan.meldcode.overgeslagen:
+        raise JeugdplanError(f"{wat} kan niet: stap 3 is overgeslagen "
+                             f"(grond: {plan.meldcode.overgeslagen[0].grond})")
+    plan.meldcode.stappen.append(MeldcodeStap(
+        stap=nummer, datum=datum, door=door, notitie=notitie, met=met, kindcheck=kindcheck,
+        reactie=reactie))
+    na = _na(plan, m)
+    compleet = ""
+    if na.staat in STAP_STATEN and STAP_STATEN.index(na.staat) + 1 == nummer:
+        compleet = f"; nog niet compleet (ontbreekt: {', '.join(na.ontbreekt)})"
+    return f"meldcode stap {nummer} vastgelegd{compleet}"
+
+
+def sla_over(plan: Plan, nummer: int, *, grond: str | None, reden: str | None, datum: date,
+             door: str, vandaag: date, m: Machine | None = None) -> str:
+    from jeugdplan.domein.model import MeldcodeOverslaan
+
+    m = m or machine()
+    if nummer != m.data["overslaan"]["stap"]:
+        raise JeugdplanError(
+            f"alleen stap {m.data['overslaan']['stap']} (gesprek met ouders en/of kind) mag "
+            f"worden overgeslagen, niet stap {nummer}")
+    gronden = ", ".join(m.gronden)
+    if grond is None:
+        raise JeugdplanError(f"stap 3 overslaan kan alleen op een van de gronden {gronden}: "
+                             "geef --grond")
+    if grond not in m.gronden:
+        raise JeugdplanError(
+            f"{grond!r} is geen grond om stap 3 over te slaan; alleen: {gronden} "
+            "(veiligheid van kind, beroepskracht of anderen; of het gezin verbreekt het contact)")
+    if reden is None or not reden.strip():
+        raise JeugdplanError("stap 3 overslaan kan alleen met een vastgelegde reden: geef "
+                             "--reden met de concrete aanwijzingen")
+    _weiger_algemeen(plan, datum, vandaag)
+    t = _pas_toe(plan, "overslaan-3", "stap 3 overslaan", m)
+    assert plan.meldcode is not None
+    if any(s.stap == 3 for s in plan.meldcode.stappen):
+        raise JeugdplanError("stap 3 overslaan kan niet: het gesprek is al (deels) vastgelegd; "
+                             f"ontbreekt nog: {', '.join(t.ontbreekt)}")
+    plan.meldcode.overgeslagen.append(MeldcodeOverslaan(
+        stap=3, grond=grond, reden=reden, datum=datum, door=door))  # type: ignore[arg-type]
+    _na(plan, m)
+    return f"meldcode stap 3 overgeslagen (grond: {grond})"
+
+
+def beantwoord(plan: Plan, nummer: int, antwoord: str, *, toelichting: str | None,
+               termijn: date | None, casemanager: str | None, datum: date, door: str,
+               vandaag: date, m: Machine | None = None) -> str:
+    from jeugdplan.domein.model import MeldcodeAfweging
+
+    m = m or machine()
+    if nummer not in m.vragen:
+        raise JeugdplanError(f"afwegingsvraag {nummer} bestaat niet; kies 1 tot en met "
+                             f"{max(m.vragen)}")
+    antwoord = antwoord.strip().lower()
+    if antwoord not in ANTWOORDEN:
+        raise JeugdplanError(f"antwoord {antwoord[:20]!r} onbekend; kies ja, nee of twijfel")
+    vraag = m.vraag_van(nummer)
+    if antwoord not in vraag["antwoorden"]:
+        waar = [str(n) for n, v in m.vragen.items() if antwoord in v["antwoorden"]]
+        raise JeugdplanError(
+            f"'{antwoord}' kan niet bij afwegingsvraag {nummer}; beantwoord met "
+            f"{' of '.join(vraag['antwoorden'])}"
+            + (f" (twijfel kan alleen bij vraag {', '.join(waar)}: in de onderwijsvariant "
+               "telt twijfel daar als ja, dus melden)" if waar else ""))
+    _weiger_algemeen(plan, datum, vandaag)
+    wat = f"afwegingsvraag {nummer} beantwoorden"
+    t = _huidig(plan, m)
+    assert plan.meldcode is not None or t.staat == Staat.NIET_GESTART
+    if m.toegestaan(t.staat, gebeurtenis_vraag(nummer, antwoord)) is None:
+        eerder = [a for a in (plan.meldcode.afwegingen if plan.meldcode else [])
+                  if a.vraag == nummer]
+        if eerder:
+            raise JeugdplanError(
+                f"afwegingsvraag {nummer} is al beantwoord ({eerder[-1].antwoord}, "
+                f"{eerder[-1].datum}); een antwoord wordt niet gewijzigd. Nu: "
+                f"{_nu_nodig(m, plan, t)}")
+        raise JeugdplanError(f"{wat} kan nu niet: {_nu_nodig(m, plan, t)}")
+    info = m.uitkomst(nummer, antwoord)
+    vereist: dict[str, str] = info.get("vereist", {})
+    mogelijk = {"toelichting", *vereist, *info.get("aanbevolen", [])}
+    waarden = {"toelichting": toelichting, "termijn": termijn, "casemanager": casemanager}
+    velden = m.data["afweging_velden"]
+    for veld, waarde in waarden.items():
+        if waarde is not None and veld not in mogelijk:
+            raise JeugdplanError(f"{velden[veld]['optie']} hoort niet bij vraag {nummer} "
+                                 f"{antwoord} ({velden[veld]['uitleg']})")
+    for veld, wat in vereist.items():
+        if waarden[veld] is None:
+            raise JeugdplanError(
+                f"vraag {nummer} {antwoord} ({info.get('uitleg', info['uitkomst'])}) vraagt "
+                f"{velden[veld]['optie']}: {wat}")
+    if termijn is not None and termijn <= datum:
+        raise JeugdplanError(f"de termijn ({termijn}) moet na de datum van de afweging "
+                             f"({datum}) liggen")
+    assert plan.meldcode is not None
+    plan.meldcode.afwegingen.append(MeldcodeAfweging(
+        vraag=nummer, antwoord=antwoord, datum=datum, door=door,  # type: ignore[arg-type]
+        toelichting=toelichting, termijn=termijn, casemanager=casemanager))
+    na = _na(plan, m)
+    uitkomst = info["uitkomst"] if na.besluit is None or info["uitkomst"].startswith("vraag") \
+        else f"besluit: {na.besluit}"
+    return f"meldcode afwegingsvraag {nummer}: {antwoord} -> {uitkomst}"
+
+
+def leg_melding_vast(plan: Plan, *, datum: date, notitie: str, geinformeerd: str | None,
+                     reactie: str | None, door: str, vandaag: date,
+                     m: Machine | None = None) -> str:
+    from jeugdplan.domein.model import MeldcodeMelding
+
+    m = m or machine()
+    _weiger_algemeen(plan, datum, vandaag)
+    t = _pas_toe(plan, "melding", "de melding vastleggen", m)
+    assert plan.meldcode is not None
+    if t.besluit_datum is not None and datum < t.besluit_datum:
+        raise JeugdplanError(f"de datum van de melding ({datum}) ligt vóór het besluit om te "
+                             f"melden ({t.besluit_datum})")
+    plan.meldcode.meldingen.append(MeldcodeMelding(
+        datum=datum, door=door, notitie=notitie, geinformeerd=geinformeerd, reactie=reactie))
+    _na(plan, m)
+    return "meldcode: melding aan Veilig Thuis vastgelegd; spoor afgerond"
+
+
+# --- het dossier (voor `report meldcode`) --------------------------------------------------
+
+
+def dossier(plan: Plan, vandaag: date, m: Machine | None = None) -> dict[str, Any]:
+    """De context voor het sjabloon `meldcode.<formaat>.j2`.
+
+    Alleen wat het meldcodedossier nodig heeft: geen naam of geboortedatum van het kind, geen
+    contactgegevens of andere delen van het plan.
+    """
+    m = m or machine()
+    mc = plan.meldcode
+    if mc is None:
+        raise JeugdplanError(f"casus {plan.id} heeft geen meldcodespoor; "
+                             f"start het met 'jeugdplan meldcode start {plan.id}'")
+    advies = volgende(plan, vandaag, m)
+    stappen = []
+    for nummer in (1, 2, 3):
+        stap = m.stap(nummer)
+        stappen.append({
+            "nummer": nummer, "titel": stap["titel"],
+            "aantekeningen": [s for s in mc.stappen if s.stap == nummer],
+            "overgeslagen": [o for o in mc.overgeslagen if o.stap == nummer],
+        })
+    afwegingen = [{
+        "vraag": a.vraag, "stap": m.vraag_van(a.vraag)["stap"],
+        "tekst": m.vraag_van(a.vraag)["vraag"], "antwoord": a.antwoord,
+        "uitkomst": _uitkomst_tekst(m.uitkomst(a.vraag, a.antwoord)),
+        "datum": a.datum, "door": a.door, "toelichting": a.toelichting,
+        "termijn": a.termijn, "casemanager": a.casemanager,
+    } for a in mc.afwegingen]
+    return {
+        "id": plan.id,
+        "school": plan.kind.school,
+        "onderwijssoort": plan.kind.onderwijssoort,
+        "meldcode": mc,
+        "advies": advies,
+        "stappen": stappen,
+        "stap_titels": {n: s["titel"] for n, s in m.stappen.items()},
+        "afwegingen": afwegingen,
+        "meldingen": mc.meldingen,
+        "besluit": m.data["besluiten"].get(mc.besluit) if mc.besluit else None,
+        "gronden": m.gronden,
+        "signalen": [s for s in plan.signalen if s.domein == "veiligheid"],
+        "veilig_thuis": m.data["veilig_thuis"],
+        "bron": m.data["afwegingskader"]["bron"],
+        "vandaag": vandaag,
+    }

@@ -1,0 +1,97 @@
+"""Het overzicht van casussen voor `jeugdplan list`: filteren en zeggen wat aandacht vraagt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from jeugdplan.domein.agenda import punten
+from jeugdplan.domein.toestemming import leeftijd
+
+if TYPE_CHECKING:
+    from jeugdplan.domein.model import Plan
+    from jeugdplan.opslag.store import Repo
+
+
+@dataclass
+class Regel:
+    id: str
+    status: str
+    gemeente: str
+    school: str
+    onderwijssoort: str
+    leeftijd: int
+    regie: str | None
+    signalen: int
+    laatste_signaal: date | None
+    aandacht: list[str] = field(default_factory=list)
+
+    def als_json(self) -> dict[str, object]:
+        return {
+            "id": self.id, "status": self.status, "gemeente": self.gemeente,
+            "school": self.school, "onderwijssoort": self.onderwijssoort,
+            "leeftijd": self.leeftijd, "regie": self.regie, "signalen": self.signalen,
+            "laatste_signaal": self.laatste_signaal.isoformat() if self.laatste_signaal else None,
+            "aandacht": self.aandacht,
+        }
+
+
+def _past(waarde: str, filter: str | None) -> bool:
+    return filter is None or waarde.strip().lower() == filter.strip().lower()
+
+
+def aandacht(plan: Plan, vandaag: date) -> list[str]:
+    if plan.status == "afgesloten":
+        return []
+    uit = []
+    over_tijd = [p for p in punten(plan, vandaag, vandaag + timedelta(days=7)) if p.over_tijd]
+    binnenkort = [p for p in punten(plan, vandaag, vandaag + timedelta(days=7))
+                  if not p.over_tijd]
+    if over_tijd:
+        uit.append(f"{len(over_tijd)} over tijd")
+    if binnenkort:
+        uit.append(f"{len(binnenkort)} binnen 7 dagen")
+    if plan.signalen and not plan.ouders_geinformeerd:
+        uit.append("ouders nog niet geïnformeerd")
+    if plan.regie is None and plan.status == "actief":
+        uit.append("geen regie")
+    if plan.meldcode is not None and plan.meldcode.afgerond is None:
+        uit.append("meldcode loopt")
+    if any(a.tot is None for a in plan.verzuim.afwezigheden):
+        uit.append("verzuim")
+    return uit
+
+
+def regel(plan: Plan, vandaag: date) -> Regel:
+    """De regel van één plan in het overzicht (per plan te cachen)."""
+    k = plan.kind
+    return Regel(
+        id=plan.id, status=plan.status, gemeente=k.gemeente, school=k.school,
+        onderwijssoort=k.onderwijssoort, leeftijd=leeftijd(k.geboortedatum, vandaag),
+        regie=plan.regie.naam if plan.regie else None, signalen=len(plan.signalen),
+        laatste_signaal=max((s.datum for s in plan.signalen), default=None),
+        aandacht=aandacht(plan, vandaag),
+    )
+
+
+def kies(regels: Iterable[Regel], *, status: str | None = None, school: str | None = None,
+         gemeente: str | None = None) -> list[Regel]:
+    """Filteren en sorteren: wat aandacht vraagt eerst, afgesloten casussen achteraan."""
+    gekozen = [r for r in regels if _past(r.status, status) and _past(r.school, school)
+               and _past(r.gemeente, gemeente)]
+    return sorted(gekozen, key=lambda r: (r.status == "afgesloten", not r.aandacht, r.id))
+
+
+def overzicht(plannen: Iterable[Plan], vandaag: date, **filters: str | None) -> list[Regel]:
+    return kies((regel(p, vandaag) for p in plannen), **filters)
+
+
+def overzicht_repo(repo: Repo, vandaag: date, **filters: str | None) -> list[Regel]:
+    """Het overzicht van een hele repository; de regel per plan komt uit de cache zolang het
+    plan (en de code) niet veranderde."""
+    from jeugdplan.opslag.cache import per_plan
+
+    regels = per_plan(repo, f"overzicht:{vandaag}", lambda p: regel(p, vandaag))
+    return kies((r for _, r, _ in regels if r is not None), **filters)

@@ -1,0 +1,326 @@
+"""Verwijsadvies: (plan, regioregels, vandaag) -> wie betrek je nu, wat moet eerst, en waarom.
+
+Een zuivere functie (`route`): ze leest niets en schrijft niets. Elk advies noemt de regel
+(`regel`) en de bron (`bron`) die het opleverden, zodat een coördinator aan ouders en
+collega's kan uitleggen waarom. De uitgangspunten (DOMAIN.md §1-2; tekst en bron in het
+regiobestand onder `principes`):
+
+- ouders eerst: zolang niet is vastgelegd dat de zorgen met de ouders zijn besproken, is dat
+  het eerste advies en de eerste voorwaarde; behalve bij veiligheid (de meldcode gaat voor)
+  en bij een mogelijk zedendelict door personeel (aparte meldplicht aan het schoolbestuur);
+- licht waar het kan, specialistisch waar het moet: de routes in het regiobestand per domein
+  en zwaarte; bij specialistische hulp ook de lijst verwijzers;
+- meerdere domeinen: hulp in samenhang (route met `min_domeinen`);
+- de hulp wordt erbij gehaald, het gezin wordt niet doorverwezen (staat in de reden);
+- toestemming naar leeftijd voordat gegevens worden gedeeld (`toestemming.py`); leerplicht,
+  RMC en Veilig Thuis hebben een eigen grondslag;
+- verzuim: langer dan 4 weken ongeoorloofd afwezig of niet ingeschreven -> leerplicht en
+  samenwerkingsverband;
+- identiteit: vraagt het gezin om hulp met een eigen identiteit, dan gaat een aanbieder met
+  die identiteit voor, binnen dezelfde functie (de andere regels blijven gelden).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+from jeugdplan.domein.dubbel import normaliseer
+from jeugdplan.domein.errors import JeugdplanError
+from jeugdplan.domein.toestemming import heeft_toestemming, leeftijd, vereist, zonder_toestemming
+from jeugdplan.opslag.resources import lees_data
+
+if TYPE_CHECKING:
+    from jeugdplan.diensten.regio import Regio
+    from jeugdplan.domein.model import Plan
+    from jeugdplan.domein.regiomodel import Koppeling, Organisatie
+
+VEILIGHEID = "veiligheid"
+PERSONEEL = "grensoverschrijdend-personeel"
+ZWAARTE_VOLGORDE = {"licht": 0, "complex": 1, "specialistisch": 2}
+ACTIEVE_STATUSSEN = ("voorgesteld", "aangevraagd", "geaccepteerd", "gestart")
+
+Toestemming = Literal["niet-nodig", "aanwezig", "nodig"]
+
+
+@dataclass
+class Advies:
+    rol: str
+    organisatie: str
+    contact: str | None
+    reden: str
+    regel: str
+    bron: str
+    functie: str
+    organisatie_id: str | None = None
+    principe: str | None = None
+    regels: list[str] = field(default_factory=list)
+    """Alle regels die aan dit advies bijdroegen (de eerste is `regel`)."""
+    verwijsbaar: bool = True
+    toestemming: Toestemming = "niet-nodig"
+    toestemming_van: str | None = None
+    onzeker: bool = False
+    waarom_onzeker: str | None = None
+    identiteit: str | None = None
+    alternatieven: list[str] = field(default_factory=list)
+    signalen: list[str] = field(default_factory=list)
+    lopende_verwijzing: str | None = None
+
+
+@dataclass
+class Voorwaarde:
+    code: str
+    melding: str
+    regel: str | None = None
+    bron: str | None = None
+    organisatie: str | None = None
+
+
+@dataclass
+class VerwijzerAdvies:
+    naam: str
+    wanneer: str
+    bron: str
+    rol: str | None = None
+
+
+@dataclass
+class Uitkomst:
+    id: str
+    gemeente: str
+    regio: str
+    datum: date
+    adviezen: list[Advies]
+    voorwaarden: list[Voorwaarde]
+    verwijzers: list[VerwijzerAdvies]
+
+    def als_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "gemeente": self.gemeente,
+            "regio": self.regio,
+            "datum": self.datum.isoformat(),
+            "adviezen": [{"nr": i, **asdict(a)} for i, a in enumerate(self.adviezen, 1)],
+            "voorwaarden": [asdict(v) for v in self.voorwaarden],
+            "verwijzers": [asdict(v) for v in self.verwijzers],
+        }
+
+    def codes(self) -> list[str]:
+        return [v.code for v in self.voorwaarden]
+
+
+def verzuim_reden(plan: Plan, vandaag: date) -> str | None:
+    """Waarom leerplicht en SWV erbij moeten (een thuiszitter volgens `verzuim.classificeer`,
+    de ene plek waar die regels staan), of None."""
+    from jeugdplan.domein.verzuim import THUISZITTER, classificeer
+
+    stand = classificeer(plan, vandaag)
+    if stand is None or stand.categorie not in THUISZITTER:
+        return None
+    if stand.categorie == "absoluut_verzuim":
+        return f"Het kind staat sinds {stand.sinds} op geen school ingeschreven (absoluut verzuim)."
+    return (f"Het kind is sinds {stand.sinds} ongeoorloofd afwezig ({stand.dagen} dagen, langer "
+            "dan 4 weken: langdurig relatief verzuim).")
+
+
+def _eerste_zin(tekst: str) -> str:
+    punt = tekst.find(".")
+    return tekst if punt < 0 else tekst[: punt + 1]
+
+
+def _past_identiteit(gewenst: str, org: Organisatie) -> bool:
+    if not org.identiteit:
+        return False
+    a, b = normaliseer(gewenst), normaliseer(org.identiteit)
+    return bool(a and b and (a == b or a in b or b in a))
+
+
+class _Router:
+    def __init__(self, plan: Plan, regio: Regio, vandaag: date, gemeente: str) -> None:
+        self.plan = plan
+        self.regio = regio
+        self.r = regio.regels
+        self.vandaag = vandaag
+        self.gemeente = gemeente
+        self.adviezen: list[Advies] = []
+        data = lees_data("toestemming.yaml")
+        self.eigen_grondslag = zonder_toestemming()
+        self.vrij = self.eigen_grondslag | set(data["school_intern"]["rollen"])
+
+    def principe(self, naam: str) -> tuple[str, str]:
+        p = self.r.principes[naam]
+        return p.omschrijving, p.bron
+
+    def kies(self, koppelingen: list[Koppeling]) -> tuple[Koppeling, bool, list[Koppeling]]:
+        """Kiest de koppeling: bij een gewenste identiteit een passende aanbieder, anders de
+        eerste zonder identiteit. Geeft (keuze, op identiteit gekozen, de andere)."""
+        orgs = self.r.organisaties
+        gewenst = self.plan.kind.identiteit
+        keuze: Koppeling | None = None
+        op_identiteit = False
+        if gewenst:
+            passend = [k for k in koppelingen if _past_identiteit(gewenst, orgs[k.organisatie])]
+            if passend:
+                keuze, op_identiteit = passend[0], True
+        if keuze is None:
+            algemeen = [k for k in koppelingen if not orgs[k.organisatie].identiteit]
+            keuze = (algemeen or koppelingen)[0]
+        return keuze, op_identiteit, [k for k in koppelingen if k is not keuze]
+
+    def voeg_toe(self, functie: str, regel: str, reden: str, bron: str, principe: str | None,
+                 signalen: list[str]) -> None:
+        koppelingen, koppel_bron = self.regio.koppelingen(functie, self.gemeente,
+                                                          self.plan.kind.school)
+        if not koppelingen:  # pragma: no cover - de kruiscontrole van de regio voorkomt dit
+            return
+        k, op_identiteit, andere = self.kies(koppelingen)
+        org = self.r.organisaties[k.organisatie]
+        for bestaand in self.adviezen:
+            if bestaand.organisatie_id == k.organisatie:
+                bestaand.regels += [r for r in (regel, principe) if r and r not in bestaand.regels]
+                bestaand.signalen += [s for s in signalen if s not in bestaand.signalen]
+                return
+        regels = [regel] + ([principe] if principe and principe != regel else [])
+        tekst = reden.strip()
+        if org.verwijsbaar and org.rol not in self.eigen_grondslag:
+            # Hulp erbij halen; voor leerplicht en Veilig Thuis (eigen taak) past dat niet.
+            tekst += " " + _eerste_zin(self.principe("erbij-halen")[0])
+            regels.append("erbij-halen")
+        gewenst = self.plan.kind.identiteit
+        if op_identiteit:
+            tekst += (f" Gekozen omdat het gezin hulp vraagt die past bij de identiteit "
+                      f"'{gewenst}' ({org.identiteit}); zelfde functie en kwaliteitseisen.")
+            regels.append("identiteit")
+        elif gewenst and len(koppelingen) > 0 and org.verwijsbaar:
+            tekst += (f" Voor deze functie is in de regio geen aanbieder met de identiteit "
+                      f"'{gewenst}' bekend.")
+        onzeker = org.onzeker or k.onzeker
+        waarom = "; ".join(w for w in (org.waarom if org.onzeker else None,
+                                       k.waarom if k.onzeker else None) if w) or None
+        bronnen = [bron]
+        org_bron = k.bron or koppel_bron or org.bron
+        if org_bron not in bron:
+            bronnen.append(f"organisatie: {org_bron}")
+        advies = Advies(
+            rol=org.rol, organisatie=org.naam, contact=k.contact or org.contact,
+            reden=tekst, regel=regel, bron="; ".join(bronnen), functie=functie,
+            organisatie_id=k.organisatie, principe=principe, regels=regels,
+            verwijsbaar=org.verwijsbaar, onzeker=onzeker, waarom_onzeker=waarom,
+            identiteit=org.identiteit,
+            alternatieven=[self.r.organisaties[a.organisatie].naam for a in andere],
+            signalen=list(signalen),
+        )
+        self.toestemming(advies, org)
+        for v in self.plan.verwijzingen:
+            if v.status in ACTIEVE_STATUSSEN and normaliseer(v.organisatie) == normaliseer(
+                    org.naam):
+                advies.lopende_verwijzing = f"{v.id} ({v.status})"
+        self.adviezen.append(advies)
+
+    def toestemming(self, advies: Advies, org: Organisatie) -> None:
+        if not org.verwijsbaar or org.rol in self.vrij:
+            advies.toestemming = "niet-nodig"
+            return
+        kandidaten = [org.naam, *org.ook_bekend_als, advies.organisatie_id or "", org.rol]
+        if heeft_toestemming(self.plan, kandidaten, self.vandaag):
+            advies.toestemming = "aanwezig"
+        else:
+            advies.toestemming = "nodig"
+            advies.toestemming_van = vereist(self.plan, self.vandaag).omschrijving
+
+
+def route(plan: Plan, regio: Regio, vandaag: date) -> Uitkomst:
+    """Het verwijsadvies voor dit kind op `vandaag`."""
+    gemeente = regio.gemeente(plan.kind.gemeente)
+    if gemeente is None:
+        raise JeugdplanError(
+            f"gemeente {plan.kind.gemeente!r} hoort niet bij regio {regio.naam}; de gemeenten "
+            f"in deze regio zijn: {', '.join(regio.gemeenten)}. Pas kind.gemeente aan, of voeg "
+            "de gemeente toe in de regio.yaml van de casusrepository"
+        )
+    router = _Router(plan, regio, vandaag, gemeente)
+    r = regio.regels
+
+    zwaarste: dict[str, str] = {}
+    for s in plan.signalen:
+        huidig = zwaarste.get(s.domein)
+        if huidig is None or ZWAARTE_VOLGORDE[s.zwaarte] > ZWAARTE_VOLGORDE[huidig]:
+            zwaarste[s.domein] = s.zwaarte
+
+    met_verwijzers = False
+    for naam, rt in r.routes.items():
+        geraakt = [d for d in rt.domeinen if zwaarste.get(d) in rt.zwaarte]
+        if len(geraakt) < rt.min_domeinen:
+            continue
+        signalen = [s.id for s in plan.signalen if s.domein in geraakt]
+        for functie in rt.functies:
+            router.voeg_toe(functie, naam, rt.reden, rt.bron, rt.principe, signalen)
+        met_verwijzers = met_verwijzers or rt.verwijzers
+
+    verzuim = verzuim_reden(plan, vandaag)
+    if verzuim is not None:
+        tekst, bron = router.principe("verzuim")
+        for functie in ("leerplicht", "swv"):
+            router.voeg_toe(functie, "verzuim", f"{verzuim} {tekst} Leerplicht en RMC hebben "
+                            "geen toestemming nodig (eigen wettelijke taak).", bron, "verzuim", [])
+
+    voorwaarden: list[Voorwaarde] = []
+    if PERSONEEL in zwaarste:
+        tekst, bron = router.principe("meldplicht-personeel")
+        voorwaarden.append(Voorwaarde("meldplicht-personeel", tekst, "meldplicht-personeel", bron))
+    veilig = VEILIGHEID in zwaarste and not (plan.meldcode and plan.meldcode.afgerond)
+    if veilig:
+        tekst, bron = router.principe("meldcode-eerst")
+        voorwaarden.append(Voorwaarde(
+            "meldcode", f"Er is een signaal over veiligheid: volg eerst de meldcode "
+            f"('jeugdplan meldcode next {plan.id}'). {tekst}", "meldcode-eerst", bron))
+    gewone = [d for d in zwaarste if d not in (VEILIGHEID, PERSONEEL)]
+    if not plan.ouders_geinformeerd and gewone:
+        tekst, bron = router.principe("ouders-eerst")
+        wie = ("de jongere en, als die dat goed vindt, de ouders"
+               if leeftijd(plan.kind.geboortedatum, vandaag) >= 16 else "de ouders")
+        melding = (f"Bespreek de zorgen eerst met {wie} en leg dat vast met "
+                   f"'jeugdplan ouders informeer {plan.id}'.")
+        if veilig:
+            melding += " Bij het veiligheidssignaal volgt het gesprek via de meldcode (stap 3)."
+        voorwaarden.append(Voorwaarde("ouders-informeren", melding, "ouders-eerst", bron))
+        advies = Advies(
+            rol="leerkracht", organisatie="De school: leerkracht of intern begeleider",
+            contact=None, reden=f"{tekst} {melding}", regel="ouders-eerst", bron=bron,
+            functie="ouders", principe="ouders-eerst", regels=["ouders-eerst"],
+            verwijsbaar=False,
+            signalen=[s.id for s in plan.signalen if s.domein in gewone],
+        )
+        voor = {"meldcode-eerst", "meldplicht-personeel"}
+        plek = 0
+        while plek < len(router.adviezen) and router.adviezen[plek].principe in voor:
+            plek += 1
+        router.adviezen.insert(plek, advies)
+
+    tekst, bron = router.principe("toestemming")
+    for a in router.adviezen:
+        if a.toestemming == "nodig":
+            voorwaarden.append(Voorwaarde(
+                "toestemming", f"Geen geldige toestemming om gegevens te delen met "
+                f"{a.organisatie}: nodig is toestemming van {a.toestemming_van}.",
+                "toestemming", bron, a.organisatie))
+
+    if not plan.signalen and verzuim is None:
+        voorwaarden.append(Voorwaarde(
+            "geen-signalen", "Er zijn nog geen signalen vastgelegd; leg eerst vast wat er is "
+            f"gezien of gehoord ('jeugdplan signaal add {plan.id} ...')."))
+
+    verwijzers: list[VerwijzerAdvies] = []
+    if met_verwijzers:
+        for v in r.verwijzers or []:
+            naam = v.naam
+            if v.functie:
+                koppelingen, _ = regio.koppelingen(v.functie, gemeente, plan.kind.school)
+                if koppelingen:
+                    keuze = router.kies(koppelingen)[0]
+                    naam += f": {r.organisaties[keuze.organisatie].naam}"
+            verwijzers.append(VerwijzerAdvies(naam, v.wanneer.strip(), v.bron, v.rol))
+
+    return Uitkomst(plan.id, gemeente, regio.naam, vandaag, router.adviezen, voorwaarden,
+                    verwijzers)

@@ -1,0 +1,1 @@
+"""Rapporten: één Jinja-omgeving en de context van elk rapport."""

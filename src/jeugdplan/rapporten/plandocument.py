@@ -1,0 +1,86 @@
+"""De gegevens van `jeugdplan report plan`: het integrale plan als document voor een gesprek
+met ouders, in gewone taal.
+
+Bewust niet in dit document: het meldcodespoor en het journaal (werkaantekeningen van
+professionals; het meldcodespoor kan de veiligheid van het kind raken als het zonder afweging
+wordt gedeeld) en de duiding (`interpretatie`) bij signalen: ouders lezen de feiten. Ouders
+hebben wel inzagerecht in het hele dossier (AVG art. 15); dat loopt via de organisatie.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from jeugdplan.domein.model import Plan
+from jeugdplan.domein.toestemming import is_geldig, leeftijd, vereist
+from jeugdplan.domein.verzuim import Stand, classificeer, school_op, vrijstellingsartikelen
+from jeugdplan.opslag.resources import codelijst
+from jeugdplan.rapporten.reports import datum_nl
+
+NIVEAUS_GEWOON = {
+    "basis": "de gewone ondersteuning die elke leerling op school kan krijgen",
+    "extra": "extra ondersteuning op school, met een ontwikkelingsperspectief (OPP)",
+    "arrangement": "een arrangement van het samenwerkingsverband",
+}
+
+VERWIJZING_GEWOON = {
+    "voorgesteld": "voorgesteld", "aangevraagd": "aangevraagd", "geaccepteerd": "geaccepteerd",
+    "afgewezen": "niet doorgegaan", "gestart": "begonnen", "afgerond": "afgerond",
+}
+
+STATUS_GEWOON = {
+    "lopend": "we werken eraan", "behaald": "gelukt", "bijgesteld": "aangepast",
+    "gestopt": "gestopt",
+}
+
+
+def context(plan: Plan, vandaag: date) -> dict[str, Any]:
+    k = plan.kind
+    rollen = codelijst("rollen")
+    domeinen = codelijst("domeinen")
+    nodig = vereist(plan, vandaag)
+    toestemmingen = [
+        {"partij": t.partij, "doel": t.doel, "datum": t.datum, "door": ", ".join(t.gegeven_door),
+         "ingetrokken": t.ingetrokken, "geldig": is_geldig(plan, t, vandaag)}
+        for t in plan.toestemmingen
+    ]
+    stand = classificeer(plan, vandaag)
+    school = {
+        "naam": school_op(plan, vandaag),
+        "verzuim": _verzuim_gewoon(plan, stand) if stand else None,
+        "aanbod": [a for a in plan.verzuim.aanbod
+                   if a.van is not None and a.van <= vandaag and (a.tot is None or a.tot > vandaag)],
+        "heeft_gegevens": bool(plan.verzuim.afwezigheden or plan.verzuim.inschrijvingen
+                               or plan.verzuim.vrijstellingen or plan.verzuim.aanbod),
+    }
+    return {
+        "plan": plan, "kind": k, "vandaag": vandaag,
+        "leeftijd": leeftijd(k.geboortedatum, vandaag),
+        "rollen": rollen, "domeinen": domeinen,
+        "niveau": NIVEAUS_GEWOON.get(plan.ondersteuning.niveau, plan.ondersteuning.niveau),
+        "doelstatus": STATUS_GEWOON,
+        "toestemming_nodig": nodig.omschrijving,
+        "toestemmingen": toestemmingen,
+        "open_acties": [a for a in plan.acties if a.gedaan is None],
+        "gedane_acties": [a for a in plan.acties if a.gedaan is not None],
+        "school": school,
+        "verwijzingen": [
+            {"organisatie": v.organisatie, "rol": rollen.get(v.rol, v.rol), "datum": v.datum,
+             "status": VERWIJZING_GEWOON.get(v.status, v.status)}
+            for v in plan.verwijzingen if v.status not in ("gestart", "afgerond")
+        ],
+    }
+
+
+def _verzuim_gewoon(plan: Plan, stand: Stand) -> str:
+    """De verzuimstand in woorden voor ouders (geen rapportagecategorieën)."""
+    naam, sinds = plan.kind.voornaam, datum_nl(stand.sinds)
+    if stand.categorie == "absoluut_verzuim":
+        return f"{naam} staat sinds {sinds} op geen school ingeschreven."
+    if stand.categorie == "vrijstelling":
+        artikel = vrijstellingsartikelen().get(stand.artikel or "", {})
+        reden = artikel.get("omschrijving", "").lower()
+        return (f"{naam} heeft sinds {sinds} vrijstelling van de leerplicht"
+                + (f" ({reden})." if reden else "."))
+    return f"{naam} is sinds {sinds} niet op school geweest zonder geldige reden ({stand.dagen} dagen)."
