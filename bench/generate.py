@@ -312,8 +312,8 @@ def _schrijf_reeks(taak: tuple[str, int, int, int]) -> int:
 
 
 def genereer(aantal: int, doel: Path, seed: int = 1, processen: int | None = None) -> Path:
+    from jeugdplan.diensten.repository import maak_repository
     from jeugdplan.opslag import gitrepo
-    from jeugdplan.opslag.store import maak_repository
 
     repo = maak_repository(doel, "ijmond", "Samenwerkingsverband IJmond (benchmark)")
     processen = processen or os.cpu_count() or 1

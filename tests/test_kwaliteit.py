@@ -6,7 +6,12 @@ from datetime import date
 
 from jeugdplan.domein import kwaliteit as kw
 from jeugdplan.domein.model import Plan
+from jeugdplan.opslag.bronnen import gegevens
 from tests.test_reports import fixture_plannen
+
+G = gegevens()
+
+G = gegevens()
 
 D = date.fromisoformat
 VAN, TOT = D("2026-01-01"), D("2026-11-25")
@@ -51,17 +56,17 @@ def test_kwartalen() -> None:
 
 
 def test_thuiszitters_per_kwartaal() -> None:
-    rijen = kw.thuiszitters_per_kwartaal(plannen(), VAN, TOT)
+    rijen = kw.thuiszitters_per_kwartaal(plannen(), VAN, TOT, G)
     assert [(r["kwartaal"], r["relatief_4w_3m"], r["relatief_3m_plus"]) for r in rijen] == [
         ("2026 K1", 2, 0), ("2026 K2", 1, 0), ("2026 K3", 1, 1), ("2026 K4", 1, 2)]
 
 
 def test_kleine_groepen_samengevoegd_en_onderdrukt() -> None:
-    data = kw.rapport(plannen(), VAN, TOT, per="school")
+    data = kw.rapport(plannen(), VAN, TOT, G, per="school")
     # Geen school heeft 5 casussen: alles in "overige" (8 casussen, groot genoeg).
     assert [(g["naam"], g["casussen"], g["klein"]) for g in data["groepen"]] == [
         (kw.OVERIGE, 8, False)]
-    data = kw.rapport(plannen(), VAN, TOT, per="gemeente")
+    data = kw.rapport(plannen(), VAN, TOT, G, per="gemeente")
     assert [(g["naam"], g["casussen"], g["klein"]) for g in data["groepen"]] == [
         ("Velsen", 5, False), (kw.OVERIGE, None, True)]
     assert data["groepen"][1]["indicatoren"] is None
@@ -69,7 +74,7 @@ def test_kleine_groepen_samengevoegd_en_onderdrukt() -> None:
 
 
 def test_grafiek_schaal_en_staven() -> None:
-    rijen = kw.thuiszitters_per_kwartaal(plannen(), VAN, TOT)
+    rijen = kw.thuiszitters_per_kwartaal(plannen(), VAN, TOT, G)
     g = kw.grafiek(rijen)
     rechthoeken = [s for s in g.staven if "kleur" in s]
     assert len(rechthoeken) == 1 + 1 + 3 + 3      # één rechthoek per categorie die niet 0 is
@@ -80,6 +85,6 @@ def test_grafiek_schaal_en_staven() -> None:
 
 
 def test_json_sleutels() -> None:
-    data = kw.rapport(plannen(), VAN, TOT)
+    data = kw.rapport(plannen(), VAN, TOT, G)
     assert list(data) == ["van", "tot", "per", "drempel", "totaal", "groepen",
                           "thuiszitters_per_kwartaal"]

@@ -17,7 +17,10 @@ from jeugdplan.diensten.demo import bouw_demo
 from jeugdplan.diensten.regio import laad_regio, regio_van
 from jeugdplan.domein import meldcode, routing
 from jeugdplan.opslag import cache, licht
+from jeugdplan.opslag.bronnen import gegevens
 from jeugdplan.opslag.store import Repo
+
+G = gegevens()
 
 VANDAAG = date(2026, 11, 25)
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -77,9 +80,9 @@ def test_zelfde_velden_en_waarden(repo: Repo) -> None:
 
 def test_zelfde_weergave(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
     for volledig, licht_plan in _paren(repo):
-        toon_plan(volledig, VANDAAG)
+        toon_plan(volledig, VANDAAG, G)
         verwacht = capsys.readouterr().out
-        toon_plan(licht_plan, VANDAAG)
+        toon_plan(licht_plan, VANDAAG, G)
         assert capsys.readouterr().out == verwacht
         assert verwacht.startswith(f"{volledig.kind.voornaam} {volledig.kind.achternaam}")
 
@@ -87,20 +90,19 @@ def test_zelfde_weergave(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None
 def test_zelfde_route(repo: Repo) -> None:
     volledige_regio = laad_regio(repo.instellingen.regio, repo.root)
     lichte_regio = regio_van(repo)
-    assert isinstance(lichte_regio.regels, licht.Licht)
     for volledig, licht_plan in _paren(repo):
-        assert (routing.route(licht_plan, lichte_regio, VANDAAG).als_dict()
-                == routing.route(volledig, volledige_regio, VANDAAG).als_dict())
+        assert (routing.route(licht_plan, lichte_regio, VANDAAG, G).als_dict()
+                == routing.route(volledig, volledige_regio, VANDAAG, G).als_dict())
 
 
 def test_zelfde_meldcode_advies(repo: Repo) -> None:
     sporen = 0
     for volledig, licht_plan in _paren(repo):
         sporen += volledig.meldcode is not None
-        assert (meldcode.volgende(licht_plan, VANDAAG).als_json()
-                == meldcode.volgende(volledig, VANDAAG).als_json())
-        assert (meldcode.toestand(licht_plan.meldcode).__dict__
-                == meldcode.toestand(volledig.meldcode).__dict__)
+        assert (meldcode.volgende(licht_plan, VANDAAG, meldcode.machine(G)).als_json()
+                == meldcode.volgende(volledig, VANDAAG, meldcode.machine(G)).als_json())
+        assert (meldcode.toestand(licht_plan.meldcode, meldcode.machine(G)).__dict__
+                == meldcode.toestand(volledig.meldcode, meldcode.machine(G)).__dict__)
     assert sporen > 0  # er zitten echte meldcodesporen tussen
 
 

@@ -6,7 +6,6 @@ overgenomen uit de tabel in DOMAIN.md §3, zodat een fout in de gegevens opvalt.
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 
 import pytest
@@ -14,7 +13,10 @@ import pytest
 from jeugdplan.domein import meldcode as mc
 from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.model import Kind, MeldcodeAfweging, Plan, Signaal
-from jeugdplan.opslag.resources import lees_data
+from jeugdplan.opslag.bronnen import gegevens
+
+G = gegevens()
+M = mc.machine(G)
 
 VANDAAG = date(2026, 11, 25)
 DAG = date(2026, 11, 20)
@@ -45,7 +47,7 @@ def nieuw_plan(*domeinen: str) -> Plan:
 
 def gestart() -> Plan:
     plan = nieuw_plan("veiligheid")
-    mc.start(plan, datum=DAG, door=WIE, vandaag=VANDAAG)
+    mc.start(plan, datum=DAG, door=WIE, vandaag=VANDAAG, m=M)
     return plan
 
 
@@ -53,7 +55,7 @@ def stap(plan: Plan, nummer: int, **velden: str | None) -> str:
     standaard = {"met": None, "kindcheck": None, "reactie": None}
     standaard.update(velden)
     return mc.leg_stap_vast(plan, nummer, notitie=f"notitie {nummer}", datum=DAG, door=WIE,
-                            vandaag=VANDAAG, **standaard)  # type: ignore[arg-type]
+                            vandaag=VANDAAG, **standaard, m=M)  # type: ignore[arg-type]
 
 
 def tot_afweging(plan: Plan | None = None) -> Plan:
@@ -67,7 +69,7 @@ def tot_afweging(plan: Plan | None = None) -> Plan:
 def antwoord(plan: Plan, nummer: int, a: str, *, toelichting: str | None = None,
              termijn: date | None = None, casemanager: str | None = None) -> str:
     return mc.beantwoord(plan, nummer, a, toelichting=toelichting, termijn=termijn,
-                         casemanager=casemanager, datum=VANDAAG, door=WIE, vandaag=VANDAAG)
+                         casemanager=casemanager, datum=VANDAAG, door=WIE, vandaag=VANDAAG, m=M)
 
 
 def volg_pad(plan: Plan, pad: tuple[tuple[int, str], ...]) -> None:
@@ -89,12 +91,12 @@ def test_elk_pad_geeft_de_uitkomst_uit_de_tabel(pad: tuple[tuple[int, str], ...]
     volg_pad(plan, pad)
     assert plan.meldcode is not None
     assert plan.meldcode.besluit == PADEN[pad]
-    t = mc.toestand(plan.meldcode)
+    t = mc.toestand(plan.meldcode, M)
     verwacht = {"afsluiten": mc.Staat.AFGEROND, "melden": mc.Staat.MELDEN,
                 "hulp": mc.Staat.HULP}[PADEN[pad]]
     assert t.staat == verwacht
     assert (plan.meldcode.afgerond is not None) == (PADEN[pad] == "afsluiten")
-    advies = mc.volgende(plan, VANDAAG)
+    advies = mc.volgende(plan, VANDAAG, M)
     assert advies.besluit == PADEN[pad]
     assert advies.status == ("afgerond" if PADEN[pad] == "afsluiten" else "lopend")
 
@@ -125,27 +127,27 @@ def _alle_paden(m: mc.Machine) -> dict[tuple[tuple[int, str], ...], str]:
 
 
 def test_de_tabel_uit_de_gegevens_heeft_precies_de_paden_van_domain() -> None:
-    assert _alle_paden(mc.machine()) == PADEN
+    assert _alle_paden(M) == PADEN
 
 
 def test_gegevens_noemen_hun_bron() -> None:
-    data = lees_data("meldcode.yaml")
-    for sleutel in ("wettelijk", "veilig_thuis", "overslaan", "afwegingskader", "andere_plicht",
-                    "melding"):
-        assert data[sleutel]["bron"], sleutel
-    assert all(s["bron"] for s in data["stappen"])
-    assert data["veilig_thuis"]["telefoon"] == "0800-2000"
-    assert data["andere_plicht"]["vertrouwensinspecteur"] == "0900-111 3111"
-    assert set(data["overslaan"]["gronden"]) == {"veiligheid", "contactbreuk"}
-    assert [s["vereist"] for s in data["stappen"][:3]] == [
+    d = G.meldcode
+    for deel in (d.wettelijk, d.veilig_thuis, d.overslaan, d.afwegingskader, d.andere_plicht,
+                 d.melding):
+        assert deel.bron, deel
+    assert all(s.bron for s in d.stappen)
+    assert d.veilig_thuis.telefoon == "0800-2000"
+    assert d.andere_plicht.vertrouwensinspecteur == "0900-111 3111"
+    assert set(d.overslaan.gronden) == {"veiligheid", "contactbreuk"}
+    assert [s.vereist for s in d.stappen[:3]] == [
         ["notitie", "kindcheck"], ["notitie", "met"], ["notitie", "met"]]
 
 
 def test_de_machine_volgt_de_gegevens() -> None:
     """Een andere versie van het kader (geen twijfel bij vraag 2) is een gegevenswijziging."""
-    data = copy.deepcopy(lees_data("meldcode.yaml"))
+    data = G.meldcode.model_dump()
     del data["afwegingskader"]["vragen"][1]["antwoorden"]["twijfel"]
-    m = mc.Machine(data)
+    m = mc.Machine(type(G.meldcode).model_validate(data))
     plan = tot_afweging()
     antwoord(plan, 1, "ja")
     with pytest.raises(JeugdplanError, match="'twijfel' kan niet bij afwegingsvraag 2"):
@@ -164,12 +166,12 @@ def test_twijfel_bij_vraag_2_telt_als_ja() -> None:
 
 def test_stap_kan_in_delen_en_ontbreekt_noemt_de_velden() -> None:
     plan = gestart()
-    assert mc.volgende(plan, VANDAAG).ontbreekt == ["notitie", "kindcheck"]
+    assert mc.volgende(plan, VANDAAG, M).ontbreekt == ["notitie", "kindcheck"]
     assert stap(plan, 1) == "meldcode stap 1 vastgelegd; nog niet compleet (ontbreekt: kindcheck)"
-    advies = mc.volgende(plan, VANDAAG)
+    advies = mc.volgende(plan, VANDAAG, M)
     assert (advies.stap, advies.ontbreekt) == (1, ["kindcheck"])
     assert stap(plan, 1, kindcheck="broertje van 3") == "meldcode stap 1 vastgelegd"
-    advies = mc.volgende(plan, VANDAAG)
+    advies = mc.volgende(plan, VANDAAG, M)
     assert (advies.stap, advies.ontbreekt, advies.titel) == (
         2, ["notitie", "met"], "Stap 2: Collegiale consultatie")
 
@@ -312,14 +314,14 @@ def _voor_stap_3() -> Plan:
 def sla_over(plan: Plan, nummer: int = 3, grond: str | None = "veiligheid",
              reden: str | None = "vader dreigde") -> str:
     return mc.sla_over(plan, nummer, grond=grond, reden=reden, datum=DAG, door=WIE,
-                       vandaag=VANDAAG)
+                       vandaag=VANDAAG, m=M)
 
 
 @pytest.mark.parametrize("grond", ["veiligheid", "contactbreuk"])
 def test_stap_3_overslaan_op_geldige_grond(grond: str) -> None:
     plan = _voor_stap_3()
     assert sla_over(plan, grond=grond) == f"meldcode stap 3 overgeslagen (grond: {grond})"
-    assert mc.volgende(plan, VANDAAG).afweging == 1
+    assert mc.volgende(plan, VANDAAG, M).afweging == 1
     with pytest.raises(JeugdplanError, match="stap 3 is overgeslagen"):
         stap(plan, 3, met="moeder")
 
@@ -362,24 +364,24 @@ def test_overslaan_na_deels_vastgelegd_gesprek_geweigerd() -> None:
 def test_start_twee_keer_geweigerd() -> None:
     plan = gestart()
     with pytest.raises(JeugdplanError, match="de meldcode is al gestart op 2026-11-20 door Ilse IB"):
-        mc.start(plan, datum=DAG, door=WIE, vandaag=VANDAAG)
+        mc.start(plan, datum=DAG, door=WIE, vandaag=VANDAAG, m=M)
 
 
 def test_start_na_afronding_geweigerd() -> None:
     plan = tot_afweging()
     antwoord(plan, 1, "nee", toelichting="geen vermoeden")
     with pytest.raises(JeugdplanError, match="al een meldcodespoor .* afgerond 2026-11-25"):
-        mc.start(plan, datum=VANDAAG, door=WIE, vandaag=VANDAAG)
+        mc.start(plan, datum=VANDAAG, door=WIE, vandaag=VANDAAG, m=M)
 
 
 def test_datums_gecontroleerd() -> None:
     plan = nieuw_plan()
     with pytest.raises(JeugdplanError, match="ligt in de toekomst"):
-        mc.start(plan, datum=date(2026, 12, 1), door=WIE, vandaag=VANDAAG)
+        mc.start(plan, datum=date(2026, 12, 1), door=WIE, vandaag=VANDAAG, m=M)
     plan = gestart()
     with pytest.raises(JeugdplanError, match="vóór de start van de meldcode"):
         mc.leg_stap_vast(plan, 1, notitie="x", met=None, kindcheck="y", reactie=None,
-                         datum=date(2026, 11, 1), door=WIE, vandaag=VANDAAG)
+                         datum=date(2026, 11, 1), door=WIE, vandaag=VANDAAG, m=M)
 
 
 def test_afgesloten_plan_geweigerd() -> None:
@@ -391,7 +393,7 @@ def test_afgesloten_plan_geweigerd() -> None:
 
 def melding(plan: Plan, datum: date = VANDAAG) -> str:
     return mc.leg_melding_vast(plan, datum=datum, notitie="gemeld", geinformeerd="moeder",
-                               reactie="boos", door=WIE, vandaag=VANDAAG)
+                               reactie="boos", door=WIE, vandaag=VANDAAG, m=M)
 
 
 @pytest.mark.parametrize("pad", [(), ((1, "ja"), (2, "nee"), (3, "ja"), (4, "ja"))])
@@ -410,20 +412,20 @@ def test_melding_rondt_af() -> None:
         melding(plan, DAG)
     assert melding(plan) == "meldcode: melding aan Veilig Thuis vastgelegd; spoor afgerond"
     assert plan.meldcode is not None and plan.meldcode.afgerond == VANDAAG
-    assert mc.volgende(plan, VANDAAG).status == "afgerond"
+    assert mc.volgende(plan, VANDAAG, M).status == "afgerond"
     with pytest.raises(JeugdplanError, match="het meldcodespoor is afgerond op 2026-11-25"):
         melding(plan)
 
 
 def test_signaal_over_personeel_is_een_andere_plicht() -> None:
     plan = nieuw_plan("grensoverschrijdend-personeel")
-    advies = mc.volgende(plan, VANDAAG)
+    advies = mc.volgende(plan, VANDAAG, M)
     assert advies.status == "niet-gestart"
     assert advies.opdracht is None
     assert advies.andere_plicht is not None
     assert "schoolbestuur" in advies.uitleg and "0900-111 3111" in advies.uitleg
     with pytest.raises(JeugdplanError) as e:
-        mc.start(plan, datum=DAG, door=WIE, vandaag=VANDAAG)
+        mc.start(plan, datum=DAG, door=WIE, vandaag=VANDAAG, m=M)
     assert "de meldcode start niet" in str(e.value)
     assert "schoolbestuur" in str(e.value) and "vertrouwensinspecteur" in str(e.value)
     assert plan.meldcode is None
@@ -435,11 +437,11 @@ def test_signaal_over_personeel_is_een_andere_plicht() -> None:
 def test_termijn_en_waarschuwing_na_verstrijken() -> None:
     plan = tot_afweging()
     volg_pad(plan, ((1, "ja"), (2, "nee"), (3, "ja"), (4, "ja")))
-    op_tijd = mc.volgende(plan, date(2027, 1, 15))
+    op_tijd = mc.volgende(plan, date(2027, 1, 15), M)
     assert (op_tijd.afweging, op_tijd.termijn, op_tijd.termijn_verstreken) == (
         5, date(2027, 1, 15), False)
     assert not any("verstreken" in w for w in op_tijd.waarschuwingen)
-    laat = mc.volgende(plan, date(2027, 1, 16))
+    laat = mc.volgende(plan, date(2027, 1, 16), M)
     assert laat.termijn_verstreken
     assert "de termijn voor afwegingsvraag 5 (2027-01-15) is 1 dag(en) verstreken" in \
         laat.waarschuwingen[0]
@@ -451,10 +453,10 @@ def test_status_overzicht_verstreken_eerst() -> None:
     volg_pad(a, ((1, "ja"), (2, "nee"), (3, "ja"), (4, "ja")))
     volg_pad(b, ((1, "ja"), (2, "nee"), (3, "ja")))
     mc.beantwoord(b, 4, "ja", toelichting=None, termijn=date(2026, 12, 1), casemanager=None,
-                  datum=VANDAAG, door=WIE, vandaag=VANDAAG)
+                  datum=VANDAAG, door=WIE, vandaag=VANDAAG, m=M)
     klaar = tot_afweging()
     antwoord(klaar, 1, "nee", toelichting="geen vermoeden")
-    lijst = mc.status_overzicht([a, b, c, klaar, nieuw_plan()], date(2026, 12, 5))
+    lijst = mc.status_overzicht([a, b, c, klaar, nieuw_plan()], date(2026, 12, 5), M)
     assert [x.id for x in lijst] == ["2026-BBBBBB", "2026-AAAAAA", "2026-CCCCCC"]
 
 
@@ -462,10 +464,10 @@ def test_hand_bewerkt_spoor_wordt_gecontroleerd() -> None:
     plan = gestart()
     assert plan.meldcode is not None
     plan.meldcode.afwegingen.append(MeldcodeAfweging(vraag=1, antwoord="ja", datum=DAG, door=WIE))
-    t = mc.toestand(plan.meldcode)
+    t = mc.toestand(plan.meldcode, M)
     assert t.fouten == ["meldcode: afwegingsvraag 1 (ja) past niet na stap 1: signalen in kaart "
                         "brengen"]
-    assert t.fouten[0] in mc.volgende(plan, VANDAAG).waarschuwingen
+    assert t.fouten[0] in mc.volgende(plan, VANDAAG, M).waarschuwingen
     with pytest.raises(JeugdplanError, match="het meldcodespoor in plan.yaml klopt niet"):
         stap(plan, 1, kindcheck="x")
 
@@ -476,7 +478,7 @@ def test_dossier_gaten_zijn_waarschuwingen() -> None:
     stap(plan, 2, met="collega")
     stap(plan, 3, met="moeder")
     volg_pad(plan, ((1, "ja"), (2, "nee"), (3, "ja"), (4, "ja")))
-    gaten = mc.volgende(plan, VANDAAG).waarschuwingen
+    gaten = mc.volgende(plan, VANDAAG, M).waarschuwingen
     assert "stap 3: hun reactie is niet vastgelegd (--reactie)" in gaten
     assert "afwegingsvraag 4: de casemanager (onderwijsvariant) is niet vastgelegd " \
            "(--casemanager)" in gaten
@@ -485,18 +487,18 @@ def test_dossier_gaten_zijn_waarschuwingen() -> None:
 def test_volgende_van_eerste_signaal_tot_besluit() -> None:
     plan = nieuw_plan("veiligheid")
     gezien = []
-    gezien.append(mc.volgende(plan, VANDAAG))
-    mc.start(plan, datum=DAG, door=WIE, vandaag=VANDAAG)
-    gezien.append(mc.volgende(plan, VANDAAG))
+    gezien.append(mc.volgende(plan, VANDAAG, M))
+    mc.start(plan, datum=DAG, door=WIE, vandaag=VANDAAG, m=M)
+    gezien.append(mc.volgende(plan, VANDAAG, M))
     stap(plan, 1, kindcheck="geen")
-    gezien.append(mc.volgende(plan, VANDAAG))
+    gezien.append(mc.volgende(plan, VANDAAG, M))
     stap(plan, 2, met="collega")
-    gezien.append(mc.volgende(plan, VANDAAG))
+    gezien.append(mc.volgende(plan, VANDAAG, M))
     sla_over(plan, grond="contactbreuk", reden="moeder dreigde school te wisselen")
     for nummer, a in ((1, "ja"), (2, "nee"), (3, "nee")):
-        gezien.append(mc.volgende(plan, VANDAAG))
+        gezien.append(mc.volgende(plan, VANDAAG, M))
         antwoord(plan, nummer, a)
-    gezien.append(mc.volgende(plan, VANDAAG))
+    gezien.append(mc.volgende(plan, VANDAAG, M))
     samenvatting = [(a.status, a.stap, a.afweging, a.besluit) for a in gezien]
     assert samenvatting == [
         ("niet-gestart", None, None, None),
@@ -533,18 +535,18 @@ _HANDELING = st.one_of(
 def _doe(plan: Plan, h: tuple) -> None:  # type: ignore[type-arg]
     soort = h[0]
     if soort == "start":
-        mc.start(plan, datum=DAG, door=WIE, vandaag=VANDAAG)
+        mc.start(plan, datum=DAG, door=WIE, vandaag=VANDAAG, m=M)
     elif soort == "stap":
         mc.leg_stap_vast(plan, h[1], notitie="n", met=h[2], kindcheck=h[3], reactie=h[4],
-                         datum=VANDAAG, door=WIE, vandaag=VANDAAG)
+                         datum=VANDAAG, door=WIE, vandaag=VANDAAG, m=M)
     elif soort == "overslaan":
-        mc.sla_over(plan, h[1], grond=h[2], reden=h[3], datum=VANDAAG, door=WIE, vandaag=VANDAAG)
+        mc.sla_over(plan, h[1], grond=h[2], reden=h[3], datum=VANDAAG, door=WIE, vandaag=VANDAAG, m=M)
     elif soort == "afweging":
         mc.beantwoord(plan, h[1], h[2], toelichting=h[3], termijn=h[4], casemanager=None,
-                      datum=VANDAAG, door=WIE, vandaag=VANDAAG)
+                      datum=VANDAAG, door=WIE, vandaag=VANDAAG, m=M)
     else:
         mc.leg_melding_vast(plan, datum=VANDAAG, notitie="m", geinformeerd=None, reactie=None,
-                            door=WIE, vandaag=VANDAAG)
+                            door=WIE, vandaag=VANDAAG, m=M)
 
 
 _TOT_STAP_3 = (("start",), ("stap", 1, None, "x", None), ("stap", 2, "x", None, None))
@@ -558,7 +560,7 @@ _BEGIN = st.sampled_from([(), (("start",),), _TOT_STAP_3, (*_TOT_STAP_3, ("stap"
 
 def _volgende_afweging(plan: Plan) -> st.SearchStrategy:  # type: ignore[type-arg]
     """Meestal een antwoord op de vraag die aan de beurt is (anders komt de reeks zelden ver)."""
-    nummer = mc.volgende(plan, VANDAAG).afweging or 1
+    nummer = mc.volgende(plan, VANDAAG, M).afweging or 1
     return st.tuples(st.just("afweging"), st.just(nummer), st.sampled_from(mc.ANTWOORDEN),
                      st.sampled_from([None, "x", "x"]),
                      st.sampled_from([None, VANDAAG, date(2027, 1, 1), date(2027, 1, 1)]
@@ -589,7 +591,7 @@ def test_willekeurige_handelingen_houden_het_spoor_geldig(
 def _controleer_spoor(plan: Plan) -> None:
     assert plan.meldcode is not None
     Plan.model_validate(plan.als_yaml_data())
-    t = mc.toestand(plan.meldcode)
+    t = mc.toestand(plan.meldcode, M)
     assert t.fouten == []
     pad = tuple((a.vraag, a.antwoord) for a in plan.meldcode.afwegingen)
     assert plan.meldcode.besluit == (PADEN.get(pad) if pad else None)
@@ -600,4 +602,4 @@ def _controleer_spoor(plan: Plan) -> None:
         assert plan.meldcode.overgeslagen or {"notitie", "met"} <= mc._gedekt(stappen, 3)
     if plan.meldcode.meldingen:
         assert plan.meldcode.besluit == "melden" and plan.meldcode.afgerond is not None
-    mc.volgende(plan, VANDAAG)
+    mc.volgende(plan, VANDAAG, M)

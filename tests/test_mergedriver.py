@@ -18,8 +18,10 @@ from jeugdplan.diensten.mergedriver import (
     draai_driver,
     driver_commando,
     installeer,
-    voeg_samen,
 )
+from jeugdplan.domein.samenvoegen import voeg_samen
+
+VANDAAG = date(2026, 11, 25)
 
 BASIS = {
     "schema": 1,
@@ -50,7 +52,7 @@ def test_een_kant_wijzigt_een_veld() -> None:
     a, b = kopie(), kopie()
     b["kind"]["school"] = "De Zon"
     a["status"] = "afgesloten"
-    uit = voeg_samen(BASIS, a, b, "X")
+    uit = voeg_samen(BASIS, a, b, "X", VANDAAG)
     assert uit.data is not None and not uit.meldingen
     assert uit.data["kind"]["school"] == "De Zon" and uit.data["status"] == "afgesloten"
 
@@ -58,7 +60,7 @@ def test_een_kant_wijzigt_een_veld() -> None:
 def test_zelfde_wijziging_aan_beide_kanten_is_geen_conflict() -> None:
     a, b = kopie(), kopie()
     a["doelen"][0]["status"] = b["doelen"][0]["status"] = "behaald"
-    uit = voeg_samen(BASIS, a, b, "X")
+    uit = voeg_samen(BASIS, a, b, "X", VANDAAG)
     assert uit.data is not None and uit.data["doelen"][0]["status"] == "behaald"
 
 
@@ -66,7 +68,7 @@ def test_echt_conflict_noemt_beide_waarden() -> None:
     a, b = kopie(), kopie()
     a["doelen"][0]["status"] = "gestopt"
     b["doelen"][0]["status"] = "behaald"
-    uit = voeg_samen(BASIS, a, b, "X")
+    uit = voeg_samen(BASIS, a, b, "X", VANDAAG)
     assert uit.data is None
     [c] = uit.conflicten
     assert (c.soort, c.veld, c.ons, c.hun) == ("conflict", "doel d1: status", "gestopt", "behaald")
@@ -80,7 +82,7 @@ def test_keuze_wint_en_vervallen_waarde_in_journaal(kies: str, verwacht: str,
     a, b = kopie(), kopie()
     a["doelen"][0]["status"] = "gestopt"
     b["doelen"][0]["status"] = "behaald"
-    uit = voeg_samen(BASIS, a, b, "X", kies=kies, auteur="Jan")
+    uit = voeg_samen(BASIS, a, b, "X", VANDAAG, kies=kies, auteur="Jan")
     assert uit.data is not None
     assert uit.data["doelen"][0]["status"] == verwacht
     regel = uit.data["journaal"][-1]
@@ -92,7 +94,7 @@ def test_beide_voegen_signaal_toe_eigen_wordt_hernummerd() -> None:
     a, b = kopie(), kopie()
     a["signalen"].append(signaal("s2", "thuis"))
     b["signalen"].append(signaal("s2", "veiligheid"))
-    uit = voeg_samen(BASIS, a, b, "X")
+    uit = voeg_samen(BASIS, a, b, "X", VANDAAG)
     assert uit.data is not None
     assert [(s["id"], s["domein"]) for s in uit.data["signalen"]] == [
         ("s1", "gedrag"), ("s2", "veiligheid"), ("s3", "thuis")]
@@ -106,7 +108,7 @@ def test_hernummerd_doel_neemt_eigen_evaluatie_mee() -> None:
     a["evaluaties"].append({"datum": date(2026, 11, 2), "door": "Ilse", "notitie": "ok",
                             "doelen": ["d1", "d2"]})
     b["doelen"].append({"id": "d2", "omschrijving": "Rekent", "status": "lopend"})
-    uit = voeg_samen(BASIS, a, b, "X")
+    uit = voeg_samen(BASIS, a, b, "X", VANDAAG)
     assert uit.data is not None
     assert {d["id"]: d["omschrijving"] for d in uit.data["doelen"]} == {
         "d1": "Speelt mee", "d2": "Rekent", "d3": "Leest"}
@@ -117,7 +119,7 @@ def test_gelijke_toevoeging_met_zelfde_id_blijft_een() -> None:
     a, b = kopie(), kopie()
     a["signalen"].append(signaal("s2", "thuis"))
     b["signalen"].append(signaal("s2", "thuis"))
-    uit = voeg_samen(BASIS, a, b, "X")
+    uit = voeg_samen(BASIS, a, b, "X", VANDAAG)
     assert uit.data is not None and len(uit.data["signalen"]) == 2 and not uit.meldingen
 
 
@@ -125,7 +127,7 @@ def test_verwijderen_door_een_kant() -> None:
     a, b = kopie(), kopie()
     a["signalen"] = []
     b["doelen"].append({"id": "d2", "omschrijving": "Nieuw", "status": "lopend"})
-    uit = voeg_samen(BASIS, a, b, "X")
+    uit = voeg_samen(BASIS, a, b, "X", VANDAAG)
     assert uit.data is not None
     assert uit.data["signalen"] == [] and len(uit.data["doelen"]) == 2
 
@@ -134,10 +136,10 @@ def test_verwijderd_tegen_gewijzigd_is_conflict() -> None:
     a, b = kopie(), kopie()
     a["doelen"] = []
     b["doelen"][0]["status"] = "behaald"
-    uit = voeg_samen(BASIS, a, b, "X")
+    uit = voeg_samen(BASIS, a, b, "X", VANDAAG)
     assert uit.data is None and uit.conflicten[0].veld == "doel d1"
-    assert voeg_samen(BASIS, a, b, "X", kies="hun").data["doelen"][0]["status"] == "behaald"
-    assert voeg_samen(BASIS, a, b, "X", kies="ons").data["doelen"] == []
+    assert voeg_samen(BASIS, a, b, "X", VANDAAG, kies="hun").data["doelen"][0]["status"] == "behaald"
+    assert voeg_samen(BASIS, a, b, "X", VANDAAG, kies="ons").data["doelen"] == []
 
 
 def test_lijsten_zonder_id_als_verzameling() -> None:
@@ -146,7 +148,7 @@ def test_lijsten_zonder_id_als_verzameling() -> None:
     b["journaal"].append({"datum": date(2026, 11, 2), "auteur": "B", "tekst": "b"})
     a["krachten"] = ["Tekent graag", "Sport"]
     b["krachten"] = []  # B haalde 'Tekent graag' weg
-    uit = voeg_samen(BASIS, a, b, "X")
+    uit = voeg_samen(BASIS, a, b, "X", VANDAAG)
     assert uit.data is not None
     assert [j["tekst"] for j in uit.data["journaal"]] == ["Start", "a", "b"]
     assert uit.data["krachten"] == ["Sport"]
@@ -156,7 +158,7 @@ def test_nieuw_onderdeel_aan_een_kant() -> None:
     a, b = kopie(), kopie()
     b["regie"] = {"naam": "Jan Smit", "rol": "jmw"}
     a["zorgen"] = ["Eet slecht"]
-    uit = voeg_samen(BASIS, a, b, "X")
+    uit = voeg_samen(BASIS, a, b, "X", VANDAAG)
     assert uit.data is not None
     assert uit.data["regie"]["naam"] == "Jan Smit" and uit.data["zorgen"] == ["Eet slecht"]
 
@@ -164,9 +166,9 @@ def test_nieuw_onderdeel_aan_een_kant() -> None:
 def test_beide_nieuw_aangemaakt_is_fout() -> None:
     a, b = kopie(), kopie()
     b["kind"]["voornaam"] = "Piet"
-    uit = voeg_samen(None, a, b, "X")
+    uit = voeg_samen(None, a, b, "X", VANDAAG)
     assert uit.data is None and uit.conflicten[0].soort == "fout"
-    assert voeg_samen(None, a, kopie(), "X").data == a
+    assert voeg_samen(None, a, kopie(), "X", VANDAAG).data == a
 
 
 # --- eigenschap: onafhankelijke toevoegingen gaan nooit verloren ---------------------------
@@ -186,7 +188,7 @@ def test_alle_toevoegingen_van_beide_kanten_blijven(jn_a, jn_b, sig_a, sig_b) ->
         a["signalen"].append(signaal(f"s{i + 2}", "thuis"))
     for i in range(sig_b):
         b["signalen"].append(signaal(f"s{i + 2}", "gedrag") | {"omschrijving": f"b{i}"})
-    uit = voeg_samen(BASIS, a, b, "X")
+    uit = voeg_samen(BASIS, a, b, "X", VANDAAG)
     assert uit.data is not None
     assert len(uit.data["journaal"]) == 1 + len(jn_a) + len(jn_b)
     assert len(uit.data["signalen"]) == 1 + sig_a + sig_b

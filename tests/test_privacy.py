@@ -183,23 +183,23 @@ def test_bewaartermijn_leeg(jp, kind):
 
 
 def test_termijnregels_hebben_bronnen_en_langste_wint():
-    from jeugdplan.diensten.privacy import plus_jaren, termijn_van
+    from jeugdplan.domein.bewaartermijn import plus_jaren, termijn_van
     from jeugdplan.domein.model import Plan
-    from jeugdplan.opslag.resources import lees_data
+    from jeugdplan.opslag.bronnen import gegevens
 
-    gegevens = lees_data("bewaartermijnen.yaml")
-    for naam, t in gegevens["termijnen"].items():
-        assert t["bron"] and t["jaren"] > 0, naam
-    assert gegevens["termijnen"]["jeugdhulp"]["jaren"] == 20
-    assert "7.3.8" in gegevens["termijnen"]["jeugdhulp"]["bron"]
+    g = gegevens()
+    for naam, t in g.bewaartermijnen.termijnen.items():
+        assert t.bron and t.jaren > 0, naam
+    assert g.bewaartermijnen.termijnen["jeugdhulp"].jaren == 20
+    assert "7.3.8" in g.bewaartermijnen.termijnen["jeugdhulp"].bron
     basis = {"id": "2026-AAAAAA", "aangemeld": date(2020, 1, 1), "status": "aangemeld",
              "kind": {"voornaam": "A", "achternaam": "B", "geboortedatum": date(2012, 1, 1),
                       "gemeente": "V", "school": "S", "onderwijssoort": "po"}}
     plan = Plan.model_validate(basis)
-    assert termijn_van(plan).naam == "leerlingdossier"
+    assert termijn_van(plan, g).naam == "leerlingdossier"
     plan = Plan.model_validate({**basis, "verzuim": {"afwezigheden": [{"van": date(2020, 2, 1)}]},
                                 "jeugdhulp": [{"vorm": "x", "aanbieder": "y"}]})
-    assert (termijn_van(plan).naam, termijn_van(plan).jaren) == ("jeugdhulp", 20)
+    assert (termijn_van(plan, g).naam, termijn_van(plan, g).jaren) == ("jeugdhulp", 20)
     assert plus_jaren(date(2024, 2, 29), 2) == date(2026, 3, 1)
 
 

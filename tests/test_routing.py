@@ -24,16 +24,18 @@ from jeugdplan.domein.model import (
     Toestemming,
     Verwijzing,
     Vrijstelling,
-    codelijst,
 )
 from jeugdplan.domein.routing import route, verzuim_reden
+from jeugdplan.opslag.bronnen import gegevens
+
+G = gegevens()
 
 VANDAAG = date(2026, 11, 25)
 IJMOND = laad_regio("ijmond")
 JGT = laad_regio("jgt-voorbeeld")
 
 GEMEENTEN = ["Velsen", "Beverwijk", "Heemskerk", "Castricum", "Uitgeest"]
-DOMEINEN = list(codelijst("domeinen"))
+DOMEINEN = list(G.codelijsten.codes("domeinen"))
 ZWAARTES = ["licht", "complex", "specialistisch"]
 
 # Seed 000: CJG-coaches van Centrum Jeugd en Gezin IJmond voor Velsen, Beverwijk en
@@ -108,7 +110,7 @@ def maak_plan(gemeente: str = "Velsen", *, signalen: list[tuple[str, str]] | Non
 @pytest.mark.parametrize("domein", DOMEINEN)
 @pytest.mark.parametrize("zwaarte", ZWAARTES)
 def test_advies_volgt_seed_000(gemeente: str, domein: str, zwaarte: str) -> None:
-    uitkomst = route(maak_plan(gemeente, signalen=[(domein, zwaarte)]), IJMOND, VANDAAG)
+    uitkomst = route(maak_plan(gemeente, signalen=[(domein, zwaarte)]), IJMOND, VANDAAG, G)
     functies = verwacht(domein, zwaarte)
     assert [a.functie for a in uitkomst.adviezen] == functies
     assert [a.organisatie for a in uitkomst.adviezen] == [organisatie(f, gemeente)
@@ -131,7 +133,7 @@ def test_advies_volgt_seed_000(gemeente: str, domein: str, zwaarte: str) -> None
 
 def test_jmw_van_socius_komt_naar_school_ook_als_ouders_zorgen_niet_herkennen() -> None:
     advies = route(maak_plan(signalen=[("sociaal-emotioneel", "licht")]), IJMOND,
-                   VANDAAG).adviezen[0]
+                   VANDAAG, G).adviezen[0]
     assert advies.rol == "jmw"
     assert "komt naar de school" in advies.reden
     assert "niet herkennen" in advies.reden and "altijd in overleg met de ouders" in advies.reden
@@ -139,24 +141,24 @@ def test_jmw_van_socius_komt_naar_school_ook_als_ouders_zorgen_niet_herkennen() 
 
 
 def test_uitgeest_veilig_thuis_is_onzeker_met_reden() -> None:
-    uitkomst = route(maak_plan("Uitgeest", signalen=[("veiligheid", "licht")]), IJMOND, VANDAAG)
+    uitkomst = route(maak_plan("Uitgeest", signalen=[("veiligheid", "licht")]), IJMOND, VANDAAG, G)
     vt = uitkomst.adviezen[0]
     assert vt.organisatie == "Veilig Thuis Kennemerland"
     assert vt.onzeker and "Niet bevestigd" in (vt.waarom_onzeker or "")
     assert vt.contact and "0800-2000" in vt.contact
-    velsen = route(maak_plan("Velsen", signalen=[("veiligheid", "licht")]), IJMOND, VANDAAG)
+    velsen = route(maak_plan("Velsen", signalen=[("veiligheid", "licht")]), IJMOND, VANDAAG, G)
     assert not velsen.adviezen[0].onzeker
 
 
 def test_leerplicht_contact_is_onbevestigd() -> None:
-    uitkomst = route(maak_plan("Heemskerk", signalen=[("verzuim", "licht")]), IJMOND, VANDAAG)
+    uitkomst = route(maak_plan("Heemskerk", signalen=[("verzuim", "licht")]), IJMOND, VANDAAG, G)
     assert uitkomst.adviezen[0].onzeker
     assert uitkomst.adviezen[0].toestemming == "niet-nodig"
 
 
 def test_verwijzers_voor_specialistische_hulp_volgens_seed_003_en_jeugdwet() -> None:
     uitkomst = route(maak_plan("Castricum", signalen=[("thuis", "specialistisch")]), IJMOND,
-                     VANDAAG)
+                     VANDAAG, G)
     namen = " | ".join(v.naam for v in uitkomst.verwijzers)
     for woord in ("CJG Castricum", "POH-Jeugd", "Jeugdarts", "Medisch specialist",
                   "Gecertificeerde instelling", "rechter"):
@@ -168,7 +170,7 @@ def test_verwijzers_voor_specialistische_hulp_volgens_seed_003_en_jeugdwet() -> 
 def test_meerdere_domeinen_licht_haalt_de_coach_erbij() -> None:
     uitkomst = route(maak_plan("Beverwijk", signalen=[("thuis", "licht"),
                                                       ("gezondheid", "licht")]),
-                     IJMOND, VANDAAG)
+                     IJMOND, VANDAAG, G)
     coach = [a for a in uitkomst.adviezen if a.functie == "coach"]
     assert coach and coach[0].regel == "meerdere-domeinen"
     assert coach[0].organisatie == "Centrum Jeugd en Gezin IJmond"
@@ -177,7 +179,7 @@ def test_meerdere_domeinen_licht_haalt_de_coach_erbij() -> None:
 
 def test_zwaarste_signaal_per_domein_telt() -> None:
     uitkomst = route(maak_plan(signalen=[("thuis", "licht"), ("thuis", "complex")]), IJMOND,
-                     VANDAAG)
+                     VANDAAG, G)
     assert [a.functie for a in uitkomst.adviezen] == ["coach"]
     assert uitkomst.adviezen[0].signalen == ["s1", "s2"]
 
@@ -186,7 +188,7 @@ def test_zwaarste_signaal_per_domein_telt() -> None:
 
 
 def test_ouders_eerst_is_eerste_advies_en_voorwaarde() -> None:
-    uitkomst = route(maak_plan(signalen=[("gedrag", "complex")], ouders=False), IJMOND, VANDAAG)
+    uitkomst = route(maak_plan(signalen=[("gedrag", "complex")], ouders=False), IJMOND, VANDAAG, G)
     assert uitkomst.voorwaarden[0].code == "ouders-informeren"
     assert "jeugdplan ouders informeer 2026-TEST" in uitkomst.voorwaarden[0].melding
     eerste = uitkomst.adviezen[0]
@@ -195,19 +197,19 @@ def test_ouders_eerst_is_eerste_advies_en_voorwaarde() -> None:
 
 
 def test_ouders_geinformeerd_geen_voorwaarde_meer() -> None:
-    uitkomst = route(maak_plan(signalen=[("gedrag", "complex")]), IJMOND, VANDAAG)
+    uitkomst = route(maak_plan(signalen=[("gedrag", "complex")]), IJMOND, VANDAAG, G)
     assert "ouders-informeren" not in uitkomst.codes()
     assert all(a.regel != "ouders-eerst" for a in uitkomst.adviezen)
 
 
 def test_veiligheid_meldcode_gaat_voor_ouders() -> None:
     alleen = route(maak_plan(signalen=[("veiligheid", "complex")], ouders=False), IJMOND,
-                   VANDAAG)
+                   VANDAAG, G)
     assert alleen.voorwaarden[0].code == "meldcode"
     assert "ouders-informeren" not in alleen.codes()
     assert alleen.adviezen[0].rol == "veilig-thuis"
     gemengd = route(maak_plan(signalen=[("veiligheid", "licht"), ("thuis", "licht")],
-                              ouders=False), IJMOND, VANDAAG)
+                              ouders=False), IJMOND, VANDAAG, G)
     assert gemengd.codes()[:2] == ["meldcode", "ouders-informeren"]
     assert [a.regel for a in gemengd.adviezen][:2] == ["veiligheid-veilig-thuis", "ouders-eerst"]
     assert "meldcode (stap 3)" in gemengd.voorwaarden[1].melding
@@ -217,13 +219,13 @@ def test_afgeronde_meldcode_is_geen_voorwaarde_meer() -> None:
     meldcode = Meldcode(gestart=date(2026, 9, 5), door="Ilse IB", afgerond=date(2026, 10, 1),
                         besluit="hulp")
     uitkomst = route(maak_plan(signalen=[("veiligheid", "licht")], meldcode=meldcode), IJMOND,
-                     VANDAAG)
+                     VANDAAG, G)
     assert "meldcode" not in uitkomst.codes()
 
 
 def test_grensoverschrijdend_personeel_is_aparte_plicht_niet_de_meldcode() -> None:
     uitkomst = route(maak_plan(signalen=[("grensoverschrijdend-personeel", "licht")],
-                               ouders=False), IJMOND, VANDAAG)
+                               ouders=False), IJMOND, VANDAAG, G)
     assert uitkomst.codes() == ["meldplicht-personeel"]
     melding = uitkomst.voorwaarden[0].melding
     assert "schoolbestuur" in melding and "0900-111 3111" in melding
@@ -235,7 +237,7 @@ def test_grensoverschrijdend_personeel_is_aparte_plicht_niet_de_meldcode() -> No
 
 def test_jongere_van_16_ouders_eerst_met_jongere() -> None:
     uitkomst = route(maak_plan(signalen=[("thuis", "licht")], ouders=False,
-                               geboren=date(2010, 1, 1)), IJMOND, VANDAAG)
+                               geboren=date(2010, 1, 1)), IJMOND, VANDAAG, G)
     assert "de jongere" in uitkomst.voorwaarden[0].melding
 
 
@@ -253,7 +255,7 @@ def _toestemming_voor(uitkomst: Any, organisatie: str) -> str:
 ])
 def test_toestemming_naar_leeftijd(geboren: date, verwacht_woorden: list[str]) -> None:
     uitkomst = route(maak_plan(signalen=[("psychosociaal", "licht")], geboren=geboren), IJMOND,
-                     VANDAAG)
+                     VANDAAG, G)
     advies = uitkomst.adviezen[0]
     assert advies.toestemming == "nodig"
     voorwaarde = next(v for v in uitkomst.voorwaarden if v.code == "toestemming")
@@ -268,7 +270,7 @@ def test_geldige_toestemming_heft_voorwaarde_op() -> None:
     toestemming = Toestemming(partij="Socius", datum=date(2026, 9, 4),
                               gegeven_door=["Petra de Vries"])
     uitkomst = route(maak_plan(signalen=[("thuis", "licht")], toestemmingen=[toestemming]),
-                     IJMOND, VANDAAG)
+                     IJMOND, VANDAAG, G)
     assert _toestemming_voor(uitkomst, "Socius Maatschappelijke Dienstverlening") == "aanwezig"
     assert "toestemming" not in uitkomst.codes()
 
@@ -277,13 +279,13 @@ def test_ingetrokken_of_onvolledige_toestemming_telt_niet() -> None:
     ingetrokken = Toestemming(partij="Socius", datum=date(2026, 9, 4),
                               gegeven_door=["Petra de Vries"], ingetrokken=date(2026, 10, 1))
     uitkomst = route(maak_plan(signalen=[("thuis", "licht")], toestemmingen=[ingetrokken]),
-                     IJMOND, VANDAAG)
+                     IJMOND, VANDAAG, G)
     assert "toestemming" in uitkomst.codes()
     # 12-16: alleen de moeder is niet genoeg.
     alleen_moeder = Toestemming(partij="Socius", datum=date(2026, 9, 4),
                                 gegeven_door=["Petra de Vries"])
     uitkomst = route(maak_plan(signalen=[("thuis", "licht")], toestemmingen=[alleen_moeder],
-                               geboren=date(2013, 4, 3)), IJMOND, VANDAAG)
+                               geboren=date(2013, 4, 3)), IJMOND, VANDAAG, G)
     assert _toestemming_voor(uitkomst, "Socius Maatschappelijke Dienstverlening") == "nodig"
 
 
@@ -291,13 +293,13 @@ def test_toestemming_voor_de_ene_cjg_geldt_niet_voor_de_andere() -> None:
     castricum = Toestemming(partij="CJG Castricum", datum=date(2026, 9, 4),
                             gegeven_door=["Petra de Vries"])
     uitkomst = route(maak_plan("Velsen", signalen=[("thuis", "complex")],
-                               toestemmingen=[castricum]), IJMOND, VANDAAG)
+                               toestemmingen=[castricum]), IJMOND, VANDAAG, G)
     assert _toestemming_voor(uitkomst, "Centrum Jeugd en Gezin IJmond") == "nodig"
 
 
 def test_leerplicht_veilig_thuis_en_swv_zonder_toestemming() -> None:
     uitkomst = route(maak_plan(signalen=[("verzuim", "complex"), ("veiligheid", "licht")]),
-                     IJMOND, VANDAAG)
+                     IJMOND, VANDAAG, G)
     for a in uitkomst.adviezen:
         if a.rol in ("leerplicht", "veilig-thuis", "swv"):
             assert a.toestemming == "niet-nodig"
@@ -311,7 +313,7 @@ def test_leerplicht_veilig_thuis_en_swv_zonder_toestemming() -> None:
 def test_afwezig_langer_dan_4_weken_leerplicht_en_swv() -> None:
     plan = maak_plan("Heemskerk", signalen=[])
     plan.verzuim.afwezigheden.append(Periode(van=date(2026, 10, 1)))
-    uitkomst = route(plan, IJMOND, VANDAAG)
+    uitkomst = route(plan, IJMOND, VANDAAG, G)
     assert [a.organisatie for a in uitkomst.adviezen] == [
         "Leerplicht gemeente Heemskerk", "Samenwerkingsverband IJmond"]
     assert all(a.regel == "verzuim" and a.bron for a in uitkomst.adviezen)
@@ -325,28 +327,28 @@ def test_afwezig_korter_dan_4_weken_of_afgelopen_geen_verzuimadvies() -> None:
     # Dezelfde grens als het thuiszittersrapport (verzuim.py): vanaf 28 dagen na de eerste dag.
     plan.verzuim.afwezigheden.append(Periode(van=date(2026, 10, 29)))  # 27 dagen
     plan.verzuim.afwezigheden.append(Periode(van=date(2026, 8, 1), tot=date(2026, 10, 1)))
-    assert verzuim_reden(plan, VANDAAG) is None
-    assert route(plan, IJMOND, VANDAAG).codes() == ["geen-signalen"]
+    assert verzuim_reden(plan, VANDAAG, G) is None
+    assert route(plan, IJMOND, VANDAAG, G).codes() == ["geen-signalen"]
     plan.verzuim.afwezigheden[0] = Periode(van=date(2026, 10, 28))  # 28 dagen
-    assert verzuim_reden(plan, VANDAAG) is not None
+    assert verzuim_reden(plan, VANDAAG, G) is not None
 
 
 def test_niet_ingeschreven_leerplicht_en_swv() -> None:
     plan = maak_plan("Castricum", signalen=[])
     plan.verzuim.inschrijvingen.append(Inschrijving(school="De Windroos", van=date(2020, 8, 1),
                                                     tot=date(2026, 11, 1)))
-    uitkomst = route(plan, IJMOND, VANDAAG)
+    uitkomst = route(plan, IJMOND, VANDAAG, G)
     assert [a.functie for a in uitkomst.adviezen] == ["leerplicht", "swv"]
     assert "absoluut verzuim" in uitkomst.adviezen[0].reden
     plan.verzuim.inschrijvingen.append(Inschrijving(school="De Ster", van=date(2026, 11, 1)))
-    assert verzuim_reden(plan, VANDAAG) is None
+    assert verzuim_reden(plan, VANDAAG, G) is None
 
 
 def test_vrijstelling_sluit_verzuimadvies_uit() -> None:
     plan = maak_plan(signalen=[])
     plan.verzuim.afwezigheden.append(Periode(van=date(2026, 9, 1)))
     plan.verzuim.vrijstellingen.append(Vrijstelling(artikel="5a", van=date(2026, 8, 1)))
-    assert verzuim_reden(plan, VANDAAG) is None
+    assert verzuim_reden(plan, VANDAAG, G) is None
 
 
 # --- identiteit en seed 001 -----------------------------------------------------------------
@@ -355,7 +357,7 @@ def test_vrijstelling_sluit_verzuimadvies_uit() -> None:
 def test_identiteit_kiest_passende_aanbieder_zonder_andere_regels_te_laten_vallen() -> None:
     plan = maak_plan("Voorbeeldgemeente", signalen=[("thuis", "licht")], ouders=False,
                      identiteit="Reformatorisch")
-    uitkomst = route(plan, JGT, VANDAAG)
+    uitkomst = route(plan, JGT, VANDAAG, G)
     advies = next(a for a in uitkomst.adviezen if a.functie == "jgt")
     assert advies.organisatie == "Voorbeeld identiteitsgebonden jeugdhulp"
     assert "identiteit" in advies.regels and "reformatorisch" in advies.reden.lower()
@@ -367,31 +369,31 @@ def test_identiteit_kiest_passende_aanbieder_zonder_andere_regels_te_laten_valle
 
 def test_zonder_identiteitswens_de_algemene_aanbieder() -> None:
     uitkomst = route(maak_plan("Voorbeeldgemeente", signalen=[("thuis", "licht")]), JGT,
-                     VANDAAG)
+                     VANDAAG, G)
     assert uitkomst.adviezen[0].organisatie == "Jeugd- en Gezinsteam Voorbeeldgemeente"
     assert "identiteit" not in uitkomst.adviezen[0].regels
 
 
 def test_identiteit_zonder_passende_aanbieder_zegt_dat() -> None:
     uitkomst = route(maak_plan(signalen=[("thuis", "licht")], identiteit="reformatorisch"),
-                     IJMOND, VANDAAG)
+                     IJMOND, VANDAAG, G)
     assert uitkomst.adviezen[0].organisatie == "Socius Maatschappelijke Dienstverlening"
     assert "geen aanbieder met de identiteit 'reformatorisch'" in uitkomst.adviezen[0].reden
 
 
 def test_jgt_vaste_contactpersoon_per_school() -> None:
     op_school = route(maak_plan("Voorbeeldgemeente", signalen=[("gezondheid", "licht")],
-                                school="Voorbeeldschool"), JGT, VANDAAG)
+                                school="Voorbeeldschool"), JGT, VANDAAG, G)
     assert "vaste JGT-contactpersoon van de Voorbeeldschool" in (op_school.adviezen[0].contact
                                                                  or "")
     elders = route(maak_plan("Voorbeeldgemeente", signalen=[("gezondheid", "licht")]), JGT,
-                   VANDAAG)
+                   VANDAAG, G)
     assert "rechtstreeks via de coördinator ondersteuning" in (elders.adviezen[0].contact or "")
 
 
 def test_jgt_school_voor_leren_en_gedrag() -> None:
     uitkomst = route(maak_plan("Voorbeeldgemeente", signalen=[("gedrag", "licht")]), JGT,
-                     VANDAAG)
+                     VANDAAG, G)
     assert [a.functie for a in uitkomst.adviezen] == ["school"]
     assert "seed 001" in uitkomst.adviezen[0].bron
 
@@ -401,13 +403,13 @@ def test_jgt_school_voor_leren_en_gedrag() -> None:
 
 def test_gemeente_buiten_de_regio() -> None:
     with pytest.raises(JeugdplanError) as fout:
-        route(maak_plan("Haarlem", signalen=[("thuis", "licht")]), IJMOND, VANDAAG)
+        route(maak_plan("Haarlem", signalen=[("thuis", "licht")]), IJMOND, VANDAAG, G)
     assert "Haarlem" in fout.value.melding
     assert "Velsen, Beverwijk, Heemskerk, Castricum, Uitgeest" in fout.value.melding
 
 
 def test_gemeente_hoofdletterongevoelig() -> None:
-    assert route(maak_plan("velsen", signalen=[]), IJMOND, VANDAAG).gemeente == "Velsen"
+    assert route(maak_plan("velsen", signalen=[]), IJMOND, VANDAAG, G).gemeente == "Velsen"
 
 
 def test_lopende_verwijzing_wordt_genoemd() -> None:
@@ -415,12 +417,12 @@ def test_lopende_verwijzing_wordt_genoemd() -> None:
     plan.verwijzingen.append(Verwijzing(id="v1", rol="jmw",
                                         organisatie="Socius Maatschappelijke Dienstverlening",
                                         status="aangevraagd", datum=date(2026, 10, 1)))
-    assert route(plan, IJMOND, VANDAAG).adviezen[0].lopende_verwijzing == "v1 (aangevraagd)"
+    assert route(plan, IJMOND, VANDAAG, G).adviezen[0].lopende_verwijzing == "v1 (aangevraagd)"
 
 
 def test_als_dict_heeft_de_json_sleutels() -> None:
     data = route(maak_plan(signalen=[("thuis", "specialistisch")], ouders=False), IJMOND,
-                 VANDAAG).als_dict()
+                 VANDAAG, G).als_dict()
     assert {"id", "gemeente", "adviezen", "voorwaarden", "verwijzers"} <= set(data)
     for a in data["adviezen"]:
         assert {"rol", "organisatie", "contact", "reden", "regel", "bron"} <= set(a)
@@ -444,7 +446,7 @@ def test_invarianten_van_het_advies(gemeente: str, signalen: list[tuple[str, str
                                     ouders: bool, geboren: date, identiteit: str | None) -> None:
     plan = maak_plan(gemeente, signalen=signalen, ouders=ouders, geboren=geboren,
                      identiteit=identiteit)
-    u = route(plan, IJMOND, VANDAAG)
+    u = route(plan, IJMOND, VANDAAG, G)
     codes = u.codes()
     domeinen = {d for d, _ in signalen}
     # elk advies legt zichzelf uit, en geen partner staat er twee keer in

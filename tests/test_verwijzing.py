@@ -10,11 +10,16 @@ from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.model import Plan, Toestemming
 from jeugdplan.domein.routing import Advies, route
 from jeugdplan.domein.verwijzing import OVERGANGEN, STATUSSEN, leg_vast, wijzig_status
+from jeugdplan.opslag.bronnen import gegevens
 from tests.test_routing import IJMOND, VANDAAG, maak_plan
+
+G = gegevens()
+
+G = gegevens()
 
 
 def advies(plan: Plan, functie: str) -> tuple[Advies, int]:
-    adviezen = route(plan, IJMOND, VANDAAG).adviezen
+    adviezen = route(plan, IJMOND, VANDAAG, G).adviezen
     nummer = next(i for i, a in enumerate(adviezen, 1) if a.functie == functie)
     return adviezen[nummer - 1], nummer
 
@@ -28,7 +33,7 @@ def met_toestemming(**kw: object) -> Plan:
 def test_vastleggen_met_toestemming() -> None:
     plan = met_toestemming()
     a, n = advies(plan, "jmw")
-    bericht = leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB")
+    bericht = leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB", g=G)
     v = plan.verwijzingen[0]
     assert (v.id, v.status, v.rol, v.organisatie) == (
         "v1", "voorgesteld", "jmw", "Socius Maatschappelijke Dienstverlening")
@@ -43,7 +48,7 @@ def test_zonder_toestemming_geweigerd() -> None:
     plan = maak_plan(signalen=[("thuis", "licht")])
     a, n = advies(plan, "jmw")
     with pytest.raises(JeugdplanError) as fout:
-        leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB")
+        leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB", g=G)
     assert "geen geldige toestemming" in fout.value.melding
     assert "ouders met gezag" in fout.value.melding
     assert "--zonder-toestemming" in fout.value.melding
@@ -54,7 +59,7 @@ def test_zonder_toestemming_met_reden_wordt_vastgelegd() -> None:
     plan = maak_plan(signalen=[("thuis", "licht")])
     a, n = advies(plan, "jmw")
     bericht = leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB",
-                       zonder_toestemming_reden="ouders stemden mondeling in; schriftelijk volgt")
+                       zonder_toestemming_reden="ouders stemden mondeling in; schriftelijk volgt", g=G)
     v = plan.verwijzingen[0]
     assert v.toestemming_overruled == "ouders stemden mondeling in; schriftelijk volgt"
     assert "zonder toestemming" in (v.historie[0].reden or "")
@@ -65,14 +70,14 @@ def test_ouders_eerst_bij_vastleggen() -> None:
     plan = maak_plan(signalen=[("thuis", "licht")], ouders=False)
     a, n = advies(plan, "jmw")
     with pytest.raises(JeugdplanError, match="ouders eerst"):
-        leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB", zonder_toestemming_reden="x")
+        leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB", zonder_toestemming_reden="x", g=G)
     assert plan.verwijzingen == []
 
 
 def test_leerplicht_zonder_ouders_en_toestemming() -> None:
     plan = maak_plan(signalen=[("verzuim", "licht")], ouders=False)
     a, n = advies(plan, "leerplicht")
-    leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB")
+    leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB", g=G)
     assert plan.verwijzingen[0].rol == "leerplicht"
     assert plan.verwijzingen[0].toestemming_overruled is None
 
@@ -81,29 +86,29 @@ def test_school_zelf_is_geen_verwijzing() -> None:
     plan = maak_plan(signalen=[("leren", "licht")])
     a, n = advies(plan, "school")
     with pytest.raises(JeugdplanError, match="geen verwijzing naar een partner"):
-        leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB")
+        leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB", g=G)
 
 
 def test_tweede_lopende_verwijzing_naar_dezelfde_partner_geweigerd() -> None:
     plan = met_toestemming()
     a, n = advies(plan, "jmw")
-    leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB")
+    leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB", g=G)
     a, n = advies(plan, "jmw")
     with pytest.raises(JeugdplanError, match="er loopt al verwijzing v1"):
-        leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB")
+        leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB", g=G)
 
 
 def test_afgesloten_plan_geweigerd() -> None:
     plan = met_toestemming(status="afgesloten", afgesloten=date(2026, 11, 1))
     a, n = advies(plan, "jmw")
     with pytest.raises(JeugdplanError, match="afgesloten"):
-        leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB")
+        leg_vast(plan, a, n, vandaag=VANDAAG, door="Ilse IB", g=G)
 
 
 def _verwezen() -> Plan:
     plan = met_toestemming()
     a, n = advies(plan, "jmw")
-    leg_vast(plan, a, n, vandaag=date(2026, 11, 1), door="Ilse IB")
+    leg_vast(plan, a, n, vandaag=date(2026, 11, 1), door="Ilse IB", g=G)
     return plan
 
 

@@ -17,13 +17,16 @@ from pathlib import Path
 import typer
 
 from jeugdplan.cli.common import interactief
+from jeugdplan.diensten.bewerken import leg_bewerking_vast
 from jeugdplan.domein.checks import controleer_plan
 from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig, Probleem
 from jeugdplan.domein.model import Plan
 from jeugdplan.opslag import gitrepo
+from jeugdplan.opslag.bestanden import schrijf_atomair
+from jeugdplan.opslag.bronnen import gegevens, valideer
 from jeugdplan.opslag.clock import vandaag
-from jeugdplan.opslag.store import Repo, schrijf_atomair
-from jeugdplan.opslag.validatie import valideer, veldpad
+from jeugdplan.opslag.store import Repo
+from jeugdplan.opslag.validatie import veldpad
 from jeugdplan.opslag.versleuteling import bewerk_map, lees_plan_bytes
 from jeugdplan.opslag.yamlio import decodeer, laad_rt, plaats
 
@@ -43,7 +46,7 @@ def _controleer(tekst: str, relatief: str, ident: str) -> list[Probleem]:
     if plan.id != ident:
         problemen.append(Probleem(relatief, *plaats(doc, ["id"]), "id",
                                   f"het id mag niet veranderen (was {ident})"))
-    for b in controleer_plan(plan, vandaag()):
+    for b in controleer_plan(plan, vandaag(), gegevens()):
         if b.ernst == "fout":
             problemen.append(Probleem(relatief, *plaats(doc, list(b.loc)), veldpad(b.loc),
                                       b.melding, code=b.code))
@@ -96,7 +99,7 @@ def bewerk_in_editor(repo: Repo, ruw_id: str) -> None:
             )
     velden = ", ".join(_gewijzigde_velden(origineel, nieuw, relatief))
     try:
-        samengevoegd = repo.leg_bewerking_vast(pad, origineel, nieuw,
+        samengevoegd = leg_bewerking_vast(repo, pad, origineel, nieuw,
                                                f"{ident}: handmatig bewerkt ({velden})")
     except JeugdplanError as e:
         if lees_plan_bytes(pad, relatief).decode("utf-8", "replace") != nieuw:

@@ -18,7 +18,7 @@ def init(
     organisatie: Annotated[str | None, typer.Option(help="Naam van school of SWV.")] = None,
 ) -> None:
     """Maak een nieuwe casusrepository (git, jeugdplan.yaml, casussen/, eerste commit)."""
-    from jeugdplan.opslag.store import maak_repository
+    from jeugdplan.diensten.repository import maak_repository
 
     nieuw = maak_repository(pad, regio, organisatie)
     meld(f"casusrepository aangemaakt in {nieuw.root} (regio {nieuw.instellingen.regio})")
@@ -94,8 +94,9 @@ def show(
         print_json(plan.als_json_data())
         return
     from jeugdplan.cli.weergave import toon_plan
+    from jeugdplan.opslag.bronnen import gegevens
 
-    toon_plan(plan, vandaag())
+    toon_plan(plan, vandaag(), gegevens())
 
 
 def list_(
@@ -105,7 +106,7 @@ def list_(
     json: JsonOptie = False,
 ) -> None:
     """Toon de casussen, met wat aandacht vraagt."""
-    from jeugdplan.domein.overzicht import overzicht_repo
+    from jeugdplan.diensten.overzichten import overzicht_repo
 
     regels = overzicht_repo(repo(), vandaag(), status=status, school=school, gemeente=gemeente)
     if json:
@@ -121,7 +122,7 @@ def agenda(
     json: JsonOptie = False,
 ) -> None:
     """Wat is over tijd of binnenkort aan de beurt: acties, evaluaties, OPP's, termijnen."""
-    from jeugdplan.domein.agenda import agenda_repo
+    from jeugdplan.diensten.overzichten import agenda_repo
 
     punten = agenda_repo(repo(), vandaag(), weken)
     if json:
@@ -140,7 +141,7 @@ def check(
     json: JsonOptie = False,
 ) -> None:
     """Controleer alle plannen: schema, onmogelijke feiten en wat aandacht vraagt."""
-    from jeugdplan.domein.checks import controleer_repository
+    from jeugdplan.diensten.controle import controleer_repository
 
     problemen = controleer_repository(repo(), ids, vandaag())
     fouten = [p for p in problemen if p.ernst == "fout"]

@@ -99,9 +99,9 @@ def optionele_tekst(waarde: str | None, optie: str) -> str | None:
 
 def code(waarde: str, lijst: str, optie: str) -> str:
     """Controleert een waarde tegen een codelijst uit data/codelijsten.yaml."""
-    from jeugdplan.opslag.resources import codelijst
+    from jeugdplan.opslag.bronnen import gegevens
 
-    codes = codelijst(lijst)
+    codes = gegevens().codelijsten.codes(lijst)
     schoon = waarde.strip().lower()
     if schoon not in codes:
         raise JeugdplanError(f"{optie}: onbekende waarde {_kort(waarde)!r}; kies uit: "
@@ -141,7 +141,7 @@ def schrijf_uitvoer(tekst: str, out: str | Path | None) -> Path | None:
     if out is None:
         typer.echo(tekst, nl=not tekst.endswith("\n"))
         return None
-    from jeugdplan.opslag.store import schrijf_atomair
+    from jeugdplan.opslag.bestanden import schrijf_atomair
 
     pad = Path(out).expanduser()
     if pad.is_dir():

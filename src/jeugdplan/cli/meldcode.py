@@ -24,7 +24,7 @@ from jeugdplan.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from jeugdplan.domein.meldcode import Advies
+    from jeugdplan.domein.meldcode import Advies, Machine
     from jeugdplan.domein.model import Plan
 
 
@@ -33,11 +33,19 @@ meldcode_app = nieuwe_app(
     "vastgelegd in het plan. Begin met 'meldcode next ID': die zegt wat er nu moet gebeuren.")
 
 
+def _machine() -> Machine:
+    """De meldcode uit de meegeleverde gegevens (`data/meldcode.yaml`)."""
+    from jeugdplan.domein.meldcode import machine
+    from jeugdplan.opslag.bronnen import gegevens
+
+    return machine(gegevens())
+
+
 def _na_handeling(plan: Plan) -> None:
     """Na een geaccepteerde handeling: de volgende stap en waarschuwingen op stderr."""
     from jeugdplan.domein.meldcode import volgende
 
-    advies = volgende(plan, vandaag())
+    advies = volgende(plan, vandaag(), _machine())
     for w in advies.waarschuwingen:
         common.meld(f"let op: {w}")
     if advies.status == "afgerond":
@@ -53,7 +61,8 @@ def start(ident: IdArg, op: DatumOptie = None) -> None:
     from jeugdplan.domein import meldcode as mc
 
     dag, nu, wie = datum(op, "--datum", vandaag()), vandaag(), common.auteur()
-    plan = common.bewerk(ident, lambda p: mc.start(p, datum=dag, door=wie, vandaag=nu))
+    m = _machine()
+    plan = common.bewerk(ident, lambda p: mc.start(p, datum=dag, door=wie, vandaag=nu, m=m))
     _na_handeling(plan)
 
 
@@ -83,9 +92,10 @@ def stap(
     check = optionele_tekst(kindcheck, "--kindcheck")
     reactie_ = optionele_tekst(reactie, "--reactie")
     dag, nu, wie = datum(op, "--datum", vandaag()), vandaag(), common.auteur()
+    m = _machine()
     plan = common.bewerk(ident, lambda p: mc.leg_stap_vast(
         p, nummer, notitie=schoon, met=wie_met, kindcheck=check, reactie=reactie_, datum=dag,
-        door=wie, vandaag=nu))
+        door=wie, vandaag=nu, m=m))
     _na_handeling(plan)
 
 
@@ -107,8 +117,10 @@ def overslaan(
     schone_grond = grond.strip().lower() if grond is not None else None
     schone_reden = optionele_tekst(reden, "--reden")
     dag, nu, wie = datum(op, "--datum", vandaag()), vandaag(), common.auteur()
+    m = _machine()
     plan = common.bewerk(ident, lambda p: mc.sla_over(
-        p, nummer, grond=schone_grond, reden=schone_reden, datum=dag, door=wie, vandaag=nu))
+        p, nummer, grond=schone_grond, reden=schone_reden, datum=dag, door=wie, vandaag=nu,
+        m=m))
     _na_handeling(plan)
 
 
@@ -134,9 +146,10 @@ def afweging(
     uitleg = optionele_tekst(toelichting, "--toelichting")
     manager = optionele_tekst(casemanager, "--casemanager")
     dag, nu, wie = datum(op, "--datum", vandaag()), vandaag(), common.auteur()
+    m = _machine()
     plan = common.bewerk(ident, lambda p: mc.beantwoord(
         p, nummer, antwoord, toelichting=uitleg, termijn=uiterlijk, casemanager=manager,
-        datum=dag, door=wie, vandaag=nu))
+        datum=dag, door=wie, vandaag=nu, m=m))
     _na_handeling(plan)
 
 
@@ -157,9 +170,10 @@ def melding(
     wie_weet = optionele_tekst(geinformeerd, "--geinformeerd")
     reactie_ = optionele_tekst(reactie, "--reactie")
     dag, nu, wie = datum(op, "--datum"), vandaag(), common.auteur()
+    m = _machine()
     plan = common.bewerk(ident, lambda p: mc.leg_melding_vast(
         p, datum=dag, notitie=schoon, geinformeerd=wie_weet, reactie=reactie_, door=wie,
-        vandaag=nu))
+        vandaag=nu, m=m))
     _na_handeling(plan)
 
 
@@ -168,7 +182,7 @@ def volgende(ident: IdArg, json: JsonOptie = False) -> None:
     """Wat moet er nu gebeuren: de stap, wat ontbreekt, de vraag, het besluit, de termijn."""
     from jeugdplan.domein import meldcode as mc
 
-    advies = mc.volgende(common.repo().bekijk(ident), vandaag())
+    advies = mc.volgende(common.repo().bekijk(ident), vandaag(), _machine())
     if json:
         common.print_json(advies.als_json())
         return
@@ -205,7 +219,7 @@ def _toon(a: Advies) -> None:
 @meldcode_app.command("status")
 def status(json: JsonOptie = False) -> None:
     """Alle lopende meldcodesporen in de repository, verstreken termijnen eerst."""
-    from jeugdplan.domein.meldcode import status_repo
+    from jeugdplan.diensten.overzichten import meldcode_status_repo as status_repo
 
     adviezen = status_repo(common.repo(), vandaag())
     if json:
@@ -236,7 +250,7 @@ def report_meldcode(
         raise GebruiksFout(f"--format: kies md of html, niet {formaat[:20]!r}")
     r = common.repo()
     plan = r.lees(ident)
-    ctx: dict[str, Any] = dossier(plan, vandaag())
+    ctx: dict[str, Any] = dossier(plan, vandaag(), _machine())
     typer.echo(reports.render("meldcode", ctx, formaat, r.root), nl=False)
 
 

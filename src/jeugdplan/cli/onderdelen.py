@@ -100,10 +100,11 @@ def toestemming_add(
         p, partij=tekst(partij, "--partij"), door=namen,
         doel=optionele_tekst(doel_, "--doel"), datum=dag, vandaag=nu))
     from jeugdplan.domein.toestemming import is_geldig, vereist
+    from jeugdplan.opslag.bronnen import gegevens
 
-    laatste = plan.toestemmingen[-1]
-    if not is_geldig(plan, laatste, nu):
-        common.meld(f"let op: nodig is toestemming van {vereist(plan, dag).omschrijving}")
+    laatste, g = plan.toestemmingen[-1], gegevens()
+    if not is_geldig(plan, laatste, nu, g):
+        common.meld(f"let op: nodig is toestemming van {vereist(plan, dag, g).omschrijving}")
 
 
 @toestemming.command("intrekken")

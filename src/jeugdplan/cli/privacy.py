@@ -44,7 +44,8 @@ def export(
 
 def bewaartermijn(json: JsonOptie = False) -> None:
     """Afgesloten plannen waarvan de bewaartermijn is verstreken (data/bewaartermijnen.yaml)."""
-    from jeugdplan.diensten.privacy import verlopen
+    from jeugdplan.domein.bewaartermijn import verlopen
+    from jeugdplan.opslag.bronnen import gegevens
 
     plannen, ongeldig = [], []
     for ident, plan, _ in repo().lees_alle():
@@ -52,7 +53,7 @@ def bewaartermijn(json: JsonOptie = False) -> None:
             ongeldig.append(ident)
         else:
             plannen.append(plan)
-    rijen = verlopen(plannen, vandaag())
+    rijen = verlopen(plannen, vandaag(), gegevens())
     if ongeldig:
         # Nooit stil overslaan: een ongeldig plan kan ook over zijn termijn zijn.
         meld(f"let op: {len(ongeldig)} ongeldig(e) plan(nen) niet beoordeeld "
@@ -80,9 +81,11 @@ def purge(
 ) -> None:
     """Verwijder één casus (plan en bijlagen) uit de werkmap, in één commit; met
     --uit-geschiedenis ook uit de geschiedenis."""
-    from jeugdplan.diensten.privacy import PURGE_WAARSCHUWING_GESCHIEDENIS, einde_termijn
+    from jeugdplan.diensten.privacy import PURGE_WAARSCHUWING_GESCHIEDENIS
     from jeugdplan.diensten.privacy import purge as verwijder
+    from jeugdplan.domein.bewaartermijn import einde_termijn
     from jeugdplan.domein.errors import JeugdplanError
+    from jeugdplan.opslag.bronnen import gegevens
     from jeugdplan.opslag.store import controleer_id
 
     r = repo()
@@ -91,7 +94,7 @@ def purge(
          "commit.")
     if r.plan_pad(sleutel).is_file() and r.binnen_repository(r.plan_pad(sleutel)):
         try:
-            einde = einde_termijn(r.laad(sleutel).plan)
+            einde = einde_termijn(r.laad(sleutel).plan, gegevens())
         except JeugdplanError:
             einde = None
             meld("  het plan is ongeldig; de bewaartermijn is niet te bepalen.")

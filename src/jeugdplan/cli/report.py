@@ -112,16 +112,17 @@ def thuiszitters(
     groep = _keuze(per, ("school", "gemeente"), "--per")
     dag = common.datum(peildatum, "--peildatum", common.vandaag())
     from jeugdplan.domein import thuiszitters as tz
+    from jeugdplan.opslag.bronnen import gegevens
     from jeugdplan.rapporten.reports import render
 
     r = common.repo()
     resultaten = _plannen(r, out, "Plannen lezen",
-                          (f"thuiszitters:{dag}", lambda p: tz.plan_resultaat(p, dag)))
+                          (f"thuiszitters:{dag}", lambda p: tz.plan_resultaat(p, dag, gegevens())))
     rapport = tz.rapport_uit(resultaten, dag, per=groep, met_namen=met_namen)  # type: ignore[arg-type]
     if fmt == "json":
         tekst = _json(rapport.als_json())
     else:
-        tekst = render("thuiszitters", rapport.context(), str(fmt), r.root)
+        tekst = render("thuiszitters", rapport.context(gegevens()), str(fmt), r.root)
     _uitvoer(tekst, out)
     for waarschuwing in rapport.waarschuwingen:
         common.meld(f"let op: {waarschuwing}")
@@ -138,12 +139,14 @@ def plan(
     """Het plan als document voor een gesprek met ouders, in gewone taal (met namen: geef het
     alleen aan de ouders, de jongere en de betrokkenen)."""
     fmt = _keuze(formaat, ("md", "html"), "--format")
+    from jeugdplan.opslag.bronnen import gegevens
     from jeugdplan.rapporten.plandocument import context
     from jeugdplan.rapporten.reports import render
 
     r = common.repo()
     geladen = r.laad(ident)
-    _uitvoer(render("plan", context(geladen.plan, common.vandaag()), str(fmt), r.root), out)
+    _uitvoer(render("plan", context(geladen.plan, common.vandaag(), gegevens()), str(fmt), r.root),
+             out)
 
 
 @report_app.command("kwaliteit")
@@ -170,10 +173,12 @@ def kwaliteit(
 
         raise JeugdplanError(f"--van ({begin}) ligt na --tot ({eind})")
     from jeugdplan.domein import kwaliteit as kw
+    from jeugdplan.opslag.bronnen import gegevens
     from jeugdplan.rapporten.reports import render
 
     r = common.repo()
-    data = kw.rapport(_plannen(r, out, "Plannen lezen"), begin, eind, per=groep)  # type: ignore[arg-type]
+    data = kw.rapport(_plannen(r, out, "Plannen lezen"), begin, eind, gegevens(),
+                      per=groep)  # type: ignore[arg-type]
     tekst = _json(data) if fmt == "json" else render("kwaliteit", kw.context(data), str(fmt),
                                                      r.root)
     _uitvoer(tekst, out)

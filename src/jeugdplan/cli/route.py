@@ -15,8 +15,8 @@ from jeugdplan.cli.common import IdArg, JsonOptie, meld, nieuwe_app, print_json
 from jeugdplan.domein.errors import GebruiksFout
 
 if TYPE_CHECKING:
-    from jeugdplan.diensten.regio import Regio
     from jeugdplan.domein.model import Plan
+    from jeugdplan.domein.regio import Regio
     from jeugdplan.domein.routing import Uitkomst
 
 regio_app = nieuwe_app("Regioregels: welke partners, routes en verwijzers gelden (tonen, controleren).")
@@ -46,6 +46,7 @@ def route(
 ) -> None:
     """Advies: welke partner nu betrekken, wat moet eerst, en waarom (volgens de regioregels)."""
     from jeugdplan.domein.routing import route as bereken
+    from jeugdplan.opslag.bronnen import gegevens
 
     if zonder_toestemming is not None and apply is None:
         raise GebruiksFout("--zonder-toestemming hoort bij --apply N")
@@ -56,7 +57,7 @@ def route(
         from jeugdplan.diensten.regio import regio_van
 
         r = common.repo()
-        uitkomst = bereken(r.bekijk(ident), regio_van(r), nu)
+        uitkomst = bereken(r.bekijk(ident), regio_van(r), nu, gegevens())
         if json:
             print_json(uitkomst.als_dict())
         else:
@@ -67,15 +68,16 @@ def route(
 
     regio = _regio_van_repo()
     door = common.auteur()
+    g = gegevens()
     nummer = apply
 
     def wijzig(plan: Plan) -> str:
-        uitkomst = bereken(plan, regio, nu)
+        uitkomst = bereken(plan, regio, nu, g)
         if nummer > len(uitkomst.adviezen):
             raise JeugdplanError(
                 f"--apply {nummer}: er {'is' if len(uitkomst.adviezen) == 1 else 'zijn'} "
                 f"{len(uitkomst.adviezen)} advies(en); zie 'jeugdplan route {plan.id}'")
-        return leg_vast(plan, uitkomst.adviezen[nummer - 1], nummer, vandaag=nu, door=door,
+        return leg_vast(plan, uitkomst.adviezen[nummer - 1], nummer, vandaag=nu, door=door, g=g,
                         zonder_toestemming_reden=reden)
 
     plan = common.bewerk(ident, wijzig)
@@ -90,9 +92,9 @@ def route(
 
 
 def _toon(u: Uitkomst) -> None:
-    from jeugdplan.opslag.resources import codelijst
+    from jeugdplan.opslag.bronnen import gegevens
 
-    rollen = codelijst("rollen")
+    rollen = gegevens().codelijsten.codes("rollen")
     echo = typer.echo
     echo(f"Casus {u.id}: gemeente {u.gemeente} (regio {u.regio}), advies op {u.datum}")
     if u.voorwaarden:

@@ -16,7 +16,7 @@ from jeugdplan.cli.common import JsonOptie, interactief, meld, nieuwe_app, print
 from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
 
 if TYPE_CHECKING:
-    from jeugdplan.opslag.versleuteling import Uitkomst
+    from jeugdplan.diensten.versleuteling import Uitkomst
 
 sleutel_app = nieuwe_app(
     "Uw eigen age-sleutel: maken, ontgrendelen voor een sessie, vergrendelen, status.")
@@ -142,13 +142,13 @@ def versleuteling_aan(
 ) -> None:
     """Zet versleuteling aan: alle plannen worden versleuteld voor de ontvangers en
     ontvangers.yaml wordt vastgelegd, in één commit."""
+    from jeugdplan.diensten.versleuteling import zet_aan
     from jeugdplan.opslag import gitrepo
     from jeugdplan.opslag.versleuteling import (
         Ontvanger,
         controleer_naam,
         controleer_sleutel,
         eigen_publieke_sleutels,
-        zet_aan,
     )
 
     r = repo()
@@ -173,7 +173,7 @@ def versleuteling_aan(
 @versleuteling_app.command("status")
 def versleuteling_status(json: JsonOptie = False) -> None:
     """Toon of de plannen versleuteld zijn, voor wie, en of u ze nu kunt lezen."""
-    from jeugdplan.opslag.versleuteling import status
+    from jeugdplan.diensten.versleuteling import status
 
     uit = status(repo())
     if json:
@@ -208,7 +208,8 @@ def versleuteling_status(json: JsonOptie = False) -> None:
 def versleuteling_herversleutel() -> None:
     """Versleutel alle plannen opnieuw voor de ontvangers in ontvangers.yaml (bijvoorbeeld
     na een sync die de ontvangers veranderde), in één commit."""
-    from jeugdplan.opslag.versleuteling import herversleutel, lees_ontvangers
+    from jeugdplan.diensten.versleuteling import herversleutel
+    from jeugdplan.opslag.versleuteling import lees_ontvangers
 
     r = repo()
     lijst = lees_ontvangers(r.root)
@@ -230,7 +231,7 @@ def ontvanger_add(
     """Voeg een ontvanger toe: NAAM (naam en rol) met diens publieke age-sleutel SLEUTEL
     (age1..., uit 'jeugdplan sleutel maak'). Alle plannen worden opnieuw versleuteld en
     vastgelegd."""
-    from jeugdplan.opslag.versleuteling import ontvanger_toevoegen
+    from jeugdplan.diensten.versleuteling import ontvanger_toevoegen
 
     uitkomst = ontvanger_toevoegen(repo(), naam, sleutel)
     meld(f"ontvanger toegevoegd; {uitkomst.plannen} plan(nen) opnieuw versleuteld voor "
@@ -244,7 +245,7 @@ def ontvanger_remove(
 ) -> None:
     """Verwijder ontvanger NAAM; alle plannen worden opnieuw versleuteld (oudere versies in
     de geschiedenis en bestaande klonen blijven voor die persoon leesbaar)."""
-    from jeugdplan.opslag.versleuteling import ontvanger_verwijderen
+    from jeugdplan.diensten.versleuteling import ontvanger_verwijderen
 
     uitkomst = ontvanger_verwijderen(repo(), naam)
     meld(f"ontvanger verwijderd; {uitkomst.plannen} plan(nen) opnieuw versleuteld voor "

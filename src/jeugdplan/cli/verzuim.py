@@ -77,9 +77,12 @@ def vrijstelling(
 ) -> None:
     """Leg een vrijstelling van de leerplicht vast (telt apart, niet als thuiszitter)."""
     from jeugdplan.domein import verzuim
+    from jeugdplan.opslag.bronnen import gegevens
 
     begin, einde = datum(van, "--van"), optionele_datum(tot, "--tot")
-    common.bewerk(ident, lambda p: verzuim.vrijstelling(p, artikel=artikel, van=begin, tot=einde))
+    g = gegevens()
+    common.bewerk(ident, lambda p: verzuim.vrijstelling(p, artikel=artikel, van=begin, tot=einde,
+                                                        g=g))
 
 
 @verzuim_app.command("startkwalificatie")

@@ -13,6 +13,7 @@ from jeugdplan.domein.toestemming import is_geldig, leeftijd
 
 if TYPE_CHECKING:
     from jeugdplan.domein.agenda import Punt
+    from jeugdplan.domein.gegevens import Gegevens
     from jeugdplan.domein.model import Plan
     from jeugdplan.domein.overzicht import Regel
 
@@ -23,7 +24,7 @@ def _vet(tekst: str) -> str:
     return tekst if os.environ.get("NO_COLOR") else typer.style(tekst, bold=True)
 
 
-def toon_plan(plan: Plan, vandaag: date) -> None:
+def toon_plan(plan: Plan, vandaag: date, g: Gegevens) -> None:
     """Het plan als platte tekst (ook voor de lichte objecten uit de cache: alleen velden)."""
     regels: list[str] = []
     uit = regels.append
@@ -70,7 +71,7 @@ def toon_plan(plan: Plan, vandaag: date) -> None:
     if plan.toestemmingen:
         kop("Toestemmingen")
         for t in plan.toestemmingen:
-            staat = "geldig" if is_geldig(plan, t, vandaag) else (
+            staat = "geldig" if is_geldig(plan, t, vandaag, g) else (
                 f"ingetrokken {t.ingetrokken}" if t.ingetrokken else "onvolledig")
             uit(f"  {t.partij}: {t.datum}, door {', '.join(t.gegeven_door)} ({staat})")
     if plan.doelen:

@@ -15,10 +15,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from jeugdplan.diensten.repository import maak_repository
 from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.model import Plan
-from jeugdplan.opslag.store import Repo, maak_repository
-from jeugdplan.opslag.validatie import valideer
+from jeugdplan.opslag.bronnen import valideer
+from jeugdplan.opslag.store import Repo
 
 MARKERING = ".jeugdplan-demo"
 

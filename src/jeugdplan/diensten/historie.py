@@ -17,8 +17,8 @@ from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig
 from jeugdplan.domein.model import Plan
 from jeugdplan.domein.veldhistorie import Veldwijziging, verschillen
 from jeugdplan.opslag import gitrepo
+from jeugdplan.opslag.bronnen import valideer
 from jeugdplan.opslag.store import Repo
-from jeugdplan.opslag.validatie import valideer
 from jeugdplan.opslag.versleuteling import lees_plan_bytes, ontsleutel_tekst
 from jeugdplan.opslag.yamlio import decodeer, laad_rt, laad_snel
 

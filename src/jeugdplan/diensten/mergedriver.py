@@ -3,18 +3,9 @@
 git roept hem aan (via `.gitattributes`: `casussen/*/plan.yaml merge=jeugdplan`) met de
 basisversie (%O), de eigen versie (%A, hier komt het resultaat) en de andere versie (%B).
 
-Regels:
-- lijsten met een `id` (signalen, doelen, acties, verwijzingen) worden per id samengevoegd;
-- lijsten zonder id (journaal, evaluaties, toestemmingen, gezin, ...) als verzameling van
-  toevoegingen en verwijderingen ten opzichte van de basis;
-- een enkel veld neemt de wijziging over van de kant die het veranderde;
-- voegen beide kanten een onderdeel met hetzelfde nieuwe id toe (allebei `s3`), dan blijven
-  beide bewaard: het eigen, nog niet gedeelde onderdeel krijgt een nieuw nummer, want wat al
-  gedeeld is houdt zijn id (een collega kan ernaar verwijzen);
-- veranderden beide kanten hetzelfde veld verschillend, dan is dat een echt conflict: de
-  driver stopt met exitcode 1 en git houdt de samenvoeging tegen. Met `JEUGDPLAN_KIES=ons`
-  of `hun` (gezet door `jeugdplan sync --kies`) wint die kant, en de vervallen waarde wordt in
-  het journaal bewaard: er gaat niets verloren.
+De regels van het samenvoegen staan in `domein.samenvoegen`. Bij een echt conflict stopt de
+driver met exitcode 1 en houdt git de samenvoeging tegen; met `JEUGDPLAN_KIES=ons` of `hun`
+(gezet door `jeugdplan sync --kies`) wint die kant.
 
 Het resultaat behoudt opmerkingen en volgorde van %A en moet een geldig `Plan` zijn.
 Meldingen (hernummerd, conflict) gaan naar stderr en, als `JEUGDPLAN_MELDINGEN` een pad is,
@@ -25,20 +16,16 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shlex
 import sys
-from collections import Counter
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jeugdplan.domein.samenvoegen import Melding, voeg_samen
+from jeugdplan.opslag.clock import vandaag
+
 ATTRIBUTEN_REGEL = "casussen/*/plan.yaml merge=jeugdplan"
 DRIVER_NAAM = "jeugdplan: plannen samenvoegen per onderdeel"
-
-_WEG: Any = object()
-_ID = re.compile(r"^(.*?)(\d+)$")
-_ID_LIJSTEN = ("signalen", "doelen", "acties", "verwijzingen")
 
 
 def driver_commando() -> str:
@@ -53,7 +40,7 @@ def installeer(root: Path) -> bool:
     kloon opnieuw aan.
     """
     from jeugdplan.opslag import gitrepo
-    from jeugdplan.opslag.store import schrijf_atomair
+    from jeugdplan.opslag.bestanden import schrijf_atomair
 
     gitrepo.zet_config(root, "merge.jeugdplan.name", DRIVER_NAAM)
     gitrepo.zet_config(root, "merge.jeugdplan.driver", driver_commando())
@@ -70,244 +57,6 @@ def installeer(root: Path) -> bool:
     schrijf_atomair(pad, bestaand + scheiding + kop + ATTRIBUTEN_REGEL + "\n")
     os.chmod(pad, 0o644)
     return True
-
-
-# --- meldingen -----------------------------------------------------------------------------
-
-
-@dataclass
-class Melding:
-    soort: str
-    """'conflict', 'hernummerd', 'gekozen' of 'fout'."""
-    casus: str
-    veld: str
-    tekst: str
-    ons: Any = None
-    hun: Any = None
-
-    def als_json(self) -> dict[str, Any]:
-        return json.loads(json.dumps(asdict(self), default=str, ensure_ascii=False))
-
-
-@dataclass
-class Uitkomst:
-    data: dict[str, Any] | None
-    meldingen: list[Melding] = field(default_factory=list)
-
-    @property
-    def conflicten(self) -> list[Melding]:
-        return [m for m in self.meldingen if m.soort in ("conflict", "fout")]
-
-
-def _canon(waarde: Any) -> str:
-    return json.dumps(waarde, sort_keys=True, default=str, ensure_ascii=False)
-
-
-def _gelijk(a: Any, b: Any) -> bool:
-    return _canon(None if a is _WEG else a) == _canon(None if b is _WEG else b)
-
-
-def _toon(waarde: Any) -> str:
-    if waarde is _WEG or waarde is None:
-        return "(leeg)"
-    tekst = _canon(waarde) if isinstance(waarde, dict | list) else str(waarde)
-    return tekst if len(tekst) <= 80 else tekst[:77] + "…"
-
-
-# --- driedeling ----------------------------------------------------------------------------
-
-
-class _Samenvoeger:
-    def __init__(self, casus: str, kies: str | None) -> None:
-        self.casus = casus
-        self.kies = kies  # 'ons', 'hun' of None
-        self.meldingen: list[Melding] = []
-        self.vervallen: list[str] = []
-
-    def melding(self, soort: str, pad: tuple[Any, ...], tekst: str, ons: Any = None,
-                hun: Any = None) -> None:
-        from jeugdplan.domein.veldhistorie import label
-
-        self.meldingen.append(Melding(soort, self.casus, label(pad), tekst,
-                                      None if ons is _WEG else ons, None if hun is _WEG else hun))
-
-    def voeg(self, o: Any, a: Any, b: Any, pad: tuple[Any, ...]) -> Any:
-        if _gelijk(a, b):
-            return a
-        if _gelijk(a, o):
-            return b
-        if _gelijk(b, o):
-            return a
-        if isinstance(a, dict) and isinstance(b, dict):
-            return self._voeg_map(o if isinstance(o, dict) else {}, a, b, pad)
-        if isinstance(a, list) and isinstance(b, list):
-            basis = o if isinstance(o, list) else []
-            if all(isinstance(x, dict) and "id" in x for x in [*basis, *a, *b]):
-                return self._voeg_op_id(basis, a, b, pad)
-            return _voeg_verzameling(basis, a, b)
-        return self._conflict(pad, a, b)
-
-    def _conflict(self, pad: tuple[Any, ...], a: Any, b: Any) -> Any:
-        from jeugdplan.domein.veldhistorie import label
-
-        naam = label(pad)
-        if self.kies is None:
-            self.melding("conflict", pad, f"{naam}: ons {_toon(a)!s} ↔ hun {_toon(b)!s}", a, b)
-            return a
-        winnaar, verliezer = (a, b) if self.kies == "ons" else (b, a)
-        ander = "hun" if self.kies == "ons" else "ons"
-        self.melding("gekozen", pad, f"{naam}: gekozen {self.kies} ({_toon(winnaar)}); "
-                     f"vervallen {ander} ({_toon(verliezer)}) staat in het journaal", a, b)
-        self.vervallen.append(f"{naam}: {_toon(verliezer)} ({ander}), gekozen: {_toon(winnaar)}")
-        return winnaar
-
-    def _voeg_map(self, o: dict[str, Any], a: dict[str, Any], b: dict[str, Any],
-                  pad: tuple[Any, ...]) -> dict[str, Any]:
-        # Volgorde van ons; een sleutel die alleen hun heeft komt na zijn voorganger bij hun.
-        volgorde = list(a)
-        vorige: str | None = None
-        for k in b:
-            if k not in volgorde:
-                plek = volgorde.index(vorige) + 1 if vorige is not None and vorige in volgorde else 0
-                volgorde.insert(plek, k)
-            vorige = k
-        uit: dict[str, Any] = {}
-        for sleutel in volgorde:
-            waarde = self.voeg(o.get(sleutel, _WEG), a.get(sleutel, _WEG), b.get(sleutel, _WEG),
-                               (*pad, sleutel))
-            if waarde is not _WEG:
-                uit[sleutel] = waarde
-        return uit
-
-    def _voeg_op_id(self, o: list[Any], a: list[Any], b: list[Any],
-                    pad: tuple[Any, ...]) -> list[Any]:
-        oud = {str(x["id"]): x for x in o}
-        ons = {str(x["id"]): x for x in a}
-        hun = {str(x["id"]): x for x in b}
-        uit: list[Any] = []
-        for ident, item in ons.items():
-            basis = oud.get(ident, _WEG)
-            if ident in hun:
-                uit.append(self.voeg(basis, item, hun[ident], (*pad, ident)))
-            elif basis is _WEG:
-                uit.append(item)  # alleen bij ons nieuw
-            elif not _gelijk(item, basis) and self._conflict((*pad, ident), item, _WEG) is not _WEG:
-                uit.append(item)  # bij hun verwijderd, bij ons gewijzigd: conflict
-        for ident, item in hun.items():
-            if ident in ons:
-                continue
-            basis = oud.get(ident, _WEG)
-            if basis is _WEG:
-                uit.append(item)  # alleen bij hun nieuw
-            elif not _gelijk(item, basis) and self._conflict((*pad, ident), _WEG, item) is not _WEG:
-                uit.append(item)
-        return _sorteer_op_nummer(uit)
-
-
-def _sorteer_op_nummer(items: list[Any]) -> list[Any]:
-    """s1, s2, s10 op volgorde; ids zonder nummer blijven vooraan op hun plaats."""
-    def sleutel(paar: tuple[int, Any]) -> tuple[int, int, int]:
-        i, item = paar
-        m = _ID.match(str(item.get("id", "")))
-        return (1, int(m.group(2)), i) if m else (0, i, i)
-
-    return [item for _, item in sorted(enumerate(items), key=sleutel)]
-
-
-def _voeg_verzameling(o: list[Any], a: list[Any], b: list[Any]) -> list[Any]:
-    """Lijst zonder id: ons, zonder wat hun verwijderde, plus wat hun toevoegde."""
-    basis = Counter(_canon(x) for x in o)
-    hun = Counter(_canon(x) for x in b)
-    ons = Counter(_canon(x) for x in a)
-    weg_bij_hun = basis - hun
-    bij_hun = hun - basis
-    uit = []
-    for item in a:
-        c = _canon(item)
-        if weg_bij_hun[c] > 0:
-            weg_bij_hun[c] -= 1
-            continue
-        uit.append(item)
-    for item in b:
-        c = _canon(item)
-        if bij_hun[c] > 0:
-            bij_hun[c] -= 1
-            # Voegden beide hetzelfde toe, dan één keer.
-            if ons[c] - basis[c] > 0:
-                ons[c] -= 1
-                continue
-            uit.append(item)
-    return uit
-
-
-def hernummer(o: dict[str, Any], a: dict[str, Any], b: dict[str, Any],
-              s: _Samenvoeger) -> dict[str, Any]:
-    import copy
-
-    a = copy.deepcopy(a)
-    for lijst in _ID_LIJSTEN:
-        ons, hun, oud = a.get(lijst), b.get(lijst), o.get(lijst)
-        if not isinstance(ons, list) or not isinstance(hun, list):
-            continue
-        oud_ids = {str(x.get("id")) for x in oud or [] if isinstance(x, dict)}
-        hun_items = {str(x.get("id")): x for x in hun if isinstance(x, dict)}
-        alle = [str(x.get("id")) for x in [*(oud or []), *ons, *hun] if isinstance(x, dict)]
-        nieuw_nummer: dict[str, str] = {}
-        for item in ons:
-            if not isinstance(item, dict):
-                continue
-            ident = str(item.get("id"))
-            if ident in oud_ids or ident not in hun_items or _gelijk(item, hun_items[ident]):
-                continue
-            m = _ID.match(ident)
-            voorvoegsel = m.group(1) if m else ident
-            hoogste = max((int(x.group(2)) for x in map(_ID.match, alle)
-                           if x and x.group(1) == voorvoegsel), default=0)
-            nieuw = f"{voorvoegsel}{hoogste + 1}"
-            alle.append(nieuw)
-            nieuw_nummer[ident] = nieuw
-            item["id"] = nieuw
-            from jeugdplan.domein.veldhistorie import ENKELVOUD
-
-            naam = ENKELVOUD.get(lijst, lijst)
-            s.melding("hernummerd", (lijst, ident),
-                      f"{naam} {ident} bestond aan beide kanten; het eigen (nog niet gedeelde) "
-                      f"{naam} {ident} heet nu {nieuw}", ident, nieuw)
-        if lijst == "doelen" and nieuw_nummer:
-            oude_evaluaties = {_canon(x) for x in o.get("evaluaties") or []}
-            for evaluatie in a.get("evaluaties") or []:
-                if isinstance(evaluatie, dict) and _canon(evaluatie) not in oude_evaluaties:
-                    evaluatie["doelen"] = [nieuw_nummer.get(str(d), d)
-                                           for d in evaluatie.get("doelen") or []]
-    return a
-
-
-def voeg_samen(o: dict[str, Any] | None, a: dict[str, Any], b: dict[str, Any], casus: str,
-               kies: str | None = None, auteur: str = "jeugdplan sync") -> Uitkomst:
-    """Driedeling van drie planversies als gewone gegevens. `data` is None bij een conflict."""
-    s = _Samenvoeger(casus, kies)
-    if o is None:
-        # Beide kanten maakten dit plan: alleen samen te voegen als ze gelijk zijn.
-        if _gelijk(a, b):
-            return Uitkomst(a)
-        s.melding("fout", (), f"casus {casus} is aan beide kanten nieuw aangemaakt met "
-                  "verschillende inhoud; 'jeugdplan sync' geeft een van beide een nieuw id")
-        return Uitkomst(None, s.meldingen)
-    a = hernummer(o, a, b, s)
-    data = s.voeg(o, a, b, ())
-    if any(m.soort == "conflict" for m in s.meldingen):
-        return Uitkomst(None, s.meldingen)
-    if s.vervallen:
-        from jeugdplan.opslag.clock import vandaag
-
-        journaal = list(data.get("journaal") or [])
-        journaal.append({
-            "datum": vandaag(), "auteur": auteur,
-            "tekst": "Bij samenvoegen (jeugdplan sync) gekozen; vervallen waarde(n): "
-                     + "; ".join(s.vervallen),
-        })
-        data["journaal"] = journaal
-    return Uitkomst(data, s.meldingen)
 
 
 # --- de driver zelf ------------------------------------------------------------------------
@@ -345,7 +94,7 @@ def draai_driver(basis: str, ons: str, hun: str, pad: str) -> int:
     """Voert de driver uit; 0 = samengevoegd (resultaat in `ons`), 1 = conflict."""
     from jeugdplan.domein.errors import JeugdplanError
     from jeugdplan.domein.model import Plan
-    from jeugdplan.opslag.validatie import valideer
+    from jeugdplan.opslag.bronnen import valideer
     from jeugdplan.opslag.versleuteling import ontsleutel, voor_samenvoeging
     from jeugdplan.opslag.yamlio import decodeer, dump_rt, laad_rt, samenvoegen
 
@@ -361,7 +110,7 @@ def draai_driver(basis: str, ons: str, hun: str, pad: str) -> int:
         b = _lees(Path(hun), f"{pad} (hun)")
         if a is None or b is None:
             raise JeugdplanError(f"{pad}: een van beide versies is leeg")
-        uitkomst = voeg_samen(o, a, b, casus, kies, auteur)
+        uitkomst = voeg_samen(o, a, b, casus, vandaag(), kies, auteur)
         if uitkomst.data is None:
             _schrijf_meldingen(uitkomst.meldingen)
             _markeer_conflict(basis, ons, hun)

@@ -36,8 +36,8 @@ from jeugdplan.domein.dubbel import Kandidaat, zoek_dubbel
 from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.model import Kind, Plan
 from jeugdplan.domein.toestemming import leeftijd
+from jeugdplan.opslag.bronnen import valideer
 from jeugdplan.opslag.store import Repo, nieuw_id
-from jeugdplan.opslag.validatie import valideer
 
 MAX_LEEFTIJD = 27
 INDEX = "-kandidaten"

@@ -3,8 +3,6 @@
 - `exporteer`: een volledige kopie van één plan voor het inzagerecht van ouders of jongere
   (AVG art. 15): alle velden, de tekst van het bestand (ook opmerkingen) en de
   wijzigingsgeschiedenis uit git (wie, wanneer, wat).
-- `termijn_van` / `verlopen`: welke bewaartermijn geldt voor een plan (regels en bronnen in
-  `data/bewaartermijnen.yaml`) en welke afgesloten plannen erover zijn.
 - `purge`: één casus uit de werkmap verwijderen (één commit), en alleen op uitdrukkelijk
   verzoek ook uit de geschiedenis van deze repository (`git filter-branch`).
 """
@@ -16,82 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from jeugdplan.domein.bewaartermijn import einde_termijn, termijn_van
 from jeugdplan.domein.errors import JeugdplanError
-from jeugdplan.domein.model import Plan
 from jeugdplan.opslag import gitrepo
-from jeugdplan.opslag.resources import lees_data
+from jeugdplan.opslag.bronnen import gegevens
 from jeugdplan.opslag.slot import vergrendeld
 from jeugdplan.opslag.store import CASUSSEN, Repo, controleer_id
 from jeugdplan.opslag.versleuteling import lees_plan_bytes, ontsleutel_tekst
 from jeugdplan.opslag.yamlio import decodeer, laad_snel
-
-# --- bewaartermijnen ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Termijn:
-    naam: str
-    jaren: int
-    bron: str
-    reden: str
-    onzeker: str | None
-
-    @property
-    def grond(self) -> str:
-        return f"{self.naam} ({self.jaren} jaar; {self.reden}): {self.bron}"
-
-
-def _gevuld(data: dict[str, Any], veld: str) -> bool:
-    waarde: Any = data
-    for deel in veld.split("."):
-        if not isinstance(waarde, dict):
-            return False
-        waarde = waarde.get(deel)
-    return bool(waarde)
-
-
-def termijn_van(plan: Plan) -> Termijn:
-    """De bewaartermijn die voor dit plan geldt: de langste van de toepasselijke regels."""
-    regels = lees_data("bewaartermijnen.yaml")
-    data = plan.als_yaml_data()
-    kandidaten: list[Termijn] = []
-    for regel in regels["regels"]:
-        velden = regel.get("als") or []
-        gevuld = [v for v in velden if _gevuld(data, v)]
-        if velden and not gevuld:
-            continue
-        t = regels["termijnen"][regel["termijn"]]
-        reden = ("plan bevat " + ", ".join(gevuld)) if gevuld else "elk plan"
-        kandidaten.append(Termijn(regel["termijn"], int(t["jaren"]), str(t["bron"]), reden,
-                                  t.get("onzeker")))
-    return max(kandidaten, key=lambda t: t.jaren)
-
-
-def plus_jaren(dag: date, jaren: int) -> date:
-    try:
-        return dag.replace(year=dag.year + jaren)
-    except ValueError:  # 29 februari: de dag erna (nooit te vroeg)
-        return date(dag.year + jaren, 3, 1)
-
-
-def einde_termijn(plan: Plan) -> date | None:
-    if plan.status != "afgesloten" or plan.afgesloten is None:
-        return None
-    return plus_jaren(plan.afgesloten, termijn_van(plan).jaren)
-
-
-def verlopen(plannen: list[Plan], vandaag: date) -> list[dict[str, Any]]:
-    """Afgesloten plannen waarvan de bewaartermijn is verstreken, oudste eerst."""
-    uit = []
-    for plan in plannen:
-        einde = einde_termijn(plan)
-        if einde is None or einde > vandaag:
-            continue
-        t = termijn_van(plan)
-        uit.append({"id": plan.id, "afgesloten": plan.afgesloten, "termijn_jaren": t.jaren,
-                    "verlopen_sinds": einde, "grond": t.grond})
-    return sorted(uit, key=lambda r: (r["verlopen_sinds"], r["id"]))
-
 
 # --- inzage-export ------------------------------------------------------------------------
 
@@ -129,8 +59,8 @@ def exporteer(repo: Repo, ruw_id: str, vandaag: date) -> dict[str, Any]:
     bijlagen = sorted(p.relative_to(geladen.pad.parent).as_posix()
                       for p in bijlagen_map.rglob("*") if p.is_file()) \
         if bijlagen_map.is_dir() and repo.binnen_repository(bijlagen_map) else []
-    t = termijn_van(plan)
-    einde = einde_termijn(plan)
+    t = termijn_van(plan, gegevens())
+    einde = einde_termijn(plan, gegevens())
     return {
         "soort": "inzage-export (AVG art. 15)",
         "id": plan.id,

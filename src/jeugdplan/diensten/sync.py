@@ -114,8 +114,8 @@ def _nieuwe_casussen(root: Path, van: str, tot: str) -> set[str]:
 def _hernoem_casus(repo: Repo, oud: str, bezet: set[str], remote: str) -> str:
     """Geeft de eigen casus `oud` een nieuw id, in één commit."""
     from jeugdplan.domein.model import Plan
+    from jeugdplan.opslag.bronnen import valideer
     from jeugdplan.opslag.clock import vandaag
-    from jeugdplan.opslag.validatie import valideer
     from jeugdplan.opslag.versleuteling import lees_plan_bytes
     from jeugdplan.opslag.yamlio import decodeer, dump_rt, laad_rt
 
@@ -241,8 +241,8 @@ def _leg_besluiten_vast(root: Path, remote: str, meldingen: list[Melding],
 def _versleutel_na_samenvoegen(repo: Repo) -> None:
     """Versleutelde repository: veranderden de ontvangers aan één kant, dan alles opnieuw
     versleutelen voor de samengevoegde ontvangers (zie `versleuteling.na_samenvoegen`)."""
+    from jeugdplan.diensten.versleuteling import na_samenvoegen
     from jeugdplan.opslag.slot import meld
-    from jeugdplan.opslag.versleuteling import na_samenvoegen
 
     melding = na_samenvoegen(repo)
     if melding:

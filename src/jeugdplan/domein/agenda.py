@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from jeugdplan.domein.model import Plan
-    from jeugdplan.opslag.store import Repo
 
 Soort = Literal["actie", "doel-evaluatie", "opp-evaluatie", "meldcode-termijn"]
 
@@ -71,18 +70,8 @@ def punten(plan: Plan, vandaag: date, tot: date) -> list[Punt]:
 def agenda(plannen: Iterable[Plan], vandaag: date, weken: int = 2) -> list[Punt]:
     """Alle punten tot `weken` weken vooruit, over tijd eerst, dan op datum."""
     tot = vandaag + timedelta(weeks=weken)
-    return _sorteer(p for plan in plannen for p in punten(plan, vandaag, tot))
+    return sorteer(p for plan in plannen for p in punten(plan, vandaag, tot))
 
 
-def agenda_repo(repo: Repo, vandaag: date, weken: int = 2) -> list[Punt]:
-    """`agenda` van een hele repository; de punten per plan komen uit de cache zolang het plan
-    (en de code) niet veranderde."""
-    from jeugdplan.opslag.cache import per_plan
-
-    tot = vandaag + timedelta(weeks=weken)
-    per = per_plan(repo, f"agenda:{vandaag}:{tot}", lambda p: punten(p, vandaag, tot))
-    return _sorteer(p for _i, lijst, _f in per for p in lijst or [])
-
-
-def _sorteer(alle: Iterable[Punt]) -> list[Punt]:
+def sorteer(alle: Iterable[Punt]) -> list[Punt]:
     return sorted(alle, key=lambda p: (not p.over_tijd, p.datum, p.id))

@@ -17,8 +17,8 @@ Indicatoren over de periode [van, tot] (beide inclusief):
 - thuiszitters per kwartaal: de totalen van het thuiszittersrapport op het einde van elk
   kwartaal in de periode (of op `tot` voor het lopende kwartaal).
 
-Privacy: met `per` (school of gemeente) worden groepen met minder dan `drempel` casussen
-(`data/kwaliteit.yaml`) samengevoegd tot "overige"; is ook die groep te klein, dan worden
+Privacy: met `per` (school of gemeente) worden groepen met minder dan de drempel aan
+casussen (`data/kwaliteit.yaml`) samengevoegd tot "overige"; is ook die groep te klein, dan worden
 haar cijfers niet getoond. Zo is een kind in een kleine school niet te herkennen aan een
 indicator. Het totaal bevat alle casussen.
 """
@@ -31,17 +31,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from jeugdplan.domein.gegevens import Gegevens
 from jeugdplan.domein.model import Plan
 from jeugdplan.domein.thuiszitters import rapport as thuiszitters_rapport
 from jeugdplan.domein.verzuim import GETELD
-from jeugdplan.opslag.resources import lees_data
 
 Per = Literal["school", "gemeente"]
 OVERIGE = "overige (kleine groepen)"
-
-
-def drempel() -> int:
-    return int(lees_data("kwaliteit.yaml")["kleine_groep"]["drempel"])
 
 
 def _in(dag: date | None, van: date, tot: date) -> bool:
@@ -158,11 +154,11 @@ def kwartalen(van: date, tot: date) -> list[tuple[str, date]]:
     return uit
 
 
-def thuiszitters_per_kwartaal(plannen: Sequence[Plan], van: date, tot: date
+def thuiszitters_per_kwartaal(plannen: Sequence[Plan], van: date, tot: date, g: Gegevens
                               ) -> list[dict[str, Any]]:
     uit = []
     for label, peildatum in kwartalen(van, tot):
-        totalen = thuiszitters_rapport(plannen, peildatum).totalen
+        totalen = thuiszitters_rapport(plannen, peildatum, g).totalen
         uit.append({"kwartaal": label, "peildatum": peildatum.isoformat(), **totalen})
     return uit
 
@@ -218,10 +214,10 @@ def _groepsnaam(plan: Plan, per: Per) -> str:
     return plan.kind.school if per == "school" else plan.kind.gemeente
 
 
-def rapport(plannen: Sequence[Plan], van: date, tot: date, *, per: Per | None = None
-            ) -> dict[str, Any]:
+def rapport(plannen: Sequence[Plan], van: date, tot: date, g: Gegevens, *,
+            per: Per | None = None) -> dict[str, Any]:
     """De gegevens van `jeugdplan report kwaliteit` (ook de JSON-uitvoer)."""
-    grens = drempel()
+    grens = g.kwaliteit.kleine_groep.drempel
     groepen: list[dict[str, Any]] = []
     if per is not None:
         indeling: dict[str, list[Plan]] = {}
@@ -241,7 +237,7 @@ def rapport(plannen: Sequence[Plan], van: date, tot: date, *, per: Per | None = 
             groepen.append({"naam": OVERIGE, "casussen": None if klein else len(overige),
                             "klein": klein,
                             "indicatoren": None if klein else indicatoren(overige, van, tot)})
-    per_kwartaal = thuiszitters_per_kwartaal(plannen, van, tot)
+    per_kwartaal = thuiszitters_per_kwartaal(plannen, van, tot, g)
     return {
         "van": van.isoformat(), "tot": tot.isoformat(), "per": per, "drempel": grens,
         "totaal": indicatoren(plannen, van, tot),

@@ -18,17 +18,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from jeugdplan.domein.errors import JeugdplanError
-from jeugdplan.opslag.resources import lees_data
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from jeugdplan.domein.gegevens import (
+        Afwegingsvraag,
+        Antwoord,
+        Gegevens,
+        Meldcodedefinitie,
+        MeldcodeStapDefinitie,
+    )
     from jeugdplan.domein.model import Meldcode, MeldcodeStap, Plan
-    from jeugdplan.opslag.store import Repo
 
 ANTWOORDEN = ("ja", "nee", "twijfel")
 
@@ -72,13 +76,11 @@ def gebeurtenis_vraag(nummer: int, antwoord: str) -> str:
 class Machine:
     """De meldcode uit de gegevens: stappen, vragen en de overgangstabel."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.data = data
-        self.stappen: dict[int, dict[str, Any]] = {s["nummer"]: s for s in data["stappen"]}
-        self.vragen: dict[int, dict[str, Any]] = {
-            v["nummer"]: v for v in data["afwegingskader"]["vragen"]
-        }
-        self.gronden: dict[str, str] = dict(data["overslaan"]["gronden"])
+    def __init__(self, d: Meldcodedefinitie) -> None:
+        self.d = d
+        self.stappen: dict[int, MeldcodeStapDefinitie] = {s.nummer: s for s in d.stappen}
+        self.vragen: dict[int, Afwegingsvraag] = {v.nummer: v for v in d.afwegingskader.vragen}
+        self.gronden: dict[str, str] = dict(d.overslaan.gronden)
         self.overgangen = self._bouw_tabel()
 
     def _bouw_tabel(self) -> dict[tuple[Staat, str], tuple[Staat, ...]]:
@@ -101,9 +103,9 @@ class Machine:
                     t.setdefault((staat, gebeurtenis_stap(n)), (staat,))
         # De afwegingsvragen: de uitkomst per antwoord komt uit de gegevens.
         for nummer, vraag in self.vragen.items():
-            for antwoord, info in vraag["antwoorden"].items():
+            for antwoord, info in vraag.antwoorden.items():
                 t[(vraag_staat(nummer), gebeurtenis_vraag(nummer, antwoord))] = (
-                    self._doel(info["uitkomst"]),
+                    self._doel(info.uitkomst),
                 )
         return t
 
@@ -113,26 +115,31 @@ class Machine:
             return vraag_staat(int(uitkomst.split()[1]))
         return UITKOMST_STATEN[uitkomst]
 
-    def stap(self, nummer: int) -> dict[str, Any]:
+    def stap(self, nummer: int) -> MeldcodeStapDefinitie:
         return self.stappen[nummer]
 
     def stap_titel(self, nummer: int) -> str:
-        return f"Stap {nummer}: {self.stappen[nummer]['titel']}"
+        return f"Stap {nummer}: {self.stappen[nummer].titel}"
 
-    def vraag_van(self, nummer: int) -> dict[str, Any]:
+    def vraag_van(self, nummer: int) -> Afwegingsvraag:
         return self.vragen[nummer]
 
-    def uitkomst(self, nummer: int, antwoord: str) -> dict[str, Any]:
-        return dict(self.vragen[nummer]["antwoorden"][antwoord])
+    def uitkomst(self, nummer: int, antwoord: str) -> Antwoord:
+        return self.vragen[nummer].antwoorden[antwoord]
 
     def toegestaan(self, staat: Staat, gebeurtenis: str) -> tuple[Staat, ...] | None:
         return self.overgangen.get((staat, gebeurtenis))
 
 
-@cache
-def machine() -> Machine:
-    """De meldcode uit de meegeleverde `data/meldcode.yaml`."""
-    return Machine(lees_data("meldcode.yaml"))
+_MACHINES: dict[int, tuple[Gegevens, Machine]] = {}
+
+
+def machine(g: Gegevens) -> Machine:
+    """De meldcode uit `data/meldcode.yaml` (één keer gebouwd per set gegevens)."""
+    bewaard = _MACHINES.get(id(g))
+    if bewaard is None or bewaard[0] is not g:
+        bewaard = _MACHINES[id(g)] = (g, Machine(g.meldcode))
+    return bewaard[1]
 
 
 # --- de toestand afspelen ------------------------------------------------------------------
@@ -162,12 +169,11 @@ def _gedekt(stappen: list[MeldcodeStap], nummer: int) -> set[str]:
 
 def _ontbreekt(m: Machine, stappen: list[MeldcodeStap], nummer: int) -> list[str]:
     gedekt = _gedekt(stappen, nummer)
-    return [v for v in m.stap(nummer)["vereist"] if v not in gedekt]
+    return [v for v in m.stap(nummer).vereist if v not in gedekt]
 
 
-def toestand(meldcode: Meldcode | None, m: Machine | None = None) -> Toestand:
+def toestand(meldcode: Meldcode | None, m: Machine) -> Toestand:
     """Speelt het vastgelegde spoor af door de overgangstabel en geeft de huidige toestand."""
-    m = m or machine()
     if meldcode is None:
         return Toestand(Staat.NIET_GESTART)
     staat = Staat.STAP_1
@@ -200,9 +206,9 @@ def toestand(meldcode: Meldcode | None, m: Machine | None = None) -> Toestand:
             staat = mogelijk[0]
         if soort == "afweging":
             info = m.uitkomst(item.vraag, item.antwoord)
-            if not info["uitkomst"].startswith("vraag "):
-                uit.besluit, uit.besluit_datum = info["uitkomst"], item.datum
-                uit.termijn = item.termijn if info["uitkomst"] == "hulp" else None
+            if not info.uitkomst.startswith("vraag "):
+                uit.besluit, uit.besluit_datum = info.uitkomst, item.datum
+                uit.termijn = item.termijn if info.uitkomst == "hulp" else None
                 if staat == Staat.AFGEROND:
                     uit.afgerond = item.datum
         if soort == "melding":
@@ -277,20 +283,19 @@ class Advies:
         }
 
 
-def andere_plicht(plan: Plan, m: Machine | None = None) -> dict[str, str] | None:
+def andere_plicht(plan: Plan, m: Machine) -> dict[str, str] | None:
     """De aparte meldplicht als het plan een signaal over een medewerker van de school heeft."""
-    m = m or machine()
-    plicht = m.data["andere_plicht"]
-    signalen = [s.id for s in plan.signalen if s.domein == plicht["domein"]]
+    plicht = m.d.andere_plicht
+    signalen = [s.id for s in plan.signalen if s.domein == plicht.domein]
     if not signalen:
         return None
     return {
-        "titel": plicht["titel"],
-        "uitleg": " ".join(plicht["uitleg"].split()),
-        "wie": plicht["wie"],
-        "vertrouwensinspecteur": plicht["vertrouwensinspecteur"],
+        "titel": plicht.titel,
+        "uitleg": " ".join(plicht.uitleg.split()),
+        "wie": plicht.wie,
+        "vertrouwensinspecteur": plicht.vertrouwensinspecteur,
         "signalen": ", ".join(signalen),
-        "bron": plicht["bron"],
+        "bron": plicht.bron,
     }
 
 
@@ -299,31 +304,30 @@ def _plicht_tekst(plicht: dict[str, str]) -> str:
             f"Vertrouwensinspecteur: {plicht['vertrouwensinspecteur']}.")
 
 
-def _uitkomst_tekst(info: dict[str, Any]) -> str:
-    if info["uitkomst"].startswith("vraag "):
-        return f"door naar afwegings{info['uitkomst']}"
-    return str(info.get("uitleg") or info["uitkomst"])
+def _uitkomst_tekst(info: Antwoord) -> str:
+    if info.uitkomst.startswith("vraag "):
+        return f"door naar afwegings{info.uitkomst}"
+    return info.uitleg or info.uitkomst
 
 
 def _antwoorden(m: Machine, nummer: int) -> dict[str, str]:
     uit = {}
-    for antwoord, info in m.vraag_van(nummer)["antwoorden"].items():
+    for antwoord, info in m.vraag_van(nummer).antwoorden.items():
         tekst = _uitkomst_tekst(info)
-        velden = [m.data["afweging_velden"][v]["optie"] for v in info.get("vereist", [])]
+        velden = [m.d.afweging_velden[v].optie for v in info.vereist]
         if velden:
             tekst += f" (verplicht: {', '.join(velden)})"
         uit[antwoord] = tekst
     return uit
 
 
-def volgende(plan: Plan, vandaag: date, m: Machine | None = None) -> Advies:
+def volgende(plan: Plan, vandaag: date, m: Machine) -> Advies:
     """Wat moet er nu gebeuren in het meldcodespoor van dit plan (voor `meldcode next`)."""
-    m = m or machine()
     mc = plan.meldcode
     t = toestand(mc, m)
     plicht = andere_plicht(plan, m)
     waarschuwingen: list[str] = list(t.fouten)
-    vt = m.data["veilig_thuis"]["telefoon"]
+    vt = m.d.veilig_thuis.telefoon
     advies = Advies(
         id=plan.id, status="lopend", staat=t.staat.value, stap=None, titel="", uitleg="",
         ontbreekt=list(t.ontbreekt), afweging=None, vraag=None, antwoorden={},
@@ -356,12 +360,12 @@ def volgende(plan: Plan, vandaag: date, m: Machine | None = None) -> Advies:
         advies.status = "afgerond"
         advies.titel = "Meldcode afgerond"
         advies.uitleg = (f"Afgerond op {t.afgerond} met besluit "
-                         f"'{m.data['besluiten'][t.besluit or 'afsluiten']}'.")
+                         f"'{m.d.besluiten[t.besluit or 'afsluiten']}'.")
     elif t.staat in STAP_STATEN:
         nummer = STAP_STATEN.index(t.staat) + 1
         stap = m.stap(nummer)
         advies.stap, advies.titel = nummer, m.stap_titel(nummer)
-        advies.uitleg = " ".join(stap["uitleg"].split())
+        advies.uitleg = " ".join(stap.uitleg.split())
         advies.opdracht = _stap_opdracht(m, ident, nummer, t.ontbreekt)
         if nummer == 3:
             advies.uitleg += " Gronden om over te slaan: " + "; ".join(
@@ -369,12 +373,12 @@ def volgende(plan: Plan, vandaag: date, m: Machine | None = None) -> Advies:
     elif t.staat in (Staat.VRAAG_1, Staat.VRAAG_2, Staat.VRAAG_3, Staat.VRAAG_4, Staat.HULP):
         nummer = VRAAG_STATEN.index(t.staat) + 1
         vraag = m.vraag_van(nummer)
-        advies.stap = int(vraag["stap"])
+        advies.stap = vraag.stap
         advies.titel = f"{m.stap_titel(advies.stap)} — afwegingsvraag {nummer}"
-        advies.afweging, advies.vraag = nummer, vraag["vraag"]
+        advies.afweging, advies.vraag = nummer, vraag.vraag
         advies.antwoorden = _antwoorden(m, nummer)
-        advies.uitleg = " ".join(vraag.get("hulptekst", "").split()) or " ".join(
-            m.stap(advies.stap)["uitleg"].split())
+        advies.uitleg = " ".join((vraag.hulptekst or "").split()) or " ".join(
+            m.stap(advies.stap).uitleg.split())
         keuzes = "|".join(advies.antwoorden)
         advies.opdracht = f"jeugdplan meldcode afweging {ident} {nummer} {keuzes}"
         if t.staat == Staat.HULP and t.termijn is not None:
@@ -392,7 +396,7 @@ def volgende(plan: Plan, vandaag: date, m: Machine | None = None) -> Advies:
         advies.ontbreekt = ["melding"]
         advies.uitleg = (f"Meld bij Veilig Thuis ({vt}, dag en nacht) en leg de melding vast: "
                          "datum, wat is gemeld, wie erover is geïnformeerd en hun reactie. "
-                         + " ".join(m.data["wettelijk"]["meldrecht"].split()))
+                         + " ".join(m.d.wettelijk.meldrecht.split()))
         advies.opdracht = (f'jeugdplan meldcode melding {ident} --datum JJJJ-MM-DD '
                            '--notitie "..." --geinformeerd "..." --reactie "..."')
     waarschuwingen.extend(dossier_gaten(mc, m) if mc else [])
@@ -402,7 +406,7 @@ def volgende(plan: Plan, vandaag: date, m: Machine | None = None) -> Advies:
 def _stap_opdracht(m: Machine, ident: str, nummer: int, ontbreekt: list[str]) -> str:
     delen = [f"jeugdplan meldcode stap {ident} {nummer} --notitie \"...\""]
     for veld in ("met", "kindcheck", "reactie"):
-        if veld in ontbreekt or veld in m.stap(nummer).get("aanbevolen", []):
+        if veld in ontbreekt or veld in m.stap(nummer).aanbevolen:
             delen.append(f"--{veld} \"...\"")
     opdracht = " ".join(delen)
     if nummer == 3:
@@ -411,53 +415,44 @@ def _stap_opdracht(m: Machine, ident: str, nummer: int, ontbreekt: list[str]) ->
     return opdracht
 
 
-def dossier_gaten(mc: Meldcode, m: Machine | None = None) -> list[str]:
+def dossier_gaten(mc: Meldcode, m: Machine) -> list[str]:
     """Wat het dossier hoort te bevatten maar (nog) mist: waarschuwingen, geen weigering."""
-    m = m or machine()
     uit: list[str] = []
-    aanbevolen_stap = m.stap(3).get("aanbevolen", [])
+    aanbevolen_stap = m.stap(3).aanbevolen
     stap3 = [s for s in mc.stappen if s.stap == 3]
     if stap3 and not _ontbreekt(m, mc.stappen, 3):
         gedekt = _gedekt(mc.stappen, 3)
         for veld in aanbevolen_stap:
             if veld not in gedekt:
-                uit.append(f"stap 3: {m.stap(3)['velden'][veld]} is niet vastgelegd (--{veld})")
+                uit.append(f"stap 3: {m.stap(3).velden[veld]} is niet vastgelegd (--{veld})")
     for a in mc.afwegingen:
-        info = m.uitkomst(a.vraag, a.antwoord) if a.antwoord in m.vraag_van(a.vraag)[
-            "antwoorden"] else {}
-        for veld, wat in info.get("aanbevolen", {}).items():
+        if a.antwoord not in m.vraag_van(a.vraag).antwoorden:
+            continue
+        for veld, wat in m.uitkomst(a.vraag, a.antwoord).aanbevolen.items():
             if not getattr(a, veld, None):
-                optie = m.data["afweging_velden"][veld]["optie"]
+                optie = m.d.afweging_velden[veld].optie
                 uit.append(f"afwegingsvraag {a.vraag}: {wat} is niet vastgelegd ({optie})")
     for x in mc.meldingen:
-        for veld in m.data["melding"]["aanbevolen"]:
+        for veld in m.d.melding.aanbevolen:
             if not getattr(x, veld, None):
-                uit.append(f"melding {x.datum}: {m.data['melding']['velden'][veld]} is niet "
+                uit.append(f"melding {x.datum}: {m.d.melding.velden[veld]} is niet "
                            f"vastgelegd (--{veld})")
     return uit
 
 
 def status_overzicht(plannen: Iterable[Plan], vandaag: date,
-                     m: Machine | None = None) -> list[Advies]:
+                     m: Machine) -> list[Advies]:
     """Alle lopende meldcodesporen: verstreken termijnen eerst, dan op termijn en id."""
-    return _lopend(_spoor(p, vandaag, m) for p in plannen)
+    return lopend(spoor(p, vandaag, m) for p in plannen)
 
 
-def status_repo(repo: Repo, vandaag: date) -> list[Advies]:
-    """`status_overzicht` van een hele repository, per plan uit de cache."""
-    from jeugdplan.opslag.cache import per_plan
-
-    return _lopend(a for _i, a, _f in per_plan(repo, f"meldcode:{vandaag}",
-                                                lambda p: _spoor(p, vandaag)))
-
-
-def _spoor(plan: Plan, vandaag: date, m: Machine | None = None) -> Advies | None:
+def spoor(plan: Plan, vandaag: date, m: Machine) -> Advies | None:
     if plan.meldcode is None or plan.status == "afgesloten":
         return None
     return volgende(plan, vandaag, m)
 
 
-def _lopend(adviezen: Iterable[Advies | None]) -> list[Advies]:
+def lopend(adviezen: Iterable[Advies | None]) -> list[Advies]:
     uit = [a for a in adviezen if a is not None and a.status == "lopend"]
     return sorted(uit, key=lambda a: (not a.termijn_verstreken,
                                       a.termijn or date.max, a.id))
@@ -492,7 +487,7 @@ def _nu_nodig(m: Machine, plan: Plan, t: Toestand) -> str:
         return f"de meldcode is nog niet gestart ('jeugdplan meldcode start {ident}')"
     if t.staat in STAP_STATEN:
         nummer = STAP_STATEN.index(t.staat) + 1
-        wat = f"stap {nummer} ({m.stap(nummer)['titel'].lower()})"
+        wat = f"stap {nummer} ({m.stap(nummer).titel.lower()})"
         velden = ", ".join(t.ontbreekt)
         if nummer == 3:
             return (f"{wat} is nog niet vastgelegd of geldig overgeslagen; ontbreekt: {velden} "
@@ -503,7 +498,7 @@ def _nu_nodig(m: Machine, plan: Plan, t: Toestand) -> str:
                 f"('jeugdplan meldcode stap {ident} {nummer} {opties}')")
     if t.staat in VRAAG_STATEN:
         nummer = VRAAG_STATEN.index(t.staat) + 1
-        return f"eerst afwegingsvraag {nummer} beantwoorden ({m.vraag_van(nummer)['vraag']})"
+        return f"eerst afwegingsvraag {nummer} beantwoorden ({m.vraag_van(nummer).vraag})"
     if t.staat == Staat.MELDEN:
         return ("het besluit is melden; leg eerst de melding aan Veilig Thuis vast "
                 f"('jeugdplan meldcode melding {ident} --datum ... --notitie ...')")
@@ -528,8 +523,7 @@ def _na(plan: Plan, m: Machine) -> Toestand:
 
 
 def start(plan: Plan, *, datum: date, door: str, vandaag: date,
-          m: Machine | None = None) -> str:
-    m = m or machine()
+          m: Machine) -> str:
     _weiger_algemeen(plan, datum, vandaag)
     plicht = andere_plicht(plan, m)
     if plicht is not None:
@@ -554,25 +548,24 @@ def start(plan: Plan, *, datum: date, door: str, vandaag: date,
 
 def leg_stap_vast(plan: Plan, nummer: int, *, notitie: str, met: str | None,
                   kindcheck: str | None, reactie: str | None, datum: date, door: str,
-                  vandaag: date, m: Machine | None = None) -> str:
+                  vandaag: date, m: Machine) -> str:
     from jeugdplan.domein.model import MeldcodeStap
 
-    m = m or machine()
     if nummer not in (1, 2, 3):
         raise JeugdplanError(
             f"stap {nummer} bestaat niet als aparte aantekening: stap 1, 2 en 3 leg je vast met "
             "'meldcode stap'; stap 4 en 5 met 'meldcode afweging' en 'meldcode melding'")
     stap = m.stap(nummer)
-    toegestaan = set(stap["vereist"]) | set(stap.get("optioneel", []))
+    toegestaan = set(stap.vereist) | set(stap.optioneel)
     for veld, waarde in (("met", met), ("kindcheck", kindcheck), ("reactie", reactie)):
         if waarde is not None and veld not in toegestaan:
             hoort = [s for s, d in m.stappen.items()
-                     if veld in set(d["vereist"]) | set(d.get("optioneel", []))]
+                     if veld in set(d.vereist) | set(d.optioneel)]
             raise JeugdplanError(
                 f"--{veld} hoort niet bij stap {nummer}"
                 + (f" maar bij stap {', '.join(map(str, hoort))}" if hoort else ""))
     _weiger_algemeen(plan, datum, vandaag)
-    wat = f"stap {nummer} ({stap['titel'].lower()}) vastleggen"
+    wat = f"stap {nummer} ({stap.titel.lower()}) vastleggen"
     huidig = _huidig(plan, m)
     if huidig.besluit is not None:
         raise JeugdplanError(
@@ -594,13 +587,12 @@ def leg_stap_vast(plan: Plan, nummer: int, *, notitie: str, met: str | None,
 
 
 def sla_over(plan: Plan, nummer: int, *, grond: str | None, reden: str | None, datum: date,
-             door: str, vandaag: date, m: Machine | None = None) -> str:
+             door: str, vandaag: date, m: Machine) -> str:
     from jeugdplan.domein.model import MeldcodeOverslaan
 
-    m = m or machine()
-    if nummer != m.data["overslaan"]["stap"]:
+    if nummer != m.d.overslaan.stap:
         raise JeugdplanError(
-            f"alleen stap {m.data['overslaan']['stap']} (gesprek met ouders en/of kind) mag "
+            f"alleen stap {m.d.overslaan.stap} (gesprek met ouders en/of kind) mag "
             f"worden overgeslagen, niet stap {nummer}")
     gronden = ", ".join(m.gronden)
     if grond is None:
@@ -627,10 +619,9 @@ def sla_over(plan: Plan, nummer: int, *, grond: str | None, reden: str | None, d
 
 def beantwoord(plan: Plan, nummer: int, antwoord: str, *, toelichting: str | None,
                termijn: date | None, casemanager: str | None, datum: date, door: str,
-               vandaag: date, m: Machine | None = None) -> str:
+               vandaag: date, m: Machine) -> str:
     from jeugdplan.domein.model import MeldcodeAfweging
 
-    m = m or machine()
     if nummer not in m.vragen:
         raise JeugdplanError(f"afwegingsvraag {nummer} bestaat niet; kies 1 tot en met "
                              f"{max(m.vragen)}")
@@ -638,11 +629,11 @@ def beantwoord(plan: Plan, nummer: int, antwoord: str, *, toelichting: str | Non
     if antwoord not in ANTWOORDEN:
         raise JeugdplanError(f"antwoord {antwoord[:20]!r} onbekend; kies ja, nee of twijfel")
     vraag = m.vraag_van(nummer)
-    if antwoord not in vraag["antwoorden"]:
-        waar = [str(n) for n, v in m.vragen.items() if antwoord in v["antwoorden"]]
+    if antwoord not in vraag.antwoorden:
+        waar = [str(n) for n, v in m.vragen.items() if antwoord in v.antwoorden]
         raise JeugdplanError(
             f"'{antwoord}' kan niet bij afwegingsvraag {nummer}; beantwoord met "
-            f"{' of '.join(vraag['antwoorden'])}"
+            f"{' of '.join(vraag.antwoorden)}"
             + (f" (twijfel kan alleen bij vraag {', '.join(waar)}: in de onderwijsvariant "
                "telt twijfel daar als ja, dus melden)" if waar else ""))
     _weiger_algemeen(plan, datum, vandaag)
@@ -659,19 +650,19 @@ def beantwoord(plan: Plan, nummer: int, antwoord: str, *, toelichting: str | Non
                 f"{_nu_nodig(m, plan, t)}")
         raise JeugdplanError(f"{wat} kan nu niet: {_nu_nodig(m, plan, t)}")
     info = m.uitkomst(nummer, antwoord)
-    vereist: dict[str, str] = info.get("vereist", {})
-    mogelijk = {"toelichting", *vereist, *info.get("aanbevolen", [])}
+    vereist = info.vereist
+    mogelijk = {"toelichting", *vereist, *info.aanbevolen}
     waarden = {"toelichting": toelichting, "termijn": termijn, "casemanager": casemanager}
-    velden = m.data["afweging_velden"]
+    velden = m.d.afweging_velden
     for veld, waarde in waarden.items():
         if waarde is not None and veld not in mogelijk:
-            raise JeugdplanError(f"{velden[veld]['optie']} hoort niet bij vraag {nummer} "
-                                 f"{antwoord} ({velden[veld]['uitleg']})")
+            raise JeugdplanError(f"{velden[veld].optie} hoort niet bij vraag {nummer} "
+                                 f"{antwoord} ({velden[veld].uitleg})")
     for veld, wat in vereist.items():
         if waarden[veld] is None:
             raise JeugdplanError(
-                f"vraag {nummer} {antwoord} ({info.get('uitleg', info['uitkomst'])}) vraagt "
-                f"{velden[veld]['optie']}: {wat}")
+                f"vraag {nummer} {antwoord} ({info.uitleg or info.uitkomst}) vraagt "
+                f"{velden[veld].optie}: {wat}")
     if termijn is not None and termijn <= datum:
         raise JeugdplanError(f"de termijn ({termijn}) moet na de datum van de afweging "
                              f"({datum}) liggen")
@@ -680,17 +671,16 @@ def beantwoord(plan: Plan, nummer: int, antwoord: str, *, toelichting: str | Non
         vraag=nummer, antwoord=antwoord, datum=datum, door=door,  # type: ignore[arg-type]
         toelichting=toelichting, termijn=termijn, casemanager=casemanager))
     na = _na(plan, m)
-    uitkomst = info["uitkomst"] if na.besluit is None or info["uitkomst"].startswith("vraag") \
+    uitkomst = info.uitkomst if na.besluit is None or info.uitkomst.startswith("vraag") \
         else f"besluit: {na.besluit}"
     return f"meldcode afwegingsvraag {nummer}: {antwoord} -> {uitkomst}"
 
 
 def leg_melding_vast(plan: Plan, *, datum: date, notitie: str, geinformeerd: str | None,
                      reactie: str | None, door: str, vandaag: date,
-                     m: Machine | None = None) -> str:
+                     m: Machine) -> str:
     from jeugdplan.domein.model import MeldcodeMelding
 
-    m = m or machine()
     _weiger_algemeen(plan, datum, vandaag)
     t = _pas_toe(plan, "melding", "de melding vastleggen", m)
     assert plan.meldcode is not None
@@ -706,13 +696,12 @@ def leg_melding_vast(plan: Plan, *, datum: date, notitie: str, geinformeerd: str
 # --- het dossier (voor `report meldcode`) --------------------------------------------------
 
 
-def dossier(plan: Plan, vandaag: date, m: Machine | None = None) -> dict[str, Any]:
+def dossier(plan: Plan, vandaag: date, m: Machine) -> dict[str, Any]:
     """De context voor het sjabloon `meldcode.<formaat>.j2`.
 
     Alleen wat het meldcodedossier nodig heeft: geen naam of geboortedatum van het kind, geen
     contactgegevens of andere delen van het plan.
     """
-    m = m or machine()
     mc = plan.meldcode
     if mc is None:
         raise JeugdplanError(f"casus {plan.id} heeft geen meldcodespoor; "
@@ -722,13 +711,13 @@ def dossier(plan: Plan, vandaag: date, m: Machine | None = None) -> dict[str, An
     for nummer in (1, 2, 3):
         stap = m.stap(nummer)
         stappen.append({
-            "nummer": nummer, "titel": stap["titel"],
+            "nummer": nummer, "titel": stap.titel,
             "aantekeningen": [s for s in mc.stappen if s.stap == nummer],
             "overgeslagen": [o for o in mc.overgeslagen if o.stap == nummer],
         })
     afwegingen = [{
-        "vraag": a.vraag, "stap": m.vraag_van(a.vraag)["stap"],
-        "tekst": m.vraag_van(a.vraag)["vraag"], "antwoord": a.antwoord,
+        "vraag": a.vraag, "stap": m.vraag_van(a.vraag).stap,
+        "tekst": m.vraag_van(a.vraag).vraag, "antwoord": a.antwoord,
         "uitkomst": _uitkomst_tekst(m.uitkomst(a.vraag, a.antwoord)),
         "datum": a.datum, "door": a.door, "toelichting": a.toelichting,
         "termijn": a.termijn, "casemanager": a.casemanager,
@@ -740,13 +729,13 @@ def dossier(plan: Plan, vandaag: date, m: Machine | None = None) -> dict[str, An
         "meldcode": mc,
         "advies": advies,
         "stappen": stappen,
-        "stap_titels": {n: s["titel"] for n, s in m.stappen.items()},
+        "stap_titels": {n: s.titel for n, s in m.stappen.items()},
         "afwegingen": afwegingen,
         "meldingen": mc.meldingen,
-        "besluit": m.data["besluiten"].get(mc.besluit) if mc.besluit else None,
+        "besluit": m.d.besluiten.get(mc.besluit) if mc.besluit else None,
         "gronden": m.gronden,
         "signalen": [s for s in plan.signalen if s.domein == "veiligheid"],
-        "veilig_thuis": m.data["veilig_thuis"],
-        "bron": m.data["afwegingskader"]["bron"],
+        "veilig_thuis": m.d.veilig_thuis,
+        "bron": m.d.afwegingskader.bron,
         "vandaag": vandaag,
     }

@@ -8,7 +8,9 @@ de volgorde in het YAML-bestand.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -17,22 +19,56 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     model_validator,
 )
-
-from jeugdplan.opslag.resources import codelijst
 
 SCHEMA_VERSIE: Literal[1] = 1
 
 
-def _code(naam: str, enkelvoud: str) -> Any:
-    def controleer(waarde: str) -> str:
-        codes = codelijst(naam)
-        if waarde not in codes:
-            raise ValueError(f"onbekend(e) {enkelvoud} {waarde!r}; kies uit: {', '.join(codes)}")
+@dataclass(frozen=True)
+class Code:
+    """Markering: dit tekstveld neemt een code uit codelijst `lijst` (`data/codelijsten.yaml`).
+
+    Het model kent de codelijsten zelf niet (het domein leest geen bestanden): wie valideert
+    geeft ze mee als context (`model_validate(data, context={"codelijsten": ...})`), en de
+    opslag doet dat bij elke validatie. Zonder context (een object dat het domein zelf maakt)
+    wordt niet getoetst; wat geschreven wordt, wordt altijd met context gevalideerd."""
+
+    lijst: str
+    enkelvoud: str
+
+    def __call__(self, waarde: str, info: ValidationInfo) -> str:
+        codelijsten = (info.context or {}).get("codelijsten")
+        if codelijsten is not None:
+            codes = codelijsten.codes(self.lijst)
+            if waarde not in codes:
+                raise ValueError(f"onbekend(e) {self.enkelvoud} {waarde!r}; kies uit: "
+                                 + ", ".join(codes))
         return waarde
 
-    return AfterValidator(controleer)
+
+def _code(lijst: str, enkelvoud: str) -> Any:
+    code = Code(lijst, enkelvoud)
+    return (code, AfterValidator(code))
+
+
+def heeft_codes(klasse: type[BaseModel]) -> bool:
+    """Heeft `klasse` (of een van haar submodellen) codevelden? Dan moet wie haar valideert de
+    codelijsten als context meegeven."""
+    return _heeft_codes(klasse)
+
+
+@cache
+def _heeft_codes(klasse: type[BaseModel]) -> bool:
+    return any(any(isinstance(m, Code) for m in veld.metadata) or _bevat_codes(veld.annotation)
+               for veld in klasse.model_fields.values())
+
+
+def _bevat_codes(soort: Any) -> bool:
+    if isinstance(soort, type) and issubclass(soort, BaseModel):
+        return _heeft_codes(soort)
+    return any(_bevat_codes(a) for a in getattr(soort, "__args__", ()))
 
 
 def _ja_nee(waarde: Any) -> Any:
@@ -47,13 +83,13 @@ def _tekst(waarde: Any) -> Any:
     return waarde
 
 
-Domein = Annotated[str, _code("domeinen", "domein")]
-Zwaarte = Annotated[str, _code("zwaarte", "zwaarte")]
-Bron = Annotated[str, _code("bronnen", "bron")]
-Rol = Annotated[str, _code("rollen", "rol")]
-Onderwijssoort = Annotated[str, _code("onderwijssoorten", "onderwijssoort")]
-Niveau = Annotated[str, _code("ondersteuningsniveaus", "ondersteuningsniveau")]
-DoelStatus = Annotated[str, _code("doelstatussen", "doelstatus")]
+Domein = Annotated[str, *_code("domeinen", "domein")]
+Zwaarte = Annotated[str, *_code("zwaarte", "zwaarte")]
+Bron = Annotated[str, *_code("bronnen", "bron")]
+Rol = Annotated[str, *_code("rollen", "rol")]
+Onderwijssoort = Annotated[str, *_code("onderwijssoorten", "onderwijssoort")]
+Niveau = Annotated[str, *_code("ondersteuningsniveaus", "ondersteuningsniveau")]
+DoelStatus = Annotated[str, *_code("doelstatussen", "doelstatus")]
 JaNee = Annotated[bool, BeforeValidator(_ja_nee)]
 Tekst = Annotated[str, BeforeValidator(_tekst), Field(min_length=1, max_length=20_000)]
 Naam = Annotated[str, BeforeValidator(_tekst), Field(min_length=1, max_length=200)]

@@ -12,7 +12,6 @@ from jeugdplan.domein.toestemming import leeftijd
 
 if TYPE_CHECKING:
     from jeugdplan.domein.model import Plan
-    from jeugdplan.opslag.store import Repo
 
 
 @dataclass
@@ -86,12 +85,3 @@ def kies(regels: Iterable[Regel], *, status: str | None = None, school: str | No
 
 def overzicht(plannen: Iterable[Plan], vandaag: date, **filters: str | None) -> list[Regel]:
     return kies((regel(p, vandaag) for p in plannen), **filters)
-
-
-def overzicht_repo(repo: Repo, vandaag: date, **filters: str | None) -> list[Regel]:
-    """Het overzicht van een hele repository; de regel per plan komt uit de cache zolang het
-    plan (en de code) niet veranderde."""
-    from jeugdplan.opslag.cache import per_plan
-
-    regels = per_plan(repo, f"overzicht:{vandaag}", lambda p: regel(p, vandaag))
-    return kies((r for _, r, _ in regels if r is not None), **filters)

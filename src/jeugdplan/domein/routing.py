@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from jeugdplan.domein.dubbel import normaliseer
 from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.toestemming import heeft_toestemming, leeftijd, vereist, zonder_toestemming
-from jeugdplan.opslag.resources import lees_data
 
 if TYPE_CHECKING:
-    from jeugdplan.diensten.regio import Regio
+    from jeugdplan.domein.gegevens import Gegevens
     from jeugdplan.domein.model import Plan
+    from jeugdplan.domein.regio import Regio
     from jeugdplan.domein.regiomodel import Koppeling, Organisatie
 
 VEILIGHEID = "veiligheid"
@@ -110,12 +110,12 @@ class Uitkomst:
         return [v.code for v in self.voorwaarden]
 
 
-def verzuim_reden(plan: Plan, vandaag: date) -> str | None:
+def verzuim_reden(plan: Plan, vandaag: date, g: Gegevens) -> str | None:
     """Waarom leerplicht en SWV erbij moeten (een thuiszitter volgens `verzuim.classificeer`,
     de ene plek waar die regels staan), of None."""
     from jeugdplan.domein.verzuim import THUISZITTER, classificeer
 
-    stand = classificeer(plan, vandaag)
+    stand = classificeer(plan, vandaag, g)
     if stand is None or stand.categorie not in THUISZITTER:
         return None
     if stand.categorie == "absoluut_verzuim":
@@ -137,16 +137,17 @@ def _past_identiteit(gewenst: str, org: Organisatie) -> bool:
 
 
 class _Router:
-    def __init__(self, plan: Plan, regio: Regio, vandaag: date, gemeente: str) -> None:
+    def __init__(self, plan: Plan, regio: Regio, vandaag: date, gemeente: str,
+                 g: Gegevens) -> None:
         self.plan = plan
+        self.g = g
         self.regio = regio
         self.r = regio.regels
         self.vandaag = vandaag
         self.gemeente = gemeente
         self.adviezen: list[Advies] = []
-        data = lees_data("toestemming.yaml")
-        self.eigen_grondslag = zonder_toestemming()
-        self.vrij = self.eigen_grondslag | set(data["school_intern"]["rollen"])
+        self.eigen_grondslag = zonder_toestemming(g)
+        self.vrij = self.eigen_grondslag | set(g.toestemming.school_intern.rollen)
 
     def principe(self, naam: str) -> tuple[str, str]:
         p = self.r.principes[naam]
@@ -223,14 +224,14 @@ class _Router:
             advies.toestemming = "niet-nodig"
             return
         kandidaten = [org.naam, *org.ook_bekend_als, advies.organisatie_id or "", org.rol]
-        if heeft_toestemming(self.plan, kandidaten, self.vandaag):
+        if heeft_toestemming(self.plan, kandidaten, self.vandaag, self.g):
             advies.toestemming = "aanwezig"
         else:
             advies.toestemming = "nodig"
-            advies.toestemming_van = vereist(self.plan, self.vandaag).omschrijving
+            advies.toestemming_van = vereist(self.plan, self.vandaag, self.g).omschrijving
 
 
-def route(plan: Plan, regio: Regio, vandaag: date) -> Uitkomst:
+def route(plan: Plan, regio: Regio, vandaag: date, g: Gegevens) -> Uitkomst:
     """Het verwijsadvies voor dit kind op `vandaag`."""
     gemeente = regio.gemeente(plan.kind.gemeente)
     if gemeente is None:
@@ -239,7 +240,7 @@ def route(plan: Plan, regio: Regio, vandaag: date) -> Uitkomst:
             f"in deze regio zijn: {', '.join(regio.gemeenten)}. Pas kind.gemeente aan, of voeg "
             "de gemeente toe in de regio.yaml van de casusrepository"
         )
-    router = _Router(plan, regio, vandaag, gemeente)
+    router = _Router(plan, regio, vandaag, gemeente, g)
     r = regio.regels
 
     zwaarste: dict[str, str] = {}
@@ -258,7 +259,7 @@ def route(plan: Plan, regio: Regio, vandaag: date) -> Uitkomst:
             router.voeg_toe(functie, naam, rt.reden, rt.bron, rt.principe, signalen)
         met_verwijzers = met_verwijzers or rt.verwijzers
 
-    verzuim = verzuim_reden(plan, vandaag)
+    verzuim = verzuim_reden(plan, vandaag, g)
     if verzuim is not None:
         tekst, bron = router.principe("verzuim")
         for functie in ("leerplicht", "swv"):

@@ -18,11 +18,11 @@ from jeugdplan.domein.verzuim import (
     THUISZITTER,
     categorie_omschrijvingen,
     classificeer,
-    regels,
     tegenstrijdigheden,
 )
 
 if TYPE_CHECKING:
+    from jeugdplan.domein.gegevens import Gegevens
     from jeugdplan.domein.model import Plan
 
 Per = Literal["school", "gemeente"]
@@ -92,15 +92,15 @@ class Rapport:
             data["groepen"] = [{"naam": g.naam, "totalen": g.totalen} for g in self.groepen]
         return data
 
-    def context(self) -> dict[str, Any]:
+    def context(self, g: Gegevens) -> dict[str, Any]:
         """Wat de sjablonen `thuiszitters.<formaat>.j2` krijgen."""
-        duo = regels()["duo_melding"]
+        duo = g.leerplicht.duo_melding
         return {
             "peildatum": self.peildatum, "totalen": self.totalen,
             "thuiszitters": self.thuiszitters, "leerlingen": self.leerlingen,
             "dreigend": self.dreigend, "per": self.per, "groepen": self.groepen,
-            "met_namen": self.met_namen, "categorieen": categorie_omschrijvingen(),
-            "geteld": list(GETELD), "duo": duo, "termijnen": regels()["termijnen"],
+            "met_namen": self.met_namen, "categorieen": categorie_omschrijvingen(g),
+            "geteld": list(GETELD), "duo": duo, "termijnen": g.leerplicht.termijnen,
         }
 
 
@@ -117,11 +117,11 @@ def _sorteer(leerlingen: list[Leerling]) -> list[Leerling]:
     return sorted(leerlingen, key=lambda r: (volgorde[r.categorie], -r.dagen, r.id))
 
 
-def leerling(plan: Plan, peildatum: date) -> Leerling | None:
+def leerling(plan: Plan, peildatum: date, g: Gegevens) -> Leerling | None:
     """De regel van één kind op de peildatum, of None als het niet meetelt."""
     if plan.afgesloten is not None and plan.afgesloten <= peildatum:
         return None
-    stand = classificeer(plan, peildatum)
+    stand = classificeer(plan, peildatum, g)
     if stand is None:
         return None
     k = plan.kind
@@ -136,18 +136,18 @@ def leerling(plan: Plan, peildatum: date) -> Leerling | None:
 PlanResultaat = tuple[Leerling | None, list[str]]
 
 
-def plan_resultaat(plan: Plan, peildatum: date) -> PlanResultaat:
+def plan_resultaat(plan: Plan, peildatum: date, g: Gegevens) -> PlanResultaat:
     """Wat één plan bijdraagt aan het rapport: de regel (of None) en waarschuwingen.
     Per plan te cachen; het rapport zelf telt en groepeert daarna."""
     waarschuwingen: list[str] = []
     if plan.afgesloten is None or plan.afgesloten > peildatum:
-        waarschuwingen = [f"{plan.id}: {t}" for t in tegenstrijdigheden(plan)]
-    return leerling(plan, peildatum), waarschuwingen
+        waarschuwingen = [f"{plan.id}: {t}" for t in tegenstrijdigheden(plan, g)]
+    return leerling(plan, peildatum, g), waarschuwingen
 
 
-def rapport(plannen: Iterable[Plan], peildatum: date, *, per: Per | None = None,
+def rapport(plannen: Iterable[Plan], peildatum: date, g: Gegevens, *, per: Per | None = None,
             met_namen: bool = False) -> Rapport:
-    return rapport_uit((plan_resultaat(p, peildatum) for p in plannen), peildatum, per=per,
+    return rapport_uit((plan_resultaat(p, peildatum, g) for p in plannen), peildatum, per=per,
                        met_namen=met_namen)
 
 

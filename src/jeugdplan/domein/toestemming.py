@@ -12,9 +12,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from jeugdplan.domein.dubbel import normaliseer
-from jeugdplan.opslag.resources import lees_data
 
 if TYPE_CHECKING:
+    from jeugdplan.domein.gegevens import Gegevens
     from jeugdplan.domein.model import Plan, Toestemming
 
 KIND_WOORDEN = {"kind", "jeugdige", "jongere", "leerling"}
@@ -27,9 +27,9 @@ def leeftijd(geboortedatum: date, op: date) -> int:
     return jaren
 
 
-def zonder_toestemming() -> set[str]:
+def zonder_toestemming(g: Gegevens) -> set[str]:
     """Rollen die geen toestemming nodig hebben (eigen wettelijke grondslag)."""
-    return set(lees_data("toestemming.yaml")["zonder_toestemming"]["rollen"])
+    return set(g.toestemming.zonder_toestemming.rollen)
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,12 @@ class Vereist:
     omschrijving: str
 
 
-def vereist(plan: Plan, op: date) -> Vereist:
-    regels = lees_data("toestemming.yaml")["leeftijden"]
+def vereist(plan: Plan, op: date, g: Gegevens) -> Vereist:
     jaren = leeftijd(plan.kind.geboortedatum, op)
     gezag = [o.naam for o in plan.gezin if o.gezag]
-    for regel in regels:
-        if regel["van"] <= jaren < regel["tot"]:
-            wie = regel["wie"]
+    for regel in g.toestemming.leeftijden:
+        if regel.van <= jaren < regel.tot:
+            wie = regel.wie
             ouders = gezag if "ouders" in wie else []
             kind = "kind" in wie
             delen = []
@@ -56,7 +55,7 @@ def vereist(plan: Plan, op: date) -> Vereist:
                 delen.append("de ouders met gezag")
             if kind:
                 delen.append(f"{plan.kind.voornaam} zelf")
-            return Vereist(ouders, kind, f"{' en '.join(delen)} ({regel['omschrijving']})")
+            return Vereist(ouders, kind, f"{' en '.join(delen)} ({regel.omschrijving})")
     return Vereist([], True, "de jongere zelf")
 
 
@@ -65,12 +64,12 @@ def _noemt(gegeven_door: list[str], naam: str) -> bool:
     return any(normaliseer(g) == doel or (doel and doel in normaliseer(g)) for g in gegeven_door)
 
 
-def is_geldig(plan: Plan, toestemming: Toestemming, op: date) -> bool:
+def is_geldig(plan: Plan, toestemming: Toestemming, op: date, g: Gegevens) -> bool:
     if toestemming.datum > op:
         return False
     if toestemming.ingetrokken is not None and toestemming.ingetrokken <= op:
         return False
-    nodig = vereist(plan, toestemming.datum)
+    nodig = vereist(plan, toestemming.datum, g)
     namen = toestemming.gegeven_door
     if nodig.kind:
         kind_namen = [plan.kind.voornaam, f"{plan.kind.voornaam} {plan.kind.achternaam}"]
@@ -86,7 +85,8 @@ def _past(partij: str, kandidaten: list[str]) -> bool:
                for k in kandidaten if k)
 
 
-def heeft_toestemming(plan: Plan, kandidaten: list[str], op: date) -> bool:
+def heeft_toestemming(plan: Plan, kandidaten: list[str], op: date, g: Gegevens) -> bool:
     """Is er op `op` geldige toestemming voor een partij die één van `kandidaten` heet
     (organisatie, rol of naam)?"""
-    return any(_past(t.partij, kandidaten) and is_geldig(plan, t, op) for t in plan.toestemmingen)
+    return any(_past(t.partij, kandidaten) and is_geldig(plan, t, op, g)
+               for t in plan.toestemmingen)

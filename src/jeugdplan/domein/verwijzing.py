@@ -18,6 +18,7 @@ from __future__ import annotations
 from datetime import date
 
 from jeugdplan.domein.errors import JeugdplanError
+from jeugdplan.domein.gegevens import Gegevens
 from jeugdplan.domein.model import Plan, Verwijzing, VerwijzingStap, volgend_id
 from jeugdplan.domein.routing import ACTIEVE_STATUSSEN, Advies
 from jeugdplan.domein.toestemming import zonder_toestemming
@@ -45,7 +46,7 @@ def _open_plan(plan: Plan) -> None:
         )
 
 
-def leg_vast(plan: Plan, advies: Advies, nummer: int, *, vandaag: date, door: str,
+def leg_vast(plan: Plan, advies: Advies, nummer: int, *, vandaag: date, door: str, g: Gegevens,
              zonder_toestemming_reden: str | None = None) -> str:
     """Legt advies `nummer` vast als verwijzing (status voorgesteld)."""
     _open_plan(plan)
@@ -60,7 +61,7 @@ def leg_vast(plan: Plan, advies: Advies, nummer: int, *, vandaag: date, door: st
                 f"er loopt al verwijzing {v.id} naar {advies.organisatie} (status {v.status}); "
                 f"werk die bij met 'jeugdplan verwijzing {plan.id} {v.id} --status ...'"
             )
-    eigen_grondslag = advies.rol in zonder_toestemming()
+    eigen_grondslag = advies.rol in zonder_toestemming(g)
     if not plan.ouders_geinformeerd and not eigen_grondslag:
         raise JeugdplanError(
             f"ouders eerst: er is nog niet vastgelegd dat de zorgen met de ouders zijn besproken; "

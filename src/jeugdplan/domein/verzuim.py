@@ -24,13 +24,12 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from jeugdplan.domein.errors import JeugdplanError
-from jeugdplan.opslag.resources import lees_data
 
 if TYPE_CHECKING:
+    from jeugdplan.domein.gegevens import Artikel, Gegevens
     from jeugdplan.domein.model import Inschrijving, Periode, Plan, Vrijstelling
 
 Plicht = Literal["leerplichtig", "kwalificatieplichtig"]
@@ -42,19 +41,13 @@ GETELD: tuple[str, ...] = ("absoluut_verzuim", "relatief_4w_3m", "relatief_3m_pl
 THUISZITTER: tuple[str, ...] = ("absoluut_verzuim", "relatief_4w_3m", "relatief_3m_plus")
 
 
-@cache
-def regels() -> dict[str, Any]:
-    data: dict[str, Any] = lees_data("leerplicht.yaml")
-    return data
+def categorie_omschrijvingen(g: Gegevens) -> dict[str, str]:
+    return dict(g.leerplicht.categorieen.codes)
 
 
-def categorie_omschrijvingen() -> dict[str, str]:
-    return dict(regels()["categorieen"]["codes"])
-
-
-def vrijstellingsartikelen() -> dict[str, dict[str, str]]:
-    """Artikel -> {omschrijving, bron} uit `data/leerplicht.yaml`."""
-    return {str(k): dict(v) for k, v in regels()["vrijstellingen"]["artikelen"].items()}
+def vrijstellingsartikelen(g: Gegevens) -> dict[str, Artikel]:
+    """Artikel -> omschrijving en bron uit `data/leerplicht.yaml`."""
+    return dict(g.leerplicht.vrijstellingen.artikelen)
 
 
 # --- datumrekenen -------------------------------------------------------------------------
@@ -75,35 +68,35 @@ def verjaardag(geboortedatum: date, jaren: int) -> date:
         return date(jaar, 3, 1)
 
 
-def leerplicht_begin(geboortedatum: date) -> date:
-    vijf = verjaardag(geboortedatum, regels()["leerplicht"]["begin_leeftijd"])
+def leerplicht_begin(geboortedatum: date, g: Gegevens) -> date:
+    vijf = verjaardag(geboortedatum, g.leerplicht.leerplicht.begin_leeftijd)
     return plus_maanden(vijf.replace(day=1), 1)
 
 
-def leerplicht_einde(geboortedatum: date) -> date:
+def leerplicht_einde(geboortedatum: date, g: Gegevens) -> date:
     """De laatste dag van de leerplicht: 31 juli van het schooljaar waarin het kind 16 wordt."""
-    lp = regels()["leerplicht"]
-    zestien = verjaardag(geboortedatum, lp["eind_leeftijd"])
-    einde = date(zestien.year, lp["schooljaar_einde"]["maand"], lp["schooljaar_einde"]["dag"])
+    lp = g.leerplicht.leerplicht
+    zestien = verjaardag(geboortedatum, lp.eind_leeftijd)
+    einde = date(zestien.year, lp.schooljaar_einde.maand, lp.schooljaar_einde.dag)
     return einde if zestien <= einde else date(zestien.year + 1, einde.month, einde.day)
 
 
-def kwalificatieplicht_einde(geboortedatum: date) -> date:
+def kwalificatieplicht_einde(geboortedatum: date, g: Gegevens) -> date:
     """De laatste dag van de kwalificatieplicht: de dag vóór de 18e verjaardag."""
-    achttien = verjaardag(geboortedatum, regels()["kwalificatieplicht"]["eind_leeftijd"])
+    achttien = verjaardag(geboortedatum, g.leerplicht.kwalificatieplicht.eind_leeftijd)
     return achttien - timedelta(days=1)
 
 
-def plicht(plan: Plan, peildatum: date) -> Plicht | None:
+def plicht(plan: Plan, peildatum: date, g: Gegevens) -> Plicht | None:
     geboren = plan.kind.geboortedatum
-    if peildatum < leerplicht_begin(geboren):
+    if peildatum < leerplicht_begin(geboren, g):
         return None
-    if peildatum <= leerplicht_einde(geboren):
+    if peildatum <= leerplicht_einde(geboren, g):
         return "leerplichtig"
     skw = plan.verzuim.startkwalificatie
     if skw is not None and skw <= peildatum:
         return None
-    if peildatum <= kwalificatieplicht_einde(geboren):
+    if peildatum <= kwalificatieplicht_einde(geboren, g):
         return "kwalificatieplichtig"
     return None
 
@@ -157,12 +150,12 @@ class Stand:
     artikel: str | None = None
 
 
-def classificeer(plan: Plan, peildatum: date) -> Stand | None:
+def classificeer(plan: Plan, peildatum: date, g: Gegevens) -> Stand | None:
     """De categorie van dit kind op de peildatum, of None (telt niet mee)."""
-    soort = plicht(plan, peildatum)
+    soort = plicht(plan, peildatum, g)
     if soort is None:
         return None
-    begin = leerplicht_begin(plan.kind.geboortedatum)
+    begin = leerplicht_begin(plan.kind.geboortedatum, g)
     aanbod = aanbod_op(plan, peildatum)
 
     def stand(categorie: Categorie, sinds: date, school: str | None,
@@ -180,11 +173,11 @@ def classificeer(plan: Plan, peildatum: date) -> Stand | None:
     afwezig = afwezigheid_op(plan, peildatum)
     if afwezig is None or afwezig.van is None:
         return None
-    termijnen = regels()["termijnen"]
+    termijnen = g.leerplicht.termijnen
     sinds = max(afwezig.van, begin)
-    if peildatum >= plus_maanden(sinds, termijnen["drie_maanden_maanden"]):
+    if peildatum >= plus_maanden(sinds, termijnen.drie_maanden_maanden):
         categorie: Categorie = "relatief_3m_plus"
-    elif (peildatum - sinds).days >= termijnen["vier_weken_dagen"]:
+    elif (peildatum - sinds).days >= termijnen.vier_weken_dagen:
         categorie = "relatief_4w_3m"
     else:
         categorie = "dreigend"
@@ -197,7 +190,7 @@ def _uitgeschreven_sinds(plan: Plan, peildatum: date) -> date | None:
     return max(einden, default=None)
 
 
-def tegenstrijdigheden(plan: Plan) -> list[str]:
+def tegenstrijdigheden(plan: Plan, g: Gegevens) -> list[str]:
     """Wat in de verzuimgegevens elkaar tegenspreekt (bijvoorbeeld na bewerken met de hand).
 
     De opdrachten `jeugdplan verzuim ...` laten dit niet toe; de classificatie blijft ook dan
@@ -220,7 +213,7 @@ def tegenstrijdigheden(plan: Plan) -> list[str]:
             uit.append("een afwezigheid zonder begindatum (van) telt niet mee")
         elif school_op(plan, a.van) is None:
             uit.append(f"afwezig vanaf {a.van} terwijl het kind op geen school is ingeschreven")
-    artikelen = vrijstellingsartikelen()
+    artikelen = vrijstellingsartikelen(g)
     for vr in v.vrijstellingen:
         if vr.artikel not in artikelen:
             uit.append(f"vrijstelling met onbekend artikel {vr.artikel!r}")
@@ -364,14 +357,14 @@ def inschrijving(plan: Plan, *, datum: date, school: str | None, vandaag: date) 
     return f"verzuim: ingeschreven per {datum}"
 
 
-def _artikel(ruw: str) -> str:
+def _artikel(ruw: str, g: Gegevens) -> str:
     schoon = ruw.strip().lower()
     for voorvoegsel in ("artikel", "art.", "art"):
         if schoon.startswith(voorvoegsel):
             schoon = schoon[len(voorvoegsel):]
             break
     schoon = schoon.replace("sub", "").replace("onder", "").replace(" ", "")
-    artikelen = vrijstellingsartikelen()
+    artikelen = vrijstellingsartikelen(g)
     if schoon not in artikelen:
         raise JeugdplanError(
             f"onbekend artikel {ruw[:20]!r} voor een vrijstelling; kies uit: "
@@ -380,10 +373,10 @@ def _artikel(ruw: str) -> str:
     return schoon
 
 
-def vrijstelling(plan: Plan, *, artikel: str, van: date, tot: date | None) -> str:
+def vrijstelling(plan: Plan, *, artikel: str, van: date, tot: date | None, g: Gegevens) -> str:
     from jeugdplan.domein.model import Vrijstelling
     _open(plan)
-    art = _artikel(artikel)
+    art = _artikel(artikel, g)
     _controleer_datum(plan, van, "het begin van de vrijstelling")
     if tot is not None and tot <= van:
         raise JeugdplanError(f"het einde van de vrijstelling ({tot}) ligt niet na het begin ({van})")

@@ -32,6 +32,7 @@ import contextlib
 import functools
 import marshal
 import os
+import re
 import sqlite3
 import stat
 import sys
@@ -40,9 +41,17 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from jeugdplan.domein.errors import PlanOngeldig, Probleem
+from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig, Probleem
+from jeugdplan.opslag.lokaal import prive_map, xdg
+from jeugdplan.opslag.versleuteling import (
+    bewerk_map,
+    identiteiten,
+    publieke_sleutel,
+    repo_kenmerk,
+    versleuteld_repo,
+)
 
 try:  # hashlib laadt ook OpenSSL (~3 ms bij elke opdracht); blake2b zit in _blake2
     from _blake2 import blake2b
@@ -51,9 +60,23 @@ except ImportError:  # pragma: no cover - een Python zonder _blake2
 
 if TYPE_CHECKING:
     from jeugdplan.domein.model import Plan
-    from jeugdplan.opslag.store import Repo
 
 MAP = ".jeugdplan"
+
+
+class Repo(Protocol):
+    """Wat de cache van een repository (`store.Repo`) gebruikt."""
+
+    root: Path
+
+    @property
+    def casussen(self) -> Path: ...
+
+    def binnen_repository(self, pad: Path) -> bool: ...
+
+
+_ID_PATROON = re.compile(r"^[A-Z0-9](?:[A-Z0-9-]{0,10}[A-Z0-9])?$")
+"""Zoals `store.ID_PATROON` (store gebruikt deze module)."""
 BESTAND = "cache-v1.sqlite"
 BIJ = ("", "-wal", "-shm", "-journal", "-kandidaten")
 """Achtervoegsels van de bestanden van een cache: het SQLite-bestand met zijn WAL-bestanden
@@ -78,9 +101,8 @@ Blok = tuple[list[tuple[str, "Stempel | None", bool]], dict[str, Resultaat], lis
 
 
 def aan() -> bool:
-    from jeugdplan.opslag.resources import cache_aan
-
-    return cache_aan()
+    """`JEUGDPLAN_CACHE=0` zet de cache uit (vergelijken, foutzoeken)."""
+    return os.environ.get("JEUGDPLAN_CACHE", "1") not in ("0", "nee", "uit")
 
 
 FORMAAT = 2
@@ -91,7 +113,7 @@ FORMAAT = 2
 def _kenmerk() -> str:
     """Verandert als het model of de codelijsten veranderen (dan is alles ongeldig)."""
     from jeugdplan import __version__
-    from jeugdplan.opslag.resources import data_map
+    from jeugdplan.opslag.bronnen import data_map
 
     h = blake2b(digest_size=12)
     h.update(f"{__version__} {sys.version} {BESTAND} {FORMAAT}".encode())
@@ -229,7 +251,7 @@ def _lees_bestand(pad: str, relatief: str) -> tuple[Stempel | None, bytes | None
     Zonder stempel (bestand onleesbaar) wordt het resultaat niet bewaard.
     """
     from jeugdplan.domein.model import Plan
-    from jeugdplan.opslag.validatie import valideer
+    from jeugdplan.opslag.bronnen import valideer
     from jeugdplan.opslag.versleuteling import ontsleutel
     from jeugdplan.opslag.yamlio import decodeer, laad_rt, laad_snel, lees_bytes
 
@@ -297,10 +319,42 @@ def _werk(taak: tuple[str, list[str]]) -> list[Gelezen]:
 
 def cachebestand(root: Path) -> Path:
     """Waar de cache van deze repository staat: `<repo>/.jeugdplan/`, of bij een versleutelde
-    repository lokaal bij de gebruiker (`versleuteling.cache_pad`)."""
-    from jeugdplan.opslag.versleuteling import cache_pad
+    repository lokaal bij de gebruiker (`_cache_pad`)."""
+    return _cache_pad(root, root / MAP / BESTAND)
 
-    return cache_pad(root, root / MAP / BESTAND)
+
+def _cache_pad(root: Path, standaard: Path) -> Path:
+    """Waar de afgeleide cache van deze repository staat. Bij een versleutelde repository niet
+    in de repository (die kan op een gedeelde schijf staan) maar lokaal, alleen voor de
+    gebruiker: `$XDG_CACHE_HOME/jeugdplan/cache-<kloon>-<sleutel>.sqlite`."""
+    if not versleuteld_repo(root):
+        return standaard
+    # Een cache (ook de kandidatenindex met namen) en bewerkingen van vóór de versleuteling
+    # (ook in een andere kloon) bevatten leesbare gegevens: weg uit de repository.
+    for achter in BIJ:
+        with contextlib.suppress(OSError):
+            os.unlink(f"{standaard}{achter}")
+    if (root / ".jeugdplan" / "bewerk").is_dir():
+        with contextlib.suppress(OSError, JeugdplanError):
+            bewerk_map(root)
+    try:
+        map_ = prive_map(xdg("XDG_CACHE_HOME", ".cache") / "jeugdplan")
+    except (OSError, JeugdplanError):
+        # Geen bruikbare lokale map: dan zonder cache (de cache kan daar niet openen), en
+        # nooit terug naar de repository.
+        return Path(os.devnull) / standaard.name
+    # Per sleutel een eigen cache: wat de cache weet, is wat déze sleutel kon ontsleutelen
+    # (een andere sleutel van dezelfde gebruiker krijgt niet de gegevens van de eerste).
+    import hashlib
+
+    try:
+        publiek = sorted(publieke_sleutel(i) for i in identiteiten())
+    except JeugdplanError:
+        publiek = []
+    wie = hashlib.blake2b(",".join(publiek).encode(), digest_size=6).hexdigest() if publiek \
+        else "vergrendeld"
+    return map_ / f"cache-{repo_kenmerk(root)}-{wie}.sqlite"
+
 
 
 class Cache:
@@ -556,7 +610,7 @@ def regelversie() -> str:
     lezen (dat kostte elke opdracht een paar ms); een gewijzigd bestand krijgt een andere
     mtime, ook bij installeren of uitchecken."""
     from jeugdplan import __version__
-    from jeugdplan.opslag.resources import data_map
+    from jeugdplan.opslag.bronnen import data_map
 
     h = blake2b(__version__.encode(), digest_size=8)
     pakket = Path(__file__).parent.parent
@@ -657,12 +711,11 @@ def _kandidaten(repo: Repo) -> list[tuple[str, bool]]:
 
     Uit één `scandir` (het type staat in de map zelf): geen stat per casus. Of er een
     plan.yaml in staat blijkt bij het lezen van de stempel."""
-    from jeugdplan.opslag.store import ID_PATROON
 
     try:
         with os.scandir(repo.casussen) as it:
             uit = [(e.name, e.is_symlink()) for e in it
-                   if ID_PATROON.match(e.name) and e.is_dir()]
+                   if _ID_PATROON.match(e.name) and e.is_dir()]
     except OSError:
         return []
     uit.sort()
@@ -903,7 +956,7 @@ def _voorbereiden() -> None:
     with contextlib.suppress(OSError, AttributeError):
         os.nice(10)
     from jeugdplan.domein.model import Plan
-    from jeugdplan.opslag.validatie import valideer  # noqa: F401
+    from jeugdplan.opslag.bronnen import valideer  # noqa: F401
     from jeugdplan.opslag.yamlio import laad_snel  # noqa: F401
 
     Plan.model_rebuild(force=True)

@@ -18,7 +18,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jeugdplan.domein.errors import GebruiksFout, JeugdplanError, PlanOngeldig, Probleem
+from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig, Probleem
+from jeugdplan.opslag.bestanden import schrijf_atomair
 from jeugdplan.opslag.slot import meld as slot_meld
 from jeugdplan.opslag.slot import vergrendeld
 from jeugdplan.opslag.versleuteling import lees_plan_bytes
@@ -68,34 +69,6 @@ def nieuw_id(jaar: int, bestaat: Callable[[str], bool]) -> str:
         if not bestaat(kandidaat):
             return kandidaat
     raise JeugdplanError("kon geen vrij casus-id vinden")  # pragma: no cover
-
-
-def schrijf_atomair(pad: Path, tekst: str | bytes) -> None:
-    """Schrijft via een tijdelijk bestand in dezelfde map, fsync en rename: een crash laat
-    het oude of het nieuwe bestand achter, nooit een half bestand. Rechten 0600."""
-    import tempfile
-
-    pad.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tijdelijk = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=pad.parent)
-    try:
-        inhoud = tekst if isinstance(tekst, bytes) else tekst.encode("utf-8")
-        with os.fdopen(fd, "wb") as f:
-            f.write(inhoud)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tijdelijk, 0o600)
-        os.replace(tijdelijk, pad)
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise
-    try:
-        dir_fd = os.open(pad.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:  # pragma: no cover - niet elk bestandssysteem kent dit
-        pass
 
 
 def schrijf_plan(root: Path, pad: Path, tekst: str) -> None:
@@ -156,7 +129,7 @@ class Repo:
     def instellingen(self) -> Instellingen:
         """`jeugdplan.yaml`, gevalideerd bij het eerste gebruik (met regelnummers)."""
         from jeugdplan.domein.model import Instellingen
-        from jeugdplan.opslag.validatie import valideer
+        from jeugdplan.opslag.bronnen import valideer
         from jeugdplan.opslag.yamlio import decodeer, laad_rt, lees_bytes
 
         tekst = decodeer(lees_bytes(self.root / INSTELLINGEN, INSTELLINGEN), INSTELLINGEN)
@@ -237,7 +210,7 @@ class Repo:
 
     def laad_pad(self, pad: Path, relatief: str) -> GeladenPlan:
         from jeugdplan.domein.model import Plan
-        from jeugdplan.opslag.validatie import valideer
+        from jeugdplan.opslag.bronnen import valideer
         from jeugdplan.opslag.yamlio import decodeer, laad_rt
 
         tekst = decodeer(lees_plan_bytes(pad, relatief), relatief)
@@ -272,7 +245,7 @@ class Repo:
         """
         from jeugdplan.domein.model import Plan
         from jeugdplan.opslag import gitrepo
-        from jeugdplan.opslag.validatie import valideer
+        from jeugdplan.opslag.bronnen import valideer
         from jeugdplan.opslag.yamlio import samenvoegen
 
         gitrepo.identiteit(self.root)
@@ -291,7 +264,7 @@ class Repo:
                     "'jeugdplan check')\n" + e.melding,
                     e.problemen,
                 ) from None
-            self._herstel_onvastgelegd(geladen.pad, geladen.id, onvastgelegd())
+            self.herstel_onvastgelegd(geladen.pad, geladen.id, onvastgelegd())
             # Na git status (twee kernen): git diff --cached loopt mee met wijzigen en schrijven.
             klaar = gitrepo.Klaar(self.root)
             try:
@@ -299,35 +272,13 @@ class Repo:
                 wat = wijzig(plan)
                 nieuw = valideer(Plan, plan.als_yaml_data(), geladen.relatief)
                 self._schrijf(geladen.pad, samenvoegen(geladen.doc, nieuw.als_yaml_data()))
-                self._commit(geladen.pad, f"{geladen.id}: {wat}", klaar)
+                self.commit(geladen.pad, f"{geladen.id}: {wat}", klaar)
             finally:
                 klaar.sluit()
-            self._in_cache(geladen.id)
+            self.in_cache(geladen.id)
         return nieuw
 
-    def leg_bewerking_vast(self, pad: Path, origineel: str, nieuw: str, bericht: str) -> bool:
-        """Schrijft een met de hand bewerkte versie (`jeugdplan edit`) en legt hem vast.
-
-        Veranderde het plan intussen (een collega, een ander proces), dan wordt de bewerking
-        per onderdeel samengevoegd met die wijziging, zoals de merge-driver doet; botsen ze,
-        dan wordt niets geschreven. Geeft True als er is samengevoegd.
-        """
-        from jeugdplan.opslag.yamlio import decodeer
-
-        relatief = self.relatief(pad)
-        ident = pad.parent.name
-        with vergrendeld(self.root):
-            self._herstel_onvastgelegd(pad, ident)
-            huidig = decodeer(lees_plan_bytes(pad, relatief), relatief)
-            samengevoegd = huidig != origineel
-            if samengevoegd:
-                nieuw = _voeg_bewerking_samen(ident, relatief, origineel, huidig, nieuw)
-            schrijf_plan(self.root, pad, nieuw)
-            self._commit(pad, bericht)
-            self._in_cache(ident)
-        return samengevoegd
-
-    def _herstel_onvastgelegd(self, pad: Path, ident: str,
+    def herstel_onvastgelegd(self, pad: Path, ident: str,
                               onvastgelegd: list[str] | None = None) -> None:
         """Een eerder geschreven maar niet vastgelegde versie (commit mislukt, proces
         afgebroken) eerst apart vastleggen, zodat de geschiedenis niets mist. `onvastgelegd`:
@@ -338,11 +289,11 @@ class Repo:
             onvastgelegd = gitrepo.onvastgelegd(self.root, self.relatief(pad))
         if not onvastgelegd:
             return
-        self._commit(pad, f"{ident}: eerder niet vastgelegde wijziging alsnog vastgelegd")
+        self.commit(pad, f"{ident}: eerder niet vastgelegde wijziging alsnog vastgelegd")
         slot_meld(f"{ident}: een eerder niet vastgelegde wijziging van dit plan is nu "
                   "alsnog vastgelegd")
 
-    def _commit(self, pad: Path, bericht: str, vooraf: gitrepo.Klaar | None = None) -> None:
+    def commit(self, pad: Path, bericht: str, vooraf: gitrepo.Klaar | None = None) -> None:
         from jeugdplan.opslag import gitrepo
         from jeugdplan.opslag.versleuteling import commitbericht
 
@@ -375,13 +326,13 @@ class Repo:
                 doc = samenvoegen(CommentedMap(), plan.als_yaml_data())
                 doc.yaml_set_start_comment(KOP.format(schema=plan.schema_versie, id=plan.id))
                 self._schrijf(pad, doc)
-                self._commit(pad, f"{plan.id}: {bericht}", klaar)
+                self.commit(pad, f"{plan.id}: {bericht}", klaar)
             finally:
                 klaar.sluit()
-            self._in_cache(plan.id)
+            self.in_cache(plan.id)
         return pad
 
-    def _in_cache(self, ident: str) -> None:
+    def in_cache(self, ident: str) -> None:
         """Wat net geschreven is meteen in de cache: de volgende opdracht leest het niet."""
         from jeugdplan.opslag.cache import na_schrijven
 
@@ -389,7 +340,7 @@ class Repo:
 
     def _schrijf(self, pad: Path, doc: Any) -> None:
         from jeugdplan.domein.model import Plan
-        from jeugdplan.opslag.validatie import valideer
+        from jeugdplan.opslag.bronnen import valideer
         from jeugdplan.opslag.yamlio import dump_rt, laad_snel
 
         tekst = dump_rt(doc)
@@ -403,97 +354,3 @@ class Repo:
                 f"kon {self.relatief(pad)} niet opslaan ({e.strerror or e}); het plan is "
                 "ongewijzigd"
             ) from None
-
-
-def _alleen_eigenaar(map_: Path) -> None:
-    """Haalt lees- en schrijfrechten van groep en anderen weg (git maakt .git met de umask)."""
-    for wortel, mappen, bestanden in os.walk(map_):
-        for naam in [*mappen, *bestanden, ""]:
-            p = os.path.join(wortel, naam) if naam else wortel
-            if os.path.islink(p):
-                continue
-            modus = os.stat(p).st_mode & 0o7777
-            if modus & 0o077:
-                os.chmod(p, modus & ~0o077)
-
-
-def _voeg_bewerking_samen(ident: str, relatief: str, origineel: str, huidig: str,
-                          bewerking: str) -> str:
-    """Driedeling: basis = het plan bij het openen, 'ons' = de bewerking (nog niet gedeeld),
-    'hun' = wat intussen is vastgelegd (dat houdt zijn ids)."""
-    from jeugdplan.diensten.mergedriver import voeg_samen
-    from jeugdplan.domein.model import Plan
-    from jeugdplan.opslag.validatie import valideer
-    from jeugdplan.opslag.yamlio import dump_rt, laad_rt, laad_snel, samenvoegen
-
-    uitkomst = voeg_samen(laad_snel(origineel, relatief), laad_snel(bewerking, relatief),
-                          laad_snel(huidig, relatief), ident)
-    if uitkomst.data is None:
-        botsing = "; ".join(m.tekst for m in uitkomst.conflicten)
-        raise JeugdplanError(
-            f"het plan is tijdens uw bewerking gewijzigd (door een collega of een andere "
-            f"opdracht) en dat botst met uw wijziging: {botsing}"
-        )
-    tekst = dump_rt(samenvoegen(laad_rt(bewerking, relatief), uitkomst.data))
-    valideer(Plan, laad_snel(tekst, relatief), relatief)
-    return tekst
-
-
-def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Repo:
-    """`jeugdplan init`: een nieuwe casusrepository met eerste commit."""
-    import json
-    import secrets
-
-    from jeugdplan.opslag import gitrepo
-
-    pad = pad.expanduser().absolute()
-    if (pad / INSTELLINGEN).exists() or gitrepo.is_repository(pad):
-        raise JeugdplanError(
-            f"{pad} bevat al een repository; kies een lege of nieuwe map"
-        )
-    if pad.exists() and not pad.is_dir():
-        raise JeugdplanError(f"{pad} bestaat al en is geen map")
-    if pad.exists() and any(pad.iterdir()):
-        raise JeugdplanError(f"{pad} is niet leeg; kies een lege of nieuwe map")
-    from jeugdplan.domein.model import Instellingen
-    from jeugdplan.opslag.resources import bekende_regios
-
-    if regio not in bekende_regios():
-        raise GebruiksFout(
-            f"onbekende regio {regio!r}; meegeleverd: {', '.join(bekende_regios())}"
-        )
-    pad.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(pad, 0o700)
-    gitrepo.identiteit(pad)
-    gitrepo.init(pad)
-    instellingen = Instellingen(regio=regio, organisatie=organisatie)
-    regels = [
-        "# Instellingen van deze casusrepository (jeugdplan).",
-        "# regio: de meegeleverde regioregels (data/regio/<regio>.yaml); een eigen regio.yaml",
-        "# in deze map vult die aan of vervangt ze.",
-        "jeugdplan: 1",
-        # Zonder dit kenmerk geven twee 'init's in dezelfde seconde door dezelfde persoon
-        # precies dezelfde eerste commit, en zou git ze voor één repository houden.
-        f"kenmerk: \"{secrets.token_hex(6)}\"",  # tussen aanhalingstekens: nooit een getal
-    ]
-    if organisatie:
-        # JSON-tekst is geldige YAML-tekst tussen dubbele aanhalingstekens: veilig citeren.
-        regels.append(f"organisatie: {json.dumps(organisatie, ensure_ascii=False)}")
-    regels += [f"regio: {instellingen.regio}", "scholen: []", ""]
-    schrijf_atomair(pad / INSTELLINGEN, "\n".join(regels))
-    schrijf_atomair(pad / ".gitignore", "# afgeleide bestanden (cache), veilig te wissen\n"
-                    ".jeugdplan/\n*.tmp\n")
-    (pad / CASUSSEN).mkdir(mode=0o700, exist_ok=True)
-    schrijf_atomair(pad / CASUSSEN / ".gitkeep", "")
-    # Merge-driver voor plan.yaml: .gitattributes (gaat mee in de kloon) en git-config
-    # (gaat niet mee; `sync` zet die in elke kloon opnieuw). Zie mergedriver.py (issue 8).
-    from jeugdplan.diensten.mergedriver import installeer
-
-    installeer(pad)
-    gitrepo.identiteit(pad)
-    gitrepo.commit(pad, [pad / INSTELLINGEN, pad / ".gitignore", pad / CASUSSEN / ".gitkeep",
-                         pad / ".gitattributes"],
-                   "jeugdplan: casusrepository aangemaakt")
-    # Alles (ook .git en bestanden die git of de merge-driver aanmaakt) alleen voor de eigenaar.
-    _alleen_eigenaar(pad)
-    return Repo.open(pad.resolve())

@@ -7,11 +7,15 @@ round-trip-document bekend is, de regel waar dat veld (of zijn ouder) staat.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+if TYPE_CHECKING:
+    from jeugdplan.domein.gegevens import Codelijsten
+
 from jeugdplan.domein.errors import PlanOngeldig, Probleem
+from jeugdplan.domein.model import heeft_codes
 from jeugdplan.opslag.yamlio import plaats
 
 M = TypeVar("M", bound=BaseModel)
@@ -85,14 +89,23 @@ def problemen_uit(fout: ValidationError, pad: str, doc: Any = None) -> list[Prob
     return list(dict.fromkeys(problemen))
 
 
-def valideer(model: type[M], data: Any, pad: str, doc: Any = None) -> M:
-    """Valideert `data` als `model`; fouten worden één `PlanOngeldig` met alle problemen."""
+def valideer_model(model: type[M], data: Any, pad: str, doc: Any = None,
+                   codelijsten: Codelijsten | None = None) -> M:
+    """Valideert `data` als `model`; fouten worden één `PlanOngeldig` met alle problemen.
+
+    Een model met codevelden (`domein.model.Code`) wordt ook aan `codelijsten` getoetst;
+    gebruik daarvoor `opslag.bronnen.valideer`, dat de meegeleverde codelijsten meegeeft."""
     if not isinstance(data, dict):
         probleem = Probleem(pad, 1, 1, "", "het bestand moet een groep velden (mapping) zijn")
         raise PlanOngeldig(str(probleem), [probleem])
+    if codelijsten is None and heeft_codes(model):
+        raise TypeError(f"{model.__name__} heeft codevelden: valideer met opslag.bronnen.valideer")
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context={"codelijsten": codelijsten})
     except ValidationError as e:
-        problemen = problemen_uit(e, pad, doc)
-        kop = f"{pad}: {len(problemen)} probleem" + ("en" if len(problemen) != 1 else "")
-        raise PlanOngeldig(kop + "\n" + "\n".join(str(p) for p in problemen), problemen) from None
+        _gooi(problemen_uit(e, pad, doc), pad)
+
+
+def _gooi(problemen: list[Probleem], pad: str) -> NoReturn:
+    kop = f"{pad}: {len(problemen)} probleem" + ("en" if len(problemen) != 1 else "")
+    raise PlanOngeldig(kop + "\n" + "\n".join(str(p) for p in problemen), problemen)

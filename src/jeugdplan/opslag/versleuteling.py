@@ -17,7 +17,7 @@ Dit is de enige module die age kent. Wat ze doet:
   sessiebestand in `$XDG_RUNTIME_DIR` (tmpfs, alleen voor de gebruiker).
 - **Lokaal in plaats van in de repository**: de cache en bewaarde bewerkingen bevatten
   leesbare gegevens; bij een versleutelde repository staan ze in de lokale map van de
-  gebruiker (`cache_pad`, `bewerk_map`), niet op de (gedeelde) schijf van de repository.
+  gebruiker (`cache.cachebestand`, `bewerk_map`), niet op de (gedeelde) schijf van de repository.
 
 Waarom ASCII-armor (`-----BEGIN AGE ENCRYPTED FILE-----`) en niet binair: git behandelt het
 bestand als tekst, zodat `git show`, `git cat-file` en de bestaande code die blobs als tekst
@@ -37,15 +37,10 @@ import contextlib
 import os
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig, Probleem
 from jeugdplan.opslag.lokaal import prive_map, xdg
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from jeugdplan.opslag.store import Repo
 
 ONTVANGERS = "ontvangers.yaml"
 ARMOR_KOP = b"-----BEGIN AGE ENCRYPTED FILE-----"
@@ -58,16 +53,6 @@ MIN_WACHTWOORD = 10
 
 VERGRENDELD = ("versleutelde casusrepository: ontgrendel eerst uw sleutel met "
                "'jeugdplan sleutel ontgrendel'")
-
-GESCHIEDENIS_WAARSCHUWING = (
-    "let op: {naam} kan de plannen vanaf nu niet meer lezen, maar oudere versies in de "
-    "git-geschiedenis en in bestaande klonen (ook op de gedeelde schijf en in back-ups) blijven "
-    "met de oude sleutel leesbaar voor wie die sleutel en een kopie heeft. Wat te doen: laat "
-    "{naam} bestaande klonen verwijderen; vermoedt u dat de sleutel is uitgelekt, begin dan een "
-    "nieuwe repository met nieuwe sleutels (sleutel roteren) en verwijder de oude repository, "
-    "klonen en back-ups, of verwijder gevoelige casussen uit de geschiedenis met "
-    "'jeugdplan purge ID --uit-geschiedenis'")
-
 
 class Vergrendeld(JeugdplanError):
     """Een versleuteld plan moet gelezen worden, maar er is geen ontgrendelde sleutel."""
@@ -133,47 +118,12 @@ def sessie_pad() -> Path:
     return xdg("XDG_CACHE_HOME", ".cache") / "jeugdplan" / "sessie" / "sessie.json"
 
 
-def _repo_kenmerk(root: Path) -> str:
+def repo_kenmerk(root: Path) -> str:
     """Per kloon verschillend (het pad), zodat twee klonen op één computer elk hun eigen
     cache hebben."""
     import hashlib
 
     return hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
-
-
-def cache_pad(root: Path, standaard: Path) -> Path:
-    """Waar de afgeleide cache van deze repository staat. Bij een versleutelde repository niet
-    in de repository (die kan op een gedeelde schijf staan) maar lokaal, alleen voor de
-    gebruiker: `$XDG_CACHE_HOME/jeugdplan/cache-<kloon>-<sleutel>.sqlite`."""
-    if not versleuteld_repo(root):
-        return standaard
-    # Een cache (ook de kandidatenindex met namen) en bewerkingen van vóór de versleuteling
-    # (ook in een andere kloon) bevatten leesbare gegevens: weg uit de repository.
-    from jeugdplan.opslag.cache import BIJ
-
-    for achter in BIJ:
-        with contextlib.suppress(OSError):
-            os.unlink(f"{standaard}{achter}")
-    if (root / ".jeugdplan" / "bewerk").is_dir():
-        with contextlib.suppress(OSError, JeugdplanError):
-            bewerk_map(root)
-    try:
-        map_ = prive_map(xdg("XDG_CACHE_HOME", ".cache") / "jeugdplan")
-    except (OSError, JeugdplanError):
-        # Geen bruikbare lokale map: dan zonder cache (de cache kan daar niet openen), en
-        # nooit terug naar de repository.
-        return Path(os.devnull) / standaard.name
-    # Per sleutel een eigen cache: wat de cache weet, is wat déze sleutel kon ontsleutelen
-    # (een andere sleutel van dezelfde gebruiker krijgt niet de gegevens van de eerste).
-    import hashlib
-
-    try:
-        publiek = sorted(_publiek(i) for i in identiteiten())
-    except JeugdplanError:
-        publiek = []
-    wie = hashlib.blake2b(",".join(publiek).encode(), digest_size=6).hexdigest() if publiek \
-        else "vergrendeld"
-    return map_ / f"cache-{_repo_kenmerk(root)}-{wie}.sqlite"
 
 
 def bewerk_map(root: Path) -> Path:
@@ -184,7 +134,7 @@ def bewerk_map(root: Path) -> Path:
     if not versleuteld_repo(root):
         return oud
     doel = prive_map(xdg("XDG_STATE_HOME", ".local/state") / "jeugdplan"
-                      / f"bewerk-{_repo_kenmerk(root)}")
+                      / f"bewerk-{repo_kenmerk(root)}")
     if oud.is_dir() and not oud.is_symlink():
         # Bewerkingen van vóór de versleuteling (ook in een andere kloon): naar de lokale map.
         import shutil
@@ -203,7 +153,7 @@ def bewerk_map(root: Path) -> Path:
 
 def _schrijf_prive(pad: Path, inhoud: bytes) -> None:
     """Atomair schrijven (`store.schrijf_atomair`: rechten 0600) in een map met 0700."""
-    from jeugdplan.opslag.store import schrijf_atomair  # store importeert deze module
+    from jeugdplan.opslag.bestanden import schrijf_atomair
 
     prive_map(pad.parent)
     try:
@@ -277,7 +227,7 @@ def identiteiten() -> list[Any]:
     return ids
 
 
-def _publiek(identiteit: Any) -> str:
+def publieke_sleutel(identiteit: Any) -> str:
     return str(identiteit.to_public())
 
 
@@ -286,7 +236,7 @@ def eigen_publieke_sleutels() -> list[str]:
     configuratiemap (zonder wachtwoord)."""
     ids = identiteiten()
     if ids:
-        return [_publiek(i) for i in ids]
+        return [publieke_sleutel(i) for i in ids]
     with contextlib.suppress(OSError):
         tekst = publiek_pad().read_text(encoding="utf-8").strip()
         if tekst.startswith("age1"):
@@ -317,7 +267,7 @@ def maak_sleutel(wachtwoord: str) -> str:
     passphrase, x25519 = age.passphrase, age.x25519
 
     identiteit = x25519.Identity.generate()
-    publiek = _publiek(identiteit)
+    publiek = publieke_sleutel(identiteit)
     kop = f"# jeugdplan-sleutel, gemaakt {time.strftime('%Y-%m-%d %H:%M')}\n# publiek: {publiek}\n"
     geheim = passphrase.encrypt((kop + str(identiteit) + "\n").encode(), wachtwoord, armored=True)
     _schrijf_prive(pad, geheim)
@@ -357,7 +307,7 @@ def ontgrendel(wachtwoord: str, duur: int = STANDAARD_DUUR) -> Sessie:
 
     _schrijf_prive(sessie_pad(), json.dumps({"verloopt": verloopt,
                                              "identiteit": geheim_regel}).encode())
-    return Sessie(_publiek(ids[0]), verloopt)
+    return Sessie(publieke_sleutel(ids[0]), verloopt)
 
 
 def vergrendel() -> bool:
@@ -379,7 +329,7 @@ def sleutelstatus() -> dict[str, Any]:
     ids = identiteiten()
     if ids:
         uit["ontgrendeld"] = True
-        uit["publiek"] = _publiek(ids[0])
+        uit["publiek"] = publieke_sleutel(ids[0])
         if os.environ.get(IDENTITEIT_ENV):
             uit["bron"] = IDENTITEIT_ENV
         else:
@@ -553,7 +503,7 @@ def lees_ontvangers(root: Path) -> list[Ontvanger]:
     return controleer_ontvangers(uit)
 
 
-def _ontvangers_tekst(lijst: list[Ontvanger]) -> str:
+def ontvangers_tekst(lijst: list[Ontvanger]) -> str:
     regels = [
         "# Ontvangers: wie de plannen in deze repository kan lezen (jeugdplan versleuteling).",
         "# Elk plan is versleuteld voor al deze publieke age-sleutels. Geheime sleutels horen",
@@ -650,242 +600,3 @@ def installeer_textconv(root: Path) -> None:
     from jeugdplan.opslag import gitrepo
 
     gitrepo.zet_config(root, "diff.jeugdplan.textconv", textconv_commando())
-
-
-def _zet_attributen(root: Path) -> bool:
-    pad = root / ".gitattributes"
-    bestaand = pad.read_text(encoding="utf-8") if pad.is_file() else ""
-    if DIFF_REGEL in bestaand.splitlines():
-        return False
-    from jeugdplan.opslag.store import schrijf_atomair
-
-    scheiding = "" if not bestaand or bestaand.endswith("\n") else "\n"
-    schrijf_atomair(pad, bestaand + scheiding + "# Versleutelde plannen leesbaar in git diff/log "
-                    "(als uw sleutel ontgrendeld is).\n" + DIFF_REGEL + "\n")
-    os.chmod(pad, 0o644)
-    return True
-
-
-# --- versleuteling aanzetten en ontvangers beheren ---------------------------------------
-
-
-class Uitkomst:
-    """Wat `zet_aan`, `herversleutel` en het beheer van ontvangers deden."""
-
-    def __init__(self, ontvangers: list[Ontvanger], plannen: int, commit: str | None = None
-                 ) -> None:
-        self.ontvangers = ontvangers
-        self.plannen = plannen
-        self.commit = commit
-        self.waarschuwingen: list[str] = []
-
-
-def _eigen_sleutel_in(lijst: list[Ontvanger], nodig_ontgrendeld: bool) -> None:
-    eigen = [i for i in (eigen_publieke_sleutels() if not nodig_ontgrendeld
-                         else [_publiek(x) for x in identiteiten()])]
-    if not eigen:
-        if nodig_ontgrendeld:
-            raise Vergrendeld()
-        raise JeugdplanError("u hebt nog geen sleutel; maak er een met 'jeugdplan sleutel maak' "
-                             "en ontgrendel hem met 'jeugdplan sleutel ontgrendel'")
-    if not set(eigen) & {o.sleutel for o in lijst}:
-        raise JeugdplanError(
-            "uw eigen sleutel staat niet bij de ontvangers: daarna zou u de plannen zelf niet "
-            f"meer kunnen lezen. Uw publieke sleutel is {eigen[0]}; er is niets gewijzigd")
-
-
-def _plan_paden(repo: Repo) -> list[Path]:
-    return [repo.casussen / i / "plan.yaml" for i in repo.ids()]
-
-
-def _schoon(repo: Repo) -> None:
-    from jeugdplan.opslag import gitrepo
-
-    open_ = gitrepo.niet_vastgelegd(repo.root) + gitrepo.onvastgelegd(repo.root)
-    if open_:
-        raise JeugdplanError(
-            "er zijn wijzigingen die nog niet zijn vastgelegd: " + ", ".join(open_[:5])
-            + ". Leg ze eerst vast of maak ze ongedaan; er is niets gewijzigd")
-
-
-def _lees_alle_leesbaar(repo: Repo) -> dict[Path, bytes]:
-    """Alle plannen ontsleuteld in het geheugen; één onleesbaar plan en er gebeurt niets."""
-    uit = {}
-    for pad in _plan_paden(repo):
-        relatief = repo.relatief(pad)
-        if not repo.binnen_repository(pad):
-            raise JeugdplanError(f"{relatief} wijst naar een bestand buiten de repository; "
-                                 "verwijder de symlink. Er is niets gewijzigd")
-        try:
-            uit[pad] = lees_plan_bytes(pad, relatief)
-        except Vergrendeld:
-            raise
-        except PlanOngeldig as e:
-            raise JeugdplanError(f"{e.melding}. Er is niets gewijzigd") from None
-    return uit
-
-
-def _schrijf_alles(repo: Repo, plannen: dict[Path, bytes], lijst: list[Ontvanger],
-                   bericht: str, extra: list[Path]) -> str:
-    from jeugdplan.opslag import gitrepo
-    from jeugdplan.opslag.store import schrijf_atomair
-
-    schrijf_atomair(repo.root / ONTVANGERS, _ontvangers_tekst(lijst))
-    os.chmod(repo.root / ONTVANGERS, 0o644)
-    for pad, inhoud in plannen.items():
-        schrijf_atomair(pad, versleutel(inhoud, lijst))
-    return gitrepo.commit(repo.root, [repo.root / ONTVANGERS, *extra, *plannen], bericht)
-
-
-def zet_aan(repo: Repo, lijst: list[Ontvanger]) -> Uitkomst:
-    """Versleutelt alle plannen voor `lijst`, legt `ontvangers.yaml` vast, in één commit."""
-    from jeugdplan.opslag import gitrepo
-    from jeugdplan.opslag.slot import vergrendeld
-
-    if versleuteld_repo(repo.root):
-        raise JeugdplanError("versleuteling staat al aan in deze repository; voeg een collega "
-                             "toe met 'jeugdplan versleuteling ontvanger add NAAM age1...'")
-    controleer_ontvangers(lijst)
-    _eigen_sleutel_in(lijst, nodig_ontgrendeld=False)
-    gitrepo.identiteit(repo.root)
-    with vergrendeld(repo.root):
-        in_geschiedenis = bool(gitrepo.git(repo.root, "log", "-1", "--format=%H", "--",
-                                           "casussen/*/plan.yaml", check=False).strip())
-        uitkomst = _versleutel_alles(repo, lijst, lambda n: (
-            f"jeugdplan: versleuteling aan ({n} plan(nen) versleuteld voor {len(lijst)} "
-            "ontvanger(s))"))
-        # De oude cache en bewerkingen (leesbaar) weg uit de repository.
-        from jeugdplan.opslag.cache import cachebestand
-
-        cachebestand(repo.root)
-        bewerk_map(repo.root)
-    if in_geschiedenis:
-        uitkomst.waarschuwingen.append(
-            "let op: de eerdere, onversleutelde versies van de plannen staan nog leesbaar in de "
-            "git-geschiedenis (en in klonen en back-ups). Zet versleuteling bij voorkeur aan "
-            "direct na 'jeugdplan init'; begin anders een nieuwe repository en zet de plannen "
-            "daarin, of verwijder casussen uit de geschiedenis met 'jeugdplan purge ID "
-            "--uit-geschiedenis'")
-    return uitkomst
-
-
-def herversleutel(repo: Repo, lijst: list[Ontvanger], bericht: str) -> Uitkomst:
-    """Schrijft `ontvangers.yaml` en versleutelt alle plannen opnieuw voor `lijst`."""
-    from jeugdplan.opslag import gitrepo
-    from jeugdplan.opslag.slot import vergrendeld
-
-    if not versleuteld_repo(repo.root):
-        raise JeugdplanError("deze repository is niet versleuteld; zet versleuteling aan met "
-                             "'jeugdplan versleuteling aan'")
-    controleer_ontvangers(lijst)
-    _eigen_sleutel_in(lijst, nodig_ontgrendeld=True)
-    gitrepo.identiteit(repo.root)
-    with vergrendeld(repo.root):
-        return _versleutel_alles(repo, lijst, lambda _n: bericht)
-
-
-def _versleutel_alles(repo: Repo, lijst: list[Ontvanger], bericht: Callable[[int], str]
-                      ) -> Uitkomst:
-    """Onder het slot: alle plannen leesbaar lezen, git-attributen en textconv zetten, en
-    alles versleuteld voor `lijst` schrijven met `ontvangers.yaml`, in één commit met
-    `bericht(aantal plannen)`."""
-    _schoon(repo)
-    plannen = _lees_alle_leesbaar(repo)
-    extra = [repo.root / ".gitattributes"] if _zet_attributen(repo.root) else []
-    installeer_textconv(repo.root)
-    commit = _schrijf_alles(repo, plannen, lijst, bericht(len(plannen)), extra)
-    return Uitkomst(lijst, len(plannen), commit)
-
-
-def na_samenvoegen(repo: Repo) -> str | None:
-    """Na een samenvoeg-commit van `sync` (HEAD^1 = eigen, HEAD^2 = gedeelde kant).
-
-    Veranderden de ontvangers aan één kant, dan is een deel van de plannen nog voor de oude
-    ontvangers versleuteld (een nieuwe collega kan ze niet lezen, of een verwijderde nog
-    wel). Dan wordt alles opnieuw versleuteld voor `ontvangers.yaml`, in één commit die
-    met de samenvoeging mee verstuurd wordt. Geeft een melding voor de gebruiker of None.
-    """
-    if not versleuteld_repo(repo.root):
-        return None
-    from jeugdplan.opslag import gitrepo
-
-    specs = [f"HEAD^1:{ONTVANGERS}", f"HEAD^2:{ONTVANGERS}", f"HEAD:{ONTVANGERS}"]
-    blobs = gitrepo.lees_blobs(repo.root, specs)
-    if len({blobs.get(s) for s in specs}) == 1:
-        return None
-    try:
-        uitkomst = herversleutel(repo, lees_ontvangers(repo.root),
-                                 "jeugdplan sync: alle plannen opnieuw versleuteld voor de "
-                                 "samengevoegde ontvangers")
-    except JeugdplanError as e:
-        return (f"let op: de ontvangers veranderden bij deze sync, maar opnieuw versleutelen "
-                f"lukte niet ({e.melding}); draai 'jeugdplan versleuteling herversleutel'")
-    return (f"de ontvangers veranderden bij deze sync: {uitkomst.plannen} plan(nen) opnieuw "
-            "versleuteld voor de ontvangers in ontvangers.yaml")
-
-
-def ontvanger_toevoegen(repo: Repo, naam: str, sleutel: str) -> Uitkomst:
-    naam = controleer_naam(naam)
-    sleutel = controleer_sleutel(sleutel, naam)
-    huidig = lees_ontvangers(repo.root)
-    if not versleuteld_repo(repo.root):
-        raise JeugdplanError("deze repository is niet versleuteld; zet versleuteling aan met "
-                             "'jeugdplan versleuteling aan'")
-    if any(o.naam.casefold() == naam.casefold() for o in huidig):
-        raise JeugdplanError(f"er is al een ontvanger {naam!r}; kies een andere naam")
-    if any(o.sleutel == sleutel for o in huidig):
-        raise JeugdplanError("deze sleutel staat al bij de ontvangers")
-    return herversleutel(repo, [*huidig, Ontvanger(naam, sleutel)],
-                         f"jeugdplan: ontvanger {naam} toegevoegd (alle plannen opnieuw "
-                         "versleuteld)")
-
-
-def ontvanger_verwijderen(repo: Repo, naam: str) -> Uitkomst:
-    huidig = lees_ontvangers(repo.root)
-    if not versleuteld_repo(repo.root):
-        raise JeugdplanError("deze repository is niet versleuteld")
-    weg = [o for o in huidig if o.naam.casefold() == " ".join(naam.split()).casefold()]
-    if not weg:
-        raise JeugdplanError(f"geen ontvanger {naam[:40]!r}; bekend: "
-                             + ", ".join(o.naam for o in huidig))
-    rest = [o for o in huidig if o not in weg]
-    if not rest:
-        raise JeugdplanError("dit is de laatste ontvanger; dan kan niemand de plannen nog lezen")
-    uitkomst = herversleutel(repo, rest, f"jeugdplan: ontvanger {weg[0].naam} verwijderd (alle "
-                             "plannen opnieuw versleuteld)")
-    uitkomst.waarschuwingen.append(GESCHIEDENIS_WAARSCHUWING.format(naam=weg[0].naam))
-    return uitkomst
-
-
-def status(repo: Repo) -> dict[str, Any]:
-    """Of de repository versleuteld is, voor wie, en welke plannen (nog) leesbaar op schijf
-    staan."""
-    from jeugdplan.opslag.cache import cachebestand
-
-    aan = versleuteld_repo(repo.root)
-    ontvangers = lees_ontvangers(repo.root) if aan else []
-    onversleuteld, versleuteld_ = [], 0
-    for pad in _plan_paden(repo):
-        try:
-            with open(pad, "rb") as f:
-                kop = f.read(64)
-        except OSError:
-            continue
-        if is_versleuteld(kop):
-            versleuteld_ += 1
-        else:
-            onversleuteld.append(pad.parent.name)
-    eigen = eigen_publieke_sleutels()
-    bijlagen = sum(1 for p in repo.casussen.glob("*/bijlagen/**/*") if p.is_file()) \
-        if repo.casussen.is_dir() else 0
-    return {
-        "versleuteld": aan,
-        "ontvangers": [o.als_json() for o in ontvangers],
-        "plannen_versleuteld": versleuteld_,
-        "plannen_onversleuteld": onversleuteld,
-        "bijlagen_onversleuteld": bijlagen,
-        "eigen_sleutel": eigen[0] if eigen else None,
-        "eigen_sleutel_is_ontvanger": bool(set(eigen) & {o.sleutel for o in ontvangers}),
-        "ontgrendeld": bool(identiteiten()),
-        "cache": str(cachebestand(repo.root)),
-    }

@@ -12,10 +12,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from jeugdplan.domein.gegevens import Gegevens
 from jeugdplan.domein.model import Plan
 from jeugdplan.domein.toestemming import is_geldig, leeftijd, vereist
 from jeugdplan.domein.verzuim import Stand, classificeer, school_op, vrijstellingsartikelen
-from jeugdplan.opslag.resources import codelijst
 from jeugdplan.rapporten.reports import datum_nl
 
 NIVEAUS_GEWOON = {
@@ -35,20 +35,20 @@ STATUS_GEWOON = {
 }
 
 
-def context(plan: Plan, vandaag: date) -> dict[str, Any]:
+def context(plan: Plan, vandaag: date, g: Gegevens) -> dict[str, Any]:
     k = plan.kind
-    rollen = codelijst("rollen")
-    domeinen = codelijst("domeinen")
-    nodig = vereist(plan, vandaag)
+    rollen = g.codelijsten.codes("rollen")
+    domeinen = g.codelijsten.codes("domeinen")
+    nodig = vereist(plan, vandaag, g)
     toestemmingen = [
         {"partij": t.partij, "doel": t.doel, "datum": t.datum, "door": ", ".join(t.gegeven_door),
-         "ingetrokken": t.ingetrokken, "geldig": is_geldig(plan, t, vandaag)}
+         "ingetrokken": t.ingetrokken, "geldig": is_geldig(plan, t, vandaag, g)}
         for t in plan.toestemmingen
     ]
-    stand = classificeer(plan, vandaag)
+    stand = classificeer(plan, vandaag, g)
     school = {
         "naam": school_op(plan, vandaag),
-        "verzuim": _verzuim_gewoon(plan, stand) if stand else None,
+        "verzuim": _verzuim_gewoon(plan, stand, g) if stand else None,
         "aanbod": [a for a in plan.verzuim.aanbod
                    if a.van is not None and a.van <= vandaag and (a.tot is None or a.tot > vandaag)],
         "heeft_gegevens": bool(plan.verzuim.afwezigheden or plan.verzuim.inschrijvingen
@@ -73,14 +73,14 @@ def context(plan: Plan, vandaag: date) -> dict[str, Any]:
     }
 
 
-def _verzuim_gewoon(plan: Plan, stand: Stand) -> str:
+def _verzuim_gewoon(plan: Plan, stand: Stand, g: Gegevens) -> str:
     """De verzuimstand in woorden voor ouders (geen rapportagecategorieën)."""
     naam, sinds = plan.kind.voornaam, datum_nl(stand.sinds)
     if stand.categorie == "absoluut_verzuim":
         return f"{naam} staat sinds {sinds} op geen school ingeschreven."
     if stand.categorie == "vrijstelling":
-        artikel = vrijstellingsartikelen().get(stand.artikel or "", {})
-        reden = artikel.get("omschrijving", "").lower()
+        artikel = vrijstellingsartikelen(g).get(stand.artikel or "")
+        reden = artikel.omschrijving.lower() if artikel else ""
         return (f"{naam} heeft sinds {sinds} vrijstelling van de leerplicht"
                 + (f" ({reden})." if reden else "."))
     return f"{naam} is sinds {sinds} niet op school geweest zonder geldige reden ({stand.dagen} dagen)."

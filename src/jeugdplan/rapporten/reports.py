@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from jeugdplan.domein.errors import JeugdplanError
-from jeugdplan.opslag.resources import templates_map
+from jeugdplan.opslag.bronnen import templates_map
 
 
 @cache

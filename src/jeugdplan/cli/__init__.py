@@ -1,0 +1,1 @@
+"""De opdrachtregel: argumenten lezen, één dienst of domeinfunctie aanroepen, afdrukken."""

@@ -1,0 +1,71 @@
+"""Een nieuwe casusrepository aanmaken (`jeugdplan init`)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from jeugdplan.diensten.mergedriver import installeer
+from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
+from jeugdplan.domein.model import Instellingen
+from jeugdplan.opslag import gitrepo
+from jeugdplan.opslag.bestanden import alleen_eigenaar, schrijf_atomair
+from jeugdplan.opslag.bronnen import bekende_regios
+from jeugdplan.opslag.store import (
+    CASUSSEN,
+    INSTELLINGEN,
+    Repo,
+)
+
+
+def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Repo:
+    """`jeugdplan init`: een nieuwe casusrepository met eerste commit."""
+    import json
+    import secrets
+
+    pad = pad.expanduser().absolute()
+    if (pad / INSTELLINGEN).exists() or gitrepo.is_repository(pad):
+        raise JeugdplanError(
+            f"{pad} bevat al een repository; kies een lege of nieuwe map"
+        )
+    if pad.exists() and not pad.is_dir():
+        raise JeugdplanError(f"{pad} bestaat al en is geen map")
+    if pad.exists() and any(pad.iterdir()):
+        raise JeugdplanError(f"{pad} is niet leeg; kies een lege of nieuwe map")
+    if regio not in bekende_regios():
+        raise GebruiksFout(
+            f"onbekende regio {regio!r}; meegeleverd: {', '.join(bekende_regios())}"
+        )
+    pad.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(pad, 0o700)
+    gitrepo.identiteit(pad)
+    gitrepo.init(pad)
+    instellingen = Instellingen(regio=regio, organisatie=organisatie)
+    regels = [
+        "# Instellingen van deze casusrepository (jeugdplan).",
+        "# regio: de meegeleverde regioregels (data/regio/<regio>.yaml); een eigen regio.yaml",
+        "# in deze map vult die aan of vervangt ze.",
+        "jeugdplan: 1",
+        # Zonder dit kenmerk geven twee 'init's in dezelfde seconde door dezelfde persoon
+        # precies dezelfde eerste commit, en zou git ze voor één repository houden.
+        f"kenmerk: \"{secrets.token_hex(6)}\"",  # tussen aanhalingstekens: nooit een getal
+    ]
+    if organisatie:
+        # JSON-tekst is geldige YAML-tekst tussen dubbele aanhalingstekens: veilig citeren.
+        regels.append(f"organisatie: {json.dumps(organisatie, ensure_ascii=False)}")
+    regels += [f"regio: {instellingen.regio}", "scholen: []", ""]
+    schrijf_atomair(pad / INSTELLINGEN, "\n".join(regels))
+    schrijf_atomair(pad / ".gitignore", "# afgeleide bestanden (cache), veilig te wissen\n"
+                    ".jeugdplan/\n*.tmp\n")
+    (pad / CASUSSEN).mkdir(mode=0o700, exist_ok=True)
+    schrijf_atomair(pad / CASUSSEN / ".gitkeep", "")
+    # Merge-driver voor plan.yaml: .gitattributes (gaat mee in de kloon) en git-config
+    # (gaat niet mee; `sync` zet die in elke kloon opnieuw). Zie mergedriver.py (issue 8).
+    installeer(pad)
+    gitrepo.identiteit(pad)
+    gitrepo.commit(pad, [pad / INSTELLINGEN, pad / ".gitignore", pad / CASUSSEN / ".gitkeep",
+                         pad / ".gitattributes"],
+                   "jeugdplan: casusrepository aangemaakt")
+    # Alles (ook .git en bestanden die git of de merge-driver aanmaakt) alleen voor de eigenaar.
+    alleen_eigenaar(pad)
+    return Repo.open(pad.resolve())

@@ -1,0 +1,271 @@
+"""Versleuteling beheren in een casusrepository: aanzetten, ontvangers toevoegen en
+verwijderen, alles opnieuw versleutelen (ook na een `sync` die de ontvangers veranderde) en
+de status. De sleutels en het versleutelen zelf staan in `opslag.versleuteling`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig
+from jeugdplan.opslag import gitrepo
+from jeugdplan.opslag.bestanden import schrijf_atomair
+from jeugdplan.opslag.slot import vergrendeld
+from jeugdplan.opslag.store import Repo
+from jeugdplan.opslag.versleuteling import (
+    DIFF_REGEL,
+    ONTVANGERS,
+    Ontvanger,
+    Vergrendeld,
+    bewerk_map,
+    controleer_naam,
+    controleer_ontvangers,
+    controleer_sleutel,
+    eigen_publieke_sleutels,
+    identiteiten,
+    installeer_textconv,
+    is_versleuteld,
+    lees_ontvangers,
+    lees_plan_bytes,
+    ontvangers_tekst,
+    publieke_sleutel,
+    versleutel,
+    versleuteld_repo,
+)
+
+GESCHIEDENIS_WAARSCHUWING = (
+    "let op: {naam} kan de plannen vanaf nu niet meer lezen, maar oudere versies in de "
+    "git-geschiedenis en in bestaande klonen (ook op de gedeelde schijf en in back-ups) blijven "
+    "met de oude sleutel leesbaar voor wie die sleutel en een kopie heeft. Wat te doen: laat "
+    "{naam} bestaande klonen verwijderen; vermoedt u dat de sleutel is uitgelekt, begin dan een "
+    "nieuwe repository met nieuwe sleutels (sleutel roteren) en verwijder de oude repository, "
+    "klonen en back-ups, of verwijder gevoelige casussen uit de geschiedenis met "
+    "'jeugdplan purge ID --uit-geschiedenis'")
+
+
+
+def _zet_attributen(root: Path) -> bool:
+    pad = root / ".gitattributes"
+    bestaand = pad.read_text(encoding="utf-8") if pad.is_file() else ""
+    if DIFF_REGEL in bestaand.splitlines():
+        return False
+    scheiding = "" if not bestaand or bestaand.endswith("\n") else "\n"
+    schrijf_atomair(pad, bestaand + scheiding + "# Versleutelde plannen leesbaar in git diff/log "
+                    "(als uw sleutel ontgrendeld is).\n" + DIFF_REGEL + "\n")
+    os.chmod(pad, 0o644)
+    return True
+
+
+# --- versleuteling aanzetten en ontvangers beheren ---------------------------------------
+
+
+class Uitkomst:
+    """Wat `zet_aan`, `herversleutel` en het beheer van ontvangers deden."""
+
+    def __init__(self, ontvangers: list[Ontvanger], plannen: int, commit: str | None = None
+                 ) -> None:
+        self.ontvangers = ontvangers
+        self.plannen = plannen
+        self.commit = commit
+        self.waarschuwingen: list[str] = []
+
+
+def _eigen_sleutel_in(lijst: list[Ontvanger], nodig_ontgrendeld: bool) -> None:
+    eigen = [i for i in (eigen_publieke_sleutels() if not nodig_ontgrendeld
+                         else [publieke_sleutel(x) for x in identiteiten()])]
+    if not eigen:
+        if nodig_ontgrendeld:
+            raise Vergrendeld()
+        raise JeugdplanError("u hebt nog geen sleutel; maak er een met 'jeugdplan sleutel maak' "
+                             "en ontgrendel hem met 'jeugdplan sleutel ontgrendel'")
+    if not set(eigen) & {o.sleutel for o in lijst}:
+        raise JeugdplanError(
+            "uw eigen sleutel staat niet bij de ontvangers: daarna zou u de plannen zelf niet "
+            f"meer kunnen lezen. Uw publieke sleutel is {eigen[0]}; er is niets gewijzigd")
+
+
+def _plan_paden(repo: Repo) -> list[Path]:
+    return [repo.casussen / i / "plan.yaml" for i in repo.ids()]
+
+
+def _schoon(repo: Repo) -> None:
+    open_ = gitrepo.niet_vastgelegd(repo.root) + gitrepo.onvastgelegd(repo.root)
+    if open_:
+        raise JeugdplanError(
+            "er zijn wijzigingen die nog niet zijn vastgelegd: " + ", ".join(open_[:5])
+            + ". Leg ze eerst vast of maak ze ongedaan; er is niets gewijzigd")
+
+
+def _lees_alle_leesbaar(repo: Repo) -> dict[Path, bytes]:
+    """Alle plannen ontsleuteld in het geheugen; één onleesbaar plan en er gebeurt niets."""
+    uit = {}
+    for pad in _plan_paden(repo):
+        relatief = repo.relatief(pad)
+        if not repo.binnen_repository(pad):
+            raise JeugdplanError(f"{relatief} wijst naar een bestand buiten de repository; "
+                                 "verwijder de symlink. Er is niets gewijzigd")
+        try:
+            uit[pad] = lees_plan_bytes(pad, relatief)
+        except Vergrendeld:
+            raise
+        except PlanOngeldig as e:
+            raise JeugdplanError(f"{e.melding}. Er is niets gewijzigd") from None
+    return uit
+
+
+def _schrijf_alles(repo: Repo, plannen: dict[Path, bytes], lijst: list[Ontvanger],
+                   bericht: str, extra: list[Path]) -> str:
+    from jeugdplan.opslag import gitrepo
+    schrijf_atomair(repo.root / ONTVANGERS, ontvangers_tekst(lijst))
+    os.chmod(repo.root / ONTVANGERS, 0o644)
+    for pad, inhoud in plannen.items():
+        schrijf_atomair(pad, versleutel(inhoud, lijst))
+    return gitrepo.commit(repo.root, [repo.root / ONTVANGERS, *extra, *plannen], bericht)
+
+
+def zet_aan(repo: Repo, lijst: list[Ontvanger]) -> Uitkomst:
+    """Versleutelt alle plannen voor `lijst`, legt `ontvangers.yaml` vast, in één commit."""
+    if versleuteld_repo(repo.root):
+        raise JeugdplanError("versleuteling staat al aan in deze repository; voeg een collega "
+                             "toe met 'jeugdplan versleuteling ontvanger add NAAM age1...'")
+    controleer_ontvangers(lijst)
+    _eigen_sleutel_in(lijst, nodig_ontgrendeld=False)
+    gitrepo.identiteit(repo.root)
+    with vergrendeld(repo.root):
+        in_geschiedenis = bool(gitrepo.git(repo.root, "log", "-1", "--format=%H", "--",
+                                           "casussen/*/plan.yaml", check=False).strip())
+        uitkomst = _versleutel_alles(repo, lijst, lambda n: (
+            f"jeugdplan: versleuteling aan ({n} plan(nen) versleuteld voor {len(lijst)} "
+            "ontvanger(s))"))
+        # De oude cache en bewerkingen (leesbaar) weg uit de repository.
+        from jeugdplan.opslag.cache import cachebestand
+
+        cachebestand(repo.root)
+        bewerk_map(repo.root)
+    if in_geschiedenis:
+        uitkomst.waarschuwingen.append(
+            "let op: de eerdere, onversleutelde versies van de plannen staan nog leesbaar in de "
+            "git-geschiedenis (en in klonen en back-ups). Zet versleuteling bij voorkeur aan "
+            "direct na 'jeugdplan init'; begin anders een nieuwe repository en zet de plannen "
+            "daarin, of verwijder casussen uit de geschiedenis met 'jeugdplan purge ID "
+            "--uit-geschiedenis'")
+    return uitkomst
+
+
+def herversleutel(repo: Repo, lijst: list[Ontvanger], bericht: str) -> Uitkomst:
+    """Schrijft `ontvangers.yaml` en versleutelt alle plannen opnieuw voor `lijst`."""
+    if not versleuteld_repo(repo.root):
+        raise JeugdplanError("deze repository is niet versleuteld; zet versleuteling aan met "
+                             "'jeugdplan versleuteling aan'")
+    controleer_ontvangers(lijst)
+    _eigen_sleutel_in(lijst, nodig_ontgrendeld=True)
+    gitrepo.identiteit(repo.root)
+    with vergrendeld(repo.root):
+        return _versleutel_alles(repo, lijst, lambda _n: bericht)
+
+
+def _versleutel_alles(repo: Repo, lijst: list[Ontvanger], bericht: Callable[[int], str]
+                      ) -> Uitkomst:
+    """Onder het slot: alle plannen leesbaar lezen, git-attributen en textconv zetten, en
+    alles versleuteld voor `lijst` schrijven met `ontvangers.yaml`, in één commit met
+    `bericht(aantal plannen)`."""
+    _schoon(repo)
+    plannen = _lees_alle_leesbaar(repo)
+    extra = [repo.root / ".gitattributes"] if _zet_attributen(repo.root) else []
+    installeer_textconv(repo.root)
+    commit = _schrijf_alles(repo, plannen, lijst, bericht(len(plannen)), extra)
+    return Uitkomst(lijst, len(plannen), commit)
+
+
+def na_samenvoegen(repo: Repo) -> str | None:
+    """Na een samenvoeg-commit van `sync` (HEAD^1 = eigen, HEAD^2 = gedeelde kant).
+
+    Veranderden de ontvangers aan één kant, dan is een deel van de plannen nog voor de oude
+    ontvangers versleuteld (een nieuwe collega kan ze niet lezen, of een verwijderde nog
+    wel). Dan wordt alles opnieuw versleuteld voor `ontvangers.yaml`, in één commit die
+    met de samenvoeging mee verstuurd wordt. Geeft een melding voor de gebruiker of None.
+    """
+    if not versleuteld_repo(repo.root):
+        return None
+    specs = [f"HEAD^1:{ONTVANGERS}", f"HEAD^2:{ONTVANGERS}", f"HEAD:{ONTVANGERS}"]
+    blobs = gitrepo.lees_blobs(repo.root, specs)
+    if len({blobs.get(s) for s in specs}) == 1:
+        return None
+    try:
+        uitkomst = herversleutel(repo, lees_ontvangers(repo.root),
+                                 "jeugdplan sync: alle plannen opnieuw versleuteld voor de "
+                                 "samengevoegde ontvangers")
+    except JeugdplanError as e:
+        return (f"let op: de ontvangers veranderden bij deze sync, maar opnieuw versleutelen "
+                f"lukte niet ({e.melding}); draai 'jeugdplan versleuteling herversleutel'")
+    return (f"de ontvangers veranderden bij deze sync: {uitkomst.plannen} plan(nen) opnieuw "
+            "versleuteld voor de ontvangers in ontvangers.yaml")
+
+
+def ontvanger_toevoegen(repo: Repo, naam: str, sleutel: str) -> Uitkomst:
+    naam = controleer_naam(naam)
+    sleutel = controleer_sleutel(sleutel, naam)
+    huidig = lees_ontvangers(repo.root)
+    if not versleuteld_repo(repo.root):
+        raise JeugdplanError("deze repository is niet versleuteld; zet versleuteling aan met "
+                             "'jeugdplan versleuteling aan'")
+    if any(o.naam.casefold() == naam.casefold() for o in huidig):
+        raise JeugdplanError(f"er is al een ontvanger {naam!r}; kies een andere naam")
+    if any(o.sleutel == sleutel for o in huidig):
+        raise JeugdplanError("deze sleutel staat al bij de ontvangers")
+    return herversleutel(repo, [*huidig, Ontvanger(naam, sleutel)],
+                         f"jeugdplan: ontvanger {naam} toegevoegd (alle plannen opnieuw "
+                         "versleuteld)")
+
+
+def ontvanger_verwijderen(repo: Repo, naam: str) -> Uitkomst:
+    huidig = lees_ontvangers(repo.root)
+    if not versleuteld_repo(repo.root):
+        raise JeugdplanError("deze repository is niet versleuteld")
+    weg = [o for o in huidig if o.naam.casefold() == " ".join(naam.split()).casefold()]
+    if not weg:
+        raise JeugdplanError(f"geen ontvanger {naam[:40]!r}; bekend: "
+                             + ", ".join(o.naam for o in huidig))
+    rest = [o for o in huidig if o not in weg]
+    if not rest:
+        raise JeugdplanError("dit is de laatste ontvanger; dan kan niemand de plannen nog lezen")
+    uitkomst = herversleutel(repo, rest, f"jeugdplan: ontvanger {weg[0].naam} verwijderd (alle "
+                             "plannen opnieuw versleuteld)")
+    uitkomst.waarschuwingen.append(GESCHIEDENIS_WAARSCHUWING.format(naam=weg[0].naam))
+    return uitkomst
+
+
+def status(repo: Repo) -> dict[str, Any]:
+    """Of de repository versleuteld is, voor wie, en welke plannen (nog) leesbaar op schijf
+    staan."""
+    from jeugdplan.opslag.cache import cachebestand
+
+    aan = versleuteld_repo(repo.root)
+    ontvangers = lees_ontvangers(repo.root) if aan else []
+    onversleuteld, versleuteld_ = [], 0
+    for pad in _plan_paden(repo):
+        try:
+            with open(pad, "rb") as f:
+                kop = f.read(64)
+        except OSError:
+            continue
+        if is_versleuteld(kop):
+            versleuteld_ += 1
+        else:
+            onversleuteld.append(pad.parent.name)
+    eigen = eigen_publieke_sleutels()
+    bijlagen = sum(1 for p in repo.casussen.glob("*/bijlagen/**/*") if p.is_file()) \
+        if repo.casussen.is_dir() else 0
+    return {
+        "versleuteld": aan,
+        "ontvangers": [o.als_json() for o in ontvangers],
+        "plannen_versleuteld": versleuteld_,
+        "plannen_onversleuteld": onversleuteld,
+        "bijlagen_onversleuteld": bijlagen,
+        "eigen_sleutel": eigen[0] if eigen else None,
+        "eigen_sleutel_is_ontvanger": bool(set(eigen) & {o.sleutel for o in ontvangers}),
+        "ontgrendeld": bool(identiteiten()),
+        "cache": str(cachebestand(repo.root)),
+    }

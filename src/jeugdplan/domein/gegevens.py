@@ -1,0 +1,333 @@
+"""Getypeerde modellen van de meegeleverde regels in `data/`.
+
+Elk bestand `data/<naam>.yaml` heeft hier een model; `Gegevens` bundelt ze (één veld per
+bestand, met dezelfde naam). Het domein krijgt de regels zo als getypeerde waarden van wie
+het aanroept (`opslag.bronnen.gegevens()` leest en valideert de bestanden): een typfout of
+een ontbrekende sleutel in `data/` is een fout met bestand en regel, nooit een `KeyError`
+midden in een opdracht. Modellen zijn strikt (`extra="forbid"`) en bevroren.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Gegeven(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+Versie = Literal[1]
+
+
+# --- codelijsten.yaml -----------------------------------------------------------------------
+
+
+class Codelijst(Gegeven):
+    bron: str
+    codes: dict[str, str] = Field(min_length=1)
+
+
+class Codelijsten(Gegeven):
+    versie: Versie
+    domeinen: Codelijst
+    zwaarte: Codelijst
+    bronnen: Codelijst
+    rollen: Codelijst
+    onderwijssoorten: Codelijst
+    ondersteuningsniveaus: Codelijst
+    doelstatussen: Codelijst
+    planstatussen: Codelijst
+
+    def codes(self, naam: str) -> dict[str, str]:
+        """Code -> omschrijving van codelijst `naam` (een veldnaam van dit model)."""
+        lijst: Codelijst = getattr(self, naam)
+        return lijst.codes
+
+
+# --- toestemming.yaml -----------------------------------------------------------------------
+
+
+class Leeftijdsband(Gegeven):
+    van: int = Field(ge=0)
+    tot: int = Field(gt=0)
+    wie: list[Literal["ouders", "kind"]] = Field(min_length=1)
+    omschrijving: str
+
+
+class Rollen(Gegeven):
+    bron: str | None = None
+    rollen: list[str]
+
+
+class Toestemmingsregels(Gegeven):
+    versie: Versie
+    leeftijden: list[Leeftijdsband] = Field(min_length=1)
+    zonder_toestemming: Rollen
+    school_intern: Rollen
+
+
+# --- kwaliteit.yaml -------------------------------------------------------------------------
+
+
+class KleineGroep(Gegeven):
+    drempel: int = Field(ge=1)
+    bron: str
+
+
+class Toelichting(Gegeven):
+    bron: str
+    toelichting: str
+
+
+class Kwaliteitsregels(Gegeven):
+    versie: Versie
+    kleine_groep: KleineGroep
+    hulp: Toelichting
+
+
+# --- bewaartermijnen.yaml -------------------------------------------------------------------
+
+
+class Termijn(Gegeven):
+    jaren: int = Field(ge=1)
+    omschrijving: str
+    bron: str
+    onzeker: str | None = None
+
+
+class Termijnregel(Gegeven):
+    termijn: str
+    als: list[str] = []
+    """Velden van het plan (met punten: `verzuim.afwezigheden`); leeg: geldt voor elk plan."""
+
+
+class Bewaartermijnen(Gegeven):
+    versie: Versie
+    termijnen: dict[str, Termijn] = Field(min_length=1)
+    regels: list[Termijnregel] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _bekende_termijnen(self) -> Bewaartermijnen:
+        for regel in self.regels:
+            if regel.termijn not in self.termijnen:
+                raise ValueError(f"regel noemt onbekende termijn {regel.termijn!r}; bekend: "
+                                 + ", ".join(self.termijnen))
+        return self
+
+
+# --- leerplicht.yaml ------------------------------------------------------------------------
+
+
+class Dag(Gegeven):
+    maand: int = Field(ge=1, le=12)
+    dag: int = Field(ge=1, le=31)
+
+
+class Leerplichtduur(Gegeven):
+    bron: str
+    begin: str
+    begin_leeftijd: int
+    eind_leeftijd: int
+    schooljaar_einde: Dag
+    toelichting: str
+
+
+class Kwalificatieplichtduur(Gegeven):
+    bron: str
+    eind_leeftijd: int
+    toelichting: str
+
+
+class Verzuimtermijnen(Gegeven):
+    bron: str
+    vier_weken_dagen: int = Field(ge=1)
+    drie_maanden_maanden: int = Field(ge=1)
+    toelichting: str
+
+
+class DuoMelding(Gegeven):
+    bron: str
+    uren: int
+    weken: int
+    tekst: str
+
+
+class Artikel(Gegeven):
+    omschrijving: str
+    bron: str
+
+
+class Vrijstellingen(Gegeven):
+    bron: str
+    artikelen: dict[str, Artikel] = Field(min_length=1)
+
+
+class Leerplichtregels(Gegeven):
+    versie: Versie
+    leerplicht: Leerplichtduur
+    kwalificatieplicht: Kwalificatieplichtduur
+    termijnen: Verzuimtermijnen
+    duo_melding: DuoMelding
+    categorieen: Codelijst
+    vrijstellingen: Vrijstellingen
+
+
+# --- meldcode.yaml --------------------------------------------------------------------------
+
+
+class Wettelijk(Gegeven):
+    meldcode_verplicht: str
+    afwegingskader_verplicht: str
+    meldrecht: str
+    bron: str
+
+
+class VeiligThuis(Gegeven):
+    naam: str
+    telefoon: str
+    bereikbaar: str
+    triage: str
+    advies: str
+    bron: str
+
+
+class MeldcodeStapDefinitie(Gegeven):
+    nummer: int = Field(ge=1, le=5)
+    titel: str
+    uitleg: str
+    vereist: list[str] = []
+    optioneel: list[str] = []
+    aanbevolen: list[str] = []
+    velden: dict[str, str] = {}
+    met_voorbeelden: list[str] = []
+    vastleggen: str | None = None
+    bron: str
+
+
+class Overslaan(Gegeven):
+    stap: int
+    gronden: dict[str, str] = Field(min_length=1)
+    reden_verplicht: bool
+    bron: str
+
+
+class Antwoord(Gegeven):
+    uitkomst: str
+    """`vraag N` (door naar vraag N) of een besluit: `afsluiten`, `melden`, `hulp`."""
+    uitleg: str | None = None
+    vereist: dict[str, str] = {}
+    aanbevolen: dict[str, str] = {}
+    telt_als: str | None = None
+    bron: str | None = None
+
+    @model_validator(mode="after")
+    def _bekende_uitkomst(self) -> Antwoord:
+        delen = self.uitkomst.split()
+        if not (self.uitkomst in ("afsluiten", "melden", "hulp")
+                or (len(delen) == 2 and delen[0] == "vraag" and delen[1].isdigit())):
+            raise ValueError(f"onbekende uitkomst {self.uitkomst!r}; kies 'vraag N', "
+                             "'afsluiten', 'melden' of 'hulp'")
+        return self
+
+
+class Afwegingsvraag(Gegeven):
+    nummer: int = Field(ge=1, le=5)
+    stap: int = Field(ge=4, le=5)
+    vraag: str
+    hulptekst: str | None = None
+    onderwijs_bron: str | None = None
+    antwoorden: dict[str, Antwoord] = Field(min_length=1)
+    """Antwoord (`ja`, `nee`, `twijfel`) -> wat er dan gebeurt."""
+
+    @model_validator(mode="after")
+    def _bekende_antwoorden(self) -> Afwegingsvraag:
+        onbekend = set(self.antwoorden) - {"ja", "nee", "twijfel"}
+        if onbekend:
+            raise ValueError(f"onbekend antwoord {sorted(onbekend)[0]!r}; kies ja, nee, twijfel")
+        return self
+
+
+class Afwegingskader(Gegeven):
+    bron: str
+    stap_indeling_bron: str
+    vragen: list[Afwegingsvraag] = Field(min_length=5, max_length=5)
+
+
+class AfwegingVeld(Gegeven):
+    optie: str
+    uitleg: str
+
+
+class Meldingdefinitie(Gegeven):
+    aanbevolen: list[str] = []
+    velden: dict[str, str] = {}
+    bron: str
+
+
+class AnderePlicht(Gegeven):
+    domein: str
+    titel: str
+    uitleg: str
+    wie: str
+    vertrouwensinspecteur: str
+    bron: str
+
+
+class Meldcodedefinitie(Gegeven):
+    versie: Versie
+    wettelijk: Wettelijk
+    veilig_thuis: VeiligThuis
+    stappen: list[MeldcodeStapDefinitie] = Field(min_length=5, max_length=5)
+    overslaan: Overslaan
+    afwegingskader: Afwegingskader
+    afweging_velden: dict[str, AfwegingVeld]
+    besluiten: dict[str, str]
+    """Besluit (`afsluiten`, `melden`, `hulp`) -> omschrijving."""
+    melding: Meldingdefinitie
+    andere_plicht: AnderePlicht
+
+    @model_validator(mode="after")
+    def _samenhang(self) -> Meldcodedefinitie:
+        if set(self.besluiten) != {"afsluiten", "melden", "hulp"}:
+            raise ValueError("besluiten moet precies afsluiten, melden en hulp noemen")
+        if [s.nummer for s in self.stappen] != [1, 2, 3, 4, 5]:
+            raise ValueError("stappen moeten de nummers 1 tot en met 5 hebben, op volgorde")
+        if [v.nummer for v in self.afwegingskader.vragen] != [1, 2, 3, 4, 5]:
+            raise ValueError("de afwegingsvragen moeten de nummers 1 tot en met 5 hebben")
+        for vraag in self.afwegingskader.vragen:
+            for antwoord in vraag.antwoorden.values():
+                for veld in [*antwoord.vereist, *antwoord.aanbevolen]:
+                    if veld not in self.afweging_velden:
+                        raise ValueError(f"vraag {vraag.nummer}: onbekend veld {veld!r} "
+                                         "(niet in afweging_velden)")
+        return self
+
+
+# --- alles samen ----------------------------------------------------------------------------
+
+
+class Gegevens(Gegeven):
+    """Alle meegeleverde regels; veldnaam = bestandsnaam in `data/` zonder `.yaml`."""
+
+    codelijsten: Codelijsten
+    toestemming: Toestemmingsregels
+    kwaliteit: Kwaliteitsregels
+    bewaartermijnen: Bewaartermijnen
+    leerplicht: Leerplichtregels
+    meldcode: Meldcodedefinitie
+
+    @model_validator(mode="after")
+    def _samenhang(self) -> Gegevens:
+        rollen = self.codelijsten.rollen.codes
+        for lijst in (self.toestemming.zonder_toestemming, self.toestemming.school_intern):
+            for rol in lijst.rollen:
+                if rol not in rollen:
+                    raise ValueError(f"toestemming: onbekende rol {rol!r} (niet in "
+                                     "codelijsten.rollen)")
+        if self.meldcode.andere_plicht.domein not in self.codelijsten.domeinen.codes:
+            raise ValueError(f"meldcode: andere_plicht.domein "
+                             f"{self.meldcode.andere_plicht.domein!r} staat niet in "
+                             "codelijsten.domeinen")
+        return self

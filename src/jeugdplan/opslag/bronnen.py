@@ -1,0 +1,86 @@
+"""De meegeleverde mappen `data/` en `templates/`, en de regels daarin als getypeerde waarden.
+
+In een geïnstalleerd wiel staan ze naast het pakket (`jeugdplan/data`); in de broncode-map
+staan ze twee niveaus hoger. `gegevens()` leest elk `data/<naam>.yaml` één keer per proces
+en valideert het tegen zijn model uit `domein.gegevens`: een fout in `data/` wordt een
+melding met bestand en regel.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from jeugdplan.domein.errors import PlanOngeldig, Probleem
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from jeugdplan.domein.gegevens import Gegevens
+
+# pydantic en de YAML-laders pas bij gebruik: een warm overzicht leest geen regels.
+M = TypeVar("M", bound="BaseModel")
+
+_PAKKET = Path(__file__).resolve().parent.parent
+"""De map van het pakket `jeugdplan` (deze module staat in `jeugdplan/opslag/`)."""
+
+
+def _map(naam: str) -> Path:
+    for kandidaat in (_PAKKET / naam, _PAKKET.parent.parent / naam):
+        if kandidaat.is_dir():
+            return kandidaat
+    raise FileNotFoundError(f"meegeleverde map {naam!r} niet gevonden bij {_PAKKET}")
+
+
+def data_map() -> Path:
+    return _map("data")
+
+
+def templates_map() -> Path:
+    return _map("templates")
+
+
+def lees_data(relatief: str, model: type[M]) -> M:
+    """Leest `data/<relatief>` en valideert het als `model` (fouten met bestand en regel)."""
+    from jeugdplan.opslag.validatie import valideer_model
+    from jeugdplan.opslag.yamlio import decodeer, laad_rt, laad_snel, lees_bytes
+
+    pad = f"data/{relatief}"
+    ruw = lees_bytes(data_map() / relatief, pad)
+    try:
+        return valideer_model(model, laad_snel(ruw, pad), pad)
+    except PlanOngeldig:
+        doc = laad_rt(decodeer(ruw, pad), pad)  # opnieuw, nu met regelnummers
+        return valideer_model(model, doc, pad, doc)
+
+
+def valideer(model: type[M], data: Any, pad: str, doc: Any = None) -> M:
+    """Valideert `data` als `model` (een plan, een deel ervan, instellingen), met de
+    meegeleverde codelijsten; fouten worden één `PlanOngeldig` met bestand en regel."""
+    from jeugdplan.opslag.validatie import valideer_model
+
+    return valideer_model(model, data, pad, doc, gegevens().codelijsten)
+
+
+@cache
+def gegevens() -> Gegevens:
+    """Alle meegeleverde regels, gelezen en gevalideerd (één keer per proces)."""
+    from pydantic import ValidationError
+
+    from jeugdplan.domein.gegevens import Gegevens
+
+    Gegevens.model_rebuild()
+    delen = {naam: lees_data(f"{naam}.yaml", veld.annotation)  # type: ignore[arg-type]
+             for naam, veld in Gegevens.model_fields.items()}
+    try:
+        return Gegevens(**delen)
+    except ValidationError as e:  # samenhang tussen de bestanden
+        problemen = [Probleem("data/", None, None, "", str(f.get("ctx", {}).get("error", f["msg"])))
+                     for f in e.errors(include_url=False)]
+        raise PlanOngeldig("\n".join(str(p) for p in problemen), problemen) from None
+
+
+def bekende_regios() -> list[str]:
+    """De meegeleverde regio's: de bestanden in `data/regio/`."""
+    return sorted(p.stem for p in (data_map() / "regio").glob("*.yaml"))
