@@ -35,12 +35,13 @@ def test_verloop_en_commits(jp: Cli, kind, repo_pad: Path) -> None:
         f"Ilse IB|{ident}: verzuim: ongeoorloofd afwezig sinds 2026-09-01",
     ]
     assert verzuim(jp, ident) == {
-        "inschrijvingen": [{"tot": "2026-10-01", "school": "Het Lyceum"},
-                           {"van": "2026-11-01", "school": "Het Kompas"}],
-        "afwezigheden": [{"van": "2026-09-01", "tot": "2026-09-20"}],
-        "vrijstellingen": [{"van": "2026-10-01", "tot": "2027-07-01", "artikel": "5a"}],
+        "inschrijvingen": [{"id": "in1", "tot": "2026-10-01", "school": "Het Lyceum"},
+                           {"id": "in2", "van": "2026-11-01", "school": "Het Kompas"}],
+        "afwezigheden": [{"id": "af1", "van": "2026-09-01", "tot": "2026-09-20"}],
+        "vrijstellingen": [{"id": "vr1", "van": "2026-10-01", "tot": "2027-07-01",
+                            "artikel": "5a"}],
         "startkwalificatie": "2026-11-25",
-        "aanbod": [{"van": "2026-10-15", "omschrijving": "Zorgboerderij twee dagen"}],
+        "aanbod": [{"id": "ab1", "van": "2026-10-15", "omschrijving": "Zorgboerderij twee dagen"}],
     }
     assert jp.json("show", ident)["kind"]["school"] == "Het Kompas"
     assert jp("check").exit_code == 0

@@ -122,7 +122,7 @@ def test_velden_van_model_dekt_alle_modellen() -> None:
     velden = licht.velden_van_model()
     assert velden["Plan"] == tuple(model.Plan.model_fields)
     assert velden["RegioRegels"] == tuple(regiomodel.RegioRegels.model_fields)
-    assert velden["Inschrijving"] == ("van", "tot", "school")  # ook geërfde velden
+    assert velden["Inschrijving"] == ("id", "van", "tot", "school")  # ook geërfde velden
 
 
 def test_bouw_datums_lijsten_en_woordenboeken() -> None:

@@ -142,7 +142,11 @@ def test_verwijderd_tegen_gewijzigd_is_conflict() -> None:
     assert voeg_samen(BASIS, a, b, "X", VANDAAG, kies="ons").data["doelen"] == []
 
 
-def test_lijsten_zonder_id_als_verzameling() -> None:
+def tekst(lijst: list[dict[str, str]]) -> list[str]:
+    return [x["tekst"] for x in lijst]
+
+
+def test_onderdelen_van_oude_plannen_krijgen_aan_elke_kant_hetzelfde_id() -> None:
     a, b = kopie(), kopie()
     a["journaal"].append({"datum": date(2026, 11, 1), "auteur": "A", "tekst": "a"})
     b["journaal"].append({"datum": date(2026, 11, 2), "auteur": "B", "tekst": "b"})
@@ -150,8 +154,41 @@ def test_lijsten_zonder_id_als_verzameling() -> None:
     b["krachten"] = []  # B haalde 'Tekent graag' weg
     uit = voeg_samen(BASIS, a, b, "X", VANDAAG)
     assert uit.data is not None
-    assert [j["tekst"] for j in uit.data["journaal"]] == ["Start", "a", "b"]
-    assert uit.data["krachten"] == ["Sport"]
+    assert tekst(uit.data["journaal"]) == ["Start", "a", "b"]
+    assert tekst(uit.data["krachten"]) == ["Sport"]
+    assert all(x["id"].startswith(("j-", "k-")) for x in uit.data["journaal"] + uit.data["krachten"])
+
+
+def test_intrekking_en_aanvulling_van_een_toestemming_komen_samen() -> None:
+    """Eén toestemming, aan de ene kant ingetrokken, aan de andere kant aangevuld: één
+    onderdeel met beide wijzigingen (geen twee toestemmingen, waarvan een nog geldig)."""
+    basis = {**kopie(), "toestemmingen": [
+        {"id": "t1", "partij": "Socius", "datum": date(2026, 9, 4), "gegeven_door": ["Petra"]}]}
+    a, b = copy.deepcopy(basis), copy.deepcopy(basis)
+    a["toestemmingen"][0]["ingetrokken"] = date(2026, 11, 1)
+    b["toestemmingen"][0]["doel"] = "Gesprekken met JMW"
+    uit = voeg_samen(basis, a, b, "X", VANDAAG)
+    assert uit.data is not None and not uit.conflicten
+    assert uit.data["toestemmingen"] == [{
+        "id": "t1", "partij": "Socius", "datum": date(2026, 9, 4), "gegeven_door": ["Petra"],
+        "ingetrokken": date(2026, 11, 1), "doel": "Gesprekken met JMW"}]
+
+
+def test_zelfde_nieuwe_id_in_een_geneste_lijst_wordt_hernummerd() -> None:
+    stap = {"id": "st1", "datum": date(2026, 10, 1), "status": "voorgesteld"}
+    basis = {**kopie(), "verwijzingen": [{"id": "v1", "rol": "jmw", "organisatie": "Socius",
+                                          "datum": date(2026, 10, 1), "historie": [stap]}]}
+    a, b = copy.deepcopy(basis), copy.deepcopy(basis)
+    a["verwijzingen"][0]["historie"].append({"id": "st2", "datum": date(2026, 10, 5),
+                                              "status": "aangevraagd", "door": "A"})
+    b["verwijzingen"][0]["historie"].append({"id": "st2", "datum": date(2026, 10, 6),
+                                              "status": "aangevraagd", "door": "B"})
+    uit = voeg_samen(basis, a, b, "X", VANDAAG)
+    assert uit.data is not None
+    historie = uit.data["verwijzingen"][0]["historie"]
+    assert [(h["id"], h.get("door")) for h in historie] == [("st1", None), ("st2", "B"),
+                                                           ("st3", "A")]
+    assert [m.soort for m in uit.meldingen] == ["hernummerd"]
 
 
 def test_nieuw_onderdeel_aan_een_kant() -> None:
@@ -160,7 +197,7 @@ def test_nieuw_onderdeel_aan_een_kant() -> None:
     a["zorgen"] = ["Eet slecht"]
     uit = voeg_samen(BASIS, a, b, "X", VANDAAG)
     assert uit.data is not None
-    assert uit.data["regie"]["naam"] == "Jan Smit" and uit.data["zorgen"] == ["Eet slecht"]
+    assert uit.data["regie"]["naam"] == "Jan Smit" and tekst(uit.data["zorgen"]) == ["Eet slecht"]
 
 
 def test_beide_nieuw_aangemaakt_is_fout() -> None:
@@ -286,7 +323,7 @@ def test_driver_via_opdrachtregel(tmp_path: Path) -> None:
                            capture_output=True, text=True)
     assert klaar.returncode == 0, klaar.stderr
     data = yaml.safe_load(Path(pa).read_text())
-    assert data["status"] == "afgesloten" and data["zorgen"] == ["a"]
+    assert data["status"] == "afgesloten" and tekst(data["zorgen"]) == ["a"]
 
 
 def test_commando_en_installatie(tmp_path: Path) -> None:
@@ -318,7 +355,7 @@ def test_driver_houdt_stijl_en_zet_nieuw_onderdeel_op_zijn_plaats(tmp_path: Path
     tekst = Path(paden[1]).read_text()
     assert "gezag: ja}" in tekst
     assert tekst.index("regie:") < tekst.index("kind:")
-    assert "zorgen: [slaapt slecht]" in tekst
+    assert "zorgen: [{id: z-ac3666, tekst: slaapt slecht}]" in tekst
 
 
 def test_driver_met_ontbrekende_bestanden_geeft_nette_fout(tmp_path) -> None:

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap
 
-from jeugdplan.domein.model import Plan
+from jeugdplan.domein.model import Kracht, Plan, voeg_toe
 from jeugdplan.opslag.yamlio import dump_rt, laad_rt, laad_snel, samenvoegen
 
 tekst = st.text(
@@ -64,7 +64,7 @@ def test_wijziging_behoudt_opmerkingen(plan: Plan, extra: str) -> None:
     tekst_ = tekst_.replace("kind:\n", "# over het kind\nkind:  # zie dossier\n", 1)
     doc = laad_rt(tekst_, "p")
     gewijzigd = plan.model_copy(deep=True)
-    gewijzigd.krachten.append(extra)
+    voeg_toe(gewijzigd.krachten, Kracht, tekst=extra)
     gewijzigd = Plan.model_validate(gewijzigd.als_yaml_data())  # zoals Repo.bewerk doet
     nieuw = dump_rt(samenvoegen(doc, gewijzigd.als_yaml_data()))
     assert "# over het kind\nkind:  # zie dossier\n" in nieuw

@@ -161,7 +161,7 @@ def test_wijziging_tijdens_edit_gaat_niet_verloren(jp, kind, repo_pad, tmp_path,
     r = jp("edit", ident)
     assert "het plan was intussen gewijzigd; uw bewerking is daarmee samengevoegd" in r.stderr
     plan = jp.json("show", ident)
-    assert plan["krachten"] == ["tekent graag"]
+    assert [k["tekst"] for k in plan["krachten"]] == ["tekent graag"]
     assert [s["omschrijving"] for s in plan["signalen"]] == ["tussendoor"]
 
 

@@ -228,7 +228,8 @@ def test_uitschrijving_sluit_afwezigheid_en_inschrijving() -> None:
     bericht = v.uitschrijving(p, datum=D("2026-10-01"))
     assert "afwezigheid sinds 2026-09-01 beëindigd" in bericht
     assert p.verzuim.afwezigheden[0].tot == D("2026-10-01")
-    assert p.verzuim.inschrijvingen == [Inschrijving(school="De Windroos", tot=D("2026-10-01"))]
+    assert p.verzuim.inschrijvingen == [Inschrijving(id="in1", school="De Windroos",
+                                                     tot=D("2026-10-01"))]
     with pytest.raises(JeugdplanError, match="al op geen school ingeschreven"):
         v.uitschrijving(p, datum=D("2026-10-05"))
     v.inschrijving(p, datum=D("2026-11-01"), school="Y", vandaag=VANDAAG)

@@ -63,7 +63,7 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens) -> None:
         if lijst:
             kop(titel)
             for regel in lijst:
-                uit(f"  - {regel}")
+                uit(f"  - {regel.tekst}")
     if plan.betrokkenen:
         kop("Betrokkenen")
         for b in plan.betrokkenen:

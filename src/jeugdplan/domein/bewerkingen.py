@@ -23,7 +23,7 @@ from jeugdplan.domein.model import (
     Plan,
     Signaal,
     Toestemming,
-    volgend_id,
+    voeg_toe,
 )
 
 
@@ -62,11 +62,8 @@ def voeg_signaal_toe(
     _niet_afgesloten(plan)
     _niet_voor_geboorte(plan, datum, "de datum van het signaal")
     _niet_in_toekomst(datum, vandaag, "de datum van het signaal")
-    signaal = Signaal(
-        id=volgend_id(plan.signalen, "s"), datum=datum, bron=bron, domein=domein,
-        zwaarte=zwaarte, omschrijving=omschrijving, interpretatie=interpretatie,
-    )
-    plan.signalen.append(signaal)
+    signaal = voeg_toe(plan.signalen, Signaal, datum=datum, bron=bron, domein=domein,
+                       zwaarte=zwaarte, omschrijving=omschrijving, interpretatie=interpretatie)
     _activeer(plan, datum)
     return f"signaal {signaal.id} toegevoegd ({domein}, {zwaarte})"
 
@@ -77,7 +74,7 @@ def informeer_ouders(
     _niet_afgesloten(plan)
     _niet_in_toekomst(datum, vandaag, "de datum")
     _niet_voor_geboorte(plan, datum, "de datum")
-    plan.ouders_geinformeerd.append(OudersGeinformeerd(datum=datum, door=door, notitie=notitie))
+    voeg_toe(plan.ouders_geinformeerd, OudersGeinformeerd, datum=datum, door=door, notitie=notitie)
     return f"ouders geïnformeerd op {datum}"
 
 
@@ -87,9 +84,8 @@ def geef_toestemming(
     _niet_afgesloten(plan)
     _niet_in_toekomst(datum, vandaag, "de datum van de toestemming")
     _niet_voor_geboorte(plan, datum, "de datum van de toestemming")
-    plan.toestemmingen.append(
-        Toestemming(partij=partij, doel=doel, datum=datum, gegeven_door=door)
-    )
+    voeg_toe(plan.toestemmingen, Toestemming, partij=partij, doel=doel, datum=datum,
+             gegeven_door=door)
     return f"toestemming vastgelegd voor {partij}"
 
 
@@ -115,9 +111,8 @@ def voeg_doel_toe(
     plan: Plan, *, omschrijving: str, eigenaar: str | None, evaluatiedatum: date | None
 ) -> str:
     _niet_afgesloten(plan)
-    doel = Doel(id=volgend_id(plan.doelen, "d"), omschrijving=omschrijving, eigenaar=eigenaar,
-                evaluatiedatum=evaluatiedatum)
-    plan.doelen.append(doel)
+    doel = voeg_toe(plan.doelen, Doel, omschrijving=omschrijving, eigenaar=eigenaar,
+                    evaluatiedatum=evaluatiedatum)
     return f"doel {doel.id} toegevoegd"
 
 
@@ -132,9 +127,8 @@ def voeg_actie_toe(
     plan: Plan, *, omschrijving: str, eigenaar: str | None, deadline: date | None
 ) -> str:
     _niet_afgesloten(plan)
-    actie = Actie(id=volgend_id(plan.acties, "a"), omschrijving=omschrijving,
-                  eigenaar=eigenaar, deadline=deadline)
-    plan.acties.append(actie)
+    actie = voeg_toe(plan.acties, Actie, omschrijving=omschrijving, eigenaar=eigenaar,
+                     deadline=deadline)
     return f"actie {actie.id} toegevoegd"
 
 
@@ -151,9 +145,8 @@ def voeg_betrokkene_toe(
     datum: date, regie: bool,
 ) -> str:
     _niet_afgesloten(plan)
-    plan.betrokkenen.append(
-        Betrokkene(rol=rol, naam=naam, organisatie=organisatie, contact=contact, sinds=datum)
-    )
+    voeg_toe(plan.betrokkenen, Betrokkene, rol=rol, naam=naam, organisatie=organisatie,
+             contact=contact, sinds=datum)
     if regie:
         from jeugdplan.domein.model import Regie
 
@@ -167,7 +160,7 @@ def voeg_opvoeder_toe(plan: Plan, *, naam: str, relatie: str, gezag: bool,
     _niet_afgesloten(plan)
     if any(o.naam.lower() == naam.lower() for o in plan.gezin):
         raise JeugdplanError(f"{naam!r} staat al bij het gezin van casus {plan.id}")
-    plan.gezin.append(Opvoeder(naam=naam, relatie=relatie, gezag=gezag, contact=contact))
+    voeg_toe(plan.gezin, Opvoeder, naam=naam, relatie=relatie, gezag=gezag, contact=contact)
     return f"gezinslid toegevoegd ({relatie}{', met gezag' if gezag else ''})"
 
 
@@ -177,7 +170,7 @@ def voeg_evaluatie_toe(plan: Plan, *, datum: date, door: str, notitie: str,
     if datum < plan.aangemeld:
         raise JeugdplanError(f"evaluatie op {datum} ligt vóór de aanmelding ({plan.aangemeld})")
     ids = [_zoek(plan.doelen, d, "doel").id for d in doelen]
-    plan.evaluaties.append(Evaluatie(datum=datum, door=door, notitie=notitie, doelen=ids))
+    voeg_toe(plan.evaluaties, Evaluatie, datum=datum, door=door, notitie=notitie, doelen=ids)
     return "evaluatie vastgelegd" + (f" ({', '.join(ids)})" if ids else "")
 
 
@@ -195,7 +188,7 @@ def zet_zienswijze(plan: Plan, *, ouders: str | None, kind: str | None) -> str:
 
 
 def schrijf_journaal(plan: Plan, *, tekst: str, auteur: str, datum: date) -> str:
-    plan.journaal.append(JournaalRegel(datum=datum, auteur=auteur, tekst=tekst))
+    voeg_toe(plan.journaal, JournaalRegel, datum=datum, auteur=auteur, tekst=tekst)
     return "journaal bijgewerkt"
 
 

@@ -145,12 +145,33 @@ def _status(plan: Plan, vandaag: date, g: Gegevens) -> Iterator[Bevinding]:
 
 @controle("unieke-ids")
 def _unieke_ids(plan: Plan, vandaag: date, g: Gegevens) -> Iterator[Bevinding]:
-    for lijst in ("signalen", "doelen", "acties", "verwijzingen"):
-        gezien: set[str] = set()
-        for i, item in enumerate(getattr(plan, lijst)):
-            if item.id in gezien:
-                yield _fout("unieke-ids", (lijst, i, "id"), f"id {item.id} komt twee keer voor")
-            gezien.add(item.id)
+    """Binnen elke lijst (ook genest: de historie van elke verwijzing) is elk id uniek."""
+    from jeugdplan.domein.model import id_lijsten
+
+    for pad in id_lijsten():
+        for loc, lijst in _lijsten_op(plan, pad, ()):
+            gezien: set[str] = set()
+            for i, item in enumerate(lijst):
+                if item.id in gezien:
+                    yield _fout("unieke-ids", (*loc, i, "id"), f"id {item.id} komt twee keer voor")
+                gezien.add(item.id)
+
+
+def _lijsten_op(obj: object, pad: tuple[str, ...], loc: Loc) -> Iterator[tuple[Loc, list]]:
+    """De lijsten op `pad` (met "*" voor elk onderdeel van een tussenliggende lijst)."""
+    if obj is None:
+        return
+    if not pad:
+        if isinstance(obj, list):
+            yield loc, obj
+        return
+    stap, rest = pad[0], pad[1:]
+    if stap == "*":
+        for i, item in enumerate(obj if isinstance(obj, list) else []):
+            yield from _lijsten_op(item, rest, (*loc, i))
+    else:
+        yield from _lijsten_op(getattr(obj, "schema_versie" if stap == "schema" else stap, None),
+                               rest, (*loc, stap))
 
 
 def _open(plan: Plan) -> bool:

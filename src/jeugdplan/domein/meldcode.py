@@ -549,7 +549,7 @@ def start(plan: Plan, *, datum: date, door: str, vandaag: date,
 def leg_stap_vast(plan: Plan, nummer: int, *, notitie: str, met: str | None,
                   kindcheck: str | None, reactie: str | None, datum: date, door: str,
                   vandaag: date, m: Machine) -> str:
-    from jeugdplan.domein.model import MeldcodeStap
+    from jeugdplan.domein.model import MeldcodeStap, voeg_toe
 
     if nummer not in (1, 2, 3):
         raise JeugdplanError(
@@ -576,9 +576,9 @@ def leg_stap_vast(plan: Plan, nummer: int, *, notitie: str, met: str | None,
     if nummer == 3 and plan.meldcode.overgeslagen:
         raise JeugdplanError(f"{wat} kan niet: stap 3 is overgeslagen "
                              f"(grond: {plan.meldcode.overgeslagen[0].grond})")
-    plan.meldcode.stappen.append(MeldcodeStap(
+    voeg_toe(plan.meldcode.stappen, MeldcodeStap,
         stap=nummer, datum=datum, door=door, notitie=notitie, met=met, kindcheck=kindcheck,
-        reactie=reactie))
+        reactie=reactie)
     na = _na(plan, m)
     compleet = ""
     if na.staat in STAP_STATEN and STAP_STATEN.index(na.staat) + 1 == nummer:
@@ -588,7 +588,7 @@ def leg_stap_vast(plan: Plan, nummer: int, *, notitie: str, met: str | None,
 
 def sla_over(plan: Plan, nummer: int, *, grond: str | None, reden: str | None, datum: date,
              door: str, vandaag: date, m: Machine) -> str:
-    from jeugdplan.domein.model import MeldcodeOverslaan
+    from jeugdplan.domein.model import MeldcodeOverslaan, voeg_toe
 
     if nummer != m.d.overslaan.stap:
         raise JeugdplanError(
@@ -611,8 +611,8 @@ def sla_over(plan: Plan, nummer: int, *, grond: str | None, reden: str | None, d
     if any(s.stap == 3 for s in plan.meldcode.stappen):
         raise JeugdplanError("stap 3 overslaan kan niet: het gesprek is al (deels) vastgelegd; "
                              f"ontbreekt nog: {', '.join(t.ontbreekt)}")
-    plan.meldcode.overgeslagen.append(MeldcodeOverslaan(
-        stap=3, grond=grond, reden=reden, datum=datum, door=door))  # type: ignore[arg-type]
+    voeg_toe(plan.meldcode.overgeslagen, MeldcodeOverslaan,
+        stap=3, grond=grond, reden=reden, datum=datum, door=door)
     _na(plan, m)
     return f"meldcode stap 3 overgeslagen (grond: {grond})"
 
@@ -620,7 +620,7 @@ def sla_over(plan: Plan, nummer: int, *, grond: str | None, reden: str | None, d
 def beantwoord(plan: Plan, nummer: int, antwoord: str, *, toelichting: str | None,
                termijn: date | None, casemanager: str | None, datum: date, door: str,
                vandaag: date, m: Machine) -> str:
-    from jeugdplan.domein.model import MeldcodeAfweging
+    from jeugdplan.domein.model import MeldcodeAfweging, voeg_toe
 
     if nummer not in m.vragen:
         raise JeugdplanError(f"afwegingsvraag {nummer} bestaat niet; kies 1 tot en met "
@@ -667,9 +667,9 @@ def beantwoord(plan: Plan, nummer: int, antwoord: str, *, toelichting: str | Non
         raise JeugdplanError(f"de termijn ({termijn}) moet na de datum van de afweging "
                              f"({datum}) liggen")
     assert plan.meldcode is not None
-    plan.meldcode.afwegingen.append(MeldcodeAfweging(
-        vraag=nummer, antwoord=antwoord, datum=datum, door=door,  # type: ignore[arg-type]
-        toelichting=toelichting, termijn=termijn, casemanager=casemanager))
+    voeg_toe(plan.meldcode.afwegingen, MeldcodeAfweging,
+        vraag=nummer, antwoord=antwoord, datum=datum, door=door,
+        toelichting=toelichting, termijn=termijn, casemanager=casemanager)
     na = _na(plan, m)
     uitkomst = info.uitkomst if na.besluit is None or info.uitkomst.startswith("vraag") \
         else f"besluit: {na.besluit}"
@@ -679,7 +679,7 @@ def beantwoord(plan: Plan, nummer: int, antwoord: str, *, toelichting: str | Non
 def leg_melding_vast(plan: Plan, *, datum: date, notitie: str, geinformeerd: str | None,
                      reactie: str | None, door: str, vandaag: date,
                      m: Machine) -> str:
-    from jeugdplan.domein.model import MeldcodeMelding
+    from jeugdplan.domein.model import MeldcodeMelding, voeg_toe
 
     _weiger_algemeen(plan, datum, vandaag)
     t = _pas_toe(plan, "melding", "de melding vastleggen", m)
@@ -687,8 +687,8 @@ def leg_melding_vast(plan: Plan, *, datum: date, notitie: str, geinformeerd: str
     if t.besluit_datum is not None and datum < t.besluit_datum:
         raise JeugdplanError(f"de datum van de melding ({datum}) ligt vóór het besluit om te "
                              f"melden ({t.besluit_datum})")
-    plan.meldcode.meldingen.append(MeldcodeMelding(
-        datum=datum, door=door, notitie=notitie, geinformeerd=geinformeerd, reactie=reactie))
+    voeg_toe(plan.meldcode.meldingen, MeldcodeMelding,
+        datum=datum, door=door, notitie=notitie, geinformeerd=geinformeerd, reactie=reactie)
     _na(plan, m)
     return "meldcode: melding aan Veilig Thuis vastgelegd; spoor afgerond"
 

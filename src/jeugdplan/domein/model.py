@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal, TypeVar, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -102,6 +102,54 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
+class MetId(Model):
+    """Een onderdeel van een lijst in het plan, met een vast `id` (zie `migreer`).
+
+    Een nieuw onderdeel krijgt het volgende korte id van zijn lijst (`voeg_toe`: t1, t2, ...);
+    het id verandert daarna nooit, ook niet als het onderdeel wordt gewijzigd. Zo voegt
+    `sync` twee wijzigingen van hetzelfde onderdeel samen per veld, in plaats van er twee
+    onderdelen van te maken."""
+
+    VOORVOEGSEL: ClassVar[str]
+    id: Naam
+
+    @model_validator(mode="before")
+    @classmethod
+    def _id_uit_inhoud(cls, data: Any) -> Any:
+        """Zonder id (met de hand gemaakt): het id dat `migreer` ook zou geven."""
+        if isinstance(data, dict) and "id" not in data and hasattr(cls, "VOORVOEGSEL"):
+            return {"id": inhoud_id(cls.VOORVOEGSEL, data), **data}
+        return data
+
+
+class Notitie(MetId):
+    """Een kracht, zorg of factor: vrije tekst met een id. In YAML mag ook gewoon de tekst
+    (`- Sportief`); die krijgt bij het volgende opslaan een id."""
+
+    tekst: Tekst
+
+    @model_validator(mode="before")
+    @classmethod
+    def _uit_tekst(cls, data: Any) -> Any:
+        return {"tekst": data} if isinstance(data, str) else data
+
+
+class Kracht(Notitie):
+    VOORVOEGSEL = "k"
+
+
+class Zorg(Notitie):
+    VOORVOEGSEL = "z"
+
+
+class Belemmering(Notitie):
+    VOORVOEGSEL = "fb"
+
+
+class Bevordering(Notitie):
+    VOORVOEGSEL = "fv"
+
+
 class Regie(Model):
     naam: Naam
     organisatie: Naam | None = None
@@ -124,15 +172,16 @@ class Kind(Model):
     """Casussen die op dit kind lijken maar een ander kind zijn (vastgelegd met `new --toch`)."""
 
 
-class Opvoeder(Model):
+class Opvoeder(MetId):
+    VOORVOEGSEL = "o"
     naam: Naam
     relatie: Naam
     gezag: JaNee
     contact: Naam | None = None
 
 
-class Signaal(Model):
-    id: Naam
+class Signaal(MetId):
+    VOORVOEGSEL = "s"
     datum: date
     bron: Bron
     domein: Domein
@@ -142,13 +191,15 @@ class Signaal(Model):
     """Duiding, apart van de feiten in `omschrijving` (meldcode stap 1)."""
 
 
-class OudersGeinformeerd(Model):
+class OudersGeinformeerd(MetId):
+    VOORVOEGSEL = "g"
     datum: date
     door: Naam
     notitie: Tekst | None = None
 
 
-class Toestemming(Model):
+class Toestemming(MetId):
+    VOORVOEGSEL = "t"
     partij: Naam
     doel: Tekst | None = None
     datum: date
@@ -156,7 +207,8 @@ class Toestemming(Model):
     ingetrokken: date | None = None
 
 
-class Betrokkene(Model):
+class Betrokkene(MetId):
+    VOORVOEGSEL = "b"
     rol: Rol
     naam: Naam
     organisatie: Naam | None = None
@@ -164,15 +216,16 @@ class Betrokkene(Model):
     sinds: date | None = None
 
 
-class Netwerklid(Model):
+class Netwerklid(MetId):
+    VOORVOEGSEL = "n"
     naam: Naam
     relatie: Naam | None = None
     steun: Tekst | None = None
 
 
 class Onderbouwing(Model):
-    belemmerend: list[Tekst] = []
-    bevorderend: list[Tekst] = []
+    belemmerend: list[Belemmering] = []
+    bevorderend: list[Bevordering] = []
 
 
 class Opp(Model):
@@ -191,23 +244,24 @@ class Ondersteuning(Model):
     opp: Opp | None = None
 
 
-class Doel(Model):
-    id: Naam
+class Doel(MetId):
+    VOORVOEGSEL = "d"
     omschrijving: Tekst
     eigenaar: Naam | None = None
     evaluatiedatum: date | None = None
     status: DoelStatus = "lopend"
 
 
-class Actie(Model):
-    id: Naam
+class Actie(MetId):
+    VOORVOEGSEL = "a"
     omschrijving: Tekst
     eigenaar: Naam | None = None
     deadline: date | None = None
     gedaan: date | None = None
 
 
-class Jeugdhulp(Model):
+class Jeugdhulp(MetId):
+    VOORVOEGSEL = "h"
     vorm: Naam
     aanbieder: Naam
     verwijzer: Naam | None = None
@@ -215,17 +269,18 @@ class Jeugdhulp(Model):
     einde: date | None = None
 
 
-class VerwijzingStap(Model):
+class VerwijzingStap(MetId):
+    VOORVOEGSEL = "st"
     datum: date
     status: Naam
     door: Naam | None = None
     reden: Tekst | None = None
 
 
-class Verwijzing(Model):
-    """Een opgevolgd advies van `jeugdplan route` met zijn levensloop (issue 4)."""
+class Verwijzing(MetId):
+    """Een opgevolgd advies van `jeugdplan route` met zijn levensloop."""
 
-    id: Naam
+    VOORVOEGSEL = "v"
     rol: Rol
     organisatie: Naam
     reden: Tekst | None = None
@@ -241,10 +296,12 @@ class Verwijzing(Model):
     historie: list[VerwijzingStap] = []
 
 
-class Periode(Model):
+class Periode(MetId):
     """Een periode [van, tot): `tot` is de eerste dag dat de periode niet meer geldt
-    (de datum van hervatten of uitschrijven); zonder `tot` loopt de periode nog."""
+    (de datum van hervatten of uitschrijven); zonder `tot` loopt de periode nog.
+    Als onderdeel van `afwezigheden` een afwezigheid."""
 
+    VOORVOEGSEL = "af"
     van: date | None = None
     tot: date | None = None
 
@@ -256,14 +313,17 @@ class Periode(Model):
 
 
 class Inschrijving(Periode):
+    VOORVOEGSEL = "in"
     school: Naam
 
 
 class Vrijstelling(Periode):
+    VOORVOEGSEL = "vr"
     artikel: Naam
 
 
 class Aanbod(Periode):
+    VOORVOEGSEL = "ab"
     omschrijving: Tekst
 
 
@@ -287,16 +347,18 @@ class Zienswijze(Model):
     kind: Tekst | None = None
 
 
-class Evaluatie(Model):
+class Evaluatie(MetId):
+    VOORVOEGSEL = "e"
     datum: date
     door: Naam
     notitie: Tekst
     doelen: list[Naam] = []
 
 
-class MeldcodeStap(Model):
+class MeldcodeStap(MetId):
     """Een vastgelegde stap 1, 2 of 3; stap 4 en 5 zijn de afwegingen en de melding."""
 
+    VOORVOEGSEL = "ms"
     stap: Annotated[int, Field(ge=1, le=3)]
     datum: date
     door: Naam
@@ -306,7 +368,8 @@ class MeldcodeStap(Model):
     reactie: Tekst | None = None
 
 
-class MeldcodeOverslaan(Model):
+class MeldcodeOverslaan(MetId):
+    VOORVOEGSEL = "mo"
     stap: Literal[3]
     grond: Literal["veiligheid", "contactbreuk"]
     reden: Tekst
@@ -314,7 +377,8 @@ class MeldcodeOverslaan(Model):
     door: Naam
 
 
-class MeldcodeAfweging(Model):
+class MeldcodeAfweging(MetId):
+    VOORVOEGSEL = "ma"
     vraag: Annotated[int, Field(ge=1, le=5)]
     antwoord: Literal["ja", "nee", "twijfel"]
     datum: date
@@ -324,7 +388,8 @@ class MeldcodeAfweging(Model):
     casemanager: Naam | None = None
 
 
-class MeldcodeMelding(Model):
+class MeldcodeMelding(MetId):
+    VOORVOEGSEL = "mm"
     datum: date
     door: Naam
     notitie: Tekst
@@ -345,7 +410,8 @@ class Meldcode(Model):
     afgerond: date | None = None
 
 
-class JournaalRegel(Model):
+class JournaalRegel(MetId):
+    VOORVOEGSEL = "j"
     datum: date
     auteur: Naam
     tekst: Tekst
@@ -366,8 +432,8 @@ class Plan(Model):
     ouders_geinformeerd: list[OudersGeinformeerd] = []
     toestemmingen: list[Toestemming] = []
     betrokkenen: list[Betrokkene] = []
-    krachten: list[Tekst] = []
-    zorgen: list[Tekst] = []
+    krachten: list[Kracht] = []
+    zorgen: list[Zorg] = []
     netwerk: list[Netwerklid] = []
     ondersteuning: Ondersteuning = Field(default_factory=Ondersteuning)
     doelen: list[Doel] = []
@@ -382,6 +448,11 @@ class Plan(Model):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True,
                               defer_build=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migreer(cls, data: Any) -> Any:
+        return migreer(data)
 
     def als_yaml_data(self) -> dict[str, Any]:
         """De gegevens zoals ze in plan.yaml staan: schemavolgorde, lege optionele velden weg."""
@@ -403,6 +474,16 @@ class Instellingen(Model):
     scholen: list[Naam] = []
 
 
+M = TypeVar("M", bound=MetId)
+
+
+def voeg_toe(lijst: list[M], klasse: type[M], **velden: Any) -> M:
+    """Maakt een nieuw onderdeel met het volgende id van `lijst` en voegt het toe."""
+    item = klasse(id=volgend_id(lijst, klasse.VOORVOEGSEL), **velden)
+    lijst.append(item)
+    return item
+
+
 def volgend_id(bestaande: list[Any], voorvoegsel: str) -> str:
     """Het volgende korte id in een lijst (s1, s2, ...; d1, ...), ook na verwijderingen."""
     hoogste = 0
@@ -411,3 +492,85 @@ def volgend_id(bestaande: list[Any], voorvoegsel: str) -> str:
         if ident.startswith(voorvoegsel) and ident[len(voorvoegsel):].isdigit():
             hoogste = max(hoogste, int(ident[len(voorvoegsel):]))
     return f"{voorvoegsel}{hoogste + 1}"
+
+
+# --- ids van onderdelen ---------------------------------------------------------------------
+
+
+@cache
+def lijsten(klasse: type[BaseModel]) -> tuple[tuple[str, type[BaseModel], bool], ...]:
+    """(sleutel in YAML, model, is een lijst van onderdelen met id) voor elk veld van `klasse`
+    dat (een lijst van) een model is."""
+    uit = []
+    for naam, veld in klasse.model_fields.items():
+        soort = veld.annotation
+        lijst = get_origin(soort) is list
+        kandidaten = get_args(soort) if (lijst or get_args(soort)) else (soort,)
+        for kandidaat in kandidaten:
+            if isinstance(kandidaat, type) and issubclass(kandidaat, BaseModel):
+                uit.append((veld.alias or naam, kandidaat, lijst and issubclass(kandidaat, MetId)))
+    return tuple(uit)
+
+
+def id_lijsten(klasse: type[BaseModel] = Plan) -> list[tuple[str, ...]]:
+    """De paden van alle lijsten met ids (`("verwijzingen", "*", "historie")`), voor controles."""
+    paden: list[tuple[str, ...]] = []
+    for sleutel, sub, met_id in lijsten(klasse):
+        if met_id:
+            paden.append((sleutel,))
+        paden += [(sleutel, *(("*",) if met_id else ()), *p) for p in id_lijsten(sub)]
+    return paden
+
+
+def migreer(data: Any, klasse: type[BaseModel] = Plan) -> Any:
+    """Geeft elk onderdeel zonder id (een plan van vóór de vaste ids, of met de hand
+    toegevoegd) een id dat volgt uit zijn inhoud: `t-3fa2c1`. Elke kloon en elke versie van
+    hetzelfde bestand geeft zo hetzelfde id, ook de merge-driver bij `sync`. Een kale tekst in
+    een lijst van notities wordt `{tekst: ...}`. Wijzigt `data` niet (geeft een kopie waar
+    nodig); gewone gegevens in, gewone gegevens uit."""
+    if not isinstance(data, dict):
+        return data
+    uit: dict[str, Any] | None = None
+    for sleutel, sub, met_id in lijsten(klasse):
+        waarde = data.get(sleutel)
+        if isinstance(waarde, list) and met_id:
+            nieuw: Any = _met_ids(waarde, sub)
+        elif isinstance(waarde, list):
+            nieuw = [migreer(x, sub) for x in waarde]
+            nieuw = waarde if all(a is b for a, b in zip(nieuw, waarde, strict=True)) else nieuw
+        else:
+            nieuw = migreer(waarde, sub)
+        if nieuw is not waarde:
+            uit = uit if uit is not None else dict(data)
+            uit[sleutel] = nieuw
+    return uit if uit is not None else data
+
+
+def inhoud_id(voorvoegsel: str, data: dict[str, Any]) -> str:
+    """Een id uit de inhoud van een onderdeel: `t-3fa2c1` (zelfde inhoud, zelfde id)."""
+    import hashlib
+    import json
+
+    inhoud = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+    return f"{voorvoegsel}-{hashlib.blake2b(inhoud.encode(), digest_size=3).hexdigest()}"
+
+
+def _met_ids(lijst: list[Any], klasse: type[BaseModel]) -> list[Any]:
+    voorvoegsel = klasse.VOORVOEGSEL  # type: ignore[attr-defined]
+    gezien: dict[str, int] = {}
+    uit, anders = [], False
+    for item in lijst:
+        nieuw = item
+        if isinstance(item, str) and issubclass(klasse, Notitie):
+            nieuw = {"tekst": item}
+        if isinstance(nieuw, dict):
+            nieuw = migreer(nieuw, klasse)
+            if "id" not in nieuw:
+                ident = inhoud_id(voorvoegsel, nieuw)
+                gezien[ident] = gezien.get(ident, 0) + 1
+                if gezien[ident] > 1:  # twee gelijke onderdelen: het tweede, derde, ...
+                    ident += f"-{gezien[ident]}"
+                nieuw = {"id": ident, **nieuw}
+        anders = anders or nieuw is not item
+        uit.append(nieuw)
+    return uit if anders else lijst

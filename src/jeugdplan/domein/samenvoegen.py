@@ -1,9 +1,12 @@
 """Drie versies van een plan samenvoegen per onderdeel (een driedeling op gewone gegevens).
 
 Regels:
-- lijsten met een `id` (signalen, doelen, acties, verwijzingen) worden per id samengevoegd;
-- lijsten zonder id (journaal, evaluaties, toestemmingen, gezin, ...) als verzameling van
-  toevoegingen en verwijderingen ten opzichte van de basis;
+- elk onderdeel van een lijst heeft een vast id (`model.migreer` geeft onderdelen van oudere
+  bestanden een id uit hun inhoud, aan alle drie de kanten gelijk); lijsten worden per id
+  samengevoegd en een onderdeel per veld, dus een intrekking aan de ene kant en een
+  aanvulling aan de andere komen allebei in hetzelfde onderdeel;
+- lijsten van verwijzingen of namen (`niet_dezelfde_als`, de doelen van een evaluatie, wie een
+  toestemming gaf) als verzameling van toevoegingen en verwijderingen;
 - een enkel veld neemt de wijziging over van de kant die het veranderde;
 - voegen beide kanten een onderdeel met hetzelfde nieuwe id toe (allebei `s3`), dan blijven
   beide bewaard: het eigen, nog niet gedeelde onderdeel krijgt een nieuw nummer, want wat al
@@ -25,11 +28,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from pydantic import BaseModel
+
+from jeugdplan.domein.model import JournaalRegel, Plan, lijsten, migreer, volgend_id
 from jeugdplan.domein.veldhistorie import ENKELVOUD, label
 
 _WEG: Any = object()
-_ID = re.compile(r"^(.*?)(\d+)$")
-_ID_LIJSTEN = ("signalen", "doelen", "acties", "verwijzingen")
+_ID = re.compile(r"^([a-z]+)(\d+)$")
+"""Een kort id met volgnummer (s3, st12); een id uit `migreer` (t-3fa2c1) heeft geen nummer."""
 
 
 # --- meldingen -----------------------------------------------------------------------------
@@ -198,14 +204,25 @@ def _voeg_verzameling(o: list[Any], a: list[Any], b: list[Any]) -> list[Any]:
 
 def hernummer(o: dict[str, Any], a: dict[str, Any], b: dict[str, Any],
               s: _Samenvoeger) -> dict[str, Any]:
+    """Onderdelen die aan beide kanten nieuw zijn met hetzelfde id (allebei `t3`) maar
+    verschillende inhoud: het eigen, nog niet gedeelde onderdeel krijgt een nieuw nummer (in elke
+    lijst met ids, ook genest, zoals de historie van een verwijzing)."""
     import copy
 
     a = copy.deepcopy(a)
-    for lijst in _ID_LIJSTEN:
-        ons, hun, oud = a.get(lijst), b.get(lijst), o.get(lijst)
-        if not isinstance(ons, list) or not isinstance(hun, list):
+    _hernummer(Plan, o, a, b, (), s)
+    return a
+
+
+def _hernummer(klasse: type[BaseModel], o: dict[str, Any] | None, a: dict[str, Any],
+               b: dict[str, Any], pad: tuple[Any, ...], s: _Samenvoeger) -> None:
+    for lijst, sub, met_id in lijsten(klasse):
+        ons, hun, oud = a.get(lijst), b.get(lijst), (o or {}).get(lijst)
+        if isinstance(ons, dict) and isinstance(hun, dict):
+            _hernummer(sub, oud if isinstance(oud, dict) else None, ons, hun, (*pad, lijst), s)
+        if not met_id or not isinstance(ons, list) or not isinstance(hun, list):
             continue
-        oud_ids = {str(x.get("id")) for x in oud or [] if isinstance(x, dict)}
+        oud_items = {str(x.get("id")): x for x in oud or [] if isinstance(x, dict)}
         hun_items = {str(x.get("id")): x for x in hun if isinstance(x, dict)}
         alle = [str(x.get("id")) for x in [*(oud or []), *ons, *hun] if isinstance(x, dict)]
         nieuw_nummer: dict[str, str] = {}
@@ -213,7 +230,10 @@ def hernummer(o: dict[str, Any], a: dict[str, Any], b: dict[str, Any],
             if not isinstance(item, dict):
                 continue
             ident = str(item.get("id"))
-            if ident in oud_ids or ident not in hun_items or _gelijk(item, hun_items[ident]):
+            if ident in oud_items or ident not in hun_items or _gelijk(item, hun_items[ident]):
+                if ident in hun_items:  # aan beide kanten: geneste lijsten ook bekijken
+                    _hernummer(sub, oud_items.get(ident), item, hun_items[ident],
+                               (*pad, lijst, ident), s)
                 continue
             m = _ID.match(ident)
             voorvoegsel = m.group(1) if m else ident
@@ -224,16 +244,16 @@ def hernummer(o: dict[str, Any], a: dict[str, Any], b: dict[str, Any],
             nieuw_nummer[ident] = nieuw
             item["id"] = nieuw
             naam = ENKELVOUD.get(lijst, lijst)
-            s.melding("hernummerd", (lijst, ident),
+            s.melding("hernummerd", (*pad, lijst, ident),
                       f"{naam} {ident} bestond aan beide kanten; het eigen (nog niet gedeelde) "
                       f"{naam} {ident} heet nu {nieuw}", ident, nieuw)
         if lijst == "doelen" and nieuw_nummer:
-            oude_evaluaties = {_canon(x) for x in o.get("evaluaties") or []}
+            oude_evaluaties = {str(x.get("id")) for x in (o or {}).get("evaluaties") or []
+                               if isinstance(x, dict)}
             for evaluatie in a.get("evaluaties") or []:
-                if isinstance(evaluatie, dict) and _canon(evaluatie) not in oude_evaluaties:
+                if isinstance(evaluatie, dict) and str(evaluatie.get("id")) not in oude_evaluaties:
                     evaluatie["doelen"] = [nieuw_nummer.get(str(d), d)
                                            for d in evaluatie.get("doelen") or []]
-    return a
 
 
 def voeg_samen(o: dict[str, Any] | None, a: dict[str, Any], b: dict[str, Any], casus: str,
@@ -248,6 +268,7 @@ def voeg_samen(o: dict[str, Any] | None, a: dict[str, Any], b: dict[str, Any], c
         s.melding("fout", (), f"casus {casus} is aan beide kanten nieuw aangemaakt met "
                   "verschillende inhoud; 'jeugdplan sync' geeft een van beide een nieuw id")
         return Uitkomst(None, s.meldingen)
+    o, a, b = migreer(o), migreer(a), migreer(b)
     a = hernummer(o, a, b, s)
     data = s.voeg(o, a, b, ())
     if any(m.soort == "conflict" for m in s.meldingen):
@@ -255,6 +276,7 @@ def voeg_samen(o: dict[str, Any] | None, a: dict[str, Any], b: dict[str, Any], c
     if s.vervallen:
         journaal = list(data.get("journaal") or [])
         journaal.append({
+            "id": volgend_id(journaal, JournaalRegel.VOORVOEGSEL),
             "datum": vandaag.isoformat(), "auteur": auteur,
             "tekst": "Bij samenvoegen (jeugdplan sync) gekozen; vervallen waarde(n): "
                      + "; ".join(s.vervallen),

@@ -96,9 +96,9 @@ def _json_waarde(veld: str, waarde: Any) -> Any:
     return waarde
 
 
-def _heeft_ids(lijst: Any) -> bool:
-    return isinstance(lijst, list) and bool(lijst) and all(
-        isinstance(x, dict) and "id" in x for x in lijst)
+def _met_ids(a: list[Any], b: list[Any]) -> bool:
+    """Twee versies van een lijst met ids (per id te vergelijken)."""
+    return bool(a or b) and all(isinstance(x, dict) and "id" in x for x in [*a, *b])
 
 
 def _kenmerk(lijstnaam: str, item: Any) -> str:
@@ -112,6 +112,15 @@ def _kenmerk(lijstnaam: str, item: Any) -> str:
     return _toon(item)
 
 
+def _door(lijstnaam: str, item: Any) -> str:
+    """Wie een aantekening maakte (een professional; nooit het kind of de ouders)."""
+    if not isinstance(item, dict) or lijstnaam not in (
+            "journaal", "evaluaties", "ouders_geinformeerd", "historie", "stappen", "meldingen"):
+        return ""
+    wie = item.get("auteur") or item.get("door")
+    return wie if isinstance(wie, str) else ""
+
+
 def verschillen(oud: dict[str, Any] | None, nieuw: dict[str, Any] | None) -> list[Veldwijziging]:
     """Alle veldwijzigingen van `oud` naar `nieuw` (gewone gegevens van twee planversies)."""
     if oud is None and nieuw is None:
@@ -120,6 +129,12 @@ def verschillen(oud: dict[str, Any] | None, nieuw: dict[str, Any] | None) -> lis
         return [Veldwijziging("aangemaakt", "", "", None, None, "casus aangemaakt")]
     if nieuw is None:
         return [Veldwijziging("verwijderd", "", "", None, None, "casus verwijderd")]
+    from jeugdplan.domein.model import migreer
+
+    if migreer(nieuw) is nieuw:
+        # Het nieuwe plan heeft overal ids: een oudere versie zonder ids krijgt dezelfde ids als
+        # bij het migreren (uit de inhoud), zodat alleen echte wijzigingen verschijnen.
+        oud = migreer(oud)
     uit: list[Veldwijziging] = []
     _vergelijk_map(oud, nieuw, "", uit)
     return uit
@@ -165,18 +180,20 @@ def _vergelijk_lijst(a: list[Any], b: list[Any], onderdeel: str, veld: str,
                      uit: list[Veldwijziging]) -> None:
     enkel = ENKELVOUD.get(veld, veld)
     voor = f"{onderdeel}: " if onderdeel else ""
-    if _heeft_ids(a) or _heeft_ids(b):
+    if _met_ids(a, b):
         oud = {str(x["id"]): x for x in a if isinstance(x, dict)}
         nieuw = {str(x["id"]): x for x in b if isinstance(x, dict)}
         for ident, item in oud.items():
             if ident not in nieuw:
+                extra = _kenmerk(veld, item)
                 uit.append(Veldwijziging("verwijderd", enkel, "", ident, None,
-                                         f"{voor}{enkel} verwijderd: {ident}"))
+                                         f"{voor}{enkel} verwijderd: {ident}"
+                                         + (f" ({extra})" if extra else "")))
             elif _canon(item) != _canon(nieuw[ident]):
                 _vergelijk_map(item, nieuw[ident], f"{voor}{enkel} {ident}".strip(), uit)
         for ident, item in nieuw.items():
             if ident not in oud:
-                extra = _kenmerk(veld, item)
+                extra = ", ".join(x for x in (_kenmerk(veld, item), _door(veld, item)) if x)
                 uit.append(Veldwijziging("toegevoegd", enkel, "", None, ident,
                                          f"{voor}{enkel} toegevoegd: {ident}"
                                          + (f" ({extra})" if extra else "")))
@@ -204,12 +221,7 @@ def _vergelijk_lijst(a: list[Any], b: list[Any], onderdeel: str, veld: str,
     for i in bij:
         if i not in gepaard:
             extra = _kenmerk(veld, b[i])
-            door = ""
-            if isinstance(b[i], dict):
-                wie = b[i].get("auteur") or b[i].get("door")
-                if isinstance(wie, str) and veld in ("journaal", "evaluaties", "ouders_geinformeerd",
-                                                     "historie", "stappen", "meldingen"):
-                    door = f", {wie}"
+            door = f", {_door(veld, b[i])}" if _door(veld, b[i]) else ""
             uit.append(Veldwijziging("toegevoegd", f"{voor}{enkel}".strip(), "", None,
                                      extra or None,
                                      f"{voor}{enkel} toegevoegd"

@@ -19,7 +19,7 @@ from datetime import date
 
 from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.gegevens import Gegevens
-from jeugdplan.domein.model import Plan, Verwijzing, VerwijzingStap, volgend_id
+from jeugdplan.domein.model import Plan, Verwijzing, VerwijzingStap, voeg_toe, volgend_id
 from jeugdplan.domein.routing import ACTIEVE_STATUSSEN, Advies
 from jeugdplan.domein.toestemming import zonder_toestemming
 
@@ -82,7 +82,7 @@ def leg_vast(plan: Plan, advies: Advies, nummer: int, *, vandaag: date, door: st
         id=vid, rol=advies.rol, organisatie=advies.organisatie, reden=advies.reden,
         regel=advies.regel, bron=advies.bron, status="voorgesteld", datum=vandaag,
         toestemming_overruled=overruled,
-        historie=[VerwijzingStap(datum=vandaag, status="voorgesteld", door=door,
+        historie=[VerwijzingStap(id="st1", datum=vandaag, status="voorgesteld", door=door,
                                  reden=overruled and f"zonder toestemming: {overruled}")],
     ))
     extra = " (zonder toestemming, reden vastgelegd)" if overruled else ""
@@ -118,5 +118,5 @@ def wijzig_status(plan: Plan, vid: str, status: str, *, datum: date, vandaag: da
         raise JeugdplanError(f"de datum ({datum}) ligt vóór de vorige stap van verwijzing "
                              f"{v.id} ({vorige})")
     v.status = schoon  # type: ignore[assignment]
-    v.historie.append(VerwijzingStap(datum=datum, status=schoon, door=door, reden=reden))
+    voeg_toe(v.historie, VerwijzingStap, datum=datum, status=schoon, door=door, reden=reden)
     return f"verwijzing {v.id} {schoon} ({v.organisatie})"

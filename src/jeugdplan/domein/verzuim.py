@@ -255,7 +255,7 @@ def _lopende_afwezigheid(plan: Plan) -> Periode | None:
 
 def afwezig(plan: Plan, *, sinds: date, vandaag: date) -> str:
     """Ongeoorloofde afwezigheid begint op `sinds`."""
-    from jeugdplan.domein.model import Periode
+    from jeugdplan.domein.model import Periode, voeg_toe
     _open(plan)
     _controleer_datum(plan, sinds, "de eerste dag van de afwezigheid", vandaag)
     lopend = _lopende_afwezigheid(plan)
@@ -279,7 +279,7 @@ def afwezig(plan: Plan, *, sinds: date, vandaag: date) -> str:
             f"het kind is op {sinds} op geen school ingeschreven: dat is absoluut verzuim, geen "
             "afwezigheid (leg een inschrijving vast met 'jeugdplan verzuim inschrijving')"
         )
-    plan.verzuim.afwezigheden.append(Periode(van=sinds))
+    voeg_toe(plan.verzuim.afwezigheden, Periode, van=sinds)
     return f"verzuim: ongeoorloofd afwezig sinds {sinds}"
 
 
@@ -302,12 +302,13 @@ def hervat(plan: Plan, *, datum: date, vandaag: date) -> str:
 
 def uitschrijving(plan: Plan, *, datum: date) -> str:
     """Vanaf `datum` op geen school ingeschreven."""
-    from jeugdplan.domein.model import Inschrijving
+    from jeugdplan.domein.model import Inschrijving, volgend_id
     _open(plan)
     _controleer_datum(plan, datum, "de datum van uitschrijving")
     verzuim = plan.verzuim
     if not verzuim.inschrijvingen:
-        huidig = Inschrijving(school=plan.kind.school)
+        huidig = Inschrijving(id=volgend_id(plan.verzuim.inschrijvingen, Inschrijving.VOORVOEGSEL),
+                              school=plan.kind.school)
         verzuim.inschrijvingen.append(huidig)
     else:
         gevonden = inschrijving_op(plan, datum)
@@ -335,7 +336,7 @@ def uitschrijving(plan: Plan, *, datum: date) -> str:
 
 def inschrijving(plan: Plan, *, datum: date, school: str | None, vandaag: date) -> str:
     """Vanaf `datum` ingeschreven op `school` (standaard de school uit het plan)."""
-    from jeugdplan.domein.model import Inschrijving
+    from jeugdplan.domein.model import Inschrijving, voeg_toe
     _open(plan)
     _controleer_datum(plan, datum, "de datum van inschrijving")
     naar = school or plan.kind.school
@@ -351,7 +352,7 @@ def inschrijving(plan: Plan, *, datum: date, school: str | None, vandaag: date) 
                 f"er is al een latere inschrijving vastgelegd (vanaf {i.van}); een open "
                 f"inschrijving vanaf {datum} zou die overlappen"
             )
-    plan.verzuim.inschrijvingen.append(Inschrijving(van=datum, school=naar))
+    voeg_toe(plan.verzuim.inschrijvingen, Inschrijving, van=datum, school=naar)
     if datum <= vandaag:
         plan.kind.school = naar
     return f"verzuim: ingeschreven per {datum}"
@@ -374,13 +375,14 @@ def _artikel(ruw: str, g: Gegevens) -> str:
 
 
 def vrijstelling(plan: Plan, *, artikel: str, van: date, tot: date | None, g: Gegevens) -> str:
-    from jeugdplan.domein.model import Vrijstelling
+    from jeugdplan.domein.model import Vrijstelling, volgend_id
     _open(plan)
     art = _artikel(artikel, g)
     _controleer_datum(plan, van, "het begin van de vrijstelling")
     if tot is not None and tot <= van:
         raise JeugdplanError(f"het einde van de vrijstelling ({tot}) ligt niet na het begin ({van})")
-    nieuw = Vrijstelling(artikel=art, van=van, tot=tot)
+    nieuw = Vrijstelling(id=volgend_id(plan.verzuim.vrijstellingen, Vrijstelling.VOORVOEGSEL),
+                         artikel=art, van=van, tot=tot)
     for v in plan.verzuim.vrijstellingen:
         if _overlapt(v, nieuw):
             raise JeugdplanError(
@@ -410,10 +412,10 @@ def startkwalificatie(plan: Plan, *, datum: date, vandaag: date) -> str:
 
 def aanbod(plan: Plan, *, omschrijving: str, van: date, tot: date | None) -> str:
     """Een aanbod van onderwijs en/of zorg (ook meerdere tegelijk)."""
-    from jeugdplan.domein.model import Aanbod
+    from jeugdplan.domein.model import Aanbod, voeg_toe
     _open(plan)
     _controleer_datum(plan, van, "het begin van het aanbod")
     if tot is not None and tot <= van:
         raise JeugdplanError(f"het einde van het aanbod ({tot}) ligt niet na het begin ({van})")
-    plan.verzuim.aanbod.append(Aanbod(van=van, tot=tot, omschrijving=omschrijving))
+    voeg_toe(plan.verzuim.aanbod, Aanbod, van=van, tot=tot, omschrijving=omschrijving)
     return f"verzuim: aanbod vastgelegd vanaf {van}"
