@@ -43,7 +43,7 @@ class Code:
         if codelijsten is not None:
             codes = codelijsten.codes(self.lijst)
             if waarde not in codes:
-                raise ValueError(f"onbekend(e) {self.enkelvoud} {waarde!r}; kies uit: "
+                raise ValueError(f"onbekende waarde {waarde!r} voor {self.enkelvoud}; kies uit: "
                                  + ", ".join(codes))
         return waarde
 
@@ -228,14 +228,35 @@ class Onderbouwing(Model):
     bevorderend: list[Bevordering] = []
 
 
+class OppEvaluatie(MetId):
+    """Een evaluatie van het OPP; de wet vraagt er elk schooljaar een met ouders en leerling."""
+
+    VOORVOEGSEL = "oe"
+    datum: date
+    door: Naam
+    notitie: Tekst
+    met_ouders: JaNee = True
+    met_leerling: JaNee = True
+
+
 class Opp(Model):
-    """Ontwikkelingsperspectief: uitstroombestemming, onderbouwing, evaluatie (DOMAIN.md §1)."""
+    """Ontwikkelingsperspectief (de regels staan in data/opp.yaml): uitstroombestemming met
+    onderbouwing, de individuele begeleiding (het handelingsdeel, waarmee de ouders instemmen),
+    afwijkingen van het programma, de inbreng van de leerling, en de evaluaties."""
 
     uitstroombestemming: Naam
     onderbouwing: Onderbouwing = Field(default_factory=Onderbouwing)
+    inschrijving: date | None = None
+    """Inschrijving of definitieve plaatsing: de termijn om het OPP vast te stellen begint hier."""
     vastgesteld: date | None = None
-    evaluatiedatum: date | None = None
+    begeleiding: Tekst | None = None
+    afwijkingen: Tekst | None = None
+    inbreng_leerling: Tekst | None = None
     instemming_ouders: date | None = None
+    bijgesteld: date | None = None
+    """Laatste bijstelling van begeleiding of afwijkingen (daarna opnieuw instemming nodig)."""
+    evaluatiedatum: date | None = None
+    evaluaties: list[OppEvaluatie] = []
 
 
 class Ondersteuning(Model):
@@ -445,6 +466,9 @@ class Plan(Model):
     evaluaties: list[Evaluatie] = []
     meldcode: Meldcode | None = None
     journaal: list[JournaalRegel] = []
+    samengevoegd: list[Naam] = []
+    """Casussen die in dit plan zijn opgegaan (`jeugdplan samenvoegen`); hun geschiedenis hoort
+    bij dit plan."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True,
                               defer_build=True)
@@ -470,6 +494,8 @@ class Instellingen(Model):
     kenmerk: Naam | None = None
     """Willekeurig kenmerk van deze repository (twee repositories zijn nooit dezelfde)."""
     organisatie: Naam | None = None
+    contact: Naam | None = None
+    """Afzender van rapporten voor gemeente en Inspectie: telefoon of e-mail van de organisatie."""
     regio: Naam = "ijmond"
     scholen: list[Naam] = []
 
