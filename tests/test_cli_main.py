@@ -19,7 +19,7 @@ from tests.conftest import Cli
 
 # Zoals de hoofdgroep vroeger alle modules tegelijk registreerde (casus, onderdelen en dan de
 # uitbreidingen): de referentie voor namen, volgorde, korte hulp en verborgen opdrachten.
-VROEGERE_VOLGORDE = ["casus", "onderdelen", "meldcode", "route", "verzuim", "report", "samen",
+VROEGERE_VOLGORDE = ["casus", "onderdelen", "opp", "meldcode", "route", "verzuim", "report", "samen",
                      "privacy", "versleuteling"]
 
 LIMIETEN = [10, 20, 30, 40, 45, 50, 60, 70, 80, 100, 120, 200]
@@ -162,14 +162,14 @@ def test_tab_aanvulling_zoals_de_echte_opdrachten() -> None:
     items = groep.shell_complete(ctx, "s")
     assert [(i.value, i.help) for i in items] == [
         (naam, groep.commands[naam].get_short_help_str())
-        for naam in ("show", "sync", "signaal", "sleutel")]
+        for naam in ("show", "samenvoegen", "sync", "signaal", "sleutel")]
     assert [i.value for i in groep.shell_complete(ctx, "m")] == ["meldcode"]  # merge-driver verborgen
     assert "--dir" in [i.value for i in groep.shell_complete(ctx, "--")]
 
 
 def test_onbekende_opdracht_met_suggestie() -> None:
     r = Cli(None)("shw", code=2)
-    assert "Onbekende opdracht 'shw'." in r.stderr
+    assert "onbekende opdracht 'shw' (bedoelde u 'show'?)" in r.stderr
     assert "show" in r.stderr
 
 

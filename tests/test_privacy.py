@@ -173,7 +173,7 @@ def test_bewaartermijn_json(jp, kind, repo_pad):
     tekst = jp("bewaartermijn")
     assert f"{leerling}  afgesloten 2020-06-01  termijn 2 jaar  verlopen sinds 2022-06-01" \
         in tekst.stdout
-    assert "2 plan(nen) over de bewaartermijn" in tekst.stderr
+    assert "2 plannen over de bewaartermijn" in tekst.stderr
 
 
 def test_bewaartermijn_leeg(jp, kind):
@@ -297,5 +297,5 @@ def test_bewaartermijn_meldt_ongeldige_plannen(jp, kind, repo_pad):
     pad.write_text(pad.read_text().replace("status: aangemeld", "status: weg"))
     r = jp("bewaartermijn", "--json")
     assert json.loads(r.stdout) == []
-    assert f"let op: 1 ongeldig(e) plan(nen) niet beoordeeld ({ident}); zie 'jeugdplan check'" \
+    assert f"let op: 1 ongeldig plan niet beoordeeld ({ident}); zie 'jeugdplan check'" \
         in r.stderr

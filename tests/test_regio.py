@@ -156,7 +156,7 @@ organisaties:
     with pytest.raises(PlanOngeldig) as fout:
         laad_regio("ijmond", root)
     teksten = " | ".join(str(p) for p in fout.value.problemen)
-    assert "regio.yaml:4:10: organisaties.eigen.rol: onbekend(e) rol 'tovenaar'" in teksten
+    assert "regio.yaml:4:10: organisaties.eigen.rol: onbekende waarde 'tovenaar' voor rol" in teksten
     root = schrijf(tmp_path / "r", """\
 organisaties:
   eigen:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from jeugdplan.cli._click import click
 from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
 
 if TYPE_CHECKING:
@@ -27,7 +28,8 @@ MAX_TEKST = 10_000
 # Gedeelde argumenten en opties van de opdrachten (één definitie, één hulptekst).
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het casus-id, bijvoorbeeld 2026-K7QXM2.")]
 JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts).")]
-DatumOptie = Annotated[str | None, typer.Option("--datum", help="JJJJ-MM-DD (standaard vandaag).")]
+DatumOptie = Annotated[str | None, typer.Option("--datum", metavar="JJJJ-MM-DD",
+                                                help="De datum (standaard vandaag).")]
 
 
 def nieuwe_app(help: str, **extra: Any) -> typer.Typer:
@@ -161,10 +163,16 @@ def meld(regel: str) -> None:
 def print_json(data: Any) -> None:
     """JSON op stdout: ingesprongen op een terminal, compact (en veel sneller: de C-encoder)
     als een script de uitvoer leest."""
+    typer.echo(json_tekst(data, naar_terminal=True))
+
+
+def json_tekst(data: Any, naar_terminal: bool = False) -> str:
+    """JSON zoals overal in jeugdplan: ingesprongen alleen als het naar een terminal gaat
+    (`naar_terminal` en stdout is een terminal), anders compact op één regel (pipe, bestand)."""
     import json
 
-    indent = 2 if sys.stdout.isatty() else None
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=indent, default=str))
+    indent = 2 if naar_terminal and sys.stdout.isatty() else None
+    return json.dumps(data, ensure_ascii=False, indent=indent, default=str)
 
 
 def console(stderr: bool = False) -> Console:
@@ -179,17 +187,75 @@ def console(stderr: bool = False) -> Console:
 
 
 def interactief() -> bool:
-    """Mag er iets gevraagd worden? Op een terminal, of met JEUGDPLAN_INTERACTIEF=1."""
+    """Mag er iets gevraagd worden? Alleen als invoer én meldingen op een terminal staan (nooit
+    in een pipe of script), of met JEUGDPLAN_INTERACTIEF=1 (tests)."""
     import os
 
-    return sys.stdin.isatty() or bool(os.environ.get("JEUGDPLAN_INTERACTIEF"))
+    if os.environ.get("JEUGDPLAN_INTERACTIEF"):
+        return os.environ["JEUGDPLAN_INTERACTIEF"] != "0"
+    return sys.stdin.isatty() and sys.stderr.isatty()
 
 
-def vraag_of_fout(waarde: str | None, optie: str, vraag: str) -> str:
-    """Een ontbrekende verplichte waarde: vragen op een terminal, anders gebruiksfout."""
+def vraag_of_fout(waarde: str | None, optie: str, vraag: str,
+                  keuzes: list[str] | None = None) -> str:
+    """Een ontbrekende verplichte waarde: vragen op een terminal (op stderr, met de keuzes),
+    anders een gebruiksfout zoals bij elke ontbrekende optie."""
     if waarde is not None:
         return waarde
     if interactief():
-        antwoord: str = typer.prompt(vraag)
+        if keuzes:
+            vraag += f" (kies uit: {', '.join(keuzes)})"
+        antwoord: str = typer.prompt(vraag, err=True)
         return antwoord
-    raise GebruiksFout(f"optie {optie} ontbreekt ({vraag.lower()})")
+    raise GebruiksFout(f"optie {optie} ontbreekt")
+
+
+class Code(click.ParamType):
+    """Een waarde uit een codelijst (`data/codelijsten.yaml`) als soort optie: controleert en
+    normaliseert (`Gedrag` -> `gedrag`), geeft de keuzes bij een vraag op de terminal en bij
+    tab-aanvulling. De lijst wordt pas gelezen als er een waarde is (niet voor `--help`)."""
+
+    def __init__(self, lijst: str, metavar: str) -> None:
+        self.lijst, self.metavar, self.name = lijst, metavar, metavar.lower()
+
+    def keuzes(self) -> dict[str, str]:
+        from jeugdplan.opslag.bronnen import gegevens
+
+        return gegevens().codelijsten.codes(self.lijst)
+
+    def get_metavar(self, param: Any, ctx: Any = None) -> str:
+        return self.metavar
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        """Een onbekende waarde is een fout die de gebruiker herstelt (exitcode 1), zoals een
+        ongeldige datum; dezelfde melding als `code()`."""
+        schoon = str(value).strip().lower()
+        if schoon not in self.keuzes():
+            naam = (self.metavar if getattr(param, "param_type_name", "") == "argument"
+                    else "/".join(getattr(param, "opts", None) or [self.metavar]))
+            raise JeugdplanError(f"{naam}: onbekende waarde {_kort(str(value))!r}; kies uit: "
+                                 + ", ".join(self.keuzes()))
+        return schoon
+
+    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[Any]:
+        import importlib
+
+        aanvulling = importlib.import_module(f"{click.__name__}.shell_completion")
+        return [aanvulling.CompletionItem(c, help=o) for c, o in self.keuzes().items()
+                if c.startswith(incomplete.lower())]
+
+
+def code_optie(lijst: str, metavar: str, help: str, naam: str | None = None) -> Any:
+    """Een typer-optie met een waarde uit codelijst `lijst`."""
+    decls = (naam,) if naam else ()
+    return typer.Option(*decls, metavar=metavar, help=help, click_type=Code(lijst, metavar))
+
+
+def als_invoerfout(fout: JeugdplanError) -> JeugdplanError:
+    """Een schemafout in wat een opdracht invoerde (pad `invoer`) als melding per optie:
+    `--groep: mag hoogstens 8 zijn` in plaats van `invoer: 1 probleem ...`."""
+    if not fout.problemen or any(p.pad != "invoer" for p in fout.problemen):
+        return fout
+    return JeugdplanError("; ".join(
+        f"--{p.veld.split('.')[-1].replace('_', '-')}: {p.melding}" if p.veld else p.melding
+        for p in fout.problemen))

@@ -22,7 +22,7 @@ import typer.core
 from jeugdplan import __version__
 from jeugdplan.cli import nl
 from jeugdplan.cli._click import click
-from jeugdplan.cli.common import meld, nieuwe_app, staat
+from jeugdplan.cli.common import als_invoerfout, meld, nieuwe_app, staat
 from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
 
 if TYPE_CHECKING:
@@ -61,9 +61,15 @@ _OPDRACHTEN: dict[str, tuple[str, str]] = {
     "check": ("casus", "Controleer alle plannen: schema, onmogelijke feiten en wat aandacht vraagt."),
     "edit": ("casus", "Bewerk een plan in $EDITOR; na opslaan wordt het gecontroleerd en vastgelegd."),
     "close": ("casus", "Sluit een casus af, met reden."),
+    "heropen": ("casus", "Heropen een afgesloten casus, met reden."),
+    "samenvoegen": ("casus", "Voeg twee plannen voor hetzelfde kind samen (één kind, één plan): "
+                    "alles uit ID2 komt in ID, ID2 verdwijnt uit de werkmap; de geschiedenis "
+                    "van beide blijft ('jeugdplan log ID')."),
     "log": ("casus", "De geschiedenis van een casus: wie, wanneer, en wat er per veld veranderde."),
     "demo": ("casus", "Bouw een demorepository met fictieve casussen en laat zien wat jeugdplan doet."),
     "zienswijze": ("onderdelen", "Leg de zienswijze van ouders en kind vast, in hun eigen woorden."),
+    "ondersteuning": ("onderdelen", "Leg de ondersteuning op school vast: basis, extra of een "
+                      "arrangement van het samenwerkingsverband (het OPP: 'jeugdplan opp')."),
     "route": ("route", "Advies: welke partner nu betrekken, wat moet eerst, en waarom (volgens de "
               "regioregels)."),
     "verwijzing": ("route", "Zet een verwijzing een stap verder: voorgesteld -> aangevraagd -> "
@@ -80,15 +86,23 @@ _OPDRACHTEN: dict[str, tuple[str, str]] = {
               "--uit-geschiedenis ook uit de geschiedenis."),
     "textconv": ("versleuteling", "Leesbare inhoud van een (versleuteld) plan voor git diff (door "
                  "git aangeroepen)."),
+    "kind": ("onderdelen", "Het kind: naam, geboortedatum, gemeente, school, groep of leerjaar."),
     "gezin": ("onderdelen", "Het gezin: ouders en verzorgers, en wie het gezag heeft."),
-    "evaluatie": ("onderdelen", "Evaluaties van het plan en zijn doelen."),
     "signaal": ("onderdelen", "Signalen: wat is er gezien of gehoord (feiten, met bron en domein)."),
     "ouders": ("onderdelen", "Ouders: vastleggen dat de zorgen met de ouders zijn besproken."),
-    "toestemming": ("onderdelen", "Toestemming om gegevens te delen: geven en intrekken."),
+    "toestemming": ("onderdelen", "Toestemming om gegevens te delen: geven, intrekken, "
+                    "corrigeren."),
+    "betrokkene": ("onderdelen", "Betrokken professionals en wie de regie heeft."),
+    "kracht": ("onderdelen", "Krachten: wat gaat goed, waar is het kind trots op."),
+    "zorg": ("onderdelen", "Zorgen: waar maken school, ouders en hulp zich zorgen over."),
+    "netwerk": ("onderdelen", "Het netwerk: familie, buren en anderen die steunen."),
     "doel": ("onderdelen", "Doelen van het plan, met eigenaar en evaluatiedatum."),
     "actie": ("onderdelen", "Acties: wie doet wat wanneer."),
-    "betrokkene": ("onderdelen", "Betrokken professionals en wie de regie heeft."),
+    "jeugdhulp": ("onderdelen", "Jeugdhulp: welke hulp, door wie, sinds en tot wanneer."),
+    "evaluatie": ("onderdelen", "Evaluaties van het plan en zijn doelen."),
     "journaal": ("onderdelen", "Het journaal: korte aantekeningen bij de casus."),
+    "opp": ("opp", "Het ontwikkelingsperspectief (OPP): uitstroom met onderbouwing, de begeleiding "
+            "waarmee ouders instemmen, en de evaluatie elk schooljaar met ouders en leerling."),
     "meldcode": ("meldcode", "De meldcode huiselijk geweld en kindermishandeling: vijf stappen en het "
                  "afwegingskader, vastgelegd in het plan."),
     "regio": ("route", "Regioregels: welke partners, routes en verwijzers gelden (tonen, "
@@ -245,14 +259,14 @@ class Groep(typer.core.TyperGroup):
         except GebruiksFout as e:
             raise _GebruikFout(e.melding) from None
         except JeugdplanError as e:
-            raise _Fout(e) from None
+            raise _Fout(als_invoerfout(e)) from None
         except Exception as e:
             if type(e).__name__ != "ValidationError":
                 raise
             from jeugdplan.opslag.validatie import problemen_uit
 
             problemen = problemen_uit(e, "invoer")  # type: ignore[arg-type]
-            raise _Fout(JeugdplanError("; ".join(str(p) for p in problemen))) from None
+            raise _Fout(als_invoerfout(JeugdplanError("", problemen))) from None
         except KeyboardInterrupt:
             raise _Fout(JeugdplanError("afgebroken; er is niets half geschreven")) from None
 
@@ -293,8 +307,10 @@ def _hoofd(
 
 
 _COMPLETION_HULP = {
-    "install_completion": "Installeer aanvulling (tab-completion) voor de huidige shell.",
-    "show_completion": "Toon het aanvulscript voor de huidige shell.",
+    "install_completion": "Installeer tab-aanvulling voor uw opdrachtregel (bash, zsh, "
+                          "fish); open daarna een nieuw venster.",
+    "show_completion": "Toon het aanvulscript voor uw opdrachtregel (om het zelf te "
+                       "installeren).",
 }
 
 

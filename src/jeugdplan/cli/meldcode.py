@@ -134,6 +134,7 @@ def afweging(
         help="Toelichting; verplicht bij vraag 1 nee (waarom afsluiten) en vraag 5 ja "
              "(afspraken over monitoring).")] = None,
     termijn: Annotated[str | None, typer.Option(
+        metavar="JJJJ-MM-DD",
         help="Vraag 4 ja: datum waarop vraag 5 beantwoord moet zijn (verplicht).")] = None,
     casemanager: Annotated[str | None, typer.Option(
         help="Vraag 4 ja: de casemanager (onderwijsvariant).")] = None,
@@ -156,7 +157,7 @@ def afweging(
 @meldcode_app.command("melding")
 def melding(
     ident: IdArg,
-    op: Annotated[str, typer.Option("--datum", help="Datum van de melding (JJJJ-MM-DD).")],
+    op: Annotated[str, typer.Option("--datum", metavar="JJJJ-MM-DD", help="Datum van de melding.")],
     notitie: Annotated[str, typer.Option(help="Wat is gemeld bij Veilig Thuis.")],
     geinformeerd: Annotated[str | None, typer.Option(
         help="Wie is over de melding geïnformeerd (of waarom niet).")] = None,

@@ -8,20 +8,30 @@ from typing import Annotated
 
 import typer
 
-from jeugdplan.cli.common import IdArg, JsonOptie, meld, print_json, repo, schrijf_uitvoer, vandaag
+from jeugdplan.cli.common import (
+    IdArg,
+    JsonOptie,
+    json_tekst,
+    meld,
+    print_json,
+    repo,
+    schrijf_uitvoer,
+    vandaag,
+)
+from jeugdplan.domein.taal import aantal
 
 
 def export(
     ident: IdArg,
-    formaat: Annotated[str, typer.Option("--format", help="json of html.")] = "json",
+    formaat: Annotated[str, typer.Option("--format", metavar="json|html",
+                                         help="Uitvoerformaat (html: te lezen en af te drukken "
+                                         "voor ouders of jongere).")] = "json",
     uit: Annotated[Path | None, typer.Option(
         "--out", metavar="BESTAND",
         help="Schrijf naar dit bestand (alleen leesbaar voor u) in plaats van stdout.")] = None,
 ) -> None:
     """Volledige kopie van één plan met de wijzigingsgeschiedenis, voor inzage door ouders
     of jongere (AVG art. 15)."""
-    import json
-
     from jeugdplan.diensten.privacy import exporteer
     from jeugdplan.domein.errors import GebruiksFout
 
@@ -30,7 +40,7 @@ def export(
     r = repo()
     gegevens = exporteer(r, ident, vandaag())
     if formaat == "json":
-        tekst = json.dumps(gegevens, ensure_ascii=False, indent=2, default=str) + "\n"
+        tekst = json_tekst(gegevens, naar_terminal=uit is None) + "\n"
     else:
         from jeugdplan.rapporten.reports import render
 
@@ -56,7 +66,8 @@ def bewaartermijn(json: JsonOptie = False) -> None:
     rijen = verlopen(plannen, vandaag(), gegevens())
     if ongeldig:
         # Nooit stil overslaan: een ongeldig plan kan ook over zijn termijn zijn.
-        meld(f"let op: {len(ongeldig)} ongeldig(e) plan(nen) niet beoordeeld "
+        meld(f"let op: {aantal(len(ongeldig), 'ongeldig plan', 'ongeldige plannen')} "
+             "niet beoordeeld "
              f"({', '.join(ongeldig[:5])}{', ...' if len(ongeldig) > 5 else ''}); "
              "zie 'jeugdplan check'")
     if json:
@@ -68,7 +79,7 @@ def bewaartermijn(json: JsonOptie = False) -> None:
     for rij in rijen:
         typer.echo(f"{rij['id']}  afgesloten {rij['afgesloten']}  termijn {rij['termijn_jaren']} "
                    f"jaar  verlopen sinds {rij['verlopen_sinds']}  ({rij['grond']})")
-    meld(f"{len(rijen)} plan(nen) over de bewaartermijn; verwijder met 'jeugdplan purge ID'")
+    meld(f"{aantal(len(rijen), 'plan')} over de bewaartermijn; verwijder met 'jeugdplan purge ID'")
 
 
 def purge(

@@ -11,6 +11,7 @@ import typer
 
 from jeugdplan.cli import common
 from jeugdplan.cli.common import nieuwe_app
+from jeugdplan.domein import taal
 from jeugdplan.domein.errors import GebruiksFout
 
 if TYPE_CHECKING:
@@ -74,10 +75,22 @@ def _plannen(r: Repo, out: str | None, wat: str,
     else:
         plannen = list(alle())
     if ongeldig:
-        common.meld(f"let op: {len(ongeldig)} ongeldig(e) plan(nen) niet meegeteld "
+        common.meld(f"let op: {taal.aantal(len(ongeldig), 'ongeldig plan', 'ongeldige plannen')} "
+                    "niet meegeteld "
                     f"({', '.join(ongeldig[:5])}{', ...' if len(ongeldig) > 5 else ''}); "
                     "zie 'jeugdplan check'")
     return plannen
+
+
+def _niet_later(dag: Any, optie: str) -> Any:
+    """Een rapport geeft de stand op een dag die al geweest is: een datum in de toekomst zou
+    een voorspelling lijken die het niet is (lopende afwezigheid telt gewoon door)."""
+    from jeugdplan.domein.errors import JeugdplanError
+
+    if dag > common.vandaag():
+        raise JeugdplanError(f"{optie} {dag} ligt in de toekomst; een rapport geeft de stand op "
+                             f"vandaag ({common.vandaag()}) of een eerdere dag")
+    return dag
 
 
 def _uitvoer(tekst: str, out: str | None) -> None:
@@ -85,10 +98,9 @@ def _uitvoer(tekst: str, out: str | None) -> None:
         common.meld(f"geschreven naar {out}")
 
 
-def _json(data: Any) -> str:
-    import json
-
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def _json(data: Any, out: str | None) -> str:
+    """JSON zoals bij elke opdracht: ingesprongen op een terminal, anders compact."""
+    return common.json_tekst(data, naar_terminal=out is None) + "\n"
 
 
 @report_app.command("thuiszitters")
@@ -110,7 +122,7 @@ def thuiszitters(
     geeft csv de totalen per groep."""
     fmt = _keuze(formaat, ("md", "html", "csv", "json"), "--format")
     groep = _keuze(per, ("school", "gemeente"), "--per")
-    dag = common.datum(peildatum, "--peildatum", common.vandaag())
+    dag = _niet_later(common.datum(peildatum, "--peildatum", common.vandaag()), "--peildatum")
     from jeugdplan.domein import thuiszitters as tz
     from jeugdplan.opslag.bronnen import gegevens
     from jeugdplan.rapporten.reports import render
@@ -120,7 +132,7 @@ def thuiszitters(
                           (f"thuiszitters:{dag}", lambda p: tz.plan_resultaat(p, dag, gegevens())))
     rapport = tz.rapport_uit(resultaten, dag, per=groep, met_namen=met_namen)  # type: ignore[arg-type]
     if fmt == "json":
-        tekst = _json(rapport.als_json())
+        tekst = _json(rapport.als_json(), out)
     else:
         tekst = render("thuiszitters", rapport.context(gegevens()), str(fmt), r.root)
     _uitvoer(tekst, out)
@@ -166,7 +178,7 @@ def kwaliteit(
     groep = _keuze(per, ("school", "gemeente"), "--per")
     from datetime import timedelta
 
-    eind = common.datum(tot, "--tot", common.vandaag())
+    eind = _niet_later(common.datum(tot, "--tot", common.vandaag()), "--tot")
     begin = common.datum(van, "--van", _jaar_eerder(eind) + timedelta(days=1))
     if begin > eind:
         from jeugdplan.domein.errors import JeugdplanError
@@ -179,7 +191,7 @@ def kwaliteit(
     r = common.repo()
     data = kw.rapport(_plannen(r, out, "Plannen lezen"), begin, eind, gegevens(),
                       per=groep)  # type: ignore[arg-type]
-    tekst = _json(data) if fmt == "json" else render("kwaliteit", kw.context(data), str(fmt),
+    tekst = _json(data, out) if fmt == "json" else render("kwaliteit", kw.context(data), str(fmt),
                                                      r.root)
     _uitvoer(tekst, out)
 

@@ -8,6 +8,7 @@ import typer
 
 from jeugdplan.cli.common import JsonOptie, meld, optionele_datum, print_json, repo
 from jeugdplan.domein.errors import GebruiksFout
+from jeugdplan.domein.taal import aantal
 
 
 def _namen(auteurs: list[str]) -> str:
@@ -47,16 +48,16 @@ def sync(
         typer.echo(f"casus-id botste: uw nieuwe casus {oud} bestond ook bij {uit.remote}; "
                    f"uw casus heet nu {nieuw} (één commit)")
     if uit.binnengekomen:
-        typer.echo(f"binnengekomen van {uit.remote}: {len(uit.binnengekomen)} casus(sen)")
+        typer.echo(f"binnengekomen van {uit.remote}: {aantal(len(uit.binnengekomen), 'casus')}")
         for c in uit.binnengekomen:
-            typer.echo(f"  {c.id}  {c.commits} wijziging(en) door {_namen(c.auteurs)}")
+            typer.echo(f"  {c.id}  {aantal(c.commits, 'wijziging')} door {_namen(c.auteurs)}")
     for m in uit.meldingen:
         typer.echo(f"samengevoegd: {m.casus}: {m.tekst}")
     if uit.verstuurd:
         waarheen = f"{uit.remote} (eerste keer gedeeld)" if uit.eerste_keer else uit.remote
-        typer.echo(f"verstuurd naar {waarheen}: {len(uit.verstuurd)} casus(sen)")
+        typer.echo(f"verstuurd naar {waarheen}: {aantal(len(uit.verstuurd), 'casus')}")
         for c in uit.verstuurd:
-            typer.echo(f"  {c.id}  {c.commits} wijziging(en) door {_namen(c.auteurs)}")
+            typer.echo(f"  {c.id}  {aantal(c.commits, 'wijziging')} door {_namen(c.auteurs)}")
     elif uit.eerste_keer:
         typer.echo(f"verstuurd naar {uit.remote} (eerste keer gedeeld): nog geen casussen")
     if not uit.binnengekomen and not uit.verstuurd and not uit.eerste_keer:
@@ -67,7 +68,7 @@ def sync(
 def diff(
     ident: Annotated[str, typer.Argument(metavar="ID", help="Het casus-id.")],
     sinds: Annotated[str | None, typer.Option(
-        "--sinds", metavar="D", help="Wat er op of na deze datum (JJJJ-MM-DD) veranderde; "
+        "--sinds", metavar="JJJJ-MM-DD", help="Wat er op of na deze datum veranderde; "
         "zonder: wat in het bestand nog niet is vastgelegd.")] = None,
     json: JsonOptie = False,
 ) -> None:

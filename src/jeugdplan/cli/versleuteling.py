@@ -14,6 +14,7 @@ import typer
 
 from jeugdplan.cli.common import JsonOptie, interactief, meld, nieuwe_app, print_json, repo
 from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
+from jeugdplan.domein.taal import aantal
 
 if TYPE_CHECKING:
     from jeugdplan.diensten.versleuteling import Uitkomst
@@ -164,8 +165,9 @@ def versleuteling_aan(
                                  "maak' (of geef --ontvanger NAAM=age1...)")
         lijst = [Ontvanger(controleer_naam(naam or gitrepo.identiteit(r.root).naam), eigen[0])]
     uitkomst = zet_aan(r, lijst)
-    meld(f"versleuteling aan: {uitkomst.plannen} plan(nen) versleuteld voor "
-         f"{len(uitkomst.ontvangers)} ontvanger(s) ({', '.join(o.naam for o in lijst)}); "
+    meld(f"versleuteling aan: {aantal(uitkomst.plannen, 'plan')} versleuteld voor "
+         f"{aantal(len(uitkomst.ontvangers), 'ontvanger', 'ontvangers')} "
+         f"({', '.join(o.naam for o in lijst)}); "
          f"vastgelegd in commit {str(uitkomst.commit)[:7]}")
     _toon_uitkomst(uitkomst)
 
@@ -185,13 +187,13 @@ def versleuteling_status(json: JsonOptie = False) -> None:
         if uit["eigen_sleutel"] is None:
             typer.echo("u hebt nog geen sleutel; maak er een met 'jeugdplan sleutel maak'")
         return
-    typer.echo(f"versleuteling: aan; {uit['plannen_versleuteld']} plan(nen) versleuteld")
+    typer.echo(f"versleuteling: aan; {aantal(uit['plannen_versleuteld'], 'plan')} versleuteld")
     typer.echo("ontvangers:")
     for o in uit["ontvangers"]:
         typer.echo(f"  {o['naam']}  {o['sleutel']}")
     if uit["plannen_onversleuteld"]:
         ids = uit["plannen_onversleuteld"]
-        typer.echo(f"let op: {len(ids)} plan(nen) staan onversleuteld op schijf: "
+        typer.echo(f"let op: {aantal(len(ids), 'plan')} staan onversleuteld op schijf: "
                    f"{', '.join(ids[:5])}{', ...' if len(ids) > 5 else ''} (herstel met "
                    "'jeugdplan versleuteling herversleutel')")
     if uit["bijlagen_onversleuteld"]:
@@ -218,7 +220,8 @@ def versleuteling_herversleutel() -> None:
                              "'jeugdplan versleuteling aan'")
     uitkomst = herversleutel(r, lijst, "jeugdplan: alle plannen opnieuw versleuteld voor de "
                              "ontvangers")
-    meld(f"{uitkomst.plannen} plan(nen) opnieuw versleuteld voor {len(lijst)} ontvanger(s)")
+    meld(f"{aantal(uitkomst.plannen, 'plan')} opnieuw versleuteld voor "
+         f"{aantal(len(lijst), 'ontvanger', 'ontvangers')}")
 
 
 @ontvanger_app.command("add")
@@ -234,8 +237,8 @@ def ontvanger_add(
     from jeugdplan.diensten.versleuteling import ontvanger_toevoegen
 
     uitkomst = ontvanger_toevoegen(repo(), naam, sleutel)
-    meld(f"ontvanger toegevoegd; {uitkomst.plannen} plan(nen) opnieuw versleuteld voor "
-         f"{len(uitkomst.ontvangers)} ontvanger(s). Deel met 'jeugdplan sync'")
+    meld(f"ontvanger toegevoegd; {aantal(uitkomst.plannen, 'plan')} opnieuw versleuteld voor "
+         f"{aantal(len(uitkomst.ontvangers), 'ontvanger', 'ontvangers')}. Deel met 'jeugdplan sync'")
 
 
 @ontvanger_app.command("remove")
@@ -248,8 +251,8 @@ def ontvanger_remove(
     from jeugdplan.diensten.versleuteling import ontvanger_verwijderen
 
     uitkomst = ontvanger_verwijderen(repo(), naam)
-    meld(f"ontvanger verwijderd; {uitkomst.plannen} plan(nen) opnieuw versleuteld voor "
-         f"{len(uitkomst.ontvangers)} ontvanger(s). Deel met 'jeugdplan sync'")
+    meld(f"ontvanger verwijderd; {aantal(uitkomst.plannen, 'plan')} opnieuw versleuteld voor "
+         f"{aantal(len(uitkomst.ontvangers), 'ontvanger', 'ontvangers')}. Deel met 'jeugdplan sync'")
     _toon_uitkomst(uitkomst)
 
 

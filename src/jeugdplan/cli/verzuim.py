@@ -3,7 +3,7 @@ en aanbod vastleggen. Elke opdracht is één git-commit; de regels staan in `ver
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -86,12 +86,18 @@ def vrijstelling(
 
 
 @verzuim_app.command("startkwalificatie")
-def startkwalificatie(ident: IdArg, op: DatumVerplicht) -> None:
+def startkwalificatie(
+    ident: IdArg,
+    op: DatumVerplicht,
+    staatsexamen: Annotated[bool, typer.Option(
+        "--staatsexamen", help="Behaald via een staatsexamen, niet op een school.")] = False,
+) -> None:
     """Startkwalificatie behaald (havo, vwo of mbo-2): einde van de kwalificatieplicht."""
     from jeugdplan.domein import verzuim
 
     dag, nu = datum(op, "--datum"), vandaag()
-    common.bewerk(ident, lambda p: verzuim.startkwalificatie(p, datum=dag, vandaag=nu))
+    common.bewerk(ident, lambda p: verzuim.startkwalificatie(p, datum=dag, vandaag=nu,
+                                                             staatsexamen=staatsexamen))
 
 
 @verzuim_app.command("aanbod")
@@ -109,6 +115,46 @@ def aanbod(
     wat = tekst(omschrijving, "--omschrijving")
     begin, einde = datum(van, "--van"), optionele_datum(tot, "--tot")
     common.bewerk(ident, lambda p: verzuim.aanbod(p, omschrijving=wat, van=begin, tot=einde))
+
+
+_PERIODES = {"in": "verzuim.inschrijvingen", "af": "verzuim.afwezigheden",
+             "vr": "verzuim.vrijstellingen", "ab": "verzuim.aanbod"}
+
+
+@verzuim_app.command("verwijder")
+def verwijder(
+    ident: IdArg,
+    onderdeel: Annotated[str, typer.Argument(
+        metavar="PERIODE", help="Het id van de periode (in1, af1, vr1, ab1; zie 'jeugdplan show "
+        "ID --json'), of 'startkwalificatie'.")],
+    reden: Annotated[str, typer.Option(metavar="TEKST", help="Waarom dit weg moet; komt in het "
+                                       "journaal van de casus.")],
+) -> None:
+    """Verwijder een verkeerd vastgelegde periode of startkwalificatie, met reden (daarna
+    opnieuw vastleggen met de juiste datums)."""
+    from jeugdplan.domein.errors import JeugdplanError
+
+    if onderdeel.strip().lower() == "startkwalificatie":
+        from jeugdplan.domein.onderdelen import journaal
+
+        waarom, wie, nu = tekst(reden, "--reden"), common.auteur(), vandaag()
+
+        def weg(p: Any) -> str:
+            if p.verzuim.startkwalificatie is None:
+                raise JeugdplanError(f"casus {p.id} heeft geen startkwalificatie")
+            p.verzuim.startkwalificatie = None
+            regel = journaal(p, f"startkwalificatie verwijderd: {waarom}", wie, nu)
+            return f"verzuim: startkwalificatie verwijderd (reden in journaal {regel})"
+
+        common.bewerk(ident, weg)
+        return
+    sleutel = _PERIODES.get(onderdeel.strip().lower()[:2])
+    if sleutel is None:
+        raise JeugdplanError(f"{onderdeel!r} is geen verzuimperiode; een id begint met in, af, "
+                             "vr of ab (of geef 'startkwalificatie')")
+    from jeugdplan.cli.onderdelen import verwijder_onderdeel
+
+    verwijder_onderdeel(ident, sleutel, onderdeel, reden)
 
 
 def registreer(app: typer.Typer) -> None:

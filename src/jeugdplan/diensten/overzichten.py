@@ -17,14 +17,14 @@ from jeugdplan.opslag.store import Repo
 
 def overzicht_repo(repo: Repo, vandaag: date, **filters: str | None) -> list[overzicht.Regel]:
     """Het overzicht van `jeugdplan list` (gefilterd zoals `overzicht.kies`)."""
-    regels = per_plan(repo, f"overzicht:{vandaag}", lambda p: overzicht.regel(p, vandaag))
+    regels = per_plan(repo, f"overzicht:{vandaag}", lambda p: overzicht.regel(p, vandaag, gegevens()))
     return overzicht.kies((r for _, r, _ in regels if r is not None), **filters)
 
 
 def agenda_repo(repo: Repo, vandaag: date, weken: int = 2) -> list[agenda.Punt]:
     """Alle agendapunten tot `weken` weken vooruit, over tijd eerst."""
     tot = vandaag + timedelta(weeks=weken)
-    per = per_plan(repo, f"agenda:{vandaag}:{tot}", lambda p: agenda.punten(p, vandaag, tot))
+    per = per_plan(repo, f"agenda:{vandaag}:{tot}", lambda p: agenda.punten(p, vandaag, tot, gegevens()))
     return agenda.sorteer(p for _i, lijst, _f in per for p in lijst or [])
 
 
@@ -33,3 +33,12 @@ def meldcode_status_repo(repo: Repo, vandaag: date) -> list[meldcode.Advies]:
     return meldcode.lopend(a for _i, a, _f in per_plan(
         repo, f"meldcode:{vandaag}",
         lambda p: meldcode.spoor(p, vandaag, meldcode.machine(gegevens()))))
+
+
+def kinderen(repo: Repo, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """(voornaam, achternaam) per casus, voor een agenda met of zonder namen (`agenda --ics`)."""
+    uit = {}
+    for ident in sorted(ids):
+        kind = repo.bekijk(ident).kind
+        uit[ident] = (kind.voornaam, kind.achternaam)
+    return uit

@@ -18,7 +18,8 @@ from jeugdplan.opslag.store import (
 )
 
 
-def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Repo:
+def maak_repository(pad: Path, regio: str, organisatie: str | None = None,
+                    contact: str | None = None) -> Repo:
     """`jeugdplan init`: een nieuwe casusrepository met eerste commit."""
     import json
     import secrets
@@ -40,7 +41,7 @@ def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Re
     os.chmod(pad, 0o700)
     gitrepo.identiteit(pad)
     gitrepo.init(pad)
-    instellingen = Instellingen(regio=regio, organisatie=organisatie)
+    instellingen = Instellingen(regio=regio, organisatie=organisatie, contact=contact)
     regels = [
         "# Instellingen van deze casusrepository (jeugdplan).",
         "# regio: de meegeleverde regioregels (data/regio/<regio>.yaml); een eigen regio.yaml",
@@ -50,9 +51,11 @@ def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Re
         # precies dezelfde eerste commit, en zou git ze voor één repository houden.
         f"kenmerk: \"{secrets.token_hex(6)}\"",  # tussen aanhalingstekens: nooit een getal
     ]
-    if organisatie:
-        # JSON-tekst is geldige YAML-tekst tussen dubbele aanhalingstekens: veilig citeren.
-        regels.append(f"organisatie: {json.dumps(organisatie, ensure_ascii=False)}")
+    # organisatie en contact: de afzender van rapporten voor gemeente en Inspectie.
+    for sleutel, waarde in (("organisatie", organisatie), ("contact", contact)):
+        if waarde:
+            # JSON-tekst is geldige YAML-tekst tussen dubbele aanhalingstekens: veilig citeren.
+            regels.append(f"{sleutel}: {json.dumps(waarde, ensure_ascii=False)}")
     regels += [f"regio: {instellingen.regio}", "scholen: []", ""]
     schrijf_atomair(pad / INSTELLINGEN, "\n".join(regels))
     schrijf_atomair(pad / ".gitignore", "# afgeleide bestanden (cache), veilig te wissen\n"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig
+from jeugdplan.domein.taal import aantal
 from jeugdplan.opslag import gitrepo
 from jeugdplan.opslag.bestanden import schrijf_atomair
 from jeugdplan.opslag.slot import vergrendeld
@@ -137,7 +138,7 @@ def zet_aan(repo: Repo, lijst: list[Ontvanger]) -> Uitkomst:
         in_geschiedenis = bool(gitrepo.git(repo.root, "log", "-1", "--format=%H", "--",
                                            "casussen/*/plan.yaml", check=False).strip())
         uitkomst = _versleutel_alles(repo, lijst, lambda n: (
-            f"jeugdplan: versleuteling aan ({n} plan(nen) versleuteld voor {len(lijst)} "
+            f"jeugdplan: versleuteling aan ({aantal(n, 'plan')} versleuteld voor {len(lijst)} "
             "ontvanger(s))"))
         # De oude cache en bewerkingen (leesbaar) weg uit de repository.
         from jeugdplan.opslag.cache import cachebestand
@@ -200,7 +201,7 @@ def na_samenvoegen(repo: Repo) -> str | None:
     except JeugdplanError as e:
         return (f"let op: de ontvangers veranderden bij deze sync, maar opnieuw versleutelen "
                 f"lukte niet ({e.melding}); draai 'jeugdplan versleuteling herversleutel'")
-    return (f"de ontvangers veranderden bij deze sync: {uitkomst.plannen} plan(nen) opnieuw "
+    return (f"de ontvangers veranderden bij deze sync: {aantal(uitkomst.plannen, 'plan')} opnieuw "
             "versleuteld voor de ontvangers in ontvangers.yaml")
 
 

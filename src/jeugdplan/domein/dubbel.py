@@ -1,4 +1,5 @@
-"""Eén kind, één plan: herkent een tweede plan voor hetzelfde kind.
+"""Eén kind, één plan: herkent een tweede plan voor hetzelfde kind, en voegt twee plannen
+voor hetzelfde kind samen (`jeugdplan samenvoegen`).
 
 Hetzelfde kind = dezelfde geboortedatum en een naam die overeenkomt, ook met kleine
 spelverschillen (Mohammed/Mohamed, Jansen/Janssen, met of zonder accent of tussenvoegsel).
@@ -10,7 +11,14 @@ import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from jeugdplan.domein.errors import JeugdplanError
+
+if TYPE_CHECKING:
+    from jeugdplan.domein.model import Plan
 
 TUSSENVOEGSELS = {"van", "de", "der", "den", "het", "ten", "ter", "te", "in", "'t", "op", "el"}
 
@@ -77,3 +85,117 @@ def dubbele_groepen(alle: Iterable[Kandidaat]) -> list[list[str]]:
                 if zelfde_kind(vn, an, vn2, an2):
                     groepen.append([ident, ander])
     return groepen
+
+
+# --- samenvoegen ---------------------------------------------------------------------------
+
+
+@dataclass
+class Samengevoegd:
+    bericht: str
+    overgenomen: int
+    afwijkend: list[str] = field(default_factory=list)
+    """Velden van het kind (of de ondersteuning) die in het tweede plan anders waren."""
+
+
+_NIVEAUS = ["basis", "extra", "arrangement"]
+
+
+def voeg_samen(plan: Plan, ander: Plan, *, auteur: str, datum: date) -> Samengevoegd:
+    """Neemt alles uit `ander` (een tweede plan voor hetzelfde kind) op in `plan`.
+
+    Onderdelen van lijsten komen erbij, met een nieuw id als hun id al bestaat; wat
+    inhoudelijk al in het plan staat, komt er niet nog eens in. Losse velden: de waarde van
+    `plan` blijft, die van `ander` vult aan waar `plan` niets heeft; verschillen bij het kind
+    komen in het journaal. Twee meldcodesporen worden niet samengevoegd (dat vraagt een
+    afweging per spoor): dan weigert het."""
+    from jeugdplan.domein.model import Plan as PlanModel
+    from jeugdplan.domein.model import lijsten, volgend_id
+    from jeugdplan.domein.onderdelen import journaal, niet_afgesloten
+
+    if plan.id == ander.id:
+        raise JeugdplanError("een plan kan niet met zichzelf worden samengevoegd")
+    niet_afgesloten(plan)
+    if plan.meldcode is not None and ander.meldcode is not None:
+        raise JeugdplanError(f"beide plannen hebben een meldcodespoor; die worden niet "
+                             f"automatisch samengevoegd. Rond het spoor in {ander.id} eerst af "
+                             "of overleg met de aandachtsfunctionaris")
+    overgenomen = 0
+    nieuwe_ids: dict[tuple[str, str], str] = {}
+
+    def neem_over(doel: list[Any], bron: list[Any], sleutel: str) -> None:
+        nonlocal overgenomen
+        inhoud = [_zonder_id(i) for i in doel]
+        for item in bron:
+            if _zonder_id(item) in inhoud:
+                continue
+            kopie = item.model_copy(deep=True)
+            if any(i.id == kopie.id for i in doel):
+                voorvoegsel = type(kopie).VOORVOEGSEL
+                nieuw = volgend_id(doel, voorvoegsel)
+                nieuwe_ids[(sleutel, kopie.id)] = nieuw
+                kopie.id = nieuw
+            if sleutel == "evaluaties":  # verwijzingen naar hernummerde doelen van `ander`
+                kopie.doelen = [nieuwe_ids.get(("doelen", d), d) for d in kopie.doelen]
+            doel.append(kopie)
+            overgenomen += 1
+
+    for sleutel, _klasse, met_id in lijsten(PlanModel):
+        if met_id and sleutel != "journaal":
+            neem_over(getattr(plan, sleutel), getattr(ander, sleutel), sleutel)
+    for naam in ("inschrijvingen", "afwezigheden", "vrijstellingen", "aanbod"):
+        neem_over(getattr(plan.verzuim, naam), getattr(ander.verzuim, naam), naam)
+    neem_over(plan.journaal, ander.journaal, "journaal")
+
+    afwijkend = [v for v in type(plan.kind).model_fields
+                 if v != "niet_dezelfde_als" and getattr(ander.kind, v) is not None
+                 and getattr(plan.kind, v) != getattr(ander.kind, v)]
+    for veld in afwijkend:
+        if getattr(plan.kind, veld) is None:
+            setattr(plan.kind, veld, getattr(ander.kind, veld))
+    plan.kind.niet_dezelfde_als = sorted(
+        {*plan.kind.niet_dezelfde_als, *ander.kind.niet_dezelfde_als} - {plan.id, ander.id})
+    if plan.regie is None:
+        plan.regie = ander.regie
+    if plan.meldcode is None:
+        plan.meldcode = ander.meldcode
+    if plan.verzuim.startkwalificatie is None:
+        plan.verzuim.startkwalificatie = ander.verzuim.startkwalificatie
+    o, a = plan.ondersteuning, ander.ondersteuning
+    o.niveau = max(o.niveau, a.niveau, key=lambda n: _NIVEAUS.index(n) if n in _NIVEAUS else 0)
+    o.omschrijving = o.omschrijving or a.omschrijving
+    if o.opp is None:
+        o.opp = a.opp
+    elif a.opp is not None and a.opp != o.opp:
+        afwijkend.append("ondersteuning.opp")
+    for wie in ("ouders", "kind"):
+        eigen, hun = getattr(plan.zienswijze, wie), getattr(ander.zienswijze, wie)
+        if eigen is None:
+            setattr(plan.zienswijze, wie, hun)
+        elif hun is not None and hun != eigen:
+            journaal(plan, f"zienswijze {wie} uit casus {ander.id}: {hun}", auteur, datum)
+    plan.aangemeld = min(plan.aangemeld, ander.aangemeld)
+    if ander.status == "actief" and plan.status == "aangemeld":
+        plan.status, plan.actief_sinds = "actief", ander.actief_sinds
+    plan.samengevoegd = [*plan.samengevoegd, ander.id,
+                         *[s for s in ander.samengevoegd if s not in plan.samengevoegd]]
+    verschil = ""
+    if afwijkend:
+        waarden = "; ".join(f"{v}: {_waarde(ander.kind, v)}" for v in afwijkend
+                            if v in type(ander.kind).model_fields)
+        verschil = f" In {ander.id} stond anders: {waarden}." if waarden else ""
+    regel = journaal(plan, f"casus {ander.id} is in deze casus samengevoegd (één kind, één plan)."
+                     + verschil, auteur, datum)
+    return Samengevoegd(f"casus {ander.id} samengevoegd in deze casus ({overgenomen} "
+                        f"onderdelen; journaal {regel})", overgenomen, afwijkend)
+
+
+def _zonder_id(item: Any) -> Any:
+    data = item.model_dump()
+    data.pop("id", None)
+    return data
+
+
+def _waarde(obj: Any, veld: str) -> str:
+    waarde = getattr(obj, veld)
+    return ", ".join(waarde) if isinstance(waarde, list) else str(waarde)

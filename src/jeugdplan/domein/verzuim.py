@@ -399,13 +399,20 @@ def _overlapt(a: Periode, b: Periode) -> bool:
     return a_van < b_tot and b_van < a_tot
 
 
-def startkwalificatie(plan: Plan, *, datum: date, vandaag: date) -> str:
+def startkwalificatie(plan: Plan, *, datum: date, vandaag: date,
+                      staatsexamen: bool = False) -> str:
     _open(plan)
     _controleer_datum(plan, datum, "de datum van de startkwalificatie", vandaag)
     if plan.verzuim.startkwalificatie is not None:
         raise JeugdplanError(
             f"er is al een startkwalificatie vastgelegd ({plan.verzuim.startkwalificatie})"
         )
+    if not staatsexamen and school_op(plan, datum) is None \
+            and school_op(plan, datum - timedelta(days=1)) is None:
+        raise JeugdplanError(
+            f"op {datum} stond het kind op geen school ingeschreven; een startkwalificatie "
+            "(diploma havo, vwo of mbo-2) haalt een leerling op school. Klopt de datum van de "
+            "uitschrijving? Behaald via een staatsexamen: gebruik --staatsexamen")
     plan.verzuim.startkwalificatie = datum
     return f"verzuim: startkwalificatie behaald op {datum}"
 
