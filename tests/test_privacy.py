@@ -104,7 +104,7 @@ def test_export_html_leesbaar_en_op_zichzelf(jp, rijk_plan):
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html
     assert "src=" not in html and "<link" not in html and "http" not in html
     for verwacht in ("Sanne", "de Vries", "Gesprek met moeder", "signaal s1 toegevoegd",
-                     "Ilse IB", "Inzage in het plan", "Bewaartermijn",
+                     "Ilse IB", "Inzage in het plan", "Hoe lang dit plan bewaard wordt",
                      "&lt;script&gt;x&lt;/script&gt; &amp; zo"):
         assert verwacht in html, verwacht
     assert "<script>" not in html

@@ -165,6 +165,9 @@ def schrijf_plannen(root: Path, plannen: list[dict[str, Any]] | None = None) -> 
 @pytest.fixture
 def rapportrepo(jp: Cli, repo_pad: Path) -> Cli:
     schrijf_plannen(repo_pad)
+    # De afzender van rapporten voor gemeente en Inspectie.
+    jp("instellingen", "--organisatie", "Samenwerkingsverband IJmond (fictief)", "--contact",
+       "0251 123 456, info@swv.example")
     return jp
 
 

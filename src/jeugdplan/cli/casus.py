@@ -35,6 +35,35 @@ def init(
     meld(f"volgende stap: cd {pad} && jeugdplan new")
 
 
+def instellingen(
+    organisatie: Annotated[str | None, typer.Option(
+        metavar="NAAM", help="Naam van school of samenwerkingsverband (afzender van rapporten; "
+        "leeg: weghalen).")] = None,
+    contact: Annotated[str | None, typer.Option(
+        metavar="TEKST", help="Telefoon of e-mail van de organisatie (afzender van rapporten).")
+    ] = None,
+) -> None:
+    """Toon of wijzig de instellingen van deze repository: de afzender van rapporten voor
+    gemeente en Inspectie (organisatie, contact) en de regio."""
+    r = repo()
+    if organisatie is None and contact is None:
+        i = r.instellingen
+        typer.echo(f"organisatie: {i.organisatie or '(niet ingesteld)'}")
+        typer.echo(f"contact:     {i.contact or '(niet ingesteld)'}")
+        typer.echo(f"regio:       {i.regio}")
+        return
+    from jeugdplan.diensten.repository import zet_instellingen
+
+    def schoon(waarde: str | None, optie: str) -> str | None:
+        if waarde is None or not waarde.strip():
+            return waarde if waarde is None else ""
+        return common.tekst(waarde, optie)
+
+    gewijzigd = zet_instellingen(r, {"organisatie": schoon(organisatie, "--organisatie"),
+                                     "contact": schoon(contact, "--contact")})
+    meld(f"instellingen gewijzigd: {', '.join(gewijzigd)}")
+
+
 def new(
     voornaam: Annotated[str | None, typer.Option(metavar="NAAM", help="Voornaam van het kind.")
                         ] = None,
@@ -315,6 +344,7 @@ def demo(
 
 def registreer(app: typer.Typer) -> None:
     app.command()(init)
+    app.command()(instellingen)
     app.command()(new)
     app.command()(show)
     app.command("list")(list_)

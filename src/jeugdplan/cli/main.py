@@ -53,6 +53,8 @@ class _GebruikFout(click.UsageError):
 # pas de tabel aan; tests/test_cli_main.py vergelijkt haar met de echte opdrachten.
 _OPDRACHTEN: dict[str, tuple[str, str]] = {
     "init": ("casus", "Maak een nieuwe casusrepository (git, jeugdplan.yaml, casussen/, eerste commit)."),
+    "instellingen": ("casus", "Toon of wijzig de instellingen van deze repository: de afzender van "
+                     "rapporten voor gemeente en Inspectie (organisatie, contact) en de regio."),
     "new": ("casus", "Maak een nieuw integraal plan voor een kind (één kind, één plan)."),
     "show": ("casus", "Toon een plan, leesbaar of als JSON met dezelfde sleutels als de YAML."),
     "list": ("casus", "Toon de casussen, met wat aandacht vraagt."),

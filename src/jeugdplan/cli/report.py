@@ -93,6 +93,16 @@ def _niet_later(dag: Any, optie: str) -> Any:
     return dag
 
 
+def _afzender(r: Repo) -> dict[str, Any]:
+    """De afzender van een rapport voor gemeente of Inspectie: organisatie en contact uit
+    jeugdplan.yaml, en de datum van vandaag."""
+    i = r.instellingen
+    if not i.organisatie:
+        common.meld("let op: het rapport heeft geen afzender; stel die in met 'jeugdplan "
+                    "instellingen --organisatie NAAM --contact TEKST'")
+    return {"organisatie": i.organisatie, "contact": i.contact, "datum": common.vandaag()}
+
+
 def _uitvoer(tekst: str, out: str | None) -> None:
     if common.schrijf_uitvoer(tekst, out) is not None:
         common.meld(f"geschreven naar {out}")
@@ -134,7 +144,9 @@ def thuiszitters(
     if fmt == "json":
         tekst = _json(rapport.als_json(), out)
     else:
-        tekst = render("thuiszitters", rapport.context(gegevens()), str(fmt), r.root)
+        afzender = _afzender(r) if fmt != "csv" else None
+        tekst = render("thuiszitters", {**rapport.context(gegevens()), "afzender": afzender},
+                       str(fmt), r.root)
     _uitvoer(tekst, out)
     for waarschuwing in rapport.waarschuwingen:
         common.meld(f"let op: {waarschuwing}")
@@ -191,8 +203,8 @@ def kwaliteit(
     r = common.repo()
     data = kw.rapport(_plannen(r, out, "Plannen lezen"), begin, eind, gegevens(),
                       per=groep)  # type: ignore[arg-type]
-    tekst = _json(data, out) if fmt == "json" else render("kwaliteit", kw.context(data), str(fmt),
-                                                     r.root)
+    tekst = _json(data, out) if fmt == "json" else render(
+        "kwaliteit", {**kw.context(data), "afzender": _afzender(r)}, str(fmt), r.root)
     _uitvoer(tekst, out)
 
 

@@ -1,4 +1,5 @@
-"""Een nieuwe casusrepository aanmaken (`jeugdplan init`)."""
+"""Een nieuwe casusrepository aanmaken (`jeugdplan init`) en haar instellingen wijzigen
+(`jeugdplan instellingen`)."""
 
 from __future__ import annotations
 
@@ -72,3 +73,33 @@ def maak_repository(pad: Path, regio: str, organisatie: str | None = None,
     # Alles (ook .git en bestanden die git of de merge-driver aanmaakt) alleen voor de eigenaar.
     alleen_eigenaar(pad)
     return Repo.open(pad.resolve())
+
+
+def zet_instellingen(repo: Repo, velden: dict[str, str | None]) -> list[str]:
+    """Zet velden van `jeugdplan.yaml` (organisatie, contact: de afzender van rapporten) in
+    één commit; een lege tekst haalt het veld weg. Opmerkingen in het bestand blijven staan.
+    Geeft de namen van wat veranderde."""
+    from jeugdplan.opslag.bronnen import valideer
+    from jeugdplan.opslag.slot import vergrendeld
+    from jeugdplan.opslag.yamlio import decodeer, dump_rt, laad_rt, lees_bytes
+
+    gitrepo.identiteit(repo.root)
+    pad = repo.root / INSTELLINGEN
+    with vergrendeld(repo.root):
+        doc = laad_rt(decodeer(lees_bytes(pad, INSTELLINGEN), INSTELLINGEN), INSTELLINGEN)
+        gewijzigd = []
+        for sleutel, waarde in velden.items():
+            if waarde is None or doc.get(sleutel) == (waarde or None):
+                continue
+            if waarde:
+                doc[sleutel] = waarde
+            else:
+                doc.pop(sleutel, None)
+            gewijzigd.append(sleutel)
+        if not gewijzigd:
+            raise JeugdplanError("de instellingen zijn al zo; er is niets gewijzigd")
+        valideer(Instellingen, doc, INSTELLINGEN, doc)
+        schrijf_atomair(pad, dump_rt(doc))
+        gitrepo.commit(repo.root, [pad],
+                       f"jeugdplan: instellingen gewijzigd ({', '.join(gewijzigd)})")
+    return gewijzigd
