@@ -84,6 +84,11 @@ def vaststellen(
     }
     plan = common.bewerk(ident, lambda p: opp.vaststellen(p, g=g, vandaag=nu, **velden))
     o = plan.ondersteuning.opp
+    termijn = opp.termijn_vaststellen(plan, g)
+    if o is not None and o.vastgesteld is not None and termijn is not None \
+            and o.vastgesteld > termijn:
+        common.meld(f"let op: vastgesteld na de termijn van {g.opp.vaststellen.weken} weken na "
+                    f"de inschrijving (uiterlijk {termijn})")
     if o is not None and o.instemming_ouders is None:
         common.meld(f"let op: leg de instemming van de ouders met de begeleiding vast met "
                     f"'jeugdplan opp instemming {plan.id}'")
