@@ -105,6 +105,7 @@ def overslaan(
     nummer: Annotated[int, typer.Argument(metavar="N", help="Alleen stap 3 mag worden "
                                           "overgeslagen.")],
     grond: Annotated[str | None, typer.Option(
+        metavar="veiligheid|contactbreuk",
         help="veiligheid (van kind, beroepskracht of anderen) of contactbreuk (het gezin "
              "verbreekt het contact).")] = None,
     reden: Annotated[str | None, typer.Option(
@@ -137,7 +138,7 @@ def afweging(
         metavar="JJJJ-MM-DD",
         help="Vraag 4 ja: datum waarop vraag 5 beantwoord moet zijn (verplicht).")] = None,
     casemanager: Annotated[str | None, typer.Option(
-        help="Vraag 4 ja: de casemanager (onderwijsvariant).")] = None,
+        metavar="NAAM", help="Vraag 4 ja: de casemanager (onderwijsvariant).")] = None,
     op: DatumOptie = None,
 ) -> None:
     """Beantwoord een vraag van het afwegingskader (in volgorde, na stap 1 tot en met 3)."""
@@ -160,7 +161,7 @@ def melding(
     op: Annotated[str, typer.Option("--datum", metavar="JJJJ-MM-DD", help="Datum van de melding.")],
     notitie: Annotated[str, typer.Option(help="Wat is gemeld bij Veilig Thuis.")],
     geinformeerd: Annotated[str | None, typer.Option(
-        help="Wie is over de melding geïnformeerd (of waarom niet).")] = None,
+        metavar="WIE", help="Wie is over de melding geïnformeerd (of waarom niet).")] = None,
     reactie: Annotated[str | None, typer.Option(
         help="Hun reactie en eventuele bezwaren.")] = None,
 ) -> None:
@@ -238,7 +239,8 @@ def status(json: JsonOptie = False) -> None:
 
 def report_meldcode(
     ident: IdArg,
-    formaat: Annotated[str, typer.Option("--format", help="md of html.")] = "md",
+    formaat: Annotated[str, typer.Option("--format", metavar="md|html",
+                                         help="Uitvoerformaat.")] = "md",
 ) -> None:
     """Het meldcodedossier van een casus: elke stap met datum, auteur en aantekeningen
     (intern dossier)."""

@@ -55,7 +55,7 @@ def inschrijving(
     ident: IdArg,
     op: DatumVerplicht,
     school: Annotated[str | None, typer.Option(
-        help="De school (standaard de school uit het plan).")] = None,
+        metavar="NAAM", help="De school (standaard de school uit het plan).")] = None,
 ) -> None:
     """Vanaf deze datum ingeschreven op een school."""
     from jeugdplan.domein import verzuim
@@ -69,7 +69,7 @@ def inschrijving(
 def vrijstelling(
     ident: IdArg,
     artikel: Annotated[str, typer.Option(
-        help="Artikel van de Leerplichtwet: 5a, 5b, 5c, 15, 3a of 3b.")],
+        metavar="ARTIKEL", help="Artikel van de Leerplichtwet: 5a, 5b, 5c, 15, 3a of 3b.")],
     van: Annotated[str, typer.Option(metavar="JJJJ-MM-DD", help="Begin van de vrijstelling.")],
     tot: Annotated[str | None, typer.Option(
         metavar="JJJJ-MM-DD",
