@@ -9,6 +9,7 @@ willekeurige ids of datums in de golden files terechtkomen.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -172,6 +173,8 @@ def rapportrepo(jp: Cli, repo_pad: Path) -> Cli:
 
 
 def vergelijk(naam: str, tekst: str) -> None:
+    if naam.endswith(".json"):  # in een pipe is JSON compact; de golden file blijft leesbaar
+        tekst = json.dumps(json.loads(tekst), ensure_ascii=False, indent=2) + "\n"
     pad = GOLDEN / naam
     if BIJWERKEN or not pad.exists():
         pad.parent.mkdir(parents=True, exist_ok=True)
