@@ -99,17 +99,17 @@ def new(
     from jeugdplan.opslag.bronnen import gegevens
 
     r = repo()
-    soorten = list(gegevens().codelijsten.codes("onderwijssoorten"))
     velden = {
         "voornaam": common.vraag_of_fout(voornaam, "--voornaam", "Voornaam van het kind"),
         "achternaam": common.vraag_of_fout(achternaam, "--achternaam", "Achternaam"),
         "geboortedatum": common.vraag_of_fout(geboortedatum, "--geboortedatum",
                                               "Geboortedatum (JJJJ-MM-DD)"),
         "gemeente": common.vraag_of_fout(gemeente, "--gemeente", "Woongemeente",
-                                         None if buiten_regio else regio_van(r).gemeenten),
+                                         None if buiten_regio else lambda: regio_van(r).gemeenten),
         "school": common.vraag_of_fout(school, "--school", "School"),
         "onderwijssoort": common.vraag_of_fout(onderwijssoort, "--onderwijssoort",
-                                               "Onderwijssoort", soorten),
+                                               "Onderwijssoort", lambda: list(
+                                                   gegevens().codelijsten.codes("onderwijssoorten"))),
     }
     plan, pad = maak_plan(
         r,

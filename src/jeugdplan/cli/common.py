@@ -8,6 +8,7 @@ opdracht ze nodig heeft.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -197,14 +198,15 @@ def interactief() -> bool:
 
 
 def vraag_of_fout(waarde: str | None, optie: str, vraag: str,
-                  keuzes: list[str] | None = None) -> str:
-    """Een ontbrekende verplichte waarde: vragen op een terminal (op stderr, met de keuzes),
-    anders een gebruiksfout zoals bij elke ontbrekende optie."""
+                  keuzes: Callable[[], list[str]] | None = None) -> str:
+    """Een ontbrekende verplichte waarde: vragen op een terminal (op stderr, met de keuzes;
+    die worden pas opgezocht als er gevraagd wordt), anders een gebruiksfout zoals bij elke
+    ontbrekende optie."""
     if waarde is not None:
         return waarde
     if interactief():
-        if keuzes:
-            vraag += f" (kies uit: {', '.join(keuzes)})"
+        if keuzes is not None:
+            vraag += f" (kies uit: {', '.join(keuzes())})"
         antwoord: str = typer.prompt(vraag, err=True)
         return antwoord
     raise GebruiksFout(f"optie {optie} ontbreekt")
