@@ -7,7 +7,7 @@ dezelfde stijl als de meldingen van jeugdplan.
 - Metavars zonder eigen naam heten naar hun soort (`TEKST`, `GETAL`, `PAD`); een bereik is
   "minstens 1" of "0 tot en met 520", geen `0<=x<=520`.
 - Fouten in één stijl, zoals `JeugdplanError`-meldingen: `optie --reden ontbreekt`,
-  `argument ID ontbreekt`, `--weken: 600 ligt niet tussen 0 en 520`.
+  `argument ID ontbreekt`, `--weken: 900 ligt buiten het bereik (0 tot en met 520)`.
 - Een ontbrekende verplichte optie wordt op een terminal gevraagd (met de keuzes als die er
   zijn); zonder terminal (script, pipe, CI) blijft het een gebruiksfout, exitcode 2.
 
