@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from jeugdplan.opslag import cache
 from tests.conftest import git_log
 
 
@@ -257,7 +258,7 @@ def test_purge_uit_geschiedenis(jp, kind, repo_pad):
     bewerk = repo_pad / ".jeugdplan" / "bewerk"
     bewerk.mkdir(parents=True, exist_ok=True)
     (bewerk / f"{ident}.yaml").write_text("voornaam: Uniekevoornaam\n")
-    assert list((repo_pad / ".jeugdplan").glob("cache*"))
+    assert cache.cachebestand(repo_pad).exists()
     r = jp("purge", ident, "--ja", "--uit-geschiedenis")
     assert "Klonen bij collega's, remotes en back-ups houden hun eigen kopie" in r.stderr
     assert "uit de geschiedenis van deze repository" in r.stderr
@@ -268,7 +269,7 @@ def test_purge_uit_geschiedenis(jp, kind, repo_pad):
     assert b"blijft" in alles
     # Ook geen kopie in de afgeleide bestanden (de cache is gecomprimeerd: die is weg; hij
     # bouwt zich vanzelf opnieuw op), in een edit-kopie of waar dan ook in de map.
-    assert not list((repo_pad / ".jeugdplan").glob("cache*"))
+    assert not cache.cachebestand(repo_pad).exists()
     for pad in repo_pad.rglob("*"):
         if pad.is_file() and not pad.is_symlink():
             assert b"Uniekevoornaam" not in pad.read_bytes(), pad

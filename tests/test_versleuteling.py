@@ -161,11 +161,16 @@ def test_ontvangers_yaml_en_gitattributes_vastgelegd(vjp: Cli, repo_pad: Path,
 def test_aanzetten_versleutelt_bestaande_plannen(jp: Cli, repo_pad: Path, kind,
                                                  sleutels: dict[str, Sleutel],
                                                  monkeypatch) -> None:
+    from jeugdplan.opslag.cache import cachebestand
+
     ident = kind(achternaam=NAAM)
-    cache = repo_pad / ".jeugdplan" / "cache-v1.sqlite"
     jp("list")
-    assert cache.exists()
-    index = repo_pad / ".jeugdplan" / "cache-v1.sqlite-kandidaten"  # van 'new': met namen
+    leesbaar = cachebestand(repo_pad)  # de cache van vóór de versleuteling
+    assert leesbaar.exists()
+    (repo_pad / ".jeugdplan").mkdir(exist_ok=True)
+    cache = repo_pad / ".jeugdplan" / "cache-v1.sqlite"  # een cache van een oudere versie
+    cache.write_bytes(NAAM.encode())
+    index = repo_pad / ".jeugdplan" / "cache-v1.sqlite-kandidaten"
     index.write_bytes(NAAM.encode())
     # alleen een publieke sleutel in de configuratiemap: aanzetten kan zonder ontgrendelen
     versleuteling._schrijf_prive(versleuteling.publiek_pad(),
@@ -178,6 +183,7 @@ def test_aanzetten_versleutelt_bestaande_plannen(jp: Cli, repo_pad: Path, kind,
     assert NAAM.encode() not in werkmap_bytes(repo_pad)
     assert not cache.exists()  # de oude cache in de repository bevatte namen
     assert not index.exists()
+    assert not leesbaar.exists()
     assert "Ilse IB" in (repo_pad / "ontvangers.yaml").read_text()
     assert not git(repo_pad, "status", "--porcelain")
     jp("show", ident, code=1)
@@ -381,11 +387,14 @@ def test_cache_lokaal_en_niet_in_de_repository(vjp: Cli, repo_pad: Path, kind,
     assert vjp.json("versleuteling", "status")["cache"] == str(caches[0])
 
 
-def test_gewone_repository_houdt_cache_in_repository(jp: Cli, repo_pad: Path, kind) -> None:
+def test_cache_staat_nooit_in_de_repository(jp: Cli, repo_pad: Path, kind) -> None:
+    from jeugdplan.opslag.cache import cachebestand
+
     kind()
     jp("list")
-    assert (repo_pad / ".jeugdplan" / "cache-v1.sqlite").exists()
-    assert jp.json("versleuteling", "status")["versleuteld"] is False
+    assert not list(repo_pad.rglob("*.sqlite*"))
+    status = jp.json("versleuteling", "status")
+    assert status["versleuteld"] is False and status["cache"] == str(cachebestand(repo_pad))
 
 
 def test_edit_bewaart_bewerking_lokaal(vjp: Cli, repo_pad: Path, kind, tmp_path: Path,
@@ -611,7 +620,7 @@ def test_zonder_lokale_cachemap_werkt_alles_zonder_cache(vjp: Cli, repo_pad: Pat
     assert not (repo_pad / ".jeugdplan" / "cache-v1.sqlite").exists()
 
 
-def test_andere_kloon_ruimt_leesbare_cache_en_bewerkingen_op(
+def test_andere_kloon_ruimt_leesbare_bewerkingen_op(
         jp: Cli, repo_pad: Path, kind, tmp_path: Path, sleutels: dict[str, Sleutel],
         lokale_mappen: Path, monkeypatch) -> None:
     """Versleuteling wordt in kloon A aangezet; kloon B had nog een leesbare cache en een
@@ -621,7 +630,6 @@ def test_andere_kloon_ruimt_leesbare_cache_en_bewerkingen_op(
     b = Cli(kloon)
     b("sync")
     b("list")
-    assert (kloon / ".jeugdplan" / "cache-v1.sqlite").exists()
     bewerking = kloon / ".jeugdplan" / "bewerk" / f"{ident}.yaml"
     bewerking.parent.mkdir(parents=True)
     bewerking.write_text(f"achternaam: {NAAM}\n")
@@ -633,7 +641,7 @@ def test_andere_kloon_ruimt_leesbare_cache_en_bewerkingen_op(
     assert ident in r.stdout
     assert f"bewaarde bewerking {ident}.yaml verplaatst" in r.stderr
     assert NAAM.encode() not in werkmap_bytes(kloon)
-    assert not (kloon / ".jeugdplan" / "cache-v1.sqlite").exists()
+    assert not list(kloon.rglob("*.sqlite*"))
     assert list((lokale_mappen / "state" / "jeugdplan").glob(f"bewerk-*/{ident}.yaml"))
 
 

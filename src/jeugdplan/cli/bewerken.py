@@ -20,15 +20,15 @@ from jeugdplan.cli.common import interactief
 from jeugdplan.diensten.bewerken import leg_bewerking_vast
 from jeugdplan.domein.checks import controleer_plan
 from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig, Probleem
-from jeugdplan.domein.model import Plan
 from jeugdplan.opslag import gitrepo
 from jeugdplan.opslag.bestanden import schrijf_atomair
-from jeugdplan.opslag.bronnen import gegevens, valideer
+from jeugdplan.opslag.bronnen import gegevens
 from jeugdplan.opslag.clock import vandaag
+from jeugdplan.opslag.planbestand import plan_uit
 from jeugdplan.opslag.store import Repo
 from jeugdplan.opslag.validatie import veldpad
 from jeugdplan.opslag.versleuteling import bewerk_map, lees_plan_bytes
-from jeugdplan.opslag.yamlio import decodeer, laad_rt, plaats
+from jeugdplan.opslag.yamlio import decodeer, knopen, laad_snel, plaats
 
 
 def _editor() -> list[str]:
@@ -38,10 +38,10 @@ def _editor() -> list[str]:
 
 def _controleer(tekst: str, relatief: str, ident: str) -> list[Probleem]:
     try:
-        doc = laad_rt(tekst, relatief)
-        plan = valideer(Plan, doc, relatief, doc)
+        plan = plan_uit(tekst, relatief)
     except PlanOngeldig as e:
         return e.problemen
+    doc = knopen(tekst)
     problemen = []
     if plan.id != ident:
         problemen.append(Probleem(relatief, *plaats(doc, ["id"]), "id",
@@ -54,7 +54,7 @@ def _controleer(tekst: str, relatief: str, ident: str) -> list[Probleem]:
 
 
 def _gewijzigde_velden(oud: str, nieuw: str, relatief: str) -> list[str]:
-    a, b = laad_rt(oud, relatief) or {}, laad_rt(nieuw, relatief) or {}
+    a, b = laad_snel(oud, relatief) or {}, laad_snel(nieuw, relatief) or {}
     return [k for k in dict.fromkeys([*a, *b]) if a.get(k) != b.get(k)]
 
 

@@ -88,8 +88,7 @@ def show(
 
         plan = plan_op(r, ident, datum(op, "--op"))
     else:
-        # --json heeft het model nodig (model_dump); leesbaar kan het lichte plan uit de cache.
-        plan = r.lees(ident) if json else r.bekijk(ident)
+        plan = r.lees(ident)
     if json:
         print_json(plan.als_json_data())
         return

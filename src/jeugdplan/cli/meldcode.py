@@ -182,7 +182,7 @@ def volgende(ident: IdArg, json: JsonOptie = False) -> None:
     """Wat moet er nu gebeuren: de stap, wat ontbreekt, de vraag, het besluit, de termijn."""
     from jeugdplan.domein import meldcode as mc
 
-    advies = mc.volgende(common.repo().bekijk(ident), vandaag(), _machine())
+    advies = mc.volgende(common.repo().lees(ident), vandaag(), _machine())
     if json:
         common.print_json(advies.als_json())
         return

@@ -111,13 +111,16 @@ def thuiszitters(
     fmt = _keuze(formaat, ("md", "html", "csv", "json"), "--format")
     groep = _keuze(per, ("school", "gemeente"), "--per")
     dag = common.datum(peildatum, "--peildatum", common.vandaag())
+    from functools import partial
+
+    from jeugdplan.diensten.overzichten import thuiszitters_per_plan
     from jeugdplan.domein import thuiszitters as tz
     from jeugdplan.opslag.bronnen import gegevens
     from jeugdplan.rapporten.reports import render
 
     r = common.repo()
     resultaten = _plannen(r, out, "Plannen lezen",
-                          (f"thuiszitters:{dag}", lambda p: tz.plan_resultaat(p, dag, gegevens())))
+                          (f"thuiszitters:{dag}", partial(thuiszitters_per_plan, peildatum=dag)))
     rapport = tz.rapport_uit(resultaten, dag, per=groep, met_namen=met_namen)  # type: ignore[arg-type]
     if fmt == "json":
         tekst = _json(rapport.als_json())

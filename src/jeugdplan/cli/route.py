@@ -57,7 +57,7 @@ def route(
         from jeugdplan.diensten.regio import regio_van
 
         r = common.repo()
-        uitkomst = bereken(r.bekijk(ident), regio_van(r), nu, gegevens())
+        uitkomst = bereken(r.lees(ident), regio_van(r), nu, gegevens())
         if json:
             print_json(uitkomst.als_dict())
         else:

@@ -34,7 +34,6 @@ def leg_bewerking_vast(repo: Repo, pad: Path, origineel: str, nieuw: str, berich
             nieuw = voeg_bewerking_samen(ident, relatief, origineel, huidig, nieuw)
         schrijf_plan(repo.root, pad, nieuw)
         repo.commit(pad, bericht)
-        repo.in_cache(ident)
     return samengevoegd
 
 

@@ -8,28 +8,42 @@ uit en sorteert.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
+from typing import TYPE_CHECKING
 
-from jeugdplan.domein import agenda, meldcode, overzicht
+from jeugdplan.domein import agenda, meldcode, overzicht, thuiszitters
 from jeugdplan.opslag.bronnen import gegevens
 from jeugdplan.opslag.cache import per_plan
 from jeugdplan.opslag.store import Repo
 
+if TYPE_CHECKING:
+    from jeugdplan.domein.model import Plan
+
 
 def overzicht_repo(repo: Repo, vandaag: date, **filters: str | None) -> list[overzicht.Regel]:
     """Het overzicht van `jeugdplan list` (gefilterd zoals `overzicht.kies`)."""
-    regels = per_plan(repo, f"overzicht:{vandaag}", lambda p: overzicht.regel(p, vandaag))
+    regels = per_plan(repo, f"overzicht:{vandaag}", partial(overzicht.regel, vandaag=vandaag))
     return overzicht.kies((r for _, r, _ in regels if r is not None), **filters)
 
 
 def agenda_repo(repo: Repo, vandaag: date, weken: int = 2) -> list[agenda.Punt]:
     """Alle agendapunten tot `weken` weken vooruit, over tijd eerst."""
     tot = vandaag + timedelta(weeks=weken)
-    per = per_plan(repo, f"agenda:{vandaag}:{tot}", lambda p: agenda.punten(p, vandaag, tot))
+    per = per_plan(repo, f"agenda:{vandaag}:{tot}", partial(agenda.punten, vandaag=vandaag,
+                                                             tot=tot))
     return agenda.sorteer(p for _i, lijst, _f in per for p in lijst or [])
 
 
 def meldcode_status_repo(repo: Repo, vandaag: date) -> list[meldcode.Advies]:
     """Alle lopende meldcodesporen: verstreken termijnen eerst."""
     return meldcode.lopend(a for _i, a, _f in per_plan(
-        repo, f"meldcode:{vandaag}",
-        lambda p: meldcode.spoor(p, vandaag, meldcode.machine(gegevens()))))
+        repo, f"meldcode:{vandaag}", partial(_meldcodespoor, vandaag=vandaag)))
+
+
+def _meldcodespoor(plan: Plan, vandaag: date) -> meldcode.Advies | None:
+    return meldcode.spoor(plan, vandaag, meldcode.machine(gegevens()))
+
+
+def thuiszitters_per_plan(plan: Plan, peildatum: date) -> thuiszitters.PlanResultaat:
+    """Wat één plan bijdraagt aan het thuiszittersrapport (per plan in de cache)."""
+    return thuiszitters.plan_resultaat(plan, peildatum, gegevens())

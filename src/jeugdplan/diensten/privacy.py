@@ -127,16 +127,13 @@ def purge(repo: Repo, ruw_id: str, uit_geschiedenis: bool = False) -> PurgeUitko
 
 
 def _wis_afgeleid(repo: Repo, ident: str) -> None:
-    """Afgeleide kopieën onder `.jeugdplan/` (niet in git) mogen het plan niet bewaren: de
-    cache (SQLite houdt gewiste rijen vast in vrije pagina's; hij bouwt zich vanzelf weer op)
-    en een onafgemaakte `edit`-kopie van deze casus."""
-    afgeleid = repo.root / ".jeugdplan"
-    if not afgeleid.is_dir():
-        return
-    for pad in afgeleid.glob("cache*"):
-        if pad.is_file():
-            pad.unlink()
-    (afgeleid / "bewerk" / f"{ident}.yaml").unlink(missing_ok=True)
+    """Afgeleide kopieën mogen het plan niet bewaren: de cache (heel, want SQLite houdt
+    gewiste rijen vast in vrije pagina's; hij bouwt zich vanzelf weer op) en een onafgemaakte
+    `edit`-kopie van deze casus."""
+    from jeugdplan.opslag.cache import wis_alles
+
+    wis_alles(repo.root)
+    (repo.root / ".jeugdplan" / "bewerk" / f"{ident}.yaml").unlink(missing_ok=True)
 
 
 def _schoon_genoeg(repo: Repo, relatief: str) -> None:
