@@ -102,7 +102,7 @@ def test_van_eerste_signaal_tot_besluit(jp: Cli, repo_pad: Path, casus: str) -> 
     jp("meldcode", "afweging", ident, "5", "ja", "--toelichting", "Monitoring: IB'er elke maand")
     n = jp.json("meldcode", "next", ident)
     assert (n["status"], n["stap"], n["besluit"]) == ("afgerond", None, "afsluiten")
-    assert jp.json("show", ident)["meldcode"]["afgerond"] == "2026-11-25"
+    assert jp.json("show", ident)["meldcode"][0]["afgerond"] == "2026-11-25"
 
 
 def test_next_json_vorm(jp: Cli, casus: str) -> None:
@@ -260,7 +260,8 @@ def test_weigeringen_afwegingskader(jp: Cli, repo_pad: Path, casus: str) -> None
     weiger(jp, repo_pad, ident, "meldcode", "melding", ident, "--datum", "2026-11-25",
            "--notitie", "x", melding="het meldcodespoor is afgerond op 2026-11-25")
     weiger(jp, repo_pad, ident, "meldcode", "start", ident,
-           melding="een plan heeft één meldcodespoor")
+           melding="meldcodespoor 1 is afgerond op 2026-11-25; een nieuw spoor begint bij een "
+                   "nieuw vermoeden: leg dat eerst vast als signaal")
 
 
 def test_twijfel_bij_vraag_2_is_melden(jp: Cli, casus: str) -> None:
@@ -290,7 +291,7 @@ def test_signaal_over_personeel(jp: Cli, repo_pad: Path, kind) -> None:
        "--omschrijving", "Leerling vertelt over aanraking door een medewerker")
     n = jp.json("meldcode", "next", ident)
     assert (n["status"], n["stap"], n["opdracht"]) == ("niet-gestart", None, None)
-    assert n["titel"] == "Meldplicht zedendelict door een medewerker van de school"
+    assert n["titel"] == "Meldplicht zedendelict door iemand met taken op school"
     assert n["andere_plicht"]["vertrouwensinspecteur"] == "0900-111 3111"
     assert any("schoolbestuur" in w for w in n["waarschuwingen"])
     tekst = jp("meldcode", "next", ident).stdout

@@ -124,10 +124,14 @@ class Kind(Model):
     """Casussen die op dit kind lijken maar een ander kind zijn (vastgelegd met `new --toch`)."""
 
 
+GezagOnbekend = Literal["onbekend"]
+
+
 class Opvoeder(Model):
     naam: Naam
     relatie: Naam
-    gezag: JaNee
+    gezag: JaNee | GezagOnbekend
+    """ja, nee of onbekend: zolang het gezag onbekend is, is toestemming niet volledig."""
     contact: Naam | None = None
 
 
@@ -330,19 +334,76 @@ class MeldcodeMelding(Model):
     notitie: Tekst
     geinformeerd: Naam | None = None
     reactie: Tekst | None = None
+    hulp: Tekst | None = None
+    """Hulp die de school naast de melding biedt of organiseert (een melding is geen
+    overdracht: de school blijft ondersteunen)."""
+    terugkoppeling_verwacht: date | None = None
+    """Uiterlijk wanneer Veilig Thuis naar verwachting terugkoppelt (termijn uit de gegevens)."""
+
+
+class MeldcodeTerugkoppeling(Model):
+    """Wat Veilig Thuis na de melding aan de school terugkoppelde."""
+
+    datum: date
+    door: Naam
+    notitie: Tekst
+
+
+class MeldcodeAnnulering(Model):
+    """Een per vergissing gestart spoor: het blijft in de geschiedenis, met reden."""
+
+    datum: date
+    door: Naam
+    reden: Tekst
 
 
 class Meldcode(Model):
-    """Het spoor van de meldcode in dit plan (issue 3); de regels staan in data/meldcode.yaml."""
+    """Eén meldcodespoor: elk nieuw vermoeden begint een nieuw spoor bij stap 1 (issue 15); de
+    regels staan in data/meldcode.yaml."""
 
+    id: Naam = "m1"
     gestart: date
     door: Naam
+    signalen: list[Naam] = []
+    """De signalen (ids) waar dit spoor over gaat."""
     stappen: list[MeldcodeStap] = []
     overgeslagen: list[MeldcodeOverslaan] = []
     afwegingen: list[MeldcodeAfweging] = []
     meldingen: list[MeldcodeMelding] = []
+    terugkoppelingen: list[MeldcodeTerugkoppeling] = []
     besluit: Literal["afsluiten", "melden", "hulp"] | None = None
     afgerond: date | None = None
+    geannuleerd: MeldcodeAnnulering | None = None
+
+
+def _meldcodesporen(waarde: Any) -> Any:
+    """Een plan van vóór issue 15 heeft één spoor (een mapping): dat wordt spoor m1."""
+    if waarde is None:
+        return []
+    if isinstance(waarde, dict):
+        return [{"id": "m1", **waarde}]
+    return waarde
+
+
+class InzageBeperking(Model):
+    wat: Tekst
+    grond: Tekst
+
+
+class Inzage(Model):
+    """Eén inzage-export (AVG art. 5 lid 2: verantwoording). Dit logboek is metadata over het
+    dossier, geen wijziging ervan: het telt niet mee voor de bewaartermijn."""
+
+    datum: date
+    aanvrager: Literal["ouder", "jeugdige"]
+    naam: Naam | None = None
+    hoedanigheid: Tekst
+    door: Naam
+    gegeven: list[Naam] = []
+    weggelaten: list[InzageBeperking] = []
+    volledig: bool = False
+    reden: Tekst | None = None
+    """Bij een volledige inzage: waarom (het eigen oordeel van de professional)."""
 
 
 class JournaalRegel(Model):
@@ -377,8 +438,10 @@ class Plan(Model):
     verzuim: Verzuim = Field(default_factory=Verzuim)
     zienswijze: Zienswijze = Field(default_factory=Zienswijze)
     evaluaties: list[Evaluatie] = []
-    meldcode: Meldcode | None = None
+    meldcode: Annotated[list[Meldcode], BeforeValidator(_meldcodesporen)] = []
+    """De meldcodesporen, oudste eerst (`m1`, `m2`, ...)."""
     journaal: list[JournaalRegel] = []
+    inzages: list[Inzage] = []
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True,
                               defer_build=True)
