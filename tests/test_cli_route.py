@@ -39,7 +39,7 @@ def test_route_tekst(jp: Any, kind: Callable[..., str]) -> None:
     assert f"Casus {ident}: gemeente Velsen (regio IJmond)" in uit
     assert "! ouders-informeren:" in uit
     assert "2. Jeugdmaatschappelijk werker: Socius Maatschappelijke Dienstverlening" in uit
-    assert "regel:   licht-jmw (bron: seed 000" in uit
+    assert "regel:   licht-jmw (bron: Samenwerkingsverband IJmond, website" in uit
     assert f"jeugdplan route {ident} --apply N" in uit
 
 
@@ -81,8 +81,8 @@ def test_apply_met_toestemming_een_commit(jp: Any, kind: Callable[..., str],
     ident = kind()
     signaal(jp, ident)
     jp("ouders", "informeer", ident)
-    jp("toestemming", "add", ident, "--partij", "Socius", "--door", "moeder")
-    # Het plan noemt geen gezin: er ontbreekt geen ouder met gezag, de toestemming is geldig.
+    jp("gezin", "add", ident, "--naam", "Petra de Vries", "--relatie", "moeder", "--gezag")
+    jp("toestemming", "add", ident, "--partij", "Socius", "--door", "Petra de Vries")
     log = git_log(repo_pad)
     uit = jp("route", ident, "--apply", "1")
     assert uit.stdout.strip() == "v1"

@@ -81,12 +81,14 @@ def rijk_plan(jp, kind):
 
 def test_export_json_is_volledig(jp, rijk_plan, repo_pad):
     ident = rijk_plan
-    r = jp("export", ident)
+    plan, tekst, log = (jp.json("show", ident), (repo_pad / "casussen" / ident / "plan.yaml")
+                        .read_text(), jp.json("log", ident))
+    r = jp("export", ident, "--aanvrager", "ouder")
     e = json.loads(r.stdout)
-    assert e["soort"] == "inzage-export (AVG art. 15)"
-    assert e["plan"] == jp.json("show", ident)
-    assert e["plan_yaml"] == (repo_pad / "casussen" / ident / "plan.yaml").read_text()
-    log = jp.json("log", ident)
+    assert e["soort"] == "inzage-export (AVG art. 15; Jeugdwet art. 7.3.10)"
+    assert e["plan"] == plan  # niets achtergehouden: geen meldcode, geen gegevens van derden
+    assert e["plan_yaml"] == tekst
+    assert e["inzage"]["weggelaten"] == []
     assert [(w["hash"], w["auteur"], w["datum"], w["bericht"]) for w in e["geschiedenis"]] == [
         (w["hash"], w["auteur"], w["datum"], w["bericht"]) for w in log]
     assert len(e["geschiedenis"]) == 3
@@ -100,7 +102,7 @@ def test_export_json_is_volledig(jp, rijk_plan, repo_pad):
 
 
 def test_export_html_leesbaar_en_op_zichzelf(jp, rijk_plan):
-    html = jp("export", rijk_plan, "--format", "html").stdout
+    html = jp("export", rijk_plan, "--aanvrager", "ouder", "--format", "html").stdout
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html
     assert "src=" not in html and "<link" not in html and "http" not in html
     for verwacht in ("Sanne", "de Vries", "Gesprek met moeder", "signaal s1 toegevoegd",
@@ -112,7 +114,7 @@ def test_export_html_leesbaar_en_op_zichzelf(jp, rijk_plan):
 
 def test_export_naar_bestand(jp, rijk_plan, tmp_path):
     doel = tmp_path / "inzage.html"
-    r = jp("export", rijk_plan, "--format", "html", "--out", str(doel))
+    r = jp("export", rijk_plan, "--aanvrager", "ouder", "--format", "html", "--out", str(doel))
     assert r.stdout == ""
     assert "alleen leesbaar voor u" in r.stderr
     assert _modus(doel) == 0o600
@@ -120,11 +122,11 @@ def test_export_naar_bestand(jp, rijk_plan, tmp_path):
 
 
 def test_export_weigert(jp, rijk_plan, tmp_path):
-    r = jp("export", rijk_plan, "--format", "pdf", code=2)
+    r = jp("export", rijk_plan, "--aanvrager", "ouder", "--format", "pdf", code=2)
     assert "kies json of html" in r.stderr
-    r = jp("export", rijk_plan, "--out", str(tmp_path), code=1)
+    r = jp("export", rijk_plan, "--aanvrager", "ouder", "--out", str(tmp_path), code=1)
     assert "is een map" in r.stderr
-    r = jp("export", "2026-NIETS", code=1)
+    r = jp("export", "2026-NIETS", "--aanvrager", "ouder", code=1)
     assert "geen casus met id 2026-NIETS" in r.stderr
 
 
@@ -163,7 +165,7 @@ def test_bewaartermijn_json(jp, kind, repo_pad):
     _oud_plan(jp, repo_pad, "2020-06-01", JEUGDHULP)  # 20 jaar: nog lang niet
     rijen = jp.json("bewaartermijn")
     assert [set(r) for r in rijen] == [{"id", "afgesloten", "termijn_jaren", "verlopen_sinds",
-                                        "grond"}] * 2
+                                        "grond", "laatste_wijziging"}] * 2
     assert [(r["id"], r["afgesloten"], r["termijn_jaren"], r["verlopen_sinds"]) for r in rijen] == [
         (leerling, "2020-06-01", 2, "2022-06-01"),
         (verzuim, "2020-07-01", 5, "2025-07-01"),

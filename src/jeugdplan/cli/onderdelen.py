@@ -109,8 +109,9 @@ def toestemming_add(
 
     laatste, g = plan.toestemmingen[-1], gegevens()
     if not is_geldig(plan, laatste, nu, g):
+        nodig = vereist(plan, dag, g)
         common.meld(f"let op: de toestemming is nog niet volledig; nodig is toestemming van "
-                    f"{vereist(plan, dag, g).omschrijving}")
+                    f"{nodig.omschrijving}.{nodig.aanwijzing(plan.id)}")
 
 
 @toestemming.command("intrekken")

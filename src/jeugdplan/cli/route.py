@@ -112,7 +112,7 @@ def _toon(u: Uitkomst) -> None:
             kenmerken.append("niet bevestigd")
         if a.al_betrokken:
             kenmerken.append("al betrokken")
-        elif a.lopende_verwijzing:
+        if a.lopende_verwijzing:
             kenmerken.append(f"loopt al: {a.lopende_verwijzing}")
         extra = f"  [{'; '.join(kenmerken)}]" if kenmerken else ""
         echo(f"  {i}. {rollen.get(a.rol, a.rol)}: {a.organisatie}{extra}")

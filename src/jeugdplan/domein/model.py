@@ -382,6 +382,8 @@ def _meldcodesporen(waarde: Any) -> Any:
         return []
     if isinstance(waarde, dict):
         return [{"id": "m1", **waarde}]
+    if isinstance(waarde, Meldcode):
+        return [waarde]
     return waarde
 
 

@@ -3,7 +3,8 @@
 De zorgen zijn met de ouders besproken op elk moment dat het plan dat vastlegt: `ouders
 informeer`, maar ook een gesprek in stap 3 van de meldcode met een ouder (`--met moeder`) en
 een melding aan Veilig Thuis waarover een ouder is geïnformeerd (`--geinformeerd moeder`).
-Data tellen: een signaal van ná het laatste gesprek brengt de voorwaarde terug. Signalen over
+Data tellen: een signaal van ná het laatste gesprek brengt de voorwaarde terug (behalve een
+signaal dat van een ouder zelf kwam). Signalen over
 veiligheid lopen via de meldcode (het gesprek is stap 3), een mogelijk zedendelict door iemand
 met taken op school via de meldplicht, en bij acuut gevaar wacht niets op het gesprek.
 
@@ -78,9 +79,11 @@ def gewoon(signaal: Signaal) -> bool:
 
 
 def nog_niet_besproken(plan: Plan) -> list[Signaal]:
-    """De gewone signalen van ná het laatste gesprek met de ouders (alle, zonder gesprek)."""
+    """De gewone signalen van ná het laatste gesprek met de ouders (alle, zonder gesprek). Een
+    signaal dat van een ouder zelf kwam (bron `ouder`) is met de ouders besproken."""
     sinds = laatste(plan)
-    return [s for s in plan.signalen if gewoon(s) and (sinds is None or s.datum > sinds)]
+    return [s for s in plan.signalen if gewoon(s) and s.bron != "ouder"
+            and (sinds is None or s.datum > sinds)]
 
 
 def veiligheid_zonder_gesprek(plan: Plan) -> bool:

@@ -21,8 +21,8 @@ collega's kan uitleggen waarom. De uitgangspunten (tekst en bron in het regiobes
 - verzuim: langer dan 4 weken ongeoorloofd afwezig of niet ingeschreven -> leerplicht en
   samenwerkingsverband; een mbo-student nooit naar het samenwerkingsverband (dat is er alleen
   voor po en vo) maar naar het RMC en de eigen ondersteuning van de mbo-school;
-- wie al betrokken is (betrokkene, regie, lopende jeugdhulp of verwijzing, een melding bij
-  Veilig Thuis) staat in het advies als `al_betrokken`, en wordt niet nog eens verwezen;
+- wie al betrokken is (betrokkene, regie, lopende jeugdhulp, een melding bij Veilig Thuis)
+  staat in het advies als `al_betrokken`, en wordt niet nog eens verwezen;
 - identiteit: vraagt het gezin om hulp met een eigen identiteit, dan gaat een aanbieder met
   die identiteit voor, binnen dezelfde functie (de andere regels blijven gelden).
 """
@@ -89,8 +89,9 @@ class Advies:
     signalen: list[str] = field(default_factory=list)
     lopende_verwijzing: str | None = None
     al_betrokken: bool = False
-    """Deze organisatie is al betrokken (betrokkene, regie, lopende jeugdhulp of verwijzing,
-    melding bij Veilig Thuis): geen nieuwe verwijzing."""
+    """Deze organisatie is al betrokken (betrokkene, regie, lopende jeugdhulp, melding bij
+    Veilig Thuis): geen nieuwe verwijzing. Een lopende verwijzing staat in
+    `lopende_verwijzing`."""
     betrokken_als: str | None = None
 
 
@@ -178,6 +179,7 @@ class _Router:
         self.vandaag = vandaag
         self.gemeente = gemeente
         self.adviezen: list[Advies] = []
+        self.gezag_aanwijzing = ""
         self.eigen_grondslag = zonder_toestemming(g)
         self.vrij = self.eigen_grondslag | set(g.toestemming.school_intern.rollen)
 
@@ -276,8 +278,6 @@ class _Router:
         for h in plan.jeugdhulp:
             if _noemt(namen, h.aanbieder) and (h.einde is None or h.einde > self.vandaag):
                 wie.append(f"jeugdhulp: {h.vorm} sinds {h.start or '?'}")
-        if advies.lopende_verwijzing:
-            wie.append(f"verwijzing {advies.lopende_verwijzing}")
         if org.rol == "veilig-thuis":
             wie += [f"melding op {s.meldingen[0].datum} (meldcode spoor {n})"
                     for n, s in gemeld(plan)]
@@ -295,7 +295,9 @@ class _Router:
             advies.toestemming = "aanwezig"
         else:
             advies.toestemming = "nodig"
-            advies.toestemming_van = vereist(self.plan, self.vandaag, self.g).omschrijving
+            nodig = vereist(self.plan, self.vandaag, self.g)
+            advies.toestemming_van = nodig.omschrijving
+            self.gezag_aanwijzing = nodig.aanwijzing(self.plan.id)
 
 
 def route(plan: Plan, regio: Regio, vandaag: date, g: Gegevens) -> Uitkomst:
@@ -418,8 +420,8 @@ def route(plan: Plan, regio: Regio, vandaag: date, g: Gegevens) -> Uitkomst:
         if a.toestemming == "nodig":
             voorwaarden.append(Voorwaarde(
                 "toestemming", f"Geen geldige toestemming om gegevens te delen met "
-                f"{a.organisatie}: nodig is toestemming van {a.toestemming_van}.",
-                "toestemming", bron, a.organisatie))
+                f"{a.organisatie}: nodig is toestemming van {a.toestemming_van}."
+                f"{router.gezag_aanwijzing}", "toestemming", bron, a.organisatie))
 
     for tekst in opnieuw_vragen(plan, vandaag, g):
         voorwaarden.append(Voorwaarde("toestemming-opnieuw", tekst[0].upper() + tekst[1:] + ".",

@@ -53,6 +53,14 @@ class Vereist:
         """De gezagsdragers moeten toestemmen, maar wie dat zijn staat niet (volledig) vast."""
         return self.ouders_nodig and (not self.ouders or bool(self.gezag_onbekend))
 
+    def aanwijzing(self, ident: str) -> str:
+        """Wat de professional eerst moet vastleggen als het gezag onduidelijk is ('')."""
+        if not self.gezag_onduidelijk:
+            return ""
+        return (" Leg eerst vast wie het gezag heeft (uittreksel BRP of gezagsregister): "
+                f"'jeugdplan gezin add {ident} --naam ... --relatie ... --gezag' of "
+                "'--geen-gezag'; zolang dat niet vaststaat is de toestemming niet volledig.")
+
 
 def vereist(plan: Plan, op: date, g: Gegevens) -> Vereist:
     jaren = leeftijd(plan.kind.geboortedatum, op)
@@ -71,11 +79,9 @@ def vereist(plan: Plan, op: date, g: Gegevens) -> Vereist:
                 delen.append(f"{plan.kind.voornaam} zelf")
             tekst = f"{' en '.join(delen)} ({regel.omschrijving})"
             if nodig and not gezag:
-                tekst += ("; in het plan staat niet wie het gezag heeft: leg dat vast met "
-                          f"'jeugdplan gezin add {plan.id} --naam ... --relatie ... --gezag'")
+                tekst += "; nog niet vastgelegd wie het gezag heeft"
             elif nodig and onbekend:
-                tekst += (f"; het gezag van {', '.join(onbekend)} is onbekend: leg vast of "
-                          "die het gezag heeft")
+                tekst += f"; het gezag van {', '.join(onbekend)} is nog onbekend"
             return Vereist(gezag if nodig else [], kind, tekst, nodig, onbekend if nodig else [])
     return Vereist([], True, "de jongere zelf")
 

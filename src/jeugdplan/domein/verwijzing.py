@@ -24,7 +24,7 @@ from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.gegevens import Gegevens
 from jeugdplan.domein.model import Plan, Verwijzing, VerwijzingStap, volgend_id
 from jeugdplan.domein.routing import ACTIEVE_STATUSSEN, Advies
-from jeugdplan.domein.toestemming import zonder_toestemming
+from jeugdplan.domein.toestemming import vereist, zonder_toestemming
 
 STATUSSEN = ("voorgesteld", "aangevraagd", "geaccepteerd", "afgewezen", "gestart", "afgerond")
 
@@ -89,9 +89,10 @@ def leg_vast(plan: Plan, advies: Advies, nummer: int, *, vandaag: date, door: st
     overruled = None
     if advies.toestemming == "nodig":
         if zonder_toestemming_reden is None:
+            aanwijzing = vereist(plan, vandaag, g).aanwijzing(plan.id)
             raise JeugdplanError(
                 f"geen geldige toestemming om gegevens te delen met {advies.organisatie}; nodig "
-                f"is toestemming van {advies.toestemming_van}. Leg die vast met 'jeugdplan "
+                f"is toestemming van {advies.toestemming_van}.{aanwijzing} Leg die vast met 'jeugdplan "
                 f"toestemming add {plan.id} --partij \"{advies.organisatie}\" --door ...', of "
                 "verwijs toch met --zonder-toestemming REDEN (de reden wordt vastgelegd)"
             )
