@@ -69,7 +69,7 @@ def signaal_add(
     if velden["zwaarte"] == "acuut":
         from jeugdplan.opslag.bronnen import gegevens
 
-        common.meld("LET OP, acuut gevaar: " + " ".join(gegevens().crisis.voorwaarde.split())
+        common.meld("LET OP: " + " ".join(gegevens().crisis.voorwaarde.split())
                     + f" Zie 'jeugdplan route {plan.id}'.")
     if velden["domein"] in ("veiligheid", "grensoverschrijdend-personeel"):
         common.meld(f"let op: dit is een veiligheidssignaal; zie 'jeugdplan meldcode next {plan.id}'")
@@ -110,8 +110,8 @@ def toestemming_add(
     laatste, g = plan.toestemmingen[-1], gegevens()
     if not is_geldig(plan, laatste, nu, g):
         nodig = vereist(plan, dag, g)
-        common.meld(f"let op: de toestemming is nog niet volledig; nodig is toestemming van "
-                    f"{nodig.omschrijving}.{nodig.aanwijzing(plan.id)}")
+        common.meld(f"let op: nodig is toestemming van {nodig.omschrijving}; de toestemming "
+                    f"is nog niet volledig.{nodig.aanwijzing(plan.id)}")
 
 
 @toestemming.command("intrekken")

@@ -67,8 +67,9 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens) -> None:
         uit(f"  nog niet over {', '.join(f'{s.id} ({s.datum})' for s in nog)}: bespreek de "
             "zorgen eerst met de ouders")
     elif not ouders.momenten(plan):
-        uit("  nog niet" + (": bij veiligheid via de meldcode (stap 3)"
-                            if ouders.veiligheid_zonder_gesprek(plan) else ""))
+        uit("  nog niet: " + ("bij veiligheid volgt het gesprek via de meldcode (stap 3)"
+                              if ouders.veiligheid_zonder_gesprek(plan)
+                              else "bespreek de zorgen eerst met de ouders"))
     for titel, lijst in (("Krachten", plan.krachten), ("Zorgen", plan.zorgen)):
         if lijst:
             kop(titel)

@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING
 
 from jeugdplan.domein.dubbel import dubbele_groepen
 from jeugdplan.domein.errors import Ernst, Probleem
-from jeugdplan.domein.toestemming import heeft_toestemming, leeftijd, zonder_toestemming
+from jeugdplan.domein.toestemming import (
+    heeft_toestemming,
+    leeftijd,
+    opnieuw_vragen,
+    zonder_toestemming,
+)
 
 if TYPE_CHECKING:
     from jeugdplan.domein.gegevens import Gegevens
@@ -214,6 +219,15 @@ def _toestemming(plan: Plan, vandaag: date, g: Gegevens) -> Iterator[Bevinding]:
             yield _waarschuwing("zonder-toestemming", ("betrokkenen", i),
                                 f"{wie} ({b.rol}) is betrokken zonder geldige toestemming "
                                 "om gegevens te delen")
+
+
+@controle("toestemming-opnieuw")
+def _toestemming_opnieuw(plan: Plan, vandaag: date, g: Gegevens) -> Iterator[Bevinding]:
+    """Toestemming gegeven zonder het kind, dat nu (12 of 16 geworden) zelf moet toestemmen."""
+    if not _open(plan):
+        return
+    for melding in opnieuw_vragen(plan, vandaag, g):
+        yield _waarschuwing("toestemming-opnieuw", ("toestemmingen",), melding)
 
 
 def controleer_plan(plan: Plan, vandaag: date, g: Gegevens) -> list[Bevinding]:

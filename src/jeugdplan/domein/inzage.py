@@ -66,7 +66,7 @@ def beoordeel(plan: Plan, verzoek: Verzoek, vandaag: date, g: Gegevens) -> Beoor
                              "oordeel van de professional wordt vastgelegd")
     jaren, band = _band(plan, vandaag, g)
     naam = plan.kind.voornaam
-    uitleg = " ".join(band.uitleg.split())
+    uitleg = " ".join(band.uitleg.split()).rstrip(".")
     if verzoek.aanvrager == "jeugdige":
         if not band.jeugdige:
             raise JeugdplanError(
@@ -94,7 +94,7 @@ def beoordeel(plan: Plan, verzoek: Verzoek, vandaag: date, g: Gegevens) -> Beoor
                               else "ouder")
             if jaren >= 12:
                 uit.waarschuwingen.append(
-                    f"{naam} is {jaren}: {uitleg} Overweeg wat {naam} zelf wil, en of iets niet "
+                    f"{naam} is {jaren}: {uitleg}. Overweeg wat {naam} zelf wil, en of iets niet "
                     "gedeeld kan worden zonder goed hulpverlenerschap te schaden "
                     f"({band.bron})")
             if persoon is None:

@@ -78,10 +78,10 @@ def vereist(plan: Plan, op: date, g: Gegevens) -> Vereist:
             if kind:
                 delen.append(f"{plan.kind.voornaam} zelf")
             tekst = f"{' en '.join(delen)} ({regel.omschrijving})"
-            if nodig and not gezag:
-                tekst += "; nog niet vastgelegd wie het gezag heeft"
-            elif nodig and onbekend:
+            if nodig and onbekend:
                 tekst += f"; het gezag van {', '.join(onbekend)} is nog onbekend"
+            elif nodig and not gezag:
+                tekst += "; nog niet vastgelegd wie het gezag heeft"
             return Vereist(gezag if nodig else [], kind, tekst, nodig, onbekend if nodig else [])
     return Vereist([], True, "de jongere zelf")
 
