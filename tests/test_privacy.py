@@ -341,12 +341,15 @@ def test_export_laat_lopend_spoor_en_derden_weg_met_grond(jp, kind, repo_pad):
     e = json.loads(r.stdout)
     tekst = r.stdout
     for geheim in ("vader dreigt", "Broertje van 3", "buurvrouw", "06-11111111",
-                   "meldcode stap 3 overgeslagen"):
+                   "meldcode stap 3 overgeslagen", "(veiligheid, licht)"):
         assert geheim not in tekst, geheim
     assert e["plan"]["meldcode"] == [] and e["plan_yaml"] is None
     assert "06-22222222" in tekst  # de eigen contactgegevens van de aanvrager
     wat = [w["wat"] for w in e["inzage"]["weggelaten"]]
-    assert wat[0] == "het lopende meldcodespoor (spoor 1, gestart 2026-11-18)"
+    assert wat[0] == "het lopende meldcodespoor (spoor 1, gestart 2026-11-18, met de signalen " \
+                     "erover)"
+    assert [s["id"] for s in e["plan"]["signalen"]] == []  # het signaal hoort bij het spoor
+    assert "Blauwe plekken" not in tekst
     assert "contactgegevens van andere gezinsleden dan de aanvrager" in wat
     assert any("wijziging(en) in de geschiedenis" in w for w in wat)
     assert all(w["grond"] and w["bron"] for w in e["inzage"]["weggelaten"])

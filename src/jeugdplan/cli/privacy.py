@@ -84,6 +84,9 @@ def export(
         meld(f"let op: {w}")
     for w in inzage["weggelaten"]:
         meld(f"weggelaten: {w['wat']} (grond: {w['grond']}; {w['bron']})")
+    if not verzoek.volledig:
+        meld("controleer vóór het geven de vrije tekst (journaal, zorgen, notities) op "
+             "gegevens van anderen: die ziet jeugdplan niet")
     doel = schrijf_uitvoer(tekst, uit)
     if doel is None:
         return

@@ -43,10 +43,20 @@ def _sporen(data: dict[str, Any] | None) -> dict[str, Any]:
     return {str(s.get("id")): s for s in waarde or [] if isinstance(s, dict)}
 
 
-def _raakt(oud: dict[str, Any] | None, nieuw: dict[str, Any] | None, ids: set[str]) -> bool:
-    """Veranderde een van de sporen `ids` tussen deze twee versies?"""
-    a, b = _sporen(oud), _sporen(nieuw)
-    return any(a.get(i) != b.get(i) for i in ids)
+def _per_id(data: dict[str, Any] | None, lijst: str) -> dict[str, Any]:
+    if lijst == "meldcode":
+        return _sporen(data)
+    return {str(x.get("id")): x for x in (data or {}).get(lijst) or [] if isinstance(x, dict)}
+
+
+def _raakt(oud: dict[str, Any] | None, nieuw: dict[str, Any] | None,
+           ids: dict[str, set[str]]) -> bool:
+    """Veranderde een van de onderdelen `ids` (lijst -> ids) tussen deze twee versies?"""
+    for lijst, gezocht in ids.items():
+        a, b = _per_id(oud, lijst), _per_id(nieuw, lijst)
+        if any(a.get(i) != b.get(i) for i in gezocht):
+            return True
+    return False
 
 
 def exporteer(repo: Repo, ruw_id: str, vandaag: date, verzoek: Verzoek) -> dict[str, Any]:
@@ -74,9 +84,9 @@ def exporteer(repo: Repo, ruw_id: str, vandaag: date, verzoek: Verzoek) -> dict[
     geschiedenis = []
     verborgen = 0
     vorige: dict[str, Any] | None = None
-    lopend = set(beoordeling.lopend)
+    lopend = {"meldcode": set(beoordeling.lopend), "signalen": set(beoordeling.signalen)}
     for w, versie in zip(reversed(wijzigingen), versies, strict=True):
-        if lopend and _raakt(vorige, versie, lopend):
+        if beoordeling.lopend and _raakt(vorige, versie, lopend):
             verborgen += 1  # wie, wanneer en wat in een lopend spoor: blijft ook achter
         else:
             geschiedenis.append({"hash": w.hash, "auteur": w.auteur, "datum": w.datum,
@@ -94,7 +104,7 @@ def exporteer(repo: Repo, ruw_id: str, vandaag: date, verzoek: Verzoek) -> dict[
     if verborgen:
         lopend_ = g.inzage.beperkingen["lopend-meldcodespoor"]
         weggelaten.append({"wat": f"{verborgen} wijziging(en) in de geschiedenis die het lopende "
-                                  "meldcodespoor betreffen",
+                                  "meldcodespoor of zijn signalen betreffen",
                            "grond": " ".join(lopend_.grond.split()), "bron": lopend_.bron})
     if weggelaten:
         weggelaten.append({"wat": "het bestand zoals het is opgeslagen (plan_yaml): het bevat "

@@ -23,6 +23,7 @@ from typing import Any, Literal
 from jeugdplan.domein.dubbel import normaliseer
 from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.gegevens import Gegevens, InzageLeeftijd
+from jeugdplan.domein.meldcode import signalen_van_lopend
 from jeugdplan.domein.model import Inzage, InzageBeperking, Plan
 from jeugdplan.domein.toestemming import leeftijd
 
@@ -47,6 +48,8 @@ class Beoordeling:
     """[{"wat", "grond", "bron"}]: wat achterblijft en waarom."""
     lopend: list[str] = field(default_factory=list)
     """Ids van de lopende meldcodesporen die achterblijven."""
+    signalen: list[str] = field(default_factory=list)
+    """Ids van de signalen over veiligheid die bij een lopend spoor horen (blijven ook achter)."""
     waarschuwingen: list[str] = field(default_factory=list)
 
 
@@ -119,7 +122,11 @@ def beoordeel(plan: Plan, verzoek: Verzoek, vandaag: date, g: Gegevens) -> Beoor
     for nummer, spoor in enumerate(plan.meldcode, 1):
         if spoor.afgerond is None and spoor.geannuleerd is None:
             uit.lopend.append(spoor.id)
-            laat_weg("lopend-meldcodespoor", f" (spoor {nummer}, gestart {spoor.gestart})")
+            # De signalen over veiligheid die (nog) niet bij een afgerond spoor horen: die
+            # noemen het vermoeden waar het lopende spoor over gaat.
+            uit.signalen = [s.id for s in signalen_van_lopend(plan, spoor)]
+            laat_weg("lopend-meldcodespoor", f" (spoor {nummer}, gestart {spoor.gestart}, "
+                     "met de signalen erover)")
             continue
         if any(o.grond == "veiligheid" for o in spoor.overgeslagen):
             laat_weg("overslaan-veiligheid")
@@ -160,6 +167,8 @@ def beperk(data: dict[str, Any], verzoek: Verzoek, b: Beoordeling) -> dict[str, 
         sporen.append(spoor)
     if "meldcode" in data:
         uit["meldcode"] = sporen
+    if b.signalen:
+        uit["signalen"] = [x for x in data.get("signalen", []) if x.get("id") not in b.signalen]
     uit["gezin"] = [o if _is(o["naam"], verzoek.naam) or "contact" not in o
                     else {**o, "contact": WEGGELATEN} for o in data.get("gezin", [])]
     return uit

@@ -203,6 +203,14 @@ def open_signalen(plan: Plan) -> list[Signaal]:
             and not any(_gedekt_door(s, spoor) for spoor in plan.meldcode)]
 
 
+def signalen_van_lopend(plan: Plan, spoor: Meldcode) -> list[Signaal]:
+    """De signalen over veiligheid waar een lopend spoor over gaat: gekoppeld, of door geen
+    ander (afgerond) spoor gedekt."""
+    anders = [t for t in plan.meldcode if t is not spoor]
+    return [s for s in plan.signalen if s.domein == VEILIGHEID and (
+        s.id in spoor.signalen or not any(_gedekt_door(s, t) for t in anders))]
+
+
 def gemeld(plan: Plan) -> list[tuple[int, Meldcode]]:
     """De sporen die in een melding aan Veilig Thuis eindigden, met hun nummer."""
     return [(i, s) for i, s in enumerate(plan.meldcode, 1) if s.meldingen]
