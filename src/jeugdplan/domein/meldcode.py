@@ -178,9 +178,9 @@ def kies_spoor(plan: Plan, nummer: int | None) -> Meldcode:
     if nummer is None:
         return plan.meldcode[-1]
     if not 1 <= nummer <= len(plan.meldcode):
-        raise JeugdplanError(f"casus {plan.id} heeft geen meldcodespoor {nummer}; er "
-                             f"{'is' if len(plan.meldcode) == 1 else 'zijn'} "
-                             f"{len(plan.meldcode)} spo{'or' if len(plan.meldcode) == 1 else 'ren'}")
+        aantal = "er is 1 spoor" if len(plan.meldcode) == 1 else \
+            f"er zijn {len(plan.meldcode)} sporen"
+        raise JeugdplanError(f"casus {plan.id} heeft geen meldcodespoor {nummer}; {aantal}")
     return plan.meldcode[nummer - 1]
 
 
@@ -225,7 +225,6 @@ class Toestand:
     ontbreekt: list[str] = field(default_factory=list)
     """Verplichte velden die de huidige stap (1-3) nog mist."""
     besluit: str | None = None
-    besluit_datum: date | None = None
     termijn: date | None = None
     afgerond: date | None = None
     fouten: list[str] = field(default_factory=list)
@@ -300,7 +299,7 @@ def toestand(meldcode: Meldcode | None, m: Machine) -> Toestand:
         if soort == "afweging":
             info = m.uitkomst(item.vraag, item.antwoord)
             if not info.uitkomst.startswith("vraag "):
-                uit.besluit, uit.besluit_datum = info.uitkomst, item.datum
+                uit.besluit = info.uitkomst
                 uit.termijn = item.termijn if info.uitkomst == "hulp" else None
                 if staat == Staat.AFGEROND:
                     uit.afgerond = item.datum
@@ -502,7 +501,7 @@ def volgende(plan: Plan, vandaag: date, m: Machine) -> Advies:
     mc = laatste(plan)
     t = toestand(mc, m)
     plicht = andere_plicht(plan, m)
-    waarschuwingen: list[str] = [f for f in fouten(plan, m)]
+    waarschuwingen: list[str] = fouten(plan, m)
     vt = m.d.veilig_thuis.telefoon
     advies = Advies(
         id=plan.id, status="lopend", staat=t.staat.value, stap=None, titel="", uitleg="",

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 VEILIGHEID = "veiligheid"
 PERSONEEL = "grensoverschrijdend-personeel"
 ACUUT = "acuut"
-ZWAARTE_VOLGORDE = {"licht": 0, "complex": 1, "specialistisch": 2, "acuut": 3}
+ZWAARTE_VOLGORDE = {"licht": 0, "complex": 1, "specialistisch": 2}
 ACTIEVE_STATUSSEN = ("voorgesteld", "aangevraagd", "geaccepteerd", "gestart")
 MBO = "mbo"
 GEEN_SWV = frozenset({MBO})
@@ -179,7 +179,6 @@ class _Router:
         self.vandaag = vandaag
         self.gemeente = gemeente
         self.adviezen: list[Advies] = []
-        self.gezag_aanwijzing = ""
         self.eigen_grondslag = zonder_toestemming(g)
         self.vrij = self.eigen_grondslag | set(g.toestemming.school_intern.rollen)
 
@@ -295,9 +294,7 @@ class _Router:
             advies.toestemming = "aanwezig"
         else:
             advies.toestemming = "nodig"
-            nodig = vereist(self.plan, self.vandaag, self.g)
-            advies.toestemming_van = nodig.omschrijving
-            self.gezag_aanwijzing = nodig.aanwijzing(self.plan.id)
+            advies.toestemming_van = vereist(self.plan, self.vandaag, self.g).omschrijving
 
 
 def route(plan: Plan, regio: Regio, vandaag: date, g: Gegevens) -> Uitkomst:
@@ -416,12 +413,13 @@ def route(plan: Plan, regio: Regio, vandaag: date, g: Gegevens) -> Uitkomst:
         router.adviezen.insert(plek, advies)
 
     tekst, bron = router.principe("toestemming")
+    aanwijzing = vereist(plan, vandaag, g).aanwijzing(plan.id)
     for a in router.adviezen:
         if a.toestemming == "nodig":
             voorwaarden.append(Voorwaarde(
                 "toestemming", f"Geen geldige toestemming om gegevens te delen met "
                 f"{a.organisatie}: nodig is toestemming van {a.toestemming_van}."
-                f"{router.gezag_aanwijzing}", "toestemming", bron, a.organisatie))
+                f"{aanwijzing}", "toestemming", bron, a.organisatie))
 
     for tekst in opnieuw_vragen(plan, vandaag, g):
         voorwaarden.append(Voorwaarde("toestemming-opnieuw", tekst[0].upper() + tekst[1:] + ".",
