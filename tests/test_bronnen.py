@@ -76,8 +76,7 @@ INTERN = re.compile(r"\bseeds?\s*\d|DOMAIN(-2)?\.md|DOMAIN\s*§|\bissue\s*\d|\bd
                     r"|src/jeugdplan|\.py\b", re.IGNORECASE)
 """Interne verwijzingen: de seeds en domeinnotities van het project, issues, bestandsnamen."""
 
-NOG_NIET = {"leerplicht.yaml", "kwaliteit.yaml"}
-"""wordt opgeschoond in het leerplichtwerk"""
+NOG_NIET = {"leerplicht.yaml", "kwaliteit.yaml"}  # wordt opgeschoond in het leerplichtwerk
 
 
 def _teksten(waarde: object) -> Iterator[str]:
