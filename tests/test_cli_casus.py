@@ -452,7 +452,7 @@ def test_check_meldcode_en_verzuim_met_de_hand_bewerkt(jp: Cli, repo_pad: Path, 
     pad = repo_pad / "casussen" / ident / "plan.yaml"
     tekst = pad.read_text()
     tekst = tekst.replace("  afwezigheden:\n", "  afwezigheden:\n    - van: 2026-09-01\n")
-    tekst = tekst.replace("  stappen: []\n", "  stappen: []\n  besluit: melden\n")
+    tekst = tekst.replace("    stappen: []\n", "    stappen: []\n    besluit: melden\n")
     pad.write_text(tekst)
     data = jp.json("check", code=1)
     codes = {(p["code"], p["veld"]) for p in data["problemen"] if p["ernst"] == "fout"}

@@ -138,8 +138,8 @@ def test_geen_utf8_met_regel_en_kolom(jp, repo_pad, plan):
 @pytest.mark.parametrize("ident", ["../../etc/passwd", "..", "2026-AB/../x", "a/b", "/tmp/x",
                                    "2026-ABC\x00", "x" * 100_000])
 def test_id_met_pad_geweigerd(jp, repo_pad, plan, ident):
-    for args in [("show", ident), ("log", ident), ("check", ident), ("export", ident),
-                 ("purge", ident, "--ja"),
+    for args in [("show", ident), ("log", ident), ("check", ident),
+                 ("export", ident, "--aanvrager", "ouder"), ("purge", ident, "--ja"),
                  ("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "x")]:
         uit = _weigert(jp, repo_pad, *args, melding="ongeldig casus-id")
         assert len(uit) < 1000
@@ -152,7 +152,7 @@ def test_symlink_naar_buiten(jp, repo_pad, plan, tmp_path):
     geheim = pad.read_text().replace("Sanne", "Geheimnaam").replace(ident, "2026-ZZZZZZ")
     (buiten / "plan.yaml").write_text(geheim)
     (repo_pad / "casussen" / "2026-ZZZZZZ").symlink_to(buiten)
-    for args in [("show", "2026-ZZZZZZ"), ("export", "2026-ZZZZZZ"),
+    for args in [("show", "2026-ZZZZZZ"), ("export", "2026-ZZZZZZ", "--aanvrager", "ouder"),
                  ("signaal", "add", "2026-ZZZZZZ", "--domein", "gedrag", "--omschrijving", "x")]:
         _weigert(jp, repo_pad, *args, melding="symbolische koppeling; jeugdplan volgt die niet")
     # Bulklezers slaan het over; check meldt het als fout.

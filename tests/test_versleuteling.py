@@ -231,12 +231,13 @@ def test_opdrachten_ontgrendeld_en_vergrendeld(vjp: Cli, repo_pad: Path, kind,
     assert "Thuiszitters" in vjp("report", "thuiszitters").stdout
     assert vjp.json("log", ident)
     assert "casus aangemaakt" in vjp("diff", ident, "--sinds", "2026-01-01").stdout
-    assert NAAM in vjp("export", ident).stdout
+    assert NAAM in vjp("export", ident, "--aanvrager", "ouder").stdout
     assert NAAM in vjp("show", ident, "--op", "2026-11-25").stdout
     monkeypatch.delenv(versleuteling.IDENTITEIT_ENV)
     # ook met een warme cache: vergrendeld is vergrendeld
     for args in (["show", ident], ["list"], ["check"], ["report", "thuiszitters"],
-                 ["log", ident], ["diff", ident, "--sinds", "2026-01-01"], ["export", ident],
+                 ["log", ident], ["diff", ident, "--sinds", "2026-01-01"],
+                 ["export", ident, "--aanvrager", "ouder"],
                  ["show", ident, "--op", "2026-11-25"], ["report", "plan", ident],
                  ["signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "x"]):
         r = vjp(*args, code=1)

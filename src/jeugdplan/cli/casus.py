@@ -36,7 +36,7 @@ def new(
     groep: Annotated[int | None, typer.Option(help="Groep 1-8 (po).")] = None,
     leerjaar: Annotated[int | None, typer.Option(help="Leerjaar 1-6 (vo, mbo).")] = None,
     identiteit: Annotated[
-        str | None, typer.Option(help="Gewenste identiteit van hulp (seed 002).")] = None,
+        str | None, typer.Option(help="Gewenste identiteit van hulp, bijvoorbeeld 'reformatorisch'.")] = None,
     toch: Annotated[bool, typer.Option("--toch", help="Maak het plan ook als er al een plan "
                                        "voor dit kind lijkt te bestaan.")] = False,
     json: JsonOptie = False,

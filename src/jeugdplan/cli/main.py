@@ -72,8 +72,7 @@ _OPDRACHTEN: dict[str, tuple[str, str]] = {
     "diff": ("samen", "Wat er aan een plan veranderde, per veld."),
     "merge-driver": ("samen", "Merge-driver voor plan.yaml (wordt door git aangeroepen, niet met de "
                      "hand)."),
-    "export": ("privacy", "Volledige kopie van één plan met de wijzigingsgeschiedenis, voor inzage "
-               "door ouders of jongere (AVG art."),
+    "export": ("privacy", "Inzage in één plan voor ouder of jeugdige (AVG art."),
     "bewaartermijn": ("privacy", "Afgesloten plannen waarvan de bewaartermijn is verstreken "
                       "(data/bewaartermijnen.yaml)."),
     "purge": ("privacy", "Verwijder één casus (plan en bijlagen) uit de werkmap, in één commit; met "
