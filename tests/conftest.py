@@ -30,6 +30,8 @@ def omgeving(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     # De lokale caches van de gebruiker (gelezen gegevensbestanden) per test apart.
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    # Bewaarde bewerkingen (`edit`) per test apart, nooit in de echte thuismap.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     monkeypatch.delenv("JEUGDPLAN_DIR", raising=False)
     monkeypatch.setenv("COLUMNS", "200")
 

@@ -178,8 +178,10 @@ def test_botsende_wijziging_tijdens_edit_schrijft_niets(jp, kind, repo_pad, tmp_
     monkeypatch.setenv("EDITOR", str(editor))
     monkeypatch.delenv("VISUAL", raising=False)
     r = jp("edit", ident, code=1)
+    from jeugdplan.diensten.bewerken import werkmap
+
+    bewaard = werkmap(repo_pad) / f"{ident}.yaml"
     assert "tijdens uw bewerking gewijzigd" in r.stderr
-    assert "Uw bewerking staat in .jeugdplan/bewerk/" in r.stderr
+    assert f"Uw bewerking is bewaard in {bewaard}" in r.stderr
     assert jp.json("show", ident)["zienswijze"] == {"ouders": "Tussendoor"}
-    bewaard = repo_pad / ".jeugdplan" / "bewerk" / f"{ident}.yaml"
     assert "Uit de editor" in bewaard.read_text()

@@ -396,7 +396,7 @@ def test_edit_bewaart_bewerking_lokaal(vjp: Cli, repo_pad: Path, kind, tmp_path:
                       f"p.write_text(p.read_text().replace('id: {ident}', 'id: ANDER'))\n")
     r = vjp("edit", ident, env={"EDITOR": f"{sys.executable} {editor}"}, code=1)
     assert "het plan is niet opgeslagen" in r.stderr
-    bewaard = list((lokale_mappen / "state" / "jeugdplan").glob(f"bewerk-*/{ident}.yaml"))
+    bewaard = list((lokale_mappen / "state" / "jeugdplan").glob(f"bewerkingen/*/{ident}.yaml"))
     assert len(bewaard) == 1 and str(bewaard[0]) in r.stderr
     assert stat.S_IMODE(bewaard[0].parent.stat().st_mode) == 0o700
     assert not (repo_pad / ".jeugdplan" / "bewerk").exists()

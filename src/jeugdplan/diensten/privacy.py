@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from jeugdplan.diensten.bewerken import wis_bewerking
 from jeugdplan.domein.bewaartermijn import einde_termijn, termijn_van
 from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.opslag import gitrepo
@@ -127,9 +128,10 @@ def purge(repo: Repo, ruw_id: str, uit_geschiedenis: bool = False) -> PurgeUitko
 
 
 def _wis_afgeleid(repo: Repo, ident: str) -> None:
-    """Afgeleide kopieën onder `.jeugdplan/` (niet in git) mogen het plan niet bewaren: de
-    cache (SQLite houdt gewiste rijen vast in vrije pagina's; hij bouwt zich vanzelf weer op)
-    en een onafgemaakte `edit`-kopie van deze casus."""
+    """Afgeleide kopieën mogen het plan niet bewaren: de cache onder `.jeugdplan/` (SQLite
+    houdt gewiste rijen vast in vrije pagina's; hij bouwt zich vanzelf weer op) en een
+    onafgemaakte `edit`-kopie van deze casus (lokaal, en een oude in `.jeugdplan/bewerk/`)."""
+    wis_bewerking(repo.root, ident)
     afgeleid = repo.root / ".jeugdplan"
     if not afgeleid.is_dir():
         return
