@@ -590,9 +590,9 @@ def test_geen_terminal_zonder_wachtwoord_stdin(jp: Cli) -> None:
 def test_pyrage_niet_geladen_in_gewone_repository(repo_pad: Path, kind: Callable[..., str]
                                                   ) -> None:
     ident = kind()
-    code = ("import sys\nfrom click.testing import CliRunner\nfrom jeugdplan.cli.main import cli\n"
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom jeugdplan.cli.main import app\n"
             f"for args in (['list'], ['check'], ['show', {ident!r}]):\n"
-            f"    r = CliRunner().invoke(cli(), ['--dir', {str(repo_pad)!r}, *args])\n"
+            f"    r = CliRunner().invoke(app, ['--dir', {str(repo_pad)!r}, *args])\n"
             "    assert r.exit_code == 0, r.output\n"
             "print('pyrage' in sys.modules)\n")
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
