@@ -33,6 +33,7 @@ def omgeving(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Bewaarde bewerkingen (`edit`) per test apart, nooit in de echte thuismap.
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     monkeypatch.delenv("JEUGDPLAN_DIR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)  # tests kiezen hun editor met EDITOR
     monkeypatch.setenv("COLUMNS", "200")
 
 

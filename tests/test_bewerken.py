@@ -93,6 +93,25 @@ def test_afgeschoten_tijdens_het_bewerken_dan_signaal_dan_edit_voegt_samen(
     assert [s["omschrijving"] for s in plan["signalen"]] == ["Blauwe plekken"]
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="leest /proc (Linux)")
+def test_ctrl_c_in_de_editor_stopt_jeugdplan_niet(jp, kind, repo_pad, tmp_path) -> None:
+    """Zoals bij git: Ctrl-C in de editor (vim gebruikt het) breekt de bewerking niet af."""
+    ident = kind()
+    # De editor wacht tot jeugdplan SIGINT negeert (/proc), stuurt dan Ctrl-C en bewerkt.
+    editor = _editor(tmp_path, (
+        "status = pathlib.Path(f'/proc/{os.getppid()}/status')\n"
+        "while not int(next(r for r in status.read_text().splitlines()\n"
+        "                   if r.startswith('SigIgn:')).split()[1], 16) & 2:\n"
+        "    pass\n"
+        "os.kill(os.getppid(), signal.SIGINT)\n") + KRACHT)
+    klaar = subprocess.run([sys.executable, "-m", "jeugdplan", "--dir", str(repo_pad), "edit",
+                            ident], env={**os.environ, "EDITOR": editor}, capture_output=True,
+                           text=True, timeout=120)
+    assert klaar.returncode == 0, klaar.stderr
+    assert "opgeslagen en vastgelegd (krachten)" in klaar.stderr
+    assert _plan(jp, ident)["krachten"] == ["tekent graag"]
+
+
 def test_afbreken_gooit_de_bewerking_echt_weg(jp, kind, repo_pad, tmp_path) -> None:
     ident = kind(groep="5")
     voor = (repo_pad / "casussen" / ident / "plan.yaml").read_bytes()

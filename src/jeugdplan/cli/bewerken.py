@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
@@ -66,13 +67,19 @@ def edit(repo: Repo, ruw_id: str, opnieuw: bool) -> None:
 
     def open_editor(bestand: Path) -> None:
         try:
-            klaar = subprocess.run([*editor, str(bestand)])
+            proces = subprocess.Popen([*editor, str(bestand)])
         except OSError as e:
             raise JeugdplanError(f"de editor {editor[0]!r} start niet ({e.strerror or e}); uw "
                                  f"bewerking is bewaard in {bestand}") from None
-        if klaar.returncode != 0:
+        # Zoals git: Ctrl-C is voor de editor (vim gebruikt het), niet om jeugdplan te stoppen.
+        vorige = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            code = proces.wait()
+        finally:
+            signal.signal(signal.SIGINT, vorige)
+        if code != 0:
             raise JeugdplanError(
-                f"de editor {editor[0]!r} stopte met een fout (code {klaar.returncode}); er is "
+                f"de editor {editor[0]!r} stopte met een fout (code {code}); er is "
                 f"niets vastgelegd en uw bewerking is bewaard in {bestand}. Verder met "
                 f"'jeugdplan edit {ruw_id}'")
 

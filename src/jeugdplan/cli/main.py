@@ -6,7 +6,7 @@ Een `JeugdplanError` wordt één Nederlandse regel op stderr, nooit een tracebac
 
 **Een opdracht toevoegen**: schrijf haar in een module onder `cli/` en registreer haar in de
 `registreer(app)` van die module; een nieuwe opdracht op het hoogste niveau krijgt ook een
-regel in `OPDRACHTEN` hieronder (naam, module, korte hulp). De hoofdgroep laadt een module pas
+regel in `_OPDRACHTEN` hieronder (naam, module, korte hulp). De hoofdgroep laadt een module pas
 als een van haar opdrachten nodig is (het patroon "Lazily Loading Subcommands" van click:
 `list_commands` en `get_command`), zodat `jeugdplan --help` geen opdrachtmodule laadt.
 """
@@ -31,7 +31,7 @@ from jeugdplan.domein.errors import JeugdplanError
 # jeugdplan.cli die haar met `registreer(app)` toevoegt, korte hulp). `--help` toont de korte
 # hulp uit deze tabel, zodat het geen opdrachtmodule hoeft te laden; tests/test_cli_main.py
 # vergelijkt de tabel met de echte opdrachten (naam, module, eerste zin van de hulp).
-OPDRACHTEN: dict[str, tuple[str, str]] = {
+_OPDRACHTEN: dict[str, tuple[str, str]] = {
     "init": ("casus", "Maak een nieuwe casusrepository (git, jeugdplan.yaml, casussen/, eerste commit)."),
     "new": ("casus", "Maak een nieuw integraal plan voor een kind (één kind, één plan)."),
     "show": ("casus", "Toon een plan, leesbaar of als JSON met dezelfde sleutels als de YAML."),
@@ -83,10 +83,10 @@ OPDRACHTEN: dict[str, tuple[str, str]] = {
                       "aanzetten, status, ontvangers."),
 }
 
-VERBORGEN = frozenset({"merge-driver", "textconv"})
+_VERBORGEN = frozenset({"merge-driver", "textconv"})
 """Opdrachten die wel werken maar niet in `--help` staan."""
 
-MODULES = tuple(dict.fromkeys(module for module, _ in OPDRACHTEN.values()))
+MODULES = tuple(dict.fromkeys(module for module, _ in _OPDRACHTEN.values()))
 
 
 @cache
@@ -100,7 +100,7 @@ def module_opdrachten(module: str) -> dict[str, Any]:
 
 def _schets(naam: str) -> nl.Opdracht:
     """Naam, korte hulp en verborgen uit de tabel, voor `--help` zonder modules te laden."""
-    return nl.Opdracht(naam, help=OPDRACHTEN[naam][1], hidden=naam in VERBORGEN)
+    return nl.Opdracht(naam, help=_OPDRACHTEN[naam][1], hidden=naam in _VERBORGEN)
 
 
 class Hoofdgroep(nl.Groep):
@@ -108,13 +108,13 @@ class Hoofdgroep(nl.Groep):
     elke fout als één Nederlandse melding met de juiste exitcode."""
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return [*OPDRACHTEN, *(naam for naam in self.commands if naam not in OPDRACHTEN)]
+        return [*_OPDRACHTEN, *(naam for naam in self.commands if naam not in _OPDRACHTEN)]
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name in self.commands:
             return self.commands[cmd_name]
-        if cmd_name in OPDRACHTEN:
-            return module_opdrachten(OPDRACHTEN[cmd_name][0])[cmd_name]
+        if cmd_name in _OPDRACHTEN:
+            return module_opdrachten(_OPDRACHTEN[cmd_name][0])[cmd_name]
         return None
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
