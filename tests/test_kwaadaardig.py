@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jeugdplan.cli.main import cli
+from jeugdplan.cli.main import app
 
 
 def _biljoen(lagen: int = 12) -> str:
@@ -291,20 +291,21 @@ def _zonder_traceback(resultaat) -> None:
                         st.lists(st.one_of(YAML_STUKJES, st.text(max_size=10)), max_size=15)
                         .map(lambda d: "".join(d).encode("utf-8", "surrogatepass"))))
 def test_willekeurig_plan_naar_check_en_show(plan, repo_pad, inhoud):
-    from click.testing import CliRunner
+    from typer.testing import CliRunner
 
     ident, pad = plan
     pad.write_bytes(inhoud)
     runner = CliRunner()
     for args in (["check"], ["check", "--json"], ["show", ident], ["list"]):
-        _zonder_traceback(runner.invoke(cli(), ["--dir", str(repo_pad), *args],
+        _zonder_traceback(runner.invoke(app, ["--dir", str(repo_pad), *args],
                                         catch_exceptions=True))
 
 
 def _woorden() -> list[str]:
-    opdracht = cli()
+    from tests.conftest import opdrachten
+
     woorden: set[str] = set()
-    for naam, sub in opdracht.commands.items():  # type: ignore[attr-defined]
+    for naam, sub in opdrachten().items():
         woorden.add(naam)
         for p in sub.params:
             woorden.update(o for o in p.opts if o.startswith("-"))
@@ -324,7 +325,7 @@ def _woorden() -> list[str]:
 @given(data=st.data())
 def test_willekeurige_argumenten_geven_nooit_een_traceback(plan, repo_pad, tmp_path,
                                                           monkeypatch, data):
-    from click.testing import CliRunner
+    from typer.testing import CliRunner
 
     ident, _ = plan
     monkeypatch.chdir(tmp_path)
@@ -337,6 +338,6 @@ def test_willekeurige_argumenten_geven_nooit_een_traceback(plan, repo_pad, tmp_p
     eerste = st.sampled_from([c for c in _woorden() if not c.startswith("-")])
     args = data.draw(st.tuples(eerste, st.lists(woord, max_size=8)).map(
         lambda t: [t[0], *t[1]]))
-    r = CliRunner().invoke(cli(), ["--dir", str(repo_pad), *args], input="",
+    r = CliRunner().invoke(app, ["--dir", str(repo_pad), *args], input="",
                            catch_exceptions=True)
     _zonder_traceback(r)

@@ -406,7 +406,7 @@ def test_edit_bewaart_bewerking_lokaal(vjp: Cli, repo_pad: Path, kind, tmp_path:
                       f"p.write_text(p.read_text().replace('id: {ident}', 'id: ANDER'))\n")
     r = vjp("edit", ident, env={"EDITOR": f"{sys.executable} {editor}"}, code=1)
     assert "het plan is niet opgeslagen" in r.stderr
-    bewaard = list((lokale_mappen / "state" / "jeugdplan").glob(f"bewerk-*/{ident}.yaml"))
+    bewaard = list((lokale_mappen / "state" / "jeugdplan").glob(f"bewerkingen/*/{ident}.yaml"))
     assert len(bewaard) == 1 and str(bewaard[0]) in r.stderr
     assert stat.S_IMODE(bewaard[0].parent.stat().st_mode) == 0o700
     assert not (repo_pad / ".jeugdplan" / "bewerk").exists()
@@ -600,9 +600,9 @@ def test_geen_terminal_zonder_wachtwoord_stdin(jp: Cli) -> None:
 def test_pyrage_niet_geladen_in_gewone_repository(repo_pad: Path, kind: Callable[..., str]
                                                   ) -> None:
     ident = kind()
-    code = ("import sys\nfrom click.testing import CliRunner\nfrom jeugdplan.cli.main import cli\n"
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom jeugdplan.cli.main import app\n"
             f"for args in (['list'], ['check'], ['show', {ident!r}]):\n"
-            f"    r = CliRunner().invoke(cli(), ['--dir', {str(repo_pad)!r}, *args])\n"
+            f"    r = CliRunner().invoke(app, ['--dir', {str(repo_pad)!r}, *args])\n"
             "    assert r.exit_code == 0, r.output\n"
             "print('pyrage' in sys.modules)\n")
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -159,11 +159,16 @@ def check(
         raise typer.Exit(1)
 
 
-def edit(ident: IdArg) -> None:
+def edit(
+    ident: IdArg,
+    opnieuw: Annotated[bool, typer.Option(
+        "--opnieuw", help="Gooi een bewaarde, onafgemaakte bewerking van deze casus weg en "
+        "begin opnieuw bij het plan zoals het nu is.")] = False,
+) -> None:
     """Bewerk een plan in $EDITOR; na opslaan wordt het gecontroleerd en vastgelegd."""
-    from jeugdplan.cli.bewerken import bewerk_in_editor
+    from jeugdplan.cli import bewerken
 
-    bewerk_in_editor(repo(), ident)
+    bewerken.edit(repo(), ident, opnieuw)
 
 
 def close(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from jeugdplan.cli import nl
 from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
 
 if TYPE_CHECKING:
@@ -30,9 +31,17 @@ JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor 
 DatumOptie = Annotated[str | None, typer.Option("--datum", help="JJJJ-MM-DD (standaard vandaag).")]
 
 
+class App(typer.Typer):
+    """Een typer-app waarvan elke opdracht `nl.Opdracht` is (Nederlandse gebruiksregel en hulp)."""
+
+    def command(self, name: str | None = None, *, cls: Any = None, **extra: Any) -> Any:
+        return super().command(name, cls=cls or nl.Opdracht, **extra)
+
+
 def nieuwe_app(help: str, **extra: Any) -> typer.Typer:
     """Een (sub)app met de instellingen van jeugdplan: Nederlandse hulp, geen rich-markup."""
-    return typer.Typer(
+    extra.setdefault("cls", nl.Groep)
+    return App(
         help=help,
         rich_markup_mode=None,
         no_args_is_help=True,

@@ -308,7 +308,4 @@ def report_meldcode(
 
 
 def registreer(app: typer.Typer) -> None:
-    from jeugdplan.cli.report import report_app
-
     app.add_typer(meldcode_app, name="meldcode")
-    report_app.command("meldcode")(report_meldcode)

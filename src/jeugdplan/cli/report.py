@@ -194,4 +194,7 @@ def _jaar_eerder(dag: Any) -> Any:
 
 
 def registreer(app: typer.Typer) -> None:
+    from jeugdplan.cli.meldcode import report_meldcode
+
+    report_app.command("meldcode")(report_meldcode)  # het dossier staat bij de meldcode
     app.add_typer(report_app, name="report")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from jeugdplan.diensten.bewerken import wis_bewerking
 from jeugdplan.domein.bewaartermijn import einde_termijn, termijn_van
 from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.opslag import gitrepo
@@ -188,10 +189,11 @@ def purge(repo: Repo, ruw_id: str, uit_geschiedenis: bool = False) -> PurgeUitko
 def _wis_afgeleid(repo: Repo, ident: str) -> None:
     """Afgeleide kopieën mogen het plan niet bewaren: de cache (heel, want SQLite houdt
     gewiste rijen vast in vrije pagina's; hij bouwt zich vanzelf weer op) en een onafgemaakte
-    `edit`-kopie van deze casus."""
+    `edit`-kopie van deze casus (lokaal, en een oude in `.jeugdplan/bewerk/`)."""
     from jeugdplan.opslag.cache import wis_alles
 
     wis_alles(repo.root)
+    wis_bewerking(repo.root, ident)
     (repo.root / ".jeugdplan" / "bewerk" / f"{ident}.yaml").unlink(missing_ok=True)
 
 
