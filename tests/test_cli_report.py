@@ -118,7 +118,8 @@ def test_van_verzuimopdrachten_tot_rapport(jp: Cli, kind) -> None:
     b = kind(voornaam="Milan", geboortedatum="2014-02-02", school="De Brug", onderwijssoort="so")
     jp("verzuim", "afwezig", a, "--sinds", "2026-08-01")
     jp("verzuim", "uitschrijving", b, "--datum", "2026-09-01")
-    eerst = jp("report", "thuiszitters", "--peildatum", "2026-09-30", "--format", "json").stdout
+    eerst = jp("report", "thuiszitters", "--peildatum", "2026-09-30", "--format", "json",
+               "--per-leerling").stdout
     data = json.loads(eerst)
     assert data["totalen"] == {"absoluut_verzuim": 1, "relatief_4w_3m": 1,
                                "relatief_3m_plus": 0, "vrijstelling": 0}
@@ -129,7 +130,7 @@ def test_van_verzuimopdrachten_tot_rapport(jp: Cli, kind) -> None:
     jp("verzuim", "inschrijving", b, "--datum", "2026-11-01", "--school", "Het Kompas")
     jp("verzuim", "aanbod", b, "--omschrijving", "Thuisonderwijs", "--van", "2026-10-20")
     assert jp("report", "thuiszitters", "--peildatum", "2026-09-30",
-              "--format", "json").stdout == eerst
+              "--format", "json", "--per-leerling").stdout == eerst
     nu = json.loads(jp("report", "thuiszitters", "--format", "json").stdout)
     assert nu["totalen"] == dict.fromkeys(nu["totalen"], 0)
 

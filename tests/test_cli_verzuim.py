@@ -18,7 +18,7 @@ def test_verloop_en_commits(jp: Cli, kind, repo_pad: Path) -> None:
     jp("verzuim", "afwezig", ident, "--sinds", "2026-09-01")
     jp("verzuim", "hervat", ident, "--datum", "2026-09-20")
     jp("verzuim", "uitschrijving", ident, "--datum", "2026-10-01")
-    jp("verzuim", "vrijstelling", ident, "--artikel", "5a", "--van", "2026-10-01",
+    jp("verzuim", "vrijstelling", ident, "--artikel", "5 onder a", "--van", "2026-10-01",
        "--tot", "2027-07-01")
     jp("verzuim", "aanbod", ident, "--omschrijving", "Zorgboerderij twee dagen", "--van",
        "2026-10-15")
@@ -29,7 +29,7 @@ def test_verloop_en_commits(jp: Cli, kind, repo_pad: Path) -> None:
         f"Ilse IB|{ident}: verzuim: startkwalificatie behaald op 2026-11-25",
         f"Ilse IB|{ident}: verzuim: ingeschreven per 2026-11-01",
         f"Ilse IB|{ident}: verzuim: aanbod vastgelegd vanaf 2026-10-15",
-        f"Ilse IB|{ident}: verzuim: vrijstelling art. 5a vanaf 2026-10-01",
+        f"Ilse IB|{ident}: verzuim: vrijstelling art. 5 onder a vanaf 2026-10-01",
         f"Ilse IB|{ident}: verzuim: uitgeschreven per 2026-10-01",
         f"Ilse IB|{ident}: verzuim: hervat op 2026-09-20",
         f"Ilse IB|{ident}: verzuim: ongeoorloofd afwezig sinds 2026-09-01",
@@ -38,7 +38,10 @@ def test_verloop_en_commits(jp: Cli, kind, repo_pad: Path) -> None:
         "inschrijvingen": [{"tot": "2026-10-01", "school": "Het Lyceum"},
                            {"van": "2026-11-01", "school": "Het Kompas"}],
         "afwezigheden": [{"van": "2026-09-01", "tot": "2026-09-20"}],
-        "vrijstellingen": [{"van": "2026-10-01", "tot": "2027-07-01", "artikel": "5a"}],
+        "deels_afwezig": [], "gemeld_16_uur": [],
+        "vrijstellingen": [{"van": "2026-10-01", "tot": "2027-07-01", "artikel": "lpw_5_onder_a",
+                            "verlengd": []}],
+        "vervangende_leerplicht": [],
         "startkwalificatie": "2026-11-25",
         "aanbod": [{"van": "2026-10-15", "omschrijving": "Zorgboerderij twee dagen"}],
     }
@@ -60,11 +63,13 @@ def test_verloop_en_commits(jp: Cli, kind, repo_pad: Path) -> None:
      "het kind is op 2026-10-01 al ingeschreven op De Windroos"),
     ([["uitschrijving", "--datum", "2026-09-01"]], ["uitschrijving", "--datum", "2026-10-01"],
      "al op geen school ingeschreven"),
-    ([], ["vrijstelling", "--artikel", "5a", "--van", "2026-10-01", "--tot", "2026-09-01"],
+    ([], ["vrijstelling", "--artikel", "lpw_5_onder_a", "--van", "2026-10-01", "--tot",
+          "2026-09-01"],
      "het einde van de vrijstelling (2026-09-01) ligt niet na het begin (2026-10-01)"),
-    ([["vrijstelling", "--artikel", "5a", "--van", "2026-09-01"]],
-     ["vrijstelling", "--artikel", "5b", "--van", "2026-10-01"], "overlapt met de vrijstelling"),
-    ([], ["vrijstelling", "--artikel", "99", "--van", "2026-10-01"], "onbekend artikel '99'"),
+    ([["vrijstelling", "--artikel", "lpw_5_onder_a", "--van", "2026-09-01"]],
+     ["vrijstelling", "--artikel", "5b", "--van", "2026-10-01"],
+     "overlapt met de vrijstelling art. 5 onder a vanaf 2026-09-01"),
+    ([], ["vrijstelling", "--artikel", "99", "--van", "2026-10-01"], "onbekende grond '99'"),
     ([], ["aanbod", "--omschrijving", "  ", "--van", "2026-10-01"],
      "--omschrijving mag niet leeg zijn"),
     ([], ["aanbod", "--omschrijving", "x", "--van", "2026-10-01", "--tot", "2026-10-01"],
@@ -87,7 +92,7 @@ def test_weigeringen(jp: Cli, kind, repo_pad: Path, voorbereiding: list[list[str
 def test_verplichte_opties_exit_2(jp: Cli, kind) -> None:
     ident = kind()
     assert jp("verzuim", "afwezig", ident, code=2).exit_code == 2
-    assert jp("verzuim", "vrijstelling", ident, "--artikel", "5a", code=2).exit_code == 2
+    assert jp("verzuim", "vrijstelling", ident, "--artikel", "lpw_15", code=2).exit_code == 2
 
 
 def test_commitberichten_zonder_namen(jp: Cli, kind, repo_pad: Path) -> None:
@@ -99,7 +104,8 @@ def test_commitberichten_zonder_namen(jp: Cli, kind, repo_pad: Path) -> None:
 
 
 def test_hulp_bij_elke_opdracht(jp: Cli) -> None:
-    for opdracht in ("afwezig", "hervat", "uitschrijving", "inschrijving", "vrijstelling",
-                     "startkwalificatie", "aanbod"):
+    for opdracht in ("afwezig", "hervat", "uren", "gemeld", "uitschrijving", "inschrijving",
+                     "vrijstelling", "verleng", "vervangend", "twaalf-schooljaren", "nieuwkomer",
+                     "startkwalificatie", "aanbod", "status"):
         r = jp("verzuim", opdracht, "--help")
         assert "Gebruik:" in r.stdout and "JJJJ-MM-DD" in r.stdout or "Opties" in r.stdout

@@ -37,7 +37,7 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens) -> None:
     uit(_vet(f"{k.voornaam} {k.achternaam}") + f"  ({plan.id}, {plan.status})")
     klas = f", groep {k.groep}" if k.groep else (f", leerjaar {k.leerjaar}" if k.leerjaar else "")
     uit(f"{leeftijd(k.geboortedatum, vandaag)} jaar (geboren {k.geboortedatum}), "
-        f"{k.gemeente}; {k.school} ({k.onderwijssoort}{klas})")
+        f"{k.gemeente}; {k.school or 'geen school'} ({k.onderwijssoort}{klas})")
     if k.identiteit:
         uit(f"Gewenste identiteit van hulp: {k.identiteit}")
     regie = "nog niet belegd"
@@ -124,7 +124,7 @@ def toon_lijst(regels: list[Regel]) -> None:
     for kolom in ("id", "status", "gemeente", "school", "leeftijd", "regie", "aandacht"):
         tabel.add_column(kolom)
     for r in regels:
-        tabel.add_row(r.id, r.status, r.gemeente, r.school, str(r.leeftijd), r.regie or "-",
+        tabel.add_row(r.id, r.status, r.gemeente, r.school or "-", str(r.leeftijd), r.regie or "-",
                       Text("; ".join(r.aandacht), style="yellow" if r.aandacht else ""))
     c.print(tabel)
     c.print(f"{len(regels)} casus(sen)")

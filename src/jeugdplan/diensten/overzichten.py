@@ -22,9 +22,15 @@ def overzicht_repo(repo: Repo, vandaag: date, **filters: str | None) -> list[ove
 
 
 def agenda_repo(repo: Repo, vandaag: date, weken: int = 2) -> list[agenda.Punt]:
-    """Alle agendapunten tot `weken` weken vooruit, over tijd eerst."""
+    """Alle agendapunten tot `weken` weken vooruit, over tijd eerst (ook de termijnen rond
+    verzuim, die van de schoolkalender afhangen)."""
+    from jeugdplan.diensten.kalender import kalender_van, kenmerk
+    from jeugdplan.domein.verzuim import agendapunten
+
     tot = vandaag + timedelta(weeks=weken)
-    per = per_plan(repo, f"agenda:{vandaag}:{tot}", lambda p: agenda.punten(p, vandaag, tot))
+    per = per_plan(repo, f"agenda:{vandaag}:{tot}:{kenmerk(repo)}",
+                   lambda p: agenda.punten(p, vandaag, tot)
+                   + agendapunten(p, vandaag, tot, gegevens(), kalender_van(repo)))
     return agenda.sorteer(p for _i, lijst, _f in per for p in lijst or [])
 
 

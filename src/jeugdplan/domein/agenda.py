@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from jeugdplan.domein.model import Plan
 
-Soort = Literal["actie", "doel-evaluatie", "opp-evaluatie", "meldcode-termijn"]
+Soort = Literal["actie", "doel-evaluatie", "opp-evaluatie", "meldcode-termijn", "verzuim-melding",
+                "vrijstelling", "vervangende-leerplicht"]
 
 
 @dataclass(frozen=True)
