@@ -9,13 +9,13 @@ willekeurige ids of datums in de golden files terechtkomen.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
-import json
 from typing import Any
 
 import pytest

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from jeugdplan.diensten.regio import laad_regio
 from jeugdplan.domein.errors import JeugdplanError
+from jeugdplan.domein.kalender import kalender
 from jeugdplan.domein.model import (
     Inschrijving,
     Kind,
@@ -25,7 +26,6 @@ from jeugdplan.domein.model import (
     Verwijzing,
     Vrijstelling,
 )
-from jeugdplan.domein.kalender import kalender
 from jeugdplan.domein.routing import route, verzuim_reden
 from jeugdplan.opslag.bronnen import gegevens
 

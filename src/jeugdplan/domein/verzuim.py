@@ -152,8 +152,10 @@ def kwalificatieplicht_einde(geboortedatum: date, g: Gegevens) -> date:
     return achttien - timedelta(days=1)
 
 
-def plicht(plan: Plan, peildatum: date, g: Gegevens, kal: Kalender | None) -> Plicht | None:
-    if peildatum < plicht_begin(plan, g, kal):
+def plicht(plan: Plan, peildatum: date, g: Gegevens, kal: Kalender | None,
+           begin: date | None = None) -> Plicht | None:
+    """De plicht op de peildatum (`begin`: `plicht_begin`, als die al bekend is)."""
+    if peildatum < (begin or plicht_begin(plan, g, kal)):
         return None
     if peildatum <= leerplicht_einde_plan(plan, g):
         return "leerplichtig"
@@ -283,10 +285,13 @@ class Stand:
 
 def classificeer(plan: Plan, peildatum: date, g: Gegevens, kal: Kalender) -> Stand | None:
     """De categorie van dit kind op de peildatum, of None (telt niet mee)."""
-    soort = plicht(plan, peildatum, g, kal)
+    v = plan.verzuim
+    if not (v.inschrijvingen or v.afwezigheden or v.vrijstellingen) and plan.kind.school:
+        return None  # ingeschreven, niet afwezig, geen vrijstelling: het gewone geval
+    begin = plicht_begin(plan, g, kal)
+    soort = plicht(plan, peildatum, g, kal, begin)
     if soort is None:
         return None
-    begin = plicht_begin(plan, g, kal)
     aanbod = aanbod_op(plan, peildatum)
     school = school_op(plan, peildatum)
     sk = schoolkalender(plan, peildatum, kal)
@@ -365,6 +370,9 @@ def verzuimuren(plan: Plan, peildatum: date, g: Gegevens, kal: Kalender
     het kind ingeschreven en plichtig is en geen vrijstelling heeft; de uren van een
     vrijstelling art. 11a gaan er per week af."""
     v = plan.verzuim
+    if not (v.afwezigheden or v.deels_afwezig):
+        return []
+    begin = plicht_begin(plan, g, kal)
     hele: dict[date, None] = {}
     for a in v.afwezigheden:
         if a.van is None:
@@ -383,7 +391,7 @@ def verzuimuren(plan: Plan, peildatum: date, g: Gegevens, kal: Kalender
         school = school_op(plan, dag)
         if school is None:
             continue
-        soort = plicht(plan, dag, g, kal)
+        soort = plicht(plan, dag, g, kal, begin)
         if soort is None or vrijstelling_op(plan, dag, g, soort) is not None:
             continue
         sk = schoolkalender(plan, dag, kal)
@@ -607,6 +615,10 @@ def tegenstrijdigheden(plan: Plan, g: Gegevens) -> list[str]:
     """
     v = plan.verzuim
     uit: list[str] = []
+    if not (v.inschrijvingen or v.afwezigheden or v.deels_afwezig or v.vrijstellingen
+            or v.vervangende_leerplicht or v.aanbod or v.gemeld_16_uur or v.twaalf_schooljaren
+            or v.startkwalificatie or v.in_nederland_sinds):
+        return uit
 
     def overlap(periodes: list[Any], wat: str) -> None:
         for i, a in enumerate(periodes):
