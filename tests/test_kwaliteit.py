@@ -86,6 +86,10 @@ def test_licht_of_specialistisch_volgt_de_regio_niet_de_verwijzer() -> None:
     assert indicatoren(plannen(data))["hulp"]["licht"] == 2
     onbekend = kw.indicatoren(plannen(data), VAN, TOT, {})  # zonder regio: onbekend
     assert onbekend["hulp"] == {"licht": 0, "specialistisch": 0, "onbekend": 3}
+    # Een aanbieder die de regio als niet vrij toegankelijk kent: specialistisch.
+    eigen = INDELING | {"ggz aanbieder": False}
+    assert kw.indicatoren(plannen(data), VAN, TOT, eigen)["hulp"] == {
+        "licht": 2, "specialistisch": 1, "onbekend": 0}
 
 
 def test_doelen_regie_zienswijze_en_acties_zonder_eigenaar() -> None:

@@ -296,6 +296,7 @@ class Feestdagen(Gegeven):
 
 class Vakanties(Gegeven):
     versie: Versie
+    onzeker: str | None = None
     regios: dict[VakantieRegio, Regiobeschrijving] = Field(min_length=3)
     vakanties: list[Vakantie] = Field(min_length=1)
     feestdagen: Feestdagen
