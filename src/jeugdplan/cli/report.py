@@ -122,9 +122,10 @@ def thuiszitters(
     from jeugdplan.opslag.cache import onthoud
 
     r = common.repo()
+    sleutel = kenmerk(r)
     resultaten = _plannen(r, out, "Plannen lezen", (
-        f"thuiszitters:{dag}:{kenmerk(r)}",
-        lambda p: tz.plan_resultaat(p, dag, gegevens(), kalender_van(r))))
+        f"thuiszitters:{dag}:{sleutel}",
+        lambda p: tz.plan_resultaat(p, dag, gegevens(), kalender_van(r, sleutel))))
     instellingen = onthoud(r, "thuiszitters-instellingen", None,
                            lambda: tz.instellingen(gegevens()))
     rapport = tz.rapport_uit(resultaten, dag, instellingen, per=groep,  # type: ignore[arg-type]
@@ -134,8 +135,8 @@ def thuiszitters(
     else:
         from jeugdplan.rapporten.reports import render
 
-        tekst = render("thuiszitters", rapport.context(gegevens(), kalender_van(r)), str(fmt),
-                       r.root)
+        tekst = render("thuiszitters", rapport.context(gegevens(), kalender_van(r, sleutel)),
+                       str(fmt), r.root)
     _uitvoer(tekst, out)
     for waarschuwing in rapport.waarschuwingen:
         common.meld(f"let op: {waarschuwing}")

@@ -45,9 +45,10 @@ def kenmerk(repo: Repo) -> str:
     return h.hexdigest()
 
 
-def kalender_van(repo: Repo) -> Kalender:
-    """De kalender van de repository (één keer per proces zolang de bestanden gelijk zijn)."""
-    return _kalender(repo.root, kenmerk(repo))
+def kalender_van(repo: Repo, sleutel: str | None = None) -> Kalender:
+    """De kalender van de repository (één keer per proces zolang de bestanden gelijk zijn;
+    `sleutel`: het `kenmerk`, als dat al bekend is)."""
+    return _kalender(repo.root, sleutel or kenmerk(repo))
 
 
 @cache

@@ -28,9 +28,10 @@ def agenda_repo(repo: Repo, vandaag: date, weken: int = 2) -> list[agenda.Punt]:
     from jeugdplan.domein.verzuim import agendapunten
 
     tot = vandaag + timedelta(weeks=weken)
-    per = per_plan(repo, f"agenda:{vandaag}:{tot}:{kenmerk(repo)}",
+    sleutel = kenmerk(repo)
+    per = per_plan(repo, f"agenda:{vandaag}:{tot}:{sleutel}",
                    lambda p: agenda.punten(p, vandaag, tot)
-                   + agendapunten(p, vandaag, tot, gegevens(), kalender_van(repo)))
+                   + agendapunten(p, vandaag, tot, gegevens(), kalender_van(repo, sleutel)))
     return agenda.sorteer(p for _i, lijst, _f in per for p in lijst or [])
 
 

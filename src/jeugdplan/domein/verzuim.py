@@ -273,8 +273,6 @@ class Stand:
     aanbod: bool
     artikel: str | None = None
     """De code van de grond (alleen bij `vrijstelling`)."""
-    kalender_onbekend: bool = False
-    """De schoolvakanties van (een deel van) de periode zijn niet bekend."""
 
     def drie_maanden_zonder_aanbod(self, peildatum: date, g: Gegevens) -> bool:
         """Thuiszitter, langer dan 3 maanden, zonder aanbod (het Thuiszitterspact)."""
@@ -299,8 +297,7 @@ def classificeer(plan: Plan, peildatum: date, g: Gegevens, kal: Kalender) -> Sta
     def stand(categorie: Categorie, sinds: date, artikel: str | None = None) -> Stand:
         sinds = max(sinds, begin)
         return Stand(categorie, soort, sinds, (peildatum - sinds).days + 1,
-                     sk.schooltijd(sinds, peildatum), school, aanbod, artikel,
-                     sk.onbekend(sinds, peildatum))
+                     sk.schooltijd(sinds, peildatum), school, aanbod, artikel)
 
     vrijstelling = vrijstelling_op(plan, peildatum, g, soort)
     if vrijstelling is not None:
