@@ -53,8 +53,7 @@ def context(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> dict[str, 
         "aanbod": [a for a in plan.verzuim.aanbod
                    if a.van is not None and a.van <= vandaag and (a.tot is None or a.tot > vandaag)],
         "heeft_gegevens": bool(plan.verzuim.afwezigheden or plan.verzuim.inschrijvingen
-                               or plan.verzuim.vrijstellingen or plan.verzuim.aanbod
-                               or not plan.kind.school),
+                               or plan.verzuim.vrijstellingen or plan.verzuim.aanbod),
     }
     return {
         "plan": plan, "kind": k, "vandaag": vandaag,
