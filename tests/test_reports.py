@@ -315,6 +315,18 @@ def test_eigen_sjabloon_gaat_voor(rapportrepo: Cli, repo_pad: Path) -> None:
         "<!DOCTYPE html>")
 
 
+def test_eigen_sjabloon_krijgt_naar_buiten_geen_leerlingen(rapportrepo: Cli,
+                                                           repo_pad: Path) -> None:
+    """Een eigen (ouder) sjabloon dat de leerlingen toont, brengt ze standaard niet naar buiten."""
+    (repo_pad / "templates").mkdir()
+    (repo_pad / "templates" / "thuiszitters.md.j2").write_text(
+        "{% for r in leerlingen + dreigend %}{{ r.id }} {{ r.artikel }}\n{% endfor %}"
+        "{{ thuiszitters }} {{ aantal_dreigend }}\n", encoding="utf-8")
+    assert rapportrepo("report", "thuiszitters").stdout == "4 1\n"
+    intern = rapportrepo("report", "thuiszitters", "--per-leerling").stdout
+    assert "2026-AAAA05 lpw_5_onder_a" in intern
+
+
 def test_eigen_sjabloon_kan_basis_uitbreiden(rapportrepo: Cli, repo_pad: Path) -> None:
     (repo_pad / "templates").mkdir()
     (repo_pad / "templates" / "plan.html.j2").write_text(

@@ -130,14 +130,18 @@ class Rapport:
         return data
 
     def context(self, g: Gegevens, kal: Kalender) -> dict[str, Any]:
-        """Wat de sjablonen `thuiszitters.<formaat>.j2` krijgen."""
+        """Wat de sjablonen `thuiszitters.<formaat>.j2` krijgen. Rijen per leerling alleen in
+        de interne variant: ook een eigen (ouder) sjabloon kan ze dan niet naar buiten
+        brengen."""
         lp = g.leerplicht
         regios = sorted({r for r in kal.gemeenten.values()}
                         | ({kal.standaard_regio} if kal.standaard_regio else set()))
         return {
             "peildatum": self.peildatum, "totalen": self.totalen, "intern": self.intern,
             "thuiszitters": self.thuiszitters, "zonder_aanbod_3m": self.zonder_aanbod_3m,
-            "leerlingen": self.leerlingen, "dreigend": self.dreigend, "per": self.per,
+            "leerlingen": self.leerlingen if self.intern else [],
+            "dreigend": self.dreigend if self.intern else [],
+            "aantal_dreigend": len(self.dreigend), "per": self.per,
             "groepen": self.groepen, "onderdrukt": self.onderdrukt, "drempel": self.drempel,
             "per_leerling": self.per_leerling, "met_namen": self.met_namen,
             "categorieen": categorie_omschrijvingen(g), "geteld": list(GETELD),
