@@ -325,6 +325,12 @@ def test_verleng_en_vernieuwen_in_agenda(jp: Cli, kind) -> None:
     punten = [p for p in jp.json("agenda", "--weken", "40") if p["soort"] == "vrijstelling"]
     assert [(p["datum"], p["over_tijd"]) for p in punten] == [("2027-06-30", False)]
     assert jp.json("check")["problemen"] == []
+    # Binnen 4 weken vóór de termijn waarschuwt check.
+    juni = json.loads(jp("check", "--json", env={"JEUGDPLAN_VANDAAG": "2027-06-10"}).stdout)
+    assert [(p["code"], p["ernst"]) for p in juni["problemen"]] == [("vrijstelling",
+                                                                      "waarschuwing")]
+    assert "kennisgeving voor het volgende schooljaar vóór 2027-07-01" in juni["problemen"][0][
+        "melding"]
 
 
 def test_status_tekst(jp: Cli, kind) -> None:

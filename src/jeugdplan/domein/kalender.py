@@ -40,7 +40,6 @@ class Vrij:
     tot: date
     naam: str
     verplicht: bool = False
-    onzeker: bool = False
 
 
 @dataclass(frozen=True)
@@ -172,8 +171,8 @@ def kalender(g: Gegevens, regio: Regio | None) -> Kalender:
     per_regio: dict[str, list[Vrij]] = {}
     for v in g.vakanties.vakanties:
         for vakantieregio, data in v.regios.items():
-            per_regio.setdefault(vakantieregio, []).append(Vrij(
-                data.van, data.tot, v.naam, v.verplicht, bool(v.onzeker or data.onzeker)))
+            per_regio.setdefault(vakantieregio, []).append(
+                Vrij(data.van, data.tot, v.naam, v.verplicht))
     dagen = g.vakanties.feestdagen.dagen
     gemeenten: dict[str, str] = {}
     scholen: dict[str, SchoolInstelling] = {}
