@@ -149,7 +149,7 @@ def vrijstelling(
 
 @verzuim_app.command("verleng")
 def verleng(ident: IdArg, op: DatumVerplicht) -> None:
-    """Kennisgeving voor het volgende schooljaar van de lopende vrijstelling (art. 5 onder
+    """Kennisgeving voor het volgende schooljaar van de lopende vrijstelling (artikel 5 onder
     a-c: vóór 1 juli)."""
     from jeugdplan.domein import verzuim
 
@@ -166,8 +166,8 @@ def vervangend(
     van: VanOptie,
     tot: TotOptie = None,
 ) -> None:
-    """Vervangende leerplicht (art. 3a, 3b): geen vrijstelling, het kind blijft ingeschreven
-    en afwezigheid blijft verzuim. Geldt per schooljaar."""
+    """Leg vervangende leerplicht vast (artikel 3a of 3b): geen vrijstelling, het kind blijft
+    ingeschreven en afwezigheid blijft verzuim. Geldt per schooljaar."""
     from jeugdplan.domein import verzuim
 
     begin, einde = datum(van, "--van"), optionele_datum(tot, "--tot")
@@ -179,7 +179,8 @@ def vervangend(
 @verzuim_app.command("twaalf-schooljaren")
 def twaalf_schooljaren(ident: IdArg, op: DatumVerplicht) -> None:
     """Het einde (31 juli) van het twaalfde volledige schooljaar: daar eindigt de leerplicht
-    (art. 3; een verkorte basisschool telt als acht jaar). De kwalificatieplicht loopt door."""
+    (artikel 3; een verkorte basisschool telt als acht jaar). De kwalificatieplicht loopt
+    door."""
     from jeugdplan.domein import verzuim
 
     dag = datum(op, "--datum")
