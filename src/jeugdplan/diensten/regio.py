@@ -68,8 +68,8 @@ def laad_regio(sleutel: str, root: Path | None = None) -> Regio:
             regio = Regio(sleutel, regels, [pad_basis, EIGEN_REGIO], herkomst)
     problemen = _plaats_problemen(regio, list(kruiscontrole(regio.regels)), root)
     if problemen:
-        kop = f"regioregels ongeldig: {len(problemen)} probleem" + (
-            "en" if len(problemen) != 1 else "")
+        kop = f"regioregels ongeldig: {len(problemen)} " + (
+            "probleem" if len(problemen) == 1 else "problemen")
         raise PlanOngeldig(kop + "\n" + "\n".join(str(p) for p in problemen), problemen)
     return regio
 

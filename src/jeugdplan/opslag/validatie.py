@@ -109,5 +109,5 @@ def valideer_model(model: type[M], data: Any, pad: str, tekst: str | None = None
 
 
 def _gooi(problemen: list[Probleem], pad: str) -> NoReturn:
-    kop = f"{pad}: {len(problemen)} probleem" + ("en" if len(problemen) != 1 else "")
+    kop = f"{pad}: {len(problemen)} " + ("probleem" if len(problemen) == 1 else "problemen")
     raise PlanOngeldig(kop + "\n" + "\n".join(str(p) for p in problemen), problemen)
