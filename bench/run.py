@@ -16,7 +16,7 @@ Meet in één run, steeds als subproces van de geïnstalleerde `jeugdplan`:
 - het piekgeheugen per opdracht (ru_maxrss van het subproces; werkprocessen tellen apart).
 
 Elke meting is de beste van `--herhaal` keer en staat als verhouding tot zijn basislijn met
-PASS/FAIL tegen de doelen van issue 6. De benchmark wijzigt de repository (signaal add):
+PASS/FAIL tegen de doelen van issue 13. De benchmark wijzigt de repository (signaal add):
 gebruik een gegenereerde map, geen echte casussen.
 """
 
@@ -66,9 +66,11 @@ for e in os.scandir(casussen):
 """
 
 
-def omgeving() -> dict[str, str]:
+def omgeving(cachemap: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update({
+        # Een eigen cache- en bewerkmap: wissen raakt niets van de gebruiker.
+        "XDG_CACHE_HOME": str(cachemap / "cache"), "XDG_STATE_HOME": str(cachemap / "state"),
         "JEUGDPLAN_VANDAAG": VANDAAG, "NO_COLOR": "1",
         "GIT_AUTHOR_NAME": "Benchmark", "GIT_AUTHOR_EMAIL": "benchmark@voorbeeld.nl",
         "GIT_COMMITTER_NAME": "Benchmark", "GIT_COMMITTER_EMAIL": "benchmark@voorbeeld.nl",
@@ -120,15 +122,12 @@ def bestaat(jp: str, *opdracht: str) -> bool:
     return subprocess.run([jp, *opdracht, "--help"], capture_output=True).returncode == 0
 
 
-def wis_cache(root: Path) -> None:
-    shutil.rmtree(root / ".jeugdplan" / "cache", ignore_errors=True)
-    for naam in os.listdir(root / ".jeugdplan") if (root / ".jeugdplan").is_dir() else []:
-        if naam.startswith("cache-"):
-            (root / ".jeugdplan" / naam).unlink(missing_ok=True)
+def wis_cache(env: dict[str, str]) -> None:
+    shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Benchmark van jeugdplan (issue 6).")
+    parser = argparse.ArgumentParser(description="Benchmark van jeugdplan (issue 13).")
     parser.add_argument("map", type=Path, help="casusrepository van bench/generate.py")
     parser.add_argument("--herhaal", type=int, default=3, help="metingen per opdracht")
     parser.add_argument("--koud-herhaal", type=int, default=1, help="metingen koud")
@@ -137,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="schrijf de cijfers ook als JSON")
     args = parser.parse_args(argv)
     root = args.map.resolve()
-    env = omgeving()
+    cachemap = Path(tempfile.mkdtemp(prefix="jeugdplan-bench-"))
+    env = omgeving(cachemap)
     jp = jeugdplan()
     n = args.herhaal
     ids = sorted(e.name for e in os.scandir(root / "casussen") if e.is_dir())
@@ -183,11 +183,11 @@ def main(argv: list[str] | None = None) -> int:
 
     # Koud: cache gewist vóór elke meting.
     for naam, opdracht in [] if args.zonder_koud else lijstopdrachten:
-        r = meet([jp, *basis, *opdracht], env, args.koud_herhaal, voor=lambda: wis_cache(root))
-        rapporteer(f"koud: {naam}", r, pyyaml["tijd"], "PyYAML C", 1.5)
+        r = meet([jp, *basis, *opdracht], env, args.koud_herhaal, voor=lambda: wis_cache(env))
+        rapporteer(f"koud: {naam}", r, pyyaml["tijd"], "PyYAML C", 1.0)
     # Warm: eerst één keer vullen.
     subprocess.run([jp, *basis, "list", "--json"], env=env, capture_output=True)
-    doel_warm = 3.0
+    doel_warm = 2.0
     for naam, opdracht in lijstopdrachten:
         r = meet([jp, *basis, *opdracht], env, n)
         rapporteer(f"warm: {naam}", r, gelezen["tijd"], "basislijn", doel_warm,
@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     # Bewerken: één signaal toevoegen (parse, valideer, schrijf, commit).
     bewerk = [jp, *basis, "signaal", "add", eerste, "--domein", "gedrag", "--omschrijving",
               "Benchmark: onrustig in de klas."]
-    # Het doel voor bewerken geldt bij 10.000 plannen (issue 6); bij veel meer: alleen meten.
+    # Het doel voor bewerken geldt bij 10.000 plannen; bij veel meer: alleen meten.
     doel_bewerken = 0.5 if aantal <= 20_000 else None
     r = meet(bewerk, env, n)
     rapporteer("bewerken: signaal add (absoluut, doel 0,5 s)", r, 1.0, "1 seconde",
@@ -238,19 +238,22 @@ def main(argv: list[str] | None = None) -> int:
             regels[-1]["oordeel"] = "FAIL"
 
     # Losse casus en --help tegen het opstarten van typer.
-    losse: list[tuple[str, list[str]]] = [("--help", ["--help"]), ("show", ["show", eerste])]
+    losse: list[tuple[str, list[str], float]] = [
+        ("--help", ["--help"], 1.5), ("show", ["show", eerste], 3.5),
+        ("show --json", ["show", eerste, "--json"], 3.5)]
     if bestaat(jp, "route"):
-        losse.append(("route", ["route", eerste]))
+        losse.append(("route", ["route", eerste], 3.5))
     if bestaat(jp, "meldcode", "next"):
         met_meldcode = _met_meldcode(root, ids)
-        losse.append(("meldcode next", ["meldcode", "next", met_meldcode or eerste]))
-    for naam, opdracht in losse:
+        losse.append(("meldcode next", ["meldcode", "next", met_meldcode or eerste], 3.5))
+    for naam, opdracht, doel in losse:
         r = meet([jp, *basis, *opdracht], env, max(n, 3))
-        rapporteer(f"los: {naam}", r, typer_start["tijd"], "import typer", 1.5)
+        rapporteer(f"los: {naam}", r, typer_start["tijd"], "import typer", doel)
 
     if args.json:
         args.json.write_text(json.dumps({"plannen": aantal, "kernen": os.cpu_count(),
                                          "metingen": regels}, indent=2, ensure_ascii=False))
+    shutil.rmtree(cachemap, ignore_errors=True)
     mislukt = [r["meting"] for r in regels if r["oordeel"].startswith("FAIL")]
     print(f"\n{len(mislukt)} doel(en) niet gehaald" + (": " + "; ".join(mislukt) if mislukt
                                                       else ""))

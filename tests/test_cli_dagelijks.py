@@ -49,7 +49,8 @@ def test_new_buiten_regio_en_toch(jp: Cli) -> None:
 
 def test_list_status_bogus_is_een_fout(jp: Cli) -> None:
     r = jp("list", "--status", "bogus", code=2)
-    assert "fout: --status: onbekende waarde 'bogus'; kies uit: 'aangemeld', 'actief'" in r.stderr
+    assert "fout: --status: onbekende waarde 'bogus'; kies uit: aangemeld, actief, afgesloten" \
+        in r.stderr
 
 
 def test_startkwalificatie_terwijl_uitgeschreven(jp: Cli, kind: Callable[..., str]) -> None:
@@ -157,6 +158,59 @@ def test_samenvoegen_houdt_beide_geschiedenissen(jp: Cli, kind: Callable[..., st
     status = subprocess.run(["git", "status", "--porcelain"], cwd=repo_pad, capture_output=True,
                             text=True, check=True, env={**os.environ})
     assert status.stdout == ""
+
+
+def test_samenvoegen_neemt_meldcodesporen_mee(jp: Cli, kind: Callable[..., str]) -> None:
+    """Elk meldcodespoor blijft een eigen spoor, op volgorde van start, met zijn signalen;
+    lopen sporen van beide plannen tegelijk, dan weigert samenvoegen."""
+    een = kind()
+    jp("signaal", "add", een, "--domein", "veiligheid", "--omschrijving", "Blauwe plek",
+       "--datum", "2026-10-01")
+    jp("meldcode", "start", een, "--datum", "2026-10-01")
+    jp("meldcode", "annuleer", een, "--reden", "verkeerde leerling", "--datum", "2026-10-02")
+    twee = kind(voornaam="Sane", toch="")
+    jp("signaal", "add", twee, "--domein", "gedrag", "--omschrijving", "Onrustig",
+       "--datum", "2026-09-01")
+    jp("signaal", "add", twee, "--domein", "veiligheid", "--omschrijving", "Striemen",
+       "--datum", "2026-11-10")
+    jp("meldcode", "start", twee, "--datum", "2026-11-10")
+    drie = kind(voornaam="Sanna", toch="")
+    jp("signaal", "add", drie, "--domein", "veiligheid", "--omschrijving", "Bang om naar huis",
+       "--datum", "2026-11-12")
+    jp("meldcode", "start", drie, "--datum", "2026-11-12")
+    assert "lopen tegelijk" in jp("samenvoegen", twee, drie, "--ja", code=1).stderr
+
+    jp("samenvoegen", een, twee, "--ja")
+    plan = jp.json("show", een)
+    assert [(s["id"], s["omschrijving"]) for s in plan["signalen"]] == [
+        ("s1", "Blauwe plek"), ("s2", "Onrustig"), ("s3", "Striemen")]
+    assert [(m["id"], m["gestart"], m["signalen"]) for m in plan["meldcode"]] == [
+        ("m1", "2026-10-01", ["s1"]), ("m2", "2026-11-10", ["s3"])]
+    assert jp.json("meldcode", "next", een)["spoor_id"] == "m2"
+    assert jp.json("check")["ok"] is True
+
+
+def test_samenvoegen_zet_een_eerder_spoor_ervoor(jp: Cli, kind: Callable[..., str]) -> None:
+    """Een afgesloten spoor uit het tweede plan dat eerder begon, komt vóór het lopende spoor
+    (met een nieuw id); het lopende spoor blijft het nieuwste, waar `meldcode next` over gaat."""
+    een = kind()
+    jp("signaal", "add", een, "--domein", "veiligheid", "--omschrijving", "Striemen",
+       "--datum", "2026-11-10")
+    jp("meldcode", "start", een, "--datum", "2026-11-10")
+    twee = kind(voornaam="Sane", toch="")
+    jp("signaal", "add", twee, "--domein", "veiligheid", "--omschrijving", "Blauwe plek",
+       "--datum", "2026-10-01")
+    jp("meldcode", "start", twee, "--datum", "2026-10-01")
+    jp("meldcode", "annuleer", twee, "--reden", "verkeerde leerling", "--datum", "2026-10-02")
+
+    jp("samenvoegen", een, twee, "--ja")
+    plan = jp.json("show", een)
+    assert [(m["id"], m["gestart"], m["signalen"]) for m in plan["meldcode"]] == [
+        ("m2", "2026-10-01", ["s2"]), ("m1", "2026-11-10", ["s1"])]
+    volgende = jp.json("meldcode", "next", een)
+    assert (volgende["spoor_id"], volgende["spoor"]) == ("m1", 2)
+    assert "verkeerde leerling" in jp("report", "meldcode", een, "--spoor", "1").stdout
+    assert jp.json("check")["ok"] is True
 
 
 def test_samenvoegen_weigert(jp: Cli, kind: Callable[..., str]) -> None:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+import typer
+from typer.core import TyperGroup, TyperOption
 
-from jeugdplan.cli._click import click
-from jeugdplan.cli.main import cli
-from tests.conftest import Cli
+from tests.conftest import Cli, opdrachten
 
 ENGELSE_WOORDEN = {
     "the", "and", "with", "for", "show", "this", "message", "exit", "usage", "options", "option",
@@ -35,24 +36,18 @@ DATUMOPTIES = re.compile(r"--(datum|van|tot|sinds|deadline|evaluatie|op|peildatu
                          r"geboortedatum|start|einde|inschrijving|volgende|termijn)\b")
 
 
-def opdrachten(groep: click.Command, pad: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
-    yield pad
-    if isinstance(groep, click.Group):
-        for naam, sub in groep.commands.items():
-            if not sub.hidden:
-                yield from opdrachten(sub, (*pad, naam))
+def _paden(commandos: dict[str, Any], pad: tuple[str, ...] = ()
+           ) -> Iterator[tuple[tuple[str, ...], Any]]:
+    for naam, sub in commandos.items():
+        yield (*pad, naam), sub
+        if isinstance(sub, TyperGroup):
+            yield from _paden(sub.commands, (*pad, naam))
 
 
-ALLE = list(opdrachten(cli()))
+BOOM = dict(_paden(opdrachten()))
+ALLE = [(), *BOOM]
 NAMEN = {naam for pad in ALLE for naam in pad}
 """Opdrachtnamen (`show`, `list`, ...) blijven zoals het project begon."""
-
-
-def opdracht(pad: tuple[str, ...]) -> click.Command:
-    commando = cli()
-    for naam in pad:
-        commando = commando.commands[naam]  # type: ignore[attr-defined]
-    return commando
 
 
 def _woorden(hulp: str) -> set[str]:
@@ -80,16 +75,18 @@ def test_hulp_is_nederlands(pad: tuple[str, ...]) -> None:
         KALE_METAVARS.search(hulp).group(0)  # type: ignore[union-attr]
     engels = (_woorden(hulp) & ENGELSE_WOORDEN) - NEDERLANDS_OOK - NAMEN
     assert not engels, f"Engelse woorden in de hulp van {pad}: {sorted(engels)}"
-    commando = opdracht(pad)
+    if not pad:
+        return
+    commando = BOOM[pad]
     assert (commando.help or "").strip(), f"geen hulptekst voor {pad}"
     for param in commando.params:
-        if param.hidden if isinstance(param, click.Option) else False:
+        if isinstance(param, TyperOption) and param.hidden:
             continue
         assert (getattr(param, "help", None) or "").strip(), \
             f"{param.name} van {pad} zonder hulp"
-        if isinstance(param, click.Option) and not param.is_flag:
+        if isinstance(param, TyperOption) and not param.is_flag:
             naam = param.opts[-1]
-            metavar = param.make_metavar(click.Context(commando))
+            metavar = param.make_metavar(typer.Context(commando))
             if DATUMOPTIES.fullmatch(naam):
                 assert metavar == "JJJJ-MM-DD", f"{naam} van {pad}: metavar {metavar}"
 

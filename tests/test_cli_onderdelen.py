@@ -37,6 +37,18 @@ def test_gezin_wijzig_en_verwijder_met_reden(jp: Cli, ident: str, repo_pad: Path
     assert not any("Petra" in regel for regel in log)  # geen namen in commitberichten
 
 
+def test_gezag_onbekend_vastleggen_en_corrigeren(jp: Cli, ident: str) -> None:
+    jp("gezin", "add", ident, "--naam", "Kees Bos", "--relatie", "vader", "--gezag-onbekend")
+    jp("gezin", "add", ident, "--naam", "Petra de Vries", "--relatie", "moeder")
+    jp("gezin", "wijzig", ident, "o2", "--gezag-onbekend")
+    assert [o["gezag"] for o in _plan(jp, ident)["gezin"]] == ["onbekend", "onbekend"]
+    jp("gezin", "wijzig", ident, "o1", "--gezag")
+    assert [o["gezag"] for o in _plan(jp, ident)["gezin"]] == [True, "onbekend"]
+    r = jp("gezin", "wijzig", ident, "o1", "--geen-gezag", "--gezag-onbekend", code=2)
+    assert "kies --gezag, --geen-gezag of --gezag-onbekend" in r.stderr
+    assert [o["gezag"] for o in _plan(jp, ident)["gezin"]] == [True, "onbekend"]
+
+
 def test_signaal_zwaarte_corrigeren(jp: Cli, ident: str) -> None:
     jp("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "x", "--zwaarte",
        "specialistisch")

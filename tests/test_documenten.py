@@ -39,7 +39,7 @@ def test_rapport_met_afzender(jp: Cli, kind: Callable[..., str]) -> None:
 
 def test_json_in_een_pipe_is_compact(jp: Cli, kind: Callable[..., str]) -> None:
     ident = kind()
-    for args in (["report", "thuiszitters", "--format", "json"], ["export", ident]):
+    for args in (["report", "thuiszitters", "--format", "json"], ["export", ident, "--aanvrager", "ouder"]):
         uit = jp(*args).stdout
         assert uit.count("\n") == 1, args  # één regel
         json.loads(uit)
@@ -49,7 +49,7 @@ def test_inzage_export_leest_als_een_document(jp: Cli, kind: Callable[..., str])
     ident = kind()
     jp("ouders", "informeer", ident, "--notitie", "Moeder herkent het")
     jp("gezin", "add", ident, "--naam", "Petra de Vries", "--relatie", "moeder")
-    html = jp("export", ident, "--format", "html").stdout
+    html = jp("export", ident, "--aanvrager", "ouder", "--format", "html").stdout
     assert "<h1>Inzage in het plan van Sanne de Vries</h1>" in html
     assert "<h2>Over Sanne</h2>" in html and "<h2>Ouders en verzorgers</h2>" in html
     assert "<h2>Gesprekken met de ouders over de zorgen</h2>" in html

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from jeugdplan.cli import common
-from jeugdplan.cli._click import click
 from jeugdplan.cli.common import IdArg, JsonOptie, datum, meld, print_json, repo, vandaag
 from jeugdplan.domein.errors import GebruiksFout
 from jeugdplan.domein.taal import aantal
@@ -74,10 +73,12 @@ def new(
     gemeente: Annotated[str | None, typer.Option(
         metavar="NAAM", help="Woongemeente (woonplaatsbeginsel); een gemeente van de regio.")
     ] = None,
-    school: Annotated[str | None, typer.Option(metavar="NAAM", help="School van het kind.")
-                      ] = None,
+    school: Annotated[str | None, typer.Option(
+        metavar="NAAM", help="School van het kind (leeg: op geen school ingeschreven).")
+    ] = None,
     onderwijssoort: Annotated[str | None, common.code_optie(
-        "onderwijssoorten", "SOORT", "po, sbo, so, vo, vso, pro of mbo.")] = None,
+        "onderwijssoorten", "SOORT", "po, sbo, so, vo, vso, pro of mbo.", "--onderwijssoort")
+    ] = None,
     groep: Annotated[int | None, typer.Option(metavar="GETAL", help="Groep (po, sbo, so).")
                      ] = None,
     leerjaar: Annotated[int | None, typer.Option(metavar="GETAL",
@@ -85,6 +86,10 @@ def new(
     identiteit: Annotated[str | None, typer.Option(
         metavar="TEKST", help="Gewenste identiteit van hulp, bijvoorbeeld reformatorisch.")
     ] = None,
+    in_nederland_sinds: Annotated[str | None, typer.Option(
+        "--in-nederland-sinds", metavar="JJJJ-MM-DD",
+        help="Nieuwkomer: ingeschreven in een Nederlandse gemeente op deze datum (de "
+             "leerplicht telt vanaf dan).")] = None,
     buiten_regio: Annotated[bool, typer.Option(
         "--buiten-regio", help="Het kind woont buiten de regio van deze repository (route kan "
         "dan niet adviseren).")] = False,
@@ -106,7 +111,11 @@ def new(
                                               "Geboortedatum (JJJJ-MM-DD)"),
         "gemeente": common.vraag_of_fout(gemeente, "--gemeente", "Woongemeente",
                                          None if buiten_regio else lambda: regio_van(r).gemeenten),
-        "school": common.vraag_of_fout(school, "--school", "School"),
+    }
+    if school is None and common.interactief():
+        school = typer.prompt("School (leeg: op geen school ingeschreven)", default="",
+                              show_default=False, err=True) or None
+    velden |= {
         "onderwijssoort": common.vraag_of_fout(onderwijssoort, "--onderwijssoort",
                                                "Onderwijssoort", lambda: list(
                                                    gegevens().codelijsten.codes("onderwijssoorten"))),
@@ -118,12 +127,13 @@ def new(
         geboortedatum=datum(velden["geboortedatum"], "--geboortedatum"),
         gemeente=gemeente_in_regio(r, common.tekst(velden["gemeente"], "--gemeente"),
                                    buiten_regio),
-        school=common.tekst(velden["school"], "--school"),
+        school=common.optionele_tekst(school, "--school"),
         onderwijssoort=common.code(velden["onderwijssoort"], "onderwijssoorten",
                                    "--onderwijssoort"),
         groep=groep, leerjaar=leerjaar,
         identiteit=common.optionele_tekst(identiteit, "--identiteit"),
         toch=toch, vandaag=vandaag(),
+        in_nederland_sinds=common.optionele_datum(in_nederland_sinds, "--in-nederland-sinds"),
     )
     if json:
         print_json({"id": plan.id, "pad": r.relatief(pad)})
@@ -145,21 +155,21 @@ def show(
 
         plan = plan_op(r, ident, datum(op, "--op"))
     else:
-        # --json heeft het model nodig (model_dump); leesbaar kan het lichte plan uit de cache.
-        plan = r.lees(ident) if json else r.bekijk(ident)
+        plan = r.lees(ident)
     if json:
         print_json(plan.als_json_data())
         return
     from jeugdplan.cli.weergave import toon_plan
+    from jeugdplan.diensten.kalender import kalender_van
     from jeugdplan.opslag.bronnen import gegevens
 
-    toon_plan(plan, vandaag(), gegevens())
+    toon_plan(plan, vandaag(), gegevens(), kalender_van(r))
 
 
 def list_(
-    status: Annotated[str | None, typer.Option(
-        metavar="STATUS", help="Alleen casussen met deze status: aangemeld, actief of afgesloten.",
-        click_type=click.Choice(["aangemeld", "actief", "afgesloten"], case_sensitive=False))
+    status: Annotated[str | None, common.keuze_optie(
+        ("aangemeld", "actief", "afgesloten"), "STATUS",
+        "Alleen casussen met deze status: aangemeld, actief of afgesloten.", "--status")
     ] = None,
     school: Annotated[str | None, typer.Option(metavar="NAAM", help="Alleen deze school.")
                       ] = None,
@@ -253,11 +263,16 @@ def check(
         raise typer.Exit(1)
 
 
-def edit(ident: IdArg) -> None:
+def edit(
+    ident: IdArg,
+    opnieuw: Annotated[bool, typer.Option(
+        "--opnieuw", help="Gooi een bewaarde, onafgemaakte bewerking van deze casus weg en "
+        "begin opnieuw bij het plan zoals het nu is.")] = False,
+) -> None:
     """Bewerk een plan in $EDITOR; na opslaan wordt het gecontroleerd en vastgelegd."""
-    from jeugdplan.cli.bewerken import bewerk_in_editor
+    from jeugdplan.cli import bewerken
 
-    bewerk_in_editor(repo(), ident)
+    bewerken.edit(repo(), ident, opnieuw)
 
 
 def close(

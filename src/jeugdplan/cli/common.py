@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from jeugdplan.cli._click import click
+from jeugdplan.cli import nl
+from jeugdplan.cli.nl import interactief
 from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
 
 if TYPE_CHECKING:
@@ -33,9 +34,17 @@ DatumOptie = Annotated[str | None, typer.Option("--datum", metavar="JJJJ-MM-DD",
                                                 help="De datum (standaard vandaag).")]
 
 
+class App(typer.Typer):
+    """Een typer-app waarvan elke opdracht `nl.Opdracht` is (Nederlandse gebruiksregel en hulp)."""
+
+    def command(self, name: str | None = None, *, cls: Any = None, **extra: Any) -> Any:
+        return super().command(name, cls=cls or nl.Opdracht, **extra)
+
+
 def nieuwe_app(help: str, **extra: Any) -> typer.Typer:
     """Een (sub)app met de instellingen van jeugdplan: Nederlandse hulp, geen rich-markup."""
-    return typer.Typer(
+    extra.setdefault("cls", nl.Groep)
+    return App(
         help=help,
         rich_markup_mode=None,
         no_args_is_help=True,
@@ -187,16 +196,6 @@ def console(stderr: bool = False) -> Console:
                    width=breedte)
 
 
-def interactief() -> bool:
-    """Mag er iets gevraagd worden? Alleen als invoer én meldingen op een terminal staan (nooit
-    in een pipe of script), of met JEUGDPLAN_INTERACTIEF=1 (tests)."""
-    import os
-
-    if os.environ.get("JEUGDPLAN_INTERACTIEF"):
-        return os.environ["JEUGDPLAN_INTERACTIEF"] != "0"
-    return sys.stdin.isatty() and sys.stderr.isatty()
-
-
 def vraag_of_fout(waarde: str | None, optie: str, vraag: str,
                   keuzes: Callable[[], list[str]] | None = None) -> str:
     """Een ontbrekende verplichte waarde: vragen op een terminal (op stderr, met de keuzes;
@@ -212,45 +211,52 @@ def vraag_of_fout(waarde: str | None, optie: str, vraag: str,
     raise GebruiksFout(f"optie {optie} ontbreekt")
 
 
-class Code(click.ParamType):
-    """Een waarde uit een codelijst (`data/codelijsten.yaml`) als soort optie: controleert en
-    normaliseert (`Gedrag` -> `gedrag`), geeft de keuzes bij een vraag op de terminal en bij
-    tab-aanvulling. De lijst wordt pas gelezen als er een waarde is (niet voor `--help`)."""
+class Keuze:
+    """Een waarde uit een codelijst (`data/codelijsten.yaml`) of uit vaste `keuzes`, als
+    `parser` van een typer-optie: controleert en normaliseert (`Gedrag` -> `gedrag`), geeft de
+    keuzes bij een vraag op de terminal (`nl.vraag`) en bij tab-aanvulling. De lijst wordt pas
+    gelezen als er een waarde is (niet voor `--help`).
 
-    def __init__(self, lijst: str, metavar: str) -> None:
-        self.lijst, self.metavar, self.name = lijst, metavar, metavar.lower()
+    Een onbekende waarde uit een codelijst is een fout die de gebruiker herstelt (exitcode 1),
+    zoals een ongeldige datum, met dezelfde melding als `code()`; bij vaste keuzes is het
+    verkeerd gebruik (exitcode 2)."""
+
+    def __init__(self, optie: str, lijst: str | None = None, vast: tuple[str, ...] = ()) -> None:
+        self.optie, self.lijst, self.vast = optie, lijst, vast
+        self.__name__ = optie.lstrip("-")
 
     def keuzes(self) -> dict[str, str]:
+        """Code -> omschrijving."""
+        if self.lijst is None:
+            return dict.fromkeys(self.vast, "")
         from jeugdplan.opslag.bronnen import gegevens
 
         return gegevens().codelijsten.codes(self.lijst)
 
-    def get_metavar(self, param: Any, ctx: Any = None) -> str:
-        return self.metavar
-
-    def convert(self, value: Any, param: Any, ctx: Any) -> str:
-        """Een onbekende waarde is een fout die de gebruiker herstelt (exitcode 1), zoals een
-        ongeldige datum; dezelfde melding als `code()`."""
-        schoon = str(value).strip().lower()
+    def __call__(self, waarde: str) -> str:
+        schoon = str(waarde).strip().lower()
         if schoon not in self.keuzes():
-            naam = (self.metavar if getattr(param, "param_type_name", "") == "argument"
-                    else "/".join(getattr(param, "opts", None) or [self.metavar]))
-            raise JeugdplanError(f"{naam}: onbekende waarde {_kort(str(value))!r}; kies uit: "
-                                 + ", ".join(self.keuzes()))
+            fout = JeugdplanError if self.lijst is not None else GebruiksFout
+            raise fout(f"{self.optie}: onbekende waarde {_kort(str(waarde))!r}; kies uit: "
+                       + ", ".join(self.keuzes()))
         return schoon
 
-    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[Any]:
-        import importlib
-
-        aanvulling = importlib.import_module(f"{click.__name__}.shell_completion")
-        return [aanvulling.CompletionItem(c, help=o) for c, o in self.keuzes().items()
-                if c.startswith(incomplete.lower())]
+    def aanvulling(self, begin: str) -> list[tuple[str, str]]:
+        return [(c, o) for c, o in self.keuzes().items() if c.startswith(begin.lower())]
 
 
-def code_optie(lijst: str, metavar: str, help: str, naam: str | None = None) -> Any:
-    """Een typer-optie met een waarde uit codelijst `lijst`."""
-    decls = (naam,) if naam else ()
-    return typer.Option(*decls, metavar=metavar, help=help, click_type=Code(lijst, metavar))
+def code_optie(lijst: str, metavar: str, help: str, naam: str) -> Any:
+    """Een typer-optie `naam` met een waarde uit codelijst `lijst`."""
+    keuze = Keuze(naam, lijst)
+    return typer.Option(naam, metavar=metavar, help=help, parser=keuze,
+                        autocompletion=keuze.aanvulling)
+
+
+def keuze_optie(keuzes: tuple[str, ...], metavar: str, help: str, naam: str) -> Any:
+    """Een typer-optie `naam` met een van vaste `keuzes`."""
+    keuze = Keuze(naam, vast=keuzes)
+    return typer.Option(naam, metavar=metavar, help=help, parser=keuze,
+                        autocompletion=keuze.aanvulling)
 
 
 def als_invoerfout(fout: JeugdplanError) -> JeugdplanError:

@@ -127,6 +127,17 @@ journaal = _groep("journaal", "Het journaal: korte aantekeningen bij de casus.")
 GezagOptie = Annotated[bool | None, typer.Option(
     "--gezag/--geen-gezag", help="Heeft deze persoon ouderlijk gezag (bepaalt wie toestemming "
     "geeft)?")]
+GezagOnbekendOptie = Annotated[bool, typer.Option(
+    "--gezag-onbekend", help="Nog niet bekend of deze persoon gezag heeft (toestemming is dan "
+    "niet volledig).")]
+
+
+def _gezag(gezag: bool | None, onbekend: bool) -> bool | str | None:
+    if onbekend and gezag is not None:
+        from jeugdplan.domein.errors import GebruiksFout
+
+        raise GebruiksFout("kies --gezag, --geen-gezag of --gezag-onbekend, niet meer dan één")
+    return "onbekend" if onbekend else gezag
 
 
 @gezin.command("add")
@@ -135,13 +146,16 @@ def gezin_add(
     naam: Annotated[str, typer.Option(metavar="NAAM", help="Naam van de ouder of verzorger.")],
     relatie: Annotated[str, typer.Option(
         metavar="TEKST", help="Bijvoorbeeld moeder, vader, pleegouder, voogd.")],
-    gezag: GezagOptie = True,
+    gezag: GezagOptie = None,
+    gezag_onbekend: GezagOnbekendOptie = False,
     contact: ContactOptie = None,
 ) -> None:
-    """Voeg een ouder of verzorger toe (gezag bepaalt wie toestemming geeft)."""
+    """Voeg een ouder of verzorger toe (gezag bepaalt wie toestemming geeft; standaard: met
+    gezag)."""
+    waarde = _gezag(gezag, gezag_onbekend)
     common.bewerk(ident, lambda p: b.voeg_opvoeder_toe(
-        p, naam=tekst(naam, "--naam"), relatie=tekst(relatie, "--relatie"), gezag=bool(gezag),
-        contact=optionele_tekst(contact, "--contact")))
+        p, naam=tekst(naam, "--naam"), relatie=tekst(relatie, "--relatie"),
+        gezag=True if waarde is None else waarde, contact=optionele_tekst(contact, "--contact")))
 
 
 @gezin.command("wijzig")
@@ -151,13 +165,15 @@ def gezin_wijzig(
     naam: NaamOptie = None,
     relatie: Annotated[str | None, typer.Option(metavar="TEKST", help="De relatie.")] = None,
     gezag: GezagOptie = None,
+    gezag_onbekend: GezagOnbekendOptie = False,
     contact: ContactOptie = None,
     wis: WisOptie = None,
 ) -> None:
     """Corrigeer een gezinslid (bijvoorbeeld het gezag of het contact)."""
     wijzig_onderdeel(ident, "gezin", onderdeel, {
         "naam": optionele_tekst(naam, "--naam"), "relatie": optionele_tekst(relatie, "--relatie"),
-        "gezag": gezag, "contact": optionele_tekst(contact, "--contact")}, wis)
+        "gezag": _gezag(gezag, gezag_onbekend), "contact": optionele_tekst(contact, "--contact")},
+        wis)
 
 
 @gezin.command("verwijder")
@@ -169,9 +185,12 @@ def gezin_verwijder(ident: IdArg, onderdeel: Annotated[str, onderdeel_arg("LID",
 
 # --- signalen -------------------------------------------------------------------------------
 
-DomeinOptie = code_optie("domeinen", "DOMEIN", "Domein, bijvoorbeeld gedrag, thuis, veiligheid.")
-ZwaarteOptie = code_optie("zwaarte", "ZWAARTE", "licht, complex of specialistisch.")
-BronOptie = code_optie("bronnen", "BRON", "Wie signaleerde: leerkracht, ouder, kind, ...")
+DomeinOptie = code_optie("domeinen", "DOMEIN", "Domein, bijvoorbeeld gedrag, thuis, veiligheid.",
+                         "--domein")
+ZwaarteOptie = code_optie("zwaarte", "ZWAARTE", "licht, complex, specialistisch of acuut.",
+                          "--zwaarte")
+BronOptie = code_optie("bronnen", "BRON", "Wie signaleerde: leerkracht, ouder, kind, ...",
+                       "--bron")
 
 
 @signaal.command("add")
@@ -194,10 +213,16 @@ def signaal_add(
     }
     dag, nu = datum(op, "--datum", vandaag()), vandaag()
     plan = common.bewerk(ident, lambda p: b.voeg_signaal_toe(p, datum=dag, vandaag=nu, **velden))
-    _let_op_veiligheid(domein, plan.id)
+    _let_op(domein, zwaarte, plan.id)
 
 
-def _let_op_veiligheid(domein: str | None, ident: str) -> None:
+def _let_op(domein: str | None, zwaarte: str | None, ident: str) -> None:
+    """Acuut gevaar: wat eerst moet; een veiligheidssignaal: de meldcode."""
+    if zwaarte == "acuut":
+        from jeugdplan.opslag.bronnen import gegevens
+
+        common.meld("LET OP: " + " ".join(gegevens().crisis.voorwaarde.split())
+                    + f" Zie 'jeugdplan route {ident}'.")
     if domein in ("veiligheid", "grensoverschrijdend-personeel"):
         common.meld(f"let op: dit is een veiligheidssignaal; zie 'jeugdplan meldcode next {ident}'")
 
@@ -221,7 +246,7 @@ def signaal_wijzig(
         "omschrijving": optionele_tekst(omschrijving, "--omschrijving"),
         "interpretatie": optionele_tekst(interpretatie, "--interpretatie"),
         "datum": optionele_datum(op, "--datum")}, wis)
-    _let_op_veiligheid(domein, ident.upper())
+    _let_op(domein, zwaarte, ident.upper())
 
 
 @signaal.command("verwijder")
@@ -296,7 +321,9 @@ def toestemming_add(
 
     laatste, g = plan.toestemmingen[-1], gegevens()
     if not is_geldig(plan, laatste, nu, g):
-        common.meld(f"let op: nodig is toestemming van {vereist(plan, dag, g).omschrijving}")
+        nodig = vereist(plan, dag, g)
+        common.meld(f"let op: nodig is toestemming van {nodig.omschrijving}; de toestemming "
+                    f"is nog niet volledig.{nodig.aanwijzing(plan.id)}")
 
 
 @toestemming.command("intrekken")
@@ -348,7 +375,7 @@ def toestemming_verwijder(ident: IdArg, onderdeel: Annotated[str, onderdeel_arg(
 
 # --- betrokkenen ----------------------------------------------------------------------------
 
-RolOptie = code_optie("rollen", "ROL", "Rol, bijvoorbeeld jmw, cjg-coach, ib, ggd.")
+RolOptie = code_optie("rollen", "ROL", "Rol, bijvoorbeeld jmw, cjg-coach, ib, ggd.", "--rol")
 
 
 @betrokkene.command("add")
@@ -497,9 +524,10 @@ def doel_add(
         eigenaar=optionele_tekst(eigenaar, "--eigenaar"), evaluatiedatum=wanneer))
 
 
+_DOELSTATUS = common.Keuze("STATUS", "doelstatussen")
 StatusArg = Annotated[str, typer.Argument(
-    metavar="STATUS", help="lopend, behaald, bijgesteld of gestopt.",
-    click_type=common.Code("doelstatussen", "STATUS"))]
+    metavar="STATUS", help="lopend, behaald, bijgesteld of gestopt.", parser=_DOELSTATUS,
+    autocompletion=_DOELSTATUS.aanvulling)]
 
 
 @doel.command("status")
@@ -734,7 +762,8 @@ def kind_wijzig(
         metavar="NAAM", help="Woongemeente (een gemeente van de regio).")] = None,
     school: Annotated[str | None, typer.Option(metavar="NAAM", help="School.")] = None,
     onderwijssoort: Annotated[str | None, code_optie(
-        "onderwijssoorten", "SOORT", "po, sbo, so, vo, vso, pro of mbo.")] = None,
+        "onderwijssoorten", "SOORT", "po, sbo, so, vo, vso, pro of mbo.", "--onderwijssoort")
+    ] = None,
     groep: Annotated[int | None, typer.Option(metavar="GETAL", help="Groep (po, sbo, so).")
                      ] = None,
     leerjaar: Annotated[int | None, typer.Option(
@@ -776,7 +805,7 @@ def _gemeente(r: Any, naam: str, buiten_regio: bool) -> str:
 def ondersteuning(
     ident: IdArg,
     niveau: Annotated[str | None, code_optie(
-        "ondersteuningsniveaus", "NIVEAU", "basis, extra of arrangement.")] = None,
+        "ondersteuningsniveaus", "NIVEAU", "basis, extra of arrangement.", "--niveau")] = None,
     omschrijving: Annotated[str | None, typer.Option(
         metavar="TEKST", help="Wat de school doet (bijvoorbeeld huiswerkbegeleiding).")] = None,
     wis: WisOptie = None,

@@ -11,8 +11,11 @@ import typer
 from jeugdplan.cli.common import (
     IdArg,
     JsonOptie,
+    auteur,
+    bewerk,
     json_tekst,
     meld,
+    optionele_tekst,
     print_json,
     repo,
     schrijf_uitvoer,
@@ -23,6 +26,23 @@ from jeugdplan.domein.taal import aantal
 
 def export(
     ident: IdArg,
+    aanvrager: Annotated[str, typer.Option(
+        "--aanvrager", metavar="ouder|jeugdige",
+        help="Wie vraagt inzage: ouder of jeugdige.")],
+    naam: Annotated[str | None, typer.Option(
+        "--naam", metavar="NAAM",
+        help="Naam van de aanvrager (een ouder: zoals in het gezin van het plan).")
+    ] = None,
+    toestemming_jongere: Annotated[bool, typer.Option(
+        "--toestemming-jongere",
+        help="Een ouder vraagt inzage voor een jongere van 16 of ouder, en de jongere stemde "
+             "daarmee in.")] = False,
+    volledig: Annotated[bool, typer.Option(
+        "--volledig", help="Geef alles, ook wat standaard achterblijft (met --reden: uw eigen "
+                           "oordeel wordt vastgelegd).")] = False,
+    reden: Annotated[str | None, typer.Option(
+        "--reden", metavar="TEKST", help="Waarom de inzage volledig is (bij --volledig).")
+    ] = None,
     formaat: Annotated[str, typer.Option("--format", metavar="json|html",
                                          help="Uitvoerformaat (html: te lezen en af te drukken "
                                          "voor ouders of jongere).")] = "json",
@@ -30,21 +50,48 @@ def export(
         "--out", metavar="BESTAND",
         help="Schrijf naar dit bestand (alleen leesbaar voor u) in plaats van stdout.")] = None,
 ) -> None:
-    """Volledige kopie van één plan met de wijzigingsgeschiedenis, voor inzage door ouders
-    of jongere (AVG art. 15)."""
+    """Inzage in één plan voor ouder of jeugdige (AVG art. 15; Jeugdwet 7.3.10), met de
+    geschiedenis; wat achterblijft staat erbij met de grond, en de export komt in het plan."""
     from jeugdplan.diensten.privacy import exporteer
-    from jeugdplan.domein.errors import GebruiksFout
+    from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
+    from jeugdplan.domein.inzage import Verzoek, leg_vast
 
     if formaat not in ("json", "html"):
         raise GebruiksFout(f"--format: onbekend formaat {formaat[:20]!r}; kies json of html")
+    wie = aanvrager.strip().lower()
+    if wie not in ("ouder", "jeugdige"):
+        raise GebruiksFout(f"--aanvrager: kies ouder of jeugdige, niet {aanvrager[:20]!r}")
+    if volledig and reden is None:
+        raise GebruiksFout("--volledig vraagt --reden: waarom u alles geeft")
+    if reden is not None and not volledig:
+        raise GebruiksFout("--reden hoort bij --volledig")
+    if toestemming_jongere and wie != "ouder":
+        raise GebruiksFout("--toestemming-jongere hoort bij --aanvrager ouder")
+    if uit is not None and uit.expanduser().is_dir():
+        raise JeugdplanError(f"--out: {uit} is een map; geef een bestandsnaam")
+    verzoek = Verzoek(wie, optionele_tekst(naam, "--naam"),  # type: ignore[arg-type]
+                      toestemming_jongere, volledig, optionele_tekst(reden, "--reden"))
     r = repo()
-    gegevens = exporteer(r, ident, vandaag())
+    nu, door = vandaag(), auteur()
+    gegevens = exporteer(r, ident, nu, verzoek)
+    inzage = gegevens["inzage"]
     if formaat == "json":
         tekst = json_tekst(gegevens, naar_terminal=uit is None) + "\n"
     else:
         from jeugdplan.rapporten.reports import render
 
         tekst = render("export", {"e": gegevens}, "html", r.root)
+    # Eerst vastleggen (verantwoording), dan pas geven: mislukt het vastleggen, dan geen export.
+    bewerk(ident, lambda p: leg_vast(
+        p, verzoek, hoedanigheid=inzage["hoedanigheid"], gegeven=inzage["gegeven"],
+        weggelaten=inzage["weggelaten"], datum=nu, door=door))
+    for w in inzage["waarschuwingen"]:
+        meld(f"let op: {w}")
+    for w in inzage["weggelaten"]:
+        meld(f"weggelaten: {w['wat']} (grond: {w['grond']}; {w['bron']})")
+    if not verzoek.volledig:
+        meld("controleer vóór het geven de vrije tekst (journaal, zorgen, notities) op "
+             "gegevens van anderen: die ziet jeugdplan niet")
     doel = schrijf_uitvoer(tekst, uit)
     if doel is None:
         return

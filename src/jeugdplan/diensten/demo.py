@@ -133,7 +133,9 @@ def demo_plannen(vandaag: date) -> list[tuple[str, dict[str, Any]]]:
              "omschrijving": "Mila vertelt over veel ruzie thuis over geld."},
             {"id": "s3", "datum": d(-150), "bron": "ouder", "domein": "financien", "zwaarte": "complex",
              "omschrijving": "Vader is werkloos geworden."}],
-        "ouders_geinformeerd": [{"datum": d(-198), "door": "Ilse de Boer"}],
+        "ouders_geinformeerd": [{"datum": d(-198), "door": "Ilse de Boer"},
+                                {"datum": d(-188), "door": "Carla Visser",
+                                 "notitie": "Met beide ouders over wat Mila vertelde."}],
         "toestemmingen": [{"partij": "Centrum Jeugd en Gezin IJmond", "doel": "Gezinscoaching",
                            "datum": d(-185), "gegeven_door": ["Mila Jansen", "Ria Jansen", "Kees Jansen"]}],
         "betrokkenen": [
@@ -221,7 +223,7 @@ def demo_plannen(vandaag: date) -> list[tuple[str, dict[str, Any]]]:
                            "datum": d(-145), "gegeven_door": ["Lucas Smit", "Marieke Smit"]}],
         "betrokkenen": [{"rol": "leerplicht", "naam": "Leerplicht Beverwijk (demo)", "organisatie": "Gemeente Beverwijk"},
                         {"rol": "ggd", "naam": "Jeugdarts (demo)", "organisatie": "GGD Kennemerland"}],
-        "verzuim": {"afwezigheden": [{"van": d(-130)}],
+        "verzuim": {"afwezigheden": [{"van": d(-130)}], "gemeld_16_uur": [d(-125), d(-3)],
                     "aanbod": [{"omschrijving": "Twee ochtenden per week thuisonderwijs via school", "van": d(-40)}]},
         "doelen": [{"id": "d1", "omschrijving": "Lucas gaat twee ochtenden per week naar school",
                     "eigenaar": "Samir Aydin", "evaluatiedatum": d(14), "status": "lopend"}],
@@ -261,7 +263,8 @@ def demo_plannen(vandaag: date) -> list[tuple[str, dict[str, Any]]]:
         "signalen": [{"id": "s1", "datum": d(-300), "bron": "huisarts", "domein": "gezondheid",
                       "zwaarte": "specialistisch", "omschrijving": "Ernstige chronische ziekte; niet belastbaar."}],
         "ouders_geinformeerd": [{"datum": d(-299), "door": "Samir Aydin"}],
-        "verzuim": {"vrijstellingen": [{"artikel": "5a", "van": d(-250), "tot": d(120)}]},
+        "verzuim": {"vrijstellingen": [{"artikel": "lpw_5_onder_a", "van": d(-250), "tot": d(120),
+                                       "nooit_geschikt": True}]},
     }))
 
     plannen.append(("ib", {

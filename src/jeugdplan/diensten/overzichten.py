@@ -8,37 +8,72 @@ uit en sorteert.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
+from typing import TYPE_CHECKING
 
-from jeugdplan.domein import agenda, meldcode, overzicht
+from jeugdplan.domein import agenda, meldcode, overzicht, thuiszitters
 from jeugdplan.opslag.bronnen import gegevens
 from jeugdplan.opslag.cache import per_plan
 from jeugdplan.opslag.store import Repo
 
+if TYPE_CHECKING:
+    from jeugdplan.domein.model import Plan
+
 
 def overzicht_repo(repo: Repo, vandaag: date, **filters: str | None) -> list[overzicht.Regel]:
     """Het overzicht van `jeugdplan list` (gefilterd zoals `overzicht.kies`)."""
-    regels = per_plan(repo, f"overzicht:{vandaag}", lambda p: overzicht.regel(p, vandaag, gegevens()))
+    regels = per_plan(repo, f"overzicht:{vandaag}", partial(_regel, vandaag=vandaag))
     return overzicht.kies((r for _, r, _ in regels if r is not None), **filters)
 
 
+def _regel(plan: Plan, vandaag: date) -> overzicht.Regel:
+    return overzicht.regel(plan, vandaag, gegevens())
+
+
 def agenda_repo(repo: Repo, vandaag: date, weken: int = 2) -> list[agenda.Punt]:
-    """Alle agendapunten tot `weken` weken vooruit, over tijd eerst."""
+    """Alle agendapunten tot `weken` weken vooruit, over tijd eerst (ook de termijnen rond
+    verzuim, die van de schoolkalender afhangen)."""
+    from jeugdplan.diensten.kalender import kenmerk
+
     tot = vandaag + timedelta(weeks=weken)
-    per = per_plan(repo, f"agenda:{vandaag}:{tot}", lambda p: agenda.punten(p, vandaag, tot, gegevens()))
+    sleutel = kenmerk(repo)
+    per = per_plan(repo, f"agenda:{vandaag}:{tot}:{sleutel}",
+                   partial(_agendapunten, vandaag=vandaag, tot=tot, repo=repo, sleutel=sleutel))
     return agenda.sorteer(p for _i, lijst, _f in per for p in lijst or [])
+
+
+def _agendapunten(plan: Plan, vandaag: date, tot: date, repo: Repo,
+                  sleutel: str) -> list[agenda.Punt]:
+    from jeugdplan.diensten.kalender import kalender_van
+
+    g = gegevens()
+    return (agenda.punten(plan, vandaag, tot, g)
+            + agenda.verzuimpunten(plan, vandaag, tot, g, kalender_van(repo, sleutel)))
 
 
 def meldcode_status_repo(repo: Repo, vandaag: date) -> list[meldcode.Advies]:
     """Alle lopende meldcodesporen: verstreken termijnen eerst."""
     return meldcode.lopend(a for _i, a, _f in per_plan(
-        repo, f"meldcode:{vandaag}",
-        lambda p: meldcode.spoor(p, vandaag, meldcode.machine(gegevens()))))
+        repo, f"meldcode:{vandaag}", partial(_meldcodespoor, vandaag=vandaag)))
+
+
+def _meldcodespoor(plan: Plan, vandaag: date) -> meldcode.Advies | None:
+    return meldcode.spoor(plan, vandaag, meldcode.machine(gegevens()))
 
 
 def kinderen(repo: Repo, ids: set[str]) -> dict[str, tuple[str, str]]:
     """(voornaam, achternaam) per casus, voor een agenda met of zonder namen (`agenda --ics`)."""
     uit = {}
     for ident in sorted(ids):
-        kind = repo.bekijk(ident).kind
+        kind = repo.lees(ident).kind
         uit[ident] = (kind.voornaam, kind.achternaam)
     return uit
+
+
+def thuiszitters_per_plan(plan: Plan, peildatum: date, repo: Repo,
+                          sleutel: str) -> thuiszitters.PlanResultaat:
+    """Wat één plan bijdraagt aan het thuiszittersrapport (per plan in de cache; `sleutel`:
+    het kenmerk van de schoolkalender van de repository)."""
+    from jeugdplan.diensten.kalender import kalender_van
+
+    return thuiszitters.plan_resultaat(plan, peildatum, gegevens(), kalender_van(repo, sleutel))

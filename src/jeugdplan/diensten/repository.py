@@ -79,9 +79,10 @@ def zet_instellingen(repo: Repo, velden: dict[str, str | None]) -> list[str]:
     """Zet velden van `jeugdplan.yaml` (organisatie, contact: de afzender van rapporten) in
     één commit; een lege tekst haalt het veld weg. Opmerkingen in het bestand blijven staan.
     Geeft de namen van wat veranderde."""
+    from jeugdplan.opslag.bestanden import lees_bytes
     from jeugdplan.opslag.bronnen import valideer
     from jeugdplan.opslag.slot import vergrendeld
-    from jeugdplan.opslag.yamlio import decodeer, dump_rt, laad_rt, lees_bytes
+    from jeugdplan.opslag.yamlio import decodeer, dump_rt, laad_rt, laad_snel
 
     gitrepo.identiteit(repo.root)
     pad = repo.root / INSTELLINGEN
@@ -98,8 +99,9 @@ def zet_instellingen(repo: Repo, velden: dict[str, str | None]) -> list[str]:
             gewijzigd.append(sleutel)
         if not gewijzigd:
             raise JeugdplanError("de instellingen zijn al zo; er is niets gewijzigd")
-        valideer(Instellingen, doc, INSTELLINGEN, doc)
-        schrijf_atomair(pad, dump_rt(doc))
+        tekst = dump_rt(doc)
+        valideer(Instellingen, laad_snel(tekst, INSTELLINGEN) or {}, INSTELLINGEN, tekst)
+        schrijf_atomair(pad, tekst)
         gitrepo.commit(repo.root, [pad],
                        f"jeugdplan: instellingen gewijzigd ({', '.join(gewijzigd)})")
     return gewijzigd

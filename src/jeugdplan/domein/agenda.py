@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from jeugdplan.domein.gegevens import Gegevens
+    from jeugdplan.domein.kalender import Kalender
     from jeugdplan.domein.model import Plan
 
 Soort = Literal["actie", "doel-evaluatie", "opp-vaststellen", "opp-evaluatie",
-                "meldcode-termijn"]
+                "meldcode-termijn", "meldcode-terugkoppeling", "verzuim-melding", "vrijstelling",
+                "vervangende-leerplicht"]
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class Punt:
     dagen: int
     """Dagen tot de datum (negatief: zoveel dagen over tijd)."""
     onderdeel: str = ""
-    """Het onderdeel (`a1`, `d2`, `opp`, `meldcode`): samen met id en soort een vaste sleutel,
+    """Het onderdeel (`a1`, `d2`, `opp`, `m1`, `vr1`): samen met id en soort een vaste sleutel,
     zodat een agenda-import een afspraak bijwerkt in plaats van verdubbelt."""
 
     def als_json(self) -> dict[str, object]:
@@ -65,13 +67,42 @@ def punten(plan: Plan, vandaag: date, tot: date, g: Gegevens) -> list[Punt]:
 
     for soort, wat, datum in agendapunten(plan, vandaag, g):
         voeg_toe(soort, wat, datum, None, "opp")  # type: ignore[arg-type]
-    # Alleen zolang het besluit 'hulp' is staat vraag 5 nog open (zie meldcode.py).
-    if plan.meldcode and plan.meldcode.afgerond is None and plan.meldcode.besluit == "hulp":
-        termijnen = [a.termijn for a in plan.meldcode.afwegingen if a.termijn]
-        if termijnen:
-            voeg_toe("meldcode-termijn", "meldcode: afwegingsvraag 5 beantwoorden",
-                     max(termijnen), plan.meldcode.door, "meldcode")
+    for nummer, spoor in enumerate(plan.meldcode, 1):
+        if spoor.geannuleerd is not None:
+            continue
+        # Alleen zolang het besluit 'hulp' is staat vraag 5 nog open (zie meldcode.py).
+        if spoor.afgerond is None and spoor.besluit == "hulp":
+            termijnen = [a.termijn for a in spoor.afwegingen if a.termijn]
+            if termijnen:
+                voeg_toe("meldcode-termijn", f"meldcode spoor {nummer}: afwegingsvraag 5 "
+                         "beantwoorden", max(termijnen), spoor.door, spoor.id)
+        # Na een melding: de terugkoppeling van Veilig Thuis, tot die is vastgelegd.
+        verwacht = [x.terugkoppeling_verwacht for x in spoor.meldingen
+                    if x.terugkoppeling_verwacht is not None]
+        if verwacht and not spoor.terugkoppelingen:
+            voeg_toe("meldcode-terugkoppeling", f"meldcode spoor {nummer}: terugkoppeling van "
+                     "Veilig Thuis (navragen als die uitblijft)", max(verwacht),
+                     spoor.meldingen[-1].door, spoor.id)
     return uit
+
+
+def verzuimpunten(plan: Plan, vandaag: date, tot: date, g: Gegevens, kal: Kalender) -> list[Punt]:
+    """De termijnen rond verzuim en vrijstellingen (`verzuim.aandacht`) als agendapunten tot
+    `tot` (over tijd: altijd); het onderdeel is het id van de vrijstelling of vervangende
+    leerplicht."""
+    from jeugdplan.domein.verzuim import aandacht
+
+    if plan.status == "afgesloten":
+        return []
+
+    def onderdeel(loc: tuple[str | int, ...]) -> str:
+        if len(loc) == 3 and isinstance(loc[1], str) and isinstance(loc[2], int):
+            return str(getattr(plan.verzuim, loc[1])[loc[2]].id)
+        return "verzuim"
+
+    return [Punt(plan.id, a.soort, a.wat, a.datum, None, a.verlopen, (a.datum - vandaag).days,
+                 onderdeel(a.loc))
+            for a in aandacht(plan, vandaag, g, kal) if a.datum <= tot or a.verlopen]
 
 
 def agenda(plannen: Iterable[Plan], vandaag: date, g: Gegevens, weken: int = 2) -> list[Punt]:

@@ -107,8 +107,9 @@ def voeg_samen(plan: Plan, ander: Plan, *, auteur: str, datum: date) -> Samengev
     Onderdelen van lijsten komen erbij, met een nieuw id als hun id al bestaat; wat
     inhoudelijk al in het plan staat, komt er niet nog eens in. Losse velden: de waarde van
     `plan` blijft, die van `ander` vult aan waar `plan` niets heeft; verschillen bij het kind
-    komen in het journaal. Twee meldcodesporen worden niet samengevoegd (dat vraagt een
-    afweging per spoor): dan weigert het."""
+    komen in het journaal. Meldcodesporen van beide plannen blijven elk een eigen spoor, op
+    volgorde van start; lopen ze tegelijk (er loopt hoogstens één spoor), dan weigert het:
+    dat vraagt een afweging per spoor."""
     from jeugdplan.domein.model import Plan as PlanModel
     from jeugdplan.domein.model import lijsten, volgend_id
     from jeugdplan.domein.onderdelen import journaal, niet_afgesloten
@@ -116,10 +117,7 @@ def voeg_samen(plan: Plan, ander: Plan, *, auteur: str, datum: date) -> Samengev
     if plan.id == ander.id:
         raise JeugdplanError("een plan kan niet met zichzelf worden samengevoegd")
     niet_afgesloten(plan)
-    if plan.meldcode is not None and ander.meldcode is not None:
-        raise JeugdplanError(f"beide plannen hebben een meldcodespoor; die worden niet "
-                             f"automatisch samengevoegd. Rond het spoor in {ander.id} eerst af "
-                             "of overleg met de aandachtsfunctionaris")
+    _sporen_na_elkaar(plan, ander)
     overgenomen = 0
     nieuwe_ids: dict[tuple[str, str], str] = {}
 
@@ -127,7 +125,8 @@ def voeg_samen(plan: Plan, ander: Plan, *, auteur: str, datum: date) -> Samengev
         nonlocal overgenomen
         inhoud = [_zonder_id(i) for i in doel]
         for item in bron:
-            if _zonder_id(item) in inhoud:
+            if _zonder_id(item) in inhoud:  # staat er al: verwijzingen gaan naar dat onderdeel
+                nieuwe_ids[(sleutel, item.id)] = doel[inhoud.index(_zonder_id(item))].id
                 continue
             kopie = item.model_copy(deep=True)
             if any(i.id == kopie.id for i in doel):
@@ -137,14 +136,23 @@ def voeg_samen(plan: Plan, ander: Plan, *, auteur: str, datum: date) -> Samengev
                 kopie.id = nieuw
             if sleutel == "evaluaties":  # verwijzingen naar hernummerde doelen van `ander`
                 kopie.doelen = [nieuwe_ids.get(("doelen", d), d) for d in kopie.doelen]
+            if sleutel == "meldcode":  # en van een spoor naar de signalen
+                kopie.signalen = [nieuwe_ids.get(("signalen", s), s) for s in kopie.signalen]
             doel.append(kopie)
             overgenomen += 1
 
     for sleutel, _klasse, met_id in lijsten(PlanModel):
         if met_id and sleutel != "journaal":
             neem_over(getattr(plan, sleutel), getattr(ander, sleutel), sleutel)
-    for naam in ("inschrijvingen", "afwezigheden", "vrijstellingen", "aanbod"):
+    plan.meldcode.sort(key=lambda spoor: spoor.gestart)
+    for naam in ("inschrijvingen", "afwezigheden", "deels_afwezig", "vrijstellingen",
+                 "vervangende_leerplicht", "aanbod"):
         neem_over(getattr(plan.verzuim, naam), getattr(ander.verzuim, naam), naam)
+    v, w = plan.verzuim, ander.verzuim
+    v.gemeld_16_uur = sorted({*v.gemeld_16_uur, *w.gemeld_16_uur})
+    for veld in ("in_nederland_sinds", "twaalf_schooljaren", "startkwalificatie"):
+        if getattr(v, veld) is None:
+            setattr(v, veld, getattr(w, veld))
     neem_over(plan.journaal, ander.journaal, "journaal")
 
     afwijkend = [v for v in type(plan.kind).model_fields
@@ -157,10 +165,6 @@ def voeg_samen(plan: Plan, ander: Plan, *, auteur: str, datum: date) -> Samengev
         {*plan.kind.niet_dezelfde_als, *ander.kind.niet_dezelfde_als} - {plan.id, ander.id})
     if plan.regie is None:
         plan.regie = ander.regie
-    if plan.meldcode is None:
-        plan.meldcode = ander.meldcode
-    if plan.verzuim.startkwalificatie is None:
-        plan.verzuim.startkwalificatie = ander.verzuim.startkwalificatie
     o, a = plan.ondersteuning, ander.ondersteuning
     o.niveau = max(o.niveau, a.niveau, key=lambda n: _NIVEAUS.index(n) if n in _NIVEAUS else 0)
     o.omschrijving = o.omschrijving or a.omschrijving
@@ -188,6 +192,20 @@ def voeg_samen(plan: Plan, ander: Plan, *, auteur: str, datum: date) -> Samengev
                      + verschil, auteur, datum)
     return Samengevoegd(f"casus {ander.id} samengevoegd in deze casus ({overgenomen} "
                         f"onderdelen; journaal {regel})", overgenomen, afwijkend)
+
+
+def _sporen_na_elkaar(plan: Plan, ander: Plan) -> None:
+    """Weigert als de meldcodesporen van beide plannen samen niet na elkaar liggen."""
+    sporen = sorted([*plan.meldcode, *(s for s in ander.meldcode
+                                       if _zonder_id(s) not in map(_zonder_id, plan.meldcode))],
+                    key=lambda spoor: spoor.gestart)
+    for vorig, volgend in zip(sporen, sporen[1:], strict=False):
+        einde = vorig.afgerond or (vorig.geannuleerd.datum if vorig.geannuleerd else None)
+        if einde is None or volgend.gestart < einde:
+            raise JeugdplanError(
+                "de meldcodesporen van beide plannen lopen tegelijk (er loopt hoogstens één "
+                f"spoor); rond het lopende spoor in {ander.id} eerst af of annuleer het, of "
+                "overleg met de aandachtsfunctionaris")
 
 
 def _zonder_id(item: Any) -> Any:

@@ -162,7 +162,8 @@ class Kind(Model):
     achternaam: Naam
     geboortedatum: date
     gemeente: Naam
-    school: Naam
+    school: Naam | None = None
+    """Leeg: op geen school ingeschreven (en nooit geweest, als er geen inschrijvingen zijn)."""
     onderwijssoort: Onderwijssoort
     groep: Annotated[int, Field(ge=1, le=8)] | None = None
     leerjaar: Annotated[int, Field(ge=1, le=6)] | None = None
@@ -172,11 +173,15 @@ class Kind(Model):
     """Casussen die op dit kind lijken maar een ander kind zijn (vastgelegd met `new --toch`)."""
 
 
+GezagOnbekend = Literal["onbekend"]
+
+
 class Opvoeder(MetId):
     VOORVOEGSEL = "o"
     naam: Naam
     relatie: Naam
-    gezag: JaNee
+    gezag: JaNee | GezagOnbekend
+    """ja, nee of onbekend: zolang het gezag onbekend is, is toestemming niet volledig."""
     contact: Naam | None = None
 
 
@@ -338,9 +343,52 @@ class Inschrijving(Periode):
     school: Naam
 
 
+VROEGERE_ARTIKELEN = {"5a": "lpw_5_onder_a", "5b": "lpw_5_onder_b", "5c": "lpw_5_onder_c",
+                      "15": "lpw_15", "3a": "lpw_3a", "3b": "lpw_3b"}
+"""Codes van gronden in oudere plannen (art. 5 onder a/b/c heette '5a', '5b', '5c'; art. 5a
+is een andere grond) -> de eenduidige codes van `data/leerplicht.yaml`."""
+
+
+def _artikel(waarde: Any) -> Any:
+    if isinstance(waarde, int) and not isinstance(waarde, bool):
+        waarde = str(waarde)
+    if isinstance(waarde, str):
+        return VROEGERE_ARTIKELEN.get(waarde.strip(), waarde.strip())
+    return waarde
+
+
+Artikel = Annotated[str, BeforeValidator(_artikel), Field(min_length=1, max_length=40)]
+
+
 class Vrijstelling(Periode):
+    """Een vrijstelling (Leerplichtwet art. 5, 5a, 11a, 15); de regels per grond staan in
+    `data/leerplicht.yaml`. Zonder `tot` loopt ze zo lang de grond geldt (art. 5 onder a-c:
+    tot het einde van het schooljaar, met een verlenging per tijdige kennisgeving)."""
+
     VOORVOEGSEL = "vr"
-    artikel: Naam
+    artikel: Artikel
+    nooit_geschikt: JaNee | None = None
+    """Art. 5 onder a: de verklaring zegt dat het kind nooit geschikt zal zijn (art. 6 lid 3)."""
+    verlengd: list[date] = []
+    """Kennisgevingen voor een volgend schooljaar (art. 6 lid 2 onder b: vóór 1 juli)."""
+    uren_per_week: Annotated[int, Field(ge=1, le=40)] | None = None
+    """Art. 11a: hooguit zoveel uren per week."""
+
+
+class VervangendeLeerplicht(Periode):
+    """Art. 3a of 3b: geen vrijstelling; het kind blijft ingeschreven en afwezigheid is
+    verzuim."""
+
+    VOORVOEGSEL = "vl"
+    artikel: Artikel
+
+
+class DeelsAfwezig(MetId):
+    """Ongeoorloofd afwezig op een deel van een lesdag (uren)."""
+
+    VOORVOEGSEL = "du"
+    datum: date
+    uren: Annotated[float, Field(gt=0, le=12)]
 
 
 class Aanbod(Periode):
@@ -349,16 +397,45 @@ class Aanbod(Periode):
 
 
 class Verzuim(Model):
-    """Inschrijving, ongeoorloofd verzuim en vrijstellingen als periodes (issue 5).
+    """Inschrijving, ongeoorloofd verzuim, vrijstellingen en de einddata van de plichten, als
+    periodes en datums (issue 5 en 16).
 
-    Zonder inschrijvingen geldt het kind als ingeschreven op `kind.school`.
+    Zonder inschrijvingen geldt het kind als ingeschreven op `kind.school` (zonder school:
+    op geen school).
     """
 
     inschrijvingen: list[Inschrijving] = []
     afwezigheden: list[Periode] = []
+    deels_afwezig: list[DeelsAfwezig] = []
+    gemeld_16_uur: list[date] = []
+    """Data waarop de school 16 uur verzuim meldde (DUO-verzuimloket)."""
     vrijstellingen: list[Vrijstelling] = []
+    vervangende_leerplicht: list[VervangendeLeerplicht] = []
+    in_nederland_sinds: date | None = None
+    """Nieuwkomer: ingeschreven in een Nederlandse gemeente op deze datum."""
+    twaalf_schooljaren: date | None = None
+    """Einde van het twaalfde volledige schooljaar (Leerplichtwet art. 3 lid 1 onder a)."""
     startkwalificatie: date | None = None
     aanbod: list[Aanbod] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _vervangend_was_vrijstelling(cls, data: Any) -> Any:
+        """Oudere plannen zetten art. 3a en 3b onder de vrijstellingen."""
+        if not isinstance(data, dict) or not isinstance(data.get("vrijstellingen"), list):
+            return data
+        vervangend = [v for v in data["vrijstellingen"] if isinstance(v, dict)
+                      and _artikel(v.get("artikel")) in ("lpw_3a", "lpw_3b")]
+        if not vervangend:
+            return data
+        nieuw = dict(data)
+        nieuw["vrijstellingen"] = [v for v in data["vrijstellingen"]
+                                   if not any(v is w for w in vervangend)]
+        nieuw["vervangende_leerplicht"] = [*(data.get("vervangende_leerplicht") or []),
+                                           *({k: w for k, w in v.items() if k not in
+                                              ("nooit_geschikt", "verlengd", "uren_per_week")}
+                                             for v in vervangend)]
+        return nieuw
 
 
 class Zienswijze(Model):
@@ -416,19 +493,81 @@ class MeldcodeMelding(MetId):
     notitie: Tekst
     geinformeerd: Naam | None = None
     reactie: Tekst | None = None
+    hulp: Tekst | None = None
+    """Hulp die de school naast de melding biedt of organiseert (een melding is geen
+    overdracht: de school blijft ondersteunen)."""
+    terugkoppeling_verwacht: date | None = None
+    """Uiterlijk wanneer Veilig Thuis naar verwachting terugkoppelt (termijn uit de gegevens)."""
 
 
-class Meldcode(Model):
-    """Het spoor van de meldcode in dit plan (issue 3); de regels staan in data/meldcode.yaml."""
+class MeldcodeTerugkoppeling(MetId):
+    """Wat Veilig Thuis na de melding aan de school terugkoppelde."""
 
+    VOORVOEGSEL = "mt"
+    datum: date
+    door: Naam
+    notitie: Tekst
+
+
+class MeldcodeAnnulering(Model):
+    """Een per vergissing gestart spoor: het blijft in de geschiedenis, met reden."""
+
+    datum: date
+    door: Naam
+    reden: Tekst
+
+
+class Meldcode(MetId):
+    """Eén meldcodespoor: elk nieuw vermoeden begint een nieuw spoor bij stap 1; de regels
+    staan in data/meldcode.yaml."""
+
+    VOORVOEGSEL = "m"
     gestart: date
     door: Naam
+    signalen: list[Naam] = []
+    """De signalen (ids) waar dit spoor over gaat."""
     stappen: list[MeldcodeStap] = []
     overgeslagen: list[MeldcodeOverslaan] = []
     afwegingen: list[MeldcodeAfweging] = []
     meldingen: list[MeldcodeMelding] = []
+    terugkoppelingen: list[MeldcodeTerugkoppeling] = []
     besluit: Literal["afsluiten", "melden", "hulp"] | None = None
     afgerond: date | None = None
+    geannuleerd: MeldcodeAnnulering | None = None
+
+
+def _meldcodesporen(waarde: Any) -> Any:
+    """`meldcode:` leeg is geen spoor; één spoor mag ook zonder lijst. (Een plan van vóór de
+    sporen, met één mapping, zet `migreer` om in spoor m1.)"""
+    if waarde is None:
+        return []
+    if isinstance(waarde, Meldcode):
+        return [waarde]
+    return waarde
+
+
+class InzageBeperking(MetId):
+    VOORVOEGSEL = "ib"
+
+    wat: Tekst
+    grond: Tekst
+
+
+class Inzage(MetId):
+    """Eén inzage-export (AVG art. 5 lid 2: verantwoording). Dit logboek is metadata over het
+    dossier, geen wijziging ervan: het telt niet mee voor de bewaartermijn."""
+
+    VOORVOEGSEL = "iz"
+    datum: date
+    aanvrager: Literal["ouder", "jeugdige"]
+    naam: Naam | None = None
+    hoedanigheid: Tekst
+    door: Naam
+    gegeven: list[Naam] = []
+    weggelaten: list[InzageBeperking] = []
+    volledig: bool = False
+    reden: Tekst | None = None
+    """Bij een volledige inzage: waarom (het eigen oordeel van de professional)."""
 
 
 class JournaalRegel(MetId):
@@ -464,8 +603,10 @@ class Plan(Model):
     verzuim: Verzuim = Field(default_factory=Verzuim)
     zienswijze: Zienswijze = Field(default_factory=Zienswijze)
     evaluaties: list[Evaluatie] = []
-    meldcode: Meldcode | None = None
+    meldcode: Annotated[list[Meldcode], BeforeValidator(_meldcodesporen)] = []
+    """De meldcodesporen, oudste eerst (`m1`, `m2`, ...)."""
     journaal: list[JournaalRegel] = []
+    inzages: list[Inzage] = []
     samengevoegd: list[Naam] = []
     """Casussen die in dit plan zijn opgegaan (`jeugdplan samenvoegen`); hun geschiedenis hoort
     bij dit plan."""
@@ -556,6 +697,9 @@ def migreer(data: Any, klasse: type[BaseModel] = Plan) -> Any:
     nodig); gewone gegevens in, gewone gegevens uit."""
     if not isinstance(data, dict):
         return data
+    if klasse is Plan and isinstance(data.get("meldcode"), dict):
+        # Een plan van vóór de meldcodesporen heeft één spoor (een mapping): spoor m1.
+        data = {**data, "meldcode": [{"id": "m1", **data["meldcode"]}]}
     uit: dict[str, Any] | None = None
     for sleutel, sub, met_id in lijsten(klasse):
         waarde = data.get(sleutel)

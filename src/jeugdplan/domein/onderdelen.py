@@ -57,8 +57,12 @@ LIJSTEN: dict[str, Lijst] = {
     "verzuim.inschrijvingen": Lijst(("verzuim", "inschrijvingen"), "inschrijving", (),
                                     ("van", "tot")),
     "verzuim.afwezigheden": Lijst(("verzuim", "afwezigheden"), "afwezigheid", (), ("van", "tot")),
+    "verzuim.deels_afwezig": Lijst(("verzuim", "deels_afwezig"), "afwezigheid in uren",
+                                   ("datum",)),
     "verzuim.vrijstellingen": Lijst(("verzuim", "vrijstellingen"), "vrijstelling", (),
                                     ("van", "tot")),
+    "verzuim.vervangende_leerplicht": Lijst(("verzuim", "vervangende_leerplicht"),
+                                            "vervangende leerplicht", (), ("van", "tot")),
     "verzuim.aanbod": Lijst(("verzuim", "aanbod"), "aanbod", (), ("van", "tot")),
 }
 

@@ -37,9 +37,12 @@ if TYPE_CHECKING:
 def reden_verplicht(plan: Plan, vandaag: date, g: Gegevens) -> str | None:
     """Waarom dit kind een OPP moet hebben (of None: niet verplicht, of op geen school
     ingeschreven of vrijgesteld, zodat er geen school is die het vaststelt)."""
-    from jeugdplan.domein.verzuim import school_op, vrijstelling_op
+    from jeugdplan.domein.verzuim import plicht, school_op, vrijstelling_op
 
-    if school_op(plan, vandaag) is None or vrijstelling_op(plan, vandaag) is not None:
+    if school_op(plan, vandaag) is None:
+        return None
+    welke = plicht(plan, vandaag, g, None)  # zonder schoolkalender: alleen of er een plicht is
+    if welke is not None and vrijstelling_op(plan, vandaag, g, welke) is not None:
         return None
     v = g.opp.verplicht
     soort = plan.kind.onderwijssoort

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from jeugdplan.domein import ouders
 from jeugdplan.domein.agenda import punten
+from jeugdplan.domein.meldcode import open_signalen
 from jeugdplan.domein.opp import reden_verplicht
 from jeugdplan.domein.toestemming import leeftijd
 
@@ -21,7 +23,7 @@ class Regel:
     id: str
     status: str
     gemeente: str
-    school: str
+    school: str | None
     onderwijssoort: str
     leeftijd: int
     regie: str | None
@@ -39,8 +41,8 @@ class Regel:
         }
 
 
-def _past(waarde: str, filter: str | None) -> bool:
-    return filter is None or waarde.strip().lower() == filter.strip().lower()
+def _past(waarde: str | None, filter: str | None) -> bool:
+    return filter is None or (waarde or "").strip().lower() == filter.strip().lower()
 
 
 def aandacht(plan: Plan, vandaag: date, g: Gegevens) -> list[str]:
@@ -54,12 +56,15 @@ def aandacht(plan: Plan, vandaag: date, g: Gegevens) -> list[str]:
         uit.append(f"{len(over_tijd)} over tijd")
     if binnenkort:
         uit.append(f"{len(binnenkort)} binnen 7 dagen")
-    if plan.signalen and not plan.ouders_geinformeerd:
+    if ouders.nog_niet_besproken(plan) or ouders.veiligheid_zonder_gesprek(plan):
         uit.append("ouders nog niet geïnformeerd")
     if plan.regie is None and plan.status == "actief":
         uit.append("geen regie")
-    if plan.meldcode is not None and plan.meldcode.afgerond is None:
+    if plan.meldcode and plan.meldcode[-1].afgerond is None \
+            and plan.meldcode[-1].geannuleerd is None:
         uit.append("meldcode loopt")
+    elif open_signalen(plan):
+        uit.append("meldcode nodig")
     if plan.ondersteuning.opp is None and reden_verplicht(plan, vandaag, g) is not None:
         uit.append("OPP ontbreekt")
     if any(a.tot is None for a in plan.verzuim.afwezigheden):

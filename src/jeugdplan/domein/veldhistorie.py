@@ -28,6 +28,8 @@ ENKELVOUD = {
     "vrijstellingen": "vrijstelling", "aanbod": "aanbod", "belemmerend": "belemmerende factor",
     "bevorderend": "bevorderende factor", "gegeven_door": "gegeven door", "scholen": "school",
     "samengevoegd": "samengevoegde casus",
+    "meldcode": "meldcodespoor", "terugkoppelingen": "terugkoppeling", "inzages": "inzage",
+    "weggelaten": "beperking",
 }
 """Hoe één onderdeel van een lijst heet in een melding."""
 
@@ -37,7 +39,7 @@ KENMERK = {
     "evaluaties": "datum", "journaal": "datum", "ouders_geinformeerd": "datum",
     "historie": "status", "stappen": "stap", "afwegingen": "vraag", "meldingen": "datum",
     "inschrijvingen": "van", "afwezigheden": "van", "vrijstellingen": "artikel",
-    "aanbod": "van", "overgeslagen": "stap",
+    "aanbod": "van", "overgeslagen": "stap", "terugkoppelingen": "datum", "inzages": "aanvrager",
 }
 """Het veld dat een onderdeel zonder id kort aanduidt (geen namen van kind of ouders)."""
 
@@ -46,6 +48,7 @@ VRIJE_TEKST = {
     "kindcheck", "reden_afsluiting", "ouders", "kind", "naam", "contact", "voornaam",
     "achternaam", "geboortedatum", "toestemming_overruled", "doel", "uitstroombestemming",
     "begeleiding", "afwijkingen", "inbreng_leerling",
+    "hulp", "wat", "grond", "hoedanigheid",
 }
 """Velden waarvan de waarde niet in de geschiedenis verschijnt (vrije tekst, namen)."""
 

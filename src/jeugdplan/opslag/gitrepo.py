@@ -19,7 +19,7 @@ class GitFout(JeugdplanError):
     """git weigerde of ontbreekt."""
 
 
-def _omgeving() -> dict[str, str]:
+def omgeving() -> dict[str, str]:
     env = dict(os.environ)
     env.update({"LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0"})
     return env
@@ -34,7 +34,7 @@ def git(root: Path, *args: str, invoer: str | None = None, check: bool = True,
             input=invoer,
             capture_output=True,
             text=True,
-            env={**_omgeving(), **(extra_omgeving or {})},
+            env={**omgeving(), **(extra_omgeving or {})},
         )
     except FileNotFoundError:
         raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None
@@ -125,7 +125,7 @@ class Klaar:
             try:
                 self.proces = subprocess.Popen(
                     ["git", "diff", "--cached", "--name-only", "-z"], cwd=root,
-                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_omgeving())
+                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=omgeving())
             except OSError:
                 self.proces = None
 
@@ -219,7 +219,7 @@ def onvastgelegd_op_achtergrond(root: Path, onder: str = "casussen"
         proces = subprocess.Popen(
             ["git", "status", "--porcelain", "-z", "--untracked-files=all", "--", onder],
             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env={**_omgeving(), "GIT_OPTIONAL_LOCKS": "0"})
+            env={**omgeving(), "GIT_OPTIONAL_LOCKS": "0"})
     except FileNotFoundError:
         raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None
 
@@ -239,7 +239,7 @@ def draai(root: Path, *args: str, extra_omgeving: dict[str, str] | None = None,
     try:
         klaar = subprocess.run(
             ["git", *args], cwd=root, capture_output=True, text=True,
-            env={**_omgeving(), **(extra_omgeving or {})},
+            env={**omgeving(), **(extra_omgeving or {})},
         )
     except FileNotFoundError:
         raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None
@@ -361,7 +361,7 @@ def lees_blobs(root: Path, specs: list[str]) -> dict[str, str | None]:
     try:
         klaar = subprocess.run(
             ["git", "cat-file", "--batch"], cwd=root, input="\n".join(specs).encode() + b"\n",
-            capture_output=True, env=_omgeving(),
+            capture_output=True, env=omgeving(),
         )
     except FileNotFoundError:
         raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None

@@ -414,8 +414,8 @@ def ontsleutel(ruw: bytes, pad: str) -> bytes:
 
 
 def lees_plan_bytes(bestand: Path, pad: str) -> bytes:
-    """Leest een plan begrensd (`yamlio.lees_bytes`) en ontsleutelt het zo nodig."""
-    from jeugdplan.opslag.yamlio import lees_bytes
+    """Leest een plan begrensd (`bestanden.lees_bytes`) en ontsleutelt het zo nodig."""
+    from jeugdplan.opslag.bestanden import lees_bytes
 
     return ontsleutel(lees_bytes(bestand, pad), pad)
 
@@ -486,7 +486,8 @@ def lees_ontvangers(root: Path) -> list[Ontvanger]:
     pad = root / ONTVANGERS
     if not pad.is_file():
         return []
-    from jeugdplan.opslag.yamlio import laad_snel, lees_bytes
+    from jeugdplan.opslag.bestanden import lees_bytes
+    from jeugdplan.opslag.yamlio import laad_snel
 
     data = laad_snel(lees_bytes(pad, ONTVANGERS), ONTVANGERS)
     lijst = data.get("ontvangers") if isinstance(data, dict) else None

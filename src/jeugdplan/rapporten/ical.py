@@ -20,6 +20,8 @@ from jeugdplan.domein.agenda import Punt
 SOORTEN = {
     "actie": "Actie", "doel-evaluatie": "Evaluatie doel", "opp-vaststellen": "OPP vaststellen",
     "opp-evaluatie": "Evaluatie OPP", "meldcode-termijn": "Meldcode",
+    "meldcode-terugkoppeling": "Meldcode", "verzuim-melding": "Verzuim",
+    "vrijstelling": "Vrijstelling", "vervangende-leerplicht": "Vervangende leerplicht",
 }
 
 
