@@ -49,9 +49,14 @@ staat = _Staat()
 
 
 def repo() -> Repo:
+    from jeugdplan.opslag import repobestanden
     from jeugdplan.opslag.store import Repo
 
-    return Repo.vind(staat.dir)
+    gevonden = Repo.vind(staat.dir)
+    # Gedeelde bestanden (.gitattributes, ontvangers.yaml, templates/, ...) die symlinks zijn:
+    # weigeren vóór er iets gelezen of geschreven wordt.
+    repobestanden.controleer(gevonden.root)
+    return gevonden
 
 
 def vandaag() -> date:
@@ -70,12 +75,18 @@ def datum(waarde: str | None, optie: str, standaard: date | None = None) -> date
     if tekst.lower() == "vandaag":
         return vandaag()
     try:
-        return date.fromisoformat(tekst)
+        dag = date.fromisoformat(tekst)
     except ValueError:
         raise JeugdplanError(
             f"{optie}: {_kort(tekst)!r} is geen geldige datum (schrijf JJJJ-MM-DD, "
             "bijvoorbeeld 2026-03-01)"
         ) from None
+    from jeugdplan.domein.grenzen import controleer_datum
+
+    try:
+        return controleer_datum(dag)
+    except ValueError as e:
+        raise JeugdplanError(f"{optie}: {e}") from None
 
 
 def optionele_datum(waarde: str | None, optie: str) -> date | None:
@@ -90,6 +101,12 @@ def tekst(waarde: str, optie: str) -> str:
         )
     if not waarde.strip():
         raise JeugdplanError(f"{optie} mag niet leeg zijn")
+    from jeugdplan.domein.grenzen import stuurteken
+
+    teken = stuurteken(waarde)
+    if teken is not None:
+        raise JeugdplanError(f"{optie} bevat een stuurteken ({teken}); alleen gewone tekst, "
+                             "tabs en regeleinden zijn toegestaan")
     return waarde.strip()
 
 
@@ -135,9 +152,21 @@ def bewerk(ident: str, wijzig: Any) -> Plan:
     return plan
 
 
-def schrijf_uitvoer(tekst: str, out: str | Path | None) -> Path | None:
+OverschrijfOptie = Annotated[bool, typer.Option(
+    "--overschrijf", help="Met --out: een bestaand bestand vervangen.")]
+
+
+def schrijf_uitvoer(tekst: str, out: str | Path | None, overschrijf: bool = False
+                    ) -> Path | None:
     """Uitvoer naar het scherm, of met --out atomair naar een bestand dat alleen de eigenaar
-    mag lezen. Geeft het pad als er een bestand is geschreven."""
+    mag lezen. Geeft het pad als er een bestand is geschreven.
+
+    `--out` weigert een pad in de casusrepository (een plan, `.git/config`: een rapport zou
+    het overschrijven en bij de volgende sync gedeeld worden) en een bestaand bestand, tenzij
+    `overschrijf`. Stuurtekens worden zichtbaar gemaakt (`toonbaar`), ook in een bestand."""
+    from jeugdplan.domein.grenzen import toonbaar
+
+    tekst = toonbaar(tekst)
     if out is None:
         typer.echo(tekst, nl=not tekst.endswith("\n"))
         return None
@@ -146,6 +175,13 @@ def schrijf_uitvoer(tekst: str, out: str | Path | None) -> Path | None:
     pad = Path(out).expanduser()
     if pad.is_dir():
         raise JeugdplanError(f"--out: {out} is een map; geef een bestandsnaam")
+    root = repo().root.resolve()
+    if pad.parent.resolve().is_relative_to(root):
+        raise JeugdplanError(f"--out: {out} ligt in de casusrepository ({root}); schrijf "
+                             "een rapport of export daarbuiten. Er is niets geschreven")
+    if (pad.exists() or pad.is_symlink()) and not overschrijf:
+        raise JeugdplanError(f"--out: {out} bestaat al; kies een andere naam of geef "
+                             "--overschrijf. Er is niets geschreven")
     try:
         schrijf_atomair(pad, tekst)
     except OSError as e:
@@ -155,16 +191,20 @@ def schrijf_uitvoer(tekst: str, out: str | Path | None) -> Path | None:
 
 def meld(regel: str) -> None:
     """Korte bevestiging op stderr (stdout blijft vrij voor gegevens en --json)."""
-    typer.echo(regel, err=True)
+    from jeugdplan.domein.grenzen import toonbaar
+
+    typer.echo(toonbaar(regel), err=True)
 
 
 def print_json(data: Any) -> None:
     """JSON op stdout: ingesprongen op een terminal, compact (en veel sneller: de C-encoder)
-    als een script de uitvoer leest."""
+    als een script de uitvoer leest. Stuurtekens als `\\uXXXX` (`toonbaar`)."""
     import json
 
+    from jeugdplan.domein.grenzen import toonbaar
+
     indent = 2 if sys.stdout.isatty() else None
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=indent, default=str))
+    typer.echo(toonbaar(json.dumps(data, ensure_ascii=False, indent=indent, default=str)))
 
 
 def console(stderr: bool = False) -> Console:

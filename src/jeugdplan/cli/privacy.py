@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from jeugdplan.cli.common import IdArg, JsonOptie, meld, print_json, repo, schrijf_uitvoer, vandaag
+from jeugdplan.cli.common import (
+    IdArg,
+    JsonOptie,
+    OverschrijfOptie,
+    meld,
+    print_json,
+    repo,
+    schrijf_uitvoer,
+    vandaag,
+)
 
 
 def export(
@@ -17,6 +26,7 @@ def export(
     uit: Annotated[Path | None, typer.Option(
         "--out", metavar="BESTAND",
         help="Schrijf naar dit bestand (alleen leesbaar voor u) in plaats van stdout.")] = None,
+    overschrijf: OverschrijfOptie = False,
 ) -> None:
     """Volledige kopie van één plan met de wijzigingsgeschiedenis, voor inzage door ouders
     of jongere (AVG art. 15)."""
@@ -35,7 +45,7 @@ def export(
         from jeugdplan.rapporten.reports import render
 
         tekst = render("export", {"e": gegevens}, "html", r.root)
-    doel = schrijf_uitvoer(tekst, uit)
+    doel = schrijf_uitvoer(tekst, uit, overschrijf)
     if doel is None:
         return
     meld(f"inzage-export van {gegevens['id']} geschreven naar {doel} (alleen leesbaar voor u; "

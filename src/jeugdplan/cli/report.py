@@ -80,8 +80,8 @@ def _plannen(r: Repo, out: str | None, wat: str,
     return plannen
 
 
-def _uitvoer(tekst: str, out: str | None) -> None:
-    if common.schrijf_uitvoer(tekst, out) is not None:
+def _uitvoer(tekst: str, out: str | None, overschrijf: bool = False) -> None:
+    if common.schrijf_uitvoer(tekst, out, overschrijf) is not None:
         common.meld(f"geschreven naar {out}")
 
 
@@ -100,6 +100,7 @@ def thuiszitters(
     formaat: Annotated[str, typer.Option(
         "--format", metavar="md|html|csv|json", help="Uitvoerformaat.")] = "md",
     out: OutOptie = None,
+    overschrijf: common.OverschrijfOptie = False,
     per: PerOptie = None,
     met_namen: Annotated[bool, typer.Option(
         "--met-namen", help="Met namen en geboortedatums (alleen voor intern gebruik; nooit "
@@ -123,7 +124,7 @@ def thuiszitters(
         tekst = _json(rapport.als_json())
     else:
         tekst = render("thuiszitters", rapport.context(gegevens()), str(fmt), r.root)
-    _uitvoer(tekst, out)
+    _uitvoer(tekst, out, overschrijf)
     for waarschuwing in rapport.waarschuwingen:
         common.meld(f"let op: {waarschuwing}")
 
@@ -135,6 +136,7 @@ def plan(
         "--format", metavar="md|html", help="Uitvoerformaat (html is klaar om af te drukken op A4).")
     ] = "md",
     out: OutOptie = None,
+    overschrijf: common.OverschrijfOptie = False,
 ) -> None:
     """Het plan als document voor een gesprek met ouders, in gewone taal (met namen: geef het
     alleen aan de ouders, de jongere en de betrokkenen)."""
@@ -146,7 +148,7 @@ def plan(
     r = common.repo()
     geladen = r.laad(ident)
     _uitvoer(render("plan", context(geladen.plan, common.vandaag(), gegevens()), str(fmt), r.root),
-             out)
+             out, overschrijf)
 
 
 @report_app.command("kwaliteit")
@@ -159,6 +161,7 @@ def kwaliteit(
     formaat: Annotated[str, typer.Option(
         "--format", metavar="md|html|json", help="Uitvoerformaat.")] = "md",
     out: OutOptie = None,
+    overschrijf: common.OverschrijfOptie = False,
 ) -> None:
     """Kwaliteitsindicatoren (alleen totalen): casussen, tijd van signaal tot hulp, lichte en
     specialistische hulp, wat over tijd is, meldcodesporen en thuiszitters per kwartaal."""
@@ -181,7 +184,7 @@ def kwaliteit(
                       per=groep)  # type: ignore[arg-type]
     tekst = _json(data) if fmt == "json" else render("kwaliteit", kw.context(data), str(fmt),
                                                      r.root)
-    _uitvoer(tekst, out)
+    _uitvoer(tekst, out, overschrijf)
 
 
 def _jaar_eerder(dag: Any) -> Any:

@@ -23,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from jeugdplan.domein.grenzen import controleer_datum, stuurteken
+
 SCHEMA_VERSIE: Literal[1] = 1
 
 
@@ -79,6 +81,12 @@ def _ja_nee(waarde: Any) -> Any:
 
 def _tekst(waarde: Any) -> Any:
     if isinstance(waarde, str):
+        teken = stuurteken(waarde)
+        if teken is not None:
+            # Een stuurteken (ESC, U+009B, U+202E, ...) zou de terminal van wie het plan
+            # bekijkt kunnen sturen; de waarde zelf wordt niet herhaald.
+            raise ValueError(f"bevat een stuurteken ({teken}); alleen gewone tekst, tabs en "
+                             "regeleinden zijn toegestaan")
         return waarde.strip()
     return waarde
 
@@ -93,6 +101,7 @@ DoelStatus = Annotated[str, *_code("doelstatussen", "doelstatus")]
 JaNee = Annotated[bool, BeforeValidator(_ja_nee)]
 Tekst = Annotated[str, BeforeValidator(_tekst), Field(min_length=1, max_length=20_000)]
 Naam = Annotated[str, BeforeValidator(_tekst), Field(min_length=1, max_length=200)]
+Datum = Annotated[date, AfterValidator(controleer_datum)]
 PlanStatus = Literal["aangemeld", "actief", "afgesloten"]
 
 
@@ -154,13 +163,13 @@ class Regie(Model):
     naam: Naam
     organisatie: Naam | None = None
     rol: Rol | None = None
-    sinds: date | None = None
+    sinds: Datum | None = None
 
 
 class Kind(Model):
     voornaam: Naam
     achternaam: Naam
-    geboortedatum: date
+    geboortedatum: Datum
     gemeente: Naam
     school: Naam
     onderwijssoort: Onderwijssoort
@@ -182,7 +191,7 @@ class Opvoeder(MetId):
 
 class Signaal(MetId):
     VOORVOEGSEL = "s"
-    datum: date
+    datum: Datum
     bron: Bron
     domein: Domein
     zwaarte: Zwaarte = "licht"
@@ -193,7 +202,7 @@ class Signaal(MetId):
 
 class OudersGeinformeerd(MetId):
     VOORVOEGSEL = "g"
-    datum: date
+    datum: Datum
     door: Naam
     notitie: Tekst | None = None
 
@@ -202,9 +211,9 @@ class Toestemming(MetId):
     VOORVOEGSEL = "t"
     partij: Naam
     doel: Tekst | None = None
-    datum: date
+    datum: Datum
     gegeven_door: list[Naam] = Field(min_length=1)
-    ingetrokken: date | None = None
+    ingetrokken: Datum | None = None
 
 
 class Betrokkene(MetId):
@@ -213,7 +222,7 @@ class Betrokkene(MetId):
     naam: Naam
     organisatie: Naam | None = None
     contact: Naam | None = None
-    sinds: date | None = None
+    sinds: Datum | None = None
 
 
 class Netwerklid(MetId):
@@ -233,9 +242,9 @@ class Opp(Model):
 
     uitstroombestemming: Naam
     onderbouwing: Onderbouwing = Field(default_factory=Onderbouwing)
-    vastgesteld: date | None = None
-    evaluatiedatum: date | None = None
-    instemming_ouders: date | None = None
+    vastgesteld: Datum | None = None
+    evaluatiedatum: Datum | None = None
+    instemming_ouders: Datum | None = None
 
 
 class Ondersteuning(Model):
@@ -248,7 +257,7 @@ class Doel(MetId):
     VOORVOEGSEL = "d"
     omschrijving: Tekst
     eigenaar: Naam | None = None
-    evaluatiedatum: date | None = None
+    evaluatiedatum: Datum | None = None
     status: DoelStatus = "lopend"
 
 
@@ -256,8 +265,8 @@ class Actie(MetId):
     VOORVOEGSEL = "a"
     omschrijving: Tekst
     eigenaar: Naam | None = None
-    deadline: date | None = None
-    gedaan: date | None = None
+    deadline: Datum | None = None
+    gedaan: Datum | None = None
 
 
 class Jeugdhulp(MetId):
@@ -265,13 +274,13 @@ class Jeugdhulp(MetId):
     vorm: Naam
     aanbieder: Naam
     verwijzer: Naam | None = None
-    start: date | None = None
-    einde: date | None = None
+    start: Datum | None = None
+    einde: Datum | None = None
 
 
 class VerwijzingStap(MetId):
     VOORVOEGSEL = "st"
-    datum: date
+    datum: Datum
     status: Naam
     door: Naam | None = None
     reden: Tekst | None = None
@@ -290,7 +299,7 @@ class Verwijzing(MetId):
     status: Literal[
         "voorgesteld", "aangevraagd", "geaccepteerd", "afgewezen", "gestart", "afgerond"
     ] = "voorgesteld"
-    datum: date
+    datum: Datum
     toestemming_overruled: Tekst | None = None
     """Reden waarom zonder geldige toestemming toch is verwezen."""
     historie: list[VerwijzingStap] = []
@@ -302,8 +311,8 @@ class Periode(MetId):
     Als onderdeel van `afwezigheden` een afwezigheid."""
 
     VOORVOEGSEL = "af"
-    van: date | None = None
-    tot: date | None = None
+    van: Datum | None = None
+    tot: Datum | None = None
 
     @model_validator(mode="after")
     def _tot_na_van(self) -> Periode:
@@ -336,7 +345,7 @@ class Verzuim(Model):
     inschrijvingen: list[Inschrijving] = []
     afwezigheden: list[Periode] = []
     vrijstellingen: list[Vrijstelling] = []
-    startkwalificatie: date | None = None
+    startkwalificatie: Datum | None = None
     aanbod: list[Aanbod] = []
 
 
@@ -349,7 +358,7 @@ class Zienswijze(Model):
 
 class Evaluatie(MetId):
     VOORVOEGSEL = "e"
-    datum: date
+    datum: Datum
     door: Naam
     notitie: Tekst
     doelen: list[Naam] = []
@@ -360,7 +369,7 @@ class MeldcodeStap(MetId):
 
     VOORVOEGSEL = "ms"
     stap: Annotated[int, Field(ge=1, le=3)]
-    datum: date
+    datum: Datum
     door: Naam
     notitie: Tekst
     met: Naam | None = None
@@ -373,7 +382,7 @@ class MeldcodeOverslaan(MetId):
     stap: Literal[3]
     grond: Literal["veiligheid", "contactbreuk"]
     reden: Tekst
-    datum: date
+    datum: Datum
     door: Naam
 
 
@@ -381,16 +390,16 @@ class MeldcodeAfweging(MetId):
     VOORVOEGSEL = "ma"
     vraag: Annotated[int, Field(ge=1, le=5)]
     antwoord: Literal["ja", "nee", "twijfel"]
-    datum: date
+    datum: Datum
     door: Naam
     toelichting: Tekst | None = None
-    termijn: date | None = None
+    termijn: Datum | None = None
     casemanager: Naam | None = None
 
 
 class MeldcodeMelding(MetId):
     VOORVOEGSEL = "mm"
-    datum: date
+    datum: Datum
     door: Naam
     notitie: Tekst
     geinformeerd: Naam | None = None
@@ -400,19 +409,19 @@ class MeldcodeMelding(MetId):
 class Meldcode(Model):
     """Het spoor van de meldcode in dit plan (issue 3); de regels staan in data/meldcode.yaml."""
 
-    gestart: date
+    gestart: Datum
     door: Naam
     stappen: list[MeldcodeStap] = []
     overgeslagen: list[MeldcodeOverslaan] = []
     afwegingen: list[MeldcodeAfweging] = []
     meldingen: list[MeldcodeMelding] = []
     besluit: Literal["afsluiten", "melden", "hulp"] | None = None
-    afgerond: date | None = None
+    afgerond: Datum | None = None
 
 
 class JournaalRegel(MetId):
     VOORVOEGSEL = "j"
-    datum: date
+    datum: Datum
     auteur: Naam
     tekst: Tekst
 
@@ -421,9 +430,9 @@ class Plan(Model):
     schema_versie: Literal[1] = Field(default=SCHEMA_VERSIE, alias="schema")
     id: Naam
     status: PlanStatus = "aangemeld"
-    aangemeld: date
-    actief_sinds: date | None = None
-    afgesloten: date | None = None
+    aangemeld: Datum
+    actief_sinds: Datum | None = None
+    afgesloten: Datum | None = None
     reden_afsluiting: Tekst | None = None
     regie: Regie | None = None
     kind: Kind
