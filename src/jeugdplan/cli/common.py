@@ -196,6 +196,14 @@ def meld(regel: str) -> None:
     typer.echo(toonbaar(regel), err=True)
 
 
+def meld_onleesbaar(onleesbaar: list[str], wat: str) -> None:
+    """Een plan dat niet te lezen is verdwijnt nooit stil uit een overzicht."""
+    if onleesbaar:
+        meld(f"let op: {len(onleesbaar)} plan(nen) konden niet gelezen worden "
+             f"({', '.join(onleesbaar[:5])}{', ...' if len(onleesbaar) > 5 else ''}) en "
+             f"ontbreken in {wat}; zie 'jeugdplan check'")
+
+
 def print_json(data: Any) -> None:
     """JSON op stdout: ingesprongen op een terminal, compact (en veel sneller: de C-encoder)
     als een script de uitvoer leest. Stuurtekens als `\\uXXXX` (`toonbaar`)."""

@@ -214,7 +214,8 @@ def controleer_grafstenen(root: Path, boom: str | None, remote: str, bereik: str
             "samengevoegd. Was de casus bij een collega gewijzigd, kies dan 'jeugdplan sync "
             "--kies ons' (blijft verwijderd). Verwijderde u hem ook uit de geschiedenis, "
             f"vervang dan de gedeelde repository door deze: git push --force {remote} {tak} "
-            "(collega's klonen daarna opnieuw), en laat collega's hun kloon opschonen")
+            "(collega's klonen daarna opnieuw), en laat collega's hun kloon opschonen. Was de "
+            "purge een vergissing: git config --unset-all jeugdplan.verwijderd ID")
 
 
 # --- ontvangers ---------------------------------------------------------------------------

@@ -3,17 +3,21 @@
 - `exporteer`: een volledige kopie van één plan voor het inzagerecht van ouders of jongere
   (AVG art. 15): alle velden, de tekst van het bestand (ook opmerkingen) en de
   wijzigingsgeschiedenis uit git (wie, wanneer, wat).
-- `purge`: één casus uit de werkmap verwijderen (één commit), en alleen op uitdrukkelijk
-  verzoek ook uit de geschiedenis van deze repository (`git filter-branch`).
+- `purge`: één casus uit de werkmap verwijderen (één commit), met elke kopie die jeugdplan
+  in deze kloon kan bereiken (cache, bewerkingen, resten van git), en alleen op uitdrukkelijk
+  verzoek ook uit de geschiedenis van deze repository (`git filter-branch`). De kloon
+  onthoudt het id (`inkomend.begraaf`), zodat `sync` de casus niet terughaalt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from jeugdplan.diensten.inkomend import begraaf
 from jeugdplan.domein.bewaartermijn import einde_termijn, termijn_van
 from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.opslag import gitrepo
@@ -93,6 +97,7 @@ def purge(repo: Repo, ruw_id: str, uit_geschiedenis: bool = False) -> PurgeUitko
     ident = controleer_id(ruw_id)
     gitrepo.identiteit(repo.root)
     with vergrendeld(repo.root):
+        gitrepo.weiger_als_half(repo.root)
         map_ = repo.casussen / ident
         relatief = f"{CASUSSEN}/{ident}"
         if map_.is_symlink():
@@ -120,6 +125,7 @@ def purge(repo: Repo, ruw_id: str, uit_geschiedenis: bool = False) -> PurgeUitko
                     f"mislukte: {e.melding}. 'git status' toont de verwijdering; leg die vast "
                     "met git commit") from None
             commit = gitrepo.git(repo.root, "rev-parse", "HEAD").strip()
+        begraaf(repo.root, ident)  # sync haalt de casus niet terug
         if uit_geschiedenis:
             _uit_geschiedenis(repo, relatief)
             commit = gitrepo.git(repo.root, "rev-parse", "HEAD").strip()
@@ -127,16 +133,29 @@ def purge(repo: Repo, ruw_id: str, uit_geschiedenis: bool = False) -> PurgeUitko
 
 
 def _wis_afgeleid(repo: Repo, ident: str) -> None:
-    """Afgeleide kopieën onder `.jeugdplan/` (niet in git) mogen het plan niet bewaren: de
-    cache (SQLite houdt gewiste rijen vast in vrije pagina's; hij bouwt zich vanzelf weer op)
-    en een onafgemaakte `edit`-kopie van deze casus."""
-    afgeleid = repo.root / ".jeugdplan"
-    if not afgeleid.is_dir():
-        return
-    for pad in afgeleid.glob("cache*"):
-        if pad.is_file():
-            pad.unlink()
-    (afgeleid / "bewerk" / f"{ident}.yaml").unlink(missing_ok=True)
+    """Elke kopie van het plan buiten git die jeugdplan kan bereiken: de cache (SQLite houdt
+    gewiste rijen vast in vrije pagina's, dus het hele bestand; hij bouwt zich vanzelf weer
+    op), een onafgemaakte `edit`-kopie van deze casus (lokaal en een oude in
+    `.jeugdplan/bewerk/`), en wat een afgebroken git-merge of een oudere `sync` achterliet
+    (`.merge_file_*`, `jeugdplan-sync-*.jsonl` in de tijdelijke map)."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from jeugdplan.opslag.cache import Cache, cachebestand
+    from jeugdplan.opslag.versleuteling import bewerk_map
+
+    Cache(repo.root).wis()
+    cachebestand(repo.root).unlink(missing_ok=True)
+    bewerkingen = [repo.root / ".jeugdplan" / "bewerk", bewerk_map(repo.root)]
+    resten = [*repo.root.glob(".merge_file_*"),
+              *Path(tempfile.gettempdir()).glob("jeugdplan-sync-*.jsonl"),
+              *(p for map_ in bewerkingen if map_.is_dir() and not map_.is_symlink()
+                for p in map_.glob(f"{ident}*"))]
+    for pad in resten:
+        with contextlib.suppress(OSError):
+            if pad.is_symlink() or (pad.is_file() and pad.lstat().st_uid == os.getuid()):
+                pad.unlink()
 
 
 def _schoon_genoeg(repo: Repo, relatief: str) -> None:
@@ -178,5 +197,6 @@ PURGE_WAARSCHUWING_GESCHIEDENIS = (
     "De casus wordt ook uit alle eerdere commits van DEZE repository verwijderd: alle "
     "commit-hashes veranderen. Klonen bij collega's, remotes en back-ups houden hun eigen "
     "kopie; die moeten apart worden opgeschoond (een remote met 'git push --force', daarna "
-    "moet iedereen opnieuw klonen), anders komt de casus bij de volgende sync terug."
+    "moet iedereen opnieuw klonen). Deze kloon onthoudt de casus: sync haalt hem niet terug, "
+    "maar weigert zolang de gedeelde repository hem nog heeft."
 )
