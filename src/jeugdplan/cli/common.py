@@ -139,7 +139,10 @@ def auteur() -> str:
 
 def bewerk(ident: str, wijzig: Any) -> Plan:
     """Voert een wijziging uit als één commit en meldt wat er gebeurde."""
+    from jeugdplan.opslag import gitrepo
+
     r = repo()
+    gitrepo.weiger_als_half(r.root)  # vóór alles: ook geen half samengevoegd plan vastleggen
     bericht: list[str] = []
 
     def met_bericht(plan: Plan) -> str:

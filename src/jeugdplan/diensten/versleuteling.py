@@ -305,7 +305,6 @@ def zet_uit(repo: Repo) -> Uitkomst:
         plannen = _lees_alle_leesbaar(repo)
         weg = os.path.lexists(repo.root / ONTVANGERS)
         if weg:
-            gitrepo.git(repo.root, "rm", "-q", "--cached", "--ignore-unmatch", "--", ONTVANGERS)
             (repo.root / ONTVANGERS).unlink()
         commit = _schrijf_alles(repo, plannen, None, f"jeugdplan: versleuteling uit ({len(plannen)} "
                                 "plan(nen) onversleuteld)",

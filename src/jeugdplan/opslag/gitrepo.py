@@ -149,7 +149,9 @@ def commit(root: Path, paden: list[Path], bericht: str, *, hash: bool = True,
            vooraf: Klaar | None = None) -> str:
     """Legt precies deze paden vast in één commit; geeft de commit-hash (met `hash=False`
     een lege tekst: een git-aanroep minder per bewerking). Met `vooraf` (vóór het schrijven
-    gestart) hoeft git na `add` niet opnieuw te zeggen wat er klaarstaat."""
+    gestart) hoeft git na `add` niet opnieuw te zeggen wat er klaarstaat. Weigert tijdens een
+    onafgemaakte merge of rebase (anders legt dit de halve samenvoeging vast)."""
+    weiger_als_half(root)
     relatief = [str(p.relative_to(root)) if p.is_absolute() else str(p) for p in paden]
 
     def onder(p: str) -> bool:
