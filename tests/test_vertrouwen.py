@@ -404,6 +404,16 @@ def test_jeugdplan_map_in_git_wordt_geweigerd(jp: Cli, repo_pad: Path, tmp_path:
                  "(door Mallory)")
 
 
+def test_eigen_bestanden_onder_jeugdplan_worden_niet_verstuurd(jp: Cli, repo_pad: Path,
+                                                               tmp_path: Path, gedeeld) -> None:
+    (repo_pad / ".jeugdplan").mkdir(exist_ok=True)
+    (repo_pad / ".jeugdplan" / "x.yaml").write_text("a: 1\n")
+    git(repo_pad, "add", "-f", ".jeugdplan/x.yaml")
+    git(repo_pad, "commit", "-qm", "per ongeluk")
+    _ongewijzigd(jp, repo_pad, tmp_path, "sync", melding="git volgt bestanden onder .jeugdplan/ "
+                 "(.jeugdplan/x.yaml)")
+
+
 def test_sync_noemt_wat_buiten_de_casussen_binnenkomt(jp: Cli, repo_pad: Path, gedeeld) -> None:
     _ident, m = gedeeld
     (m / "templates").mkdir()

@@ -14,6 +14,7 @@ als JSON-regels naar dat bestand, zodat `sync` ze kan tonen.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shlex
@@ -119,7 +120,8 @@ def _schrijf_meldingen(meldingen: list[Melding]) -> None:
     regels = "".join(json.dumps(m.als_json(), ensure_ascii=False) + "\n" for m in meldingen)
     fd = os.environ.get("JEUGDPLAN_MELDINGEN_FD", "")
     if fd.isdigit() and regels:
-        os.write(int(fd), regels.encode("utf-8"))
+        with contextlib.suppress(OSError):
+            os.write(int(fd), regels.encode("utf-8"))
         return
     bestand = os.environ.get("JEUGDPLAN_MELDINGEN")
     if bestand and regels:

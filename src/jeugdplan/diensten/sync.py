@@ -45,6 +45,7 @@ from jeugdplan.opslag.store import (
     nieuw_id,
     schrijf_plan,
 )
+from jeugdplan.opslag.versleuteling import Vergrendeld, markeer_versleuteld
 
 _CASUS_PAD = re.compile(rf"^{CASUSSEN}/([^/]+)/")
 
@@ -458,12 +459,12 @@ def _leg_nieuwe_plannen_vast(repo: Repo, resultaat: SyncResultaat) -> None:
         ident = treffer.group(1)
         try:
             geladen = repo.laad(ident)
+        except Vergrendeld:
+            raise
         except PlanOngeldig as e:
             resultaat.niet_gedeeld.append(e.melding.splitlines()[-1])
             continue
         except JeugdplanError as e:
-            if type(e).__name__ == "Vergrendeld":
-                raise
             resultaat.niet_gedeeld.append(f"{CASUSSEN}/{ident}/{PLAN}: {e.melding}")
             continue
         repo.herstel_onvastgelegd(geladen.pad, geladen.id)
@@ -471,7 +472,6 @@ def _leg_nieuwe_plannen_vast(repo: Repo, resultaat: SyncResultaat) -> None:
 
 
 def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
-    from jeugdplan.opslag.versleuteling import markeer_versleuteld
 
     root = repo.root
     _ruim_resten_op(root)
@@ -490,6 +490,13 @@ def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
             + ("…" if len(open_) > 5 else "")
             + ". Leg ze eerst vast (bijvoorbeeld via 'jeugdplan edit ID') of maak ze "
             "ongedaan, en draai 'jeugdplan sync' opnieuw")
+
+    gevolgd = gitrepo.git(root, "ls-files", "--", ".jeugdplan").split()
+    if gevolgd:
+        raise JeugdplanError(
+            f"git volgt bestanden onder .jeugdplan/ ({', '.join(gevolgd[:3])}); die map is "
+            "lokaal (cache, bewerkingen) en wordt niet gedeeld. Haal ze uit git met 'git rm "
+            "-r --cached .jeugdplan', leg dat vast en draai 'jeugdplan sync' opnieuw")
 
     resultaat = SyncResultaat(remote, tak)
     # Ontvangers gezien: deze kloon blijft versleutelen, ook als ze straks verdwijnen.

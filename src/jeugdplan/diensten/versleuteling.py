@@ -296,9 +296,6 @@ def zet_uit(repo: Repo) -> Uitkomst:
     plannen onversleuteld, `ontvangers.yaml` weg, en deze kloon vergeet dat hij versleutelde;
     in één commit."""
     _versleuteld(repo)
-    if not identiteiten() and any(is_versleuteld(p.read_bytes()[:64])
-                                  for p in _plan_paden(repo) if p.is_file()):
-        raise Vergrendeld()
     gitrepo.identiteit(repo.root)
     with vergrendeld(repo.root):
         _schoon(repo)

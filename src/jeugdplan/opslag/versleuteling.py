@@ -158,7 +158,8 @@ def zet_kloonstaat(root: Path, versleuteld: bool, bevestigd: list[str] | None = 
     from jeugdplan.opslag import gitrepo
 
     if not versleuteld:
-        gitrepo.git(root, "config", "--local", "--remove-section", CONFIG_SECTIE, check=False)
+        for sleutel in (CONFIG_AAN, CONFIG_ONTVANGER):
+            gitrepo.git(root, "config", "--local", "--unset-all", sleutel, check=False)
         return
     gitrepo.zet_config(root, CONFIG_AAN, "aan")
     if bevestigd is not None and list(kloonstaat(root).bevestigd) != bevestigd:
@@ -556,13 +557,19 @@ MAX_CIJFERS = 4300
 geven dan een ValueError in plaats van een fout met plaats."""
 
 
+_GEEN_CIJFER = bytes(c for c in range(256) if c not in b"0123456789_")
+
+
 def _begrens_getallen(ruw: bytes, pad: str) -> bytes:
     """Een reeks van meer dan `MAX_CIJFERS` cijfers in een plan is een fout met regel en
     kolom, in plaats van een traceback in elke opdracht die het plan leest. (Hoort eigenlijk
     in de YAML-laders; elk plan komt hier langs.)"""
+    if len(ruw) <= MAX_CIJFERS or len(ruw.translate(None, _GEEN_CIJFER)) <= MAX_CIJFERS:
+        return ruw  # snel: zoveel cijfers heeft een gewoon plan bij lange na niet
     import re
 
-    treffer = re.search(rb"[0-9_]{%d,}" % (MAX_CIJFERS + 1), ruw)
+    # Alleen vanaf het begin van een reeks zoeken: anders kost een lange reeks kwadratisch.
+    treffer = re.search(rb"(?<![0-9_])[0-9_]{%d}" % (MAX_CIJFERS + 1), ruw)
     if treffer is None:
         return ruw
     regel = ruw.count(b"\n", 0, treffer.start()) + 1
