@@ -664,7 +664,8 @@ def ontvangers_uit(ruw: bytes | str) -> list[Ontvanger]:
     """De ontvangers uit de inhoud van een `ontvangers.yaml` (ook een versie uit git)."""
     from jeugdplan.opslag.yamlio import laad_snel
 
-    data = laad_snel(ruw, ONTVANGERS)
+    ruw = ruw.encode("utf-8", "replace") if isinstance(ruw, str) else ruw
+    data = laad_snel(_begrens_getallen(ruw, ONTVANGERS), ONTVANGERS)
     lijst = data.get("ontvangers") if isinstance(data, dict) else None
     if not isinstance(lijst, list) or not lijst:
         raise JeugdplanError(f"{ONTVANGERS}: verwacht een lijst 'ontvangers' met per "
