@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from jeugdplan.cli.main import cli
+from jeugdplan.cli.main import app
 
 VANDAAG = "2026-11-25"
 
@@ -30,7 +30,10 @@ def omgeving(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     # De lokale caches van de gebruiker (gelezen gegevensbestanden) per test apart.
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    # Bewaarde bewerkingen (`edit`) per test apart, nooit in de echte thuismap.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     monkeypatch.delenv("JEUGDPLAN_DIR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)  # tests kiezen hun editor met EDITOR
     monkeypatch.setenv("COLUMNS", "200")
 
 
@@ -42,11 +45,11 @@ class Cli:
 
     def __call__(self, *args: str, code: int | None = 0, invoer: str | None = None,
                  env: dict[str, str] | None = None) -> Any:
-        from click.testing import CliRunner
+        from typer.testing import CliRunner
 
         runner = CliRunner()
         volledig = (["--dir", str(self.root)] if self.root else []) + [str(a) for a in args]
-        resultaat = runner.invoke(cli(), volledig, input=invoer, env=env,
+        resultaat = runner.invoke(app, volledig, input=invoer, env=env,
                                   catch_exceptions=False)
         if code is not None:
             assert resultaat.exit_code == code, (
@@ -87,6 +90,16 @@ def kind(jp: Cli) -> Callable[..., str]:
         return str(jp.json(*args)["id"])
 
     return maak
+
+
+def opdrachten() -> dict[str, Any]:
+    """Alle opdrachten op het hoogste niveau, gebouwd (dit laadt elke opdrachtmodule)."""
+    import typer
+
+    groep = typer.main.get_command(app)
+    ctx = typer.Context(groep)
+    return {naam: groep.get_command(ctx, naam)  # type: ignore[attr-defined]
+            for naam in groep.list_commands(ctx)}  # type: ignore[attr-defined]
 
 
 def git_log(pad: Path) -> list[str]:

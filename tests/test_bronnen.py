@@ -3,6 +3,7 @@ bestand en regel, nooit een KeyError midden in een opdracht."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,3 +68,53 @@ def test_onbekende_code_in_een_plan() -> None:
     with pytest.raises(PlanOngeldig, match="onbekend\\(e\\) domein 'school'"):
         bronnen.valideer(Signaal, {"id": "s1", "datum": "2026-01-01", "bron": "ib",
                                    "domein": "school", "omschrijving": "x"}, "invoer")
+
+
+# --- wat gebruikers zien noemt bronnen bij hun eigen titel ---------------------------------
+
+INTERN = re.compile(r"\bseeds?\s*\d|DOMAIN(-2)?\.md|DOMAIN\s*§|\bissue\s*\d|\bdata/\w+\.yaml"
+                    r"|src/jeugdplan|\.py\b", re.IGNORECASE)
+"""Interne verwijzingen: de seeds en domeinnotities van het project, issues, bestandsnamen."""
+
+NOG_NIET = {"leerplicht.yaml", "kwaliteit.yaml"}  # wordt opgeschoond in het leerplichtwerk
+
+
+def _teksten(waarde: object) -> Iterator[str]:
+    if isinstance(waarde, str):
+        yield waarde
+    elif isinstance(waarde, dict):
+        for k, v in waarde.items():
+            yield str(k)
+            yield from _teksten(v)
+    elif isinstance(waarde, list):
+        for v in waarde:
+            yield from _teksten(v)
+
+
+def test_geen_interne_verwijzingen_in_gegevens_en_sjablonen() -> None:
+    """Bronnen staan er zo dat u ze aan ouders kunt laten zien: wetsartikelen en documenten
+    bij hun eigen titel en organisatie, nooit interne bestandsnamen of notities."""
+    from ruamel.yaml import YAML
+
+    data, sjablonen = bronnen.data_map(), bronnen.templates_map()
+    gevonden = []
+    for pad in sorted(data.rglob("*.yaml")):
+        if pad.name in NOG_NIET:
+            continue
+        for tekst in _teksten(YAML(typ="safe").load(pad.read_text(encoding="utf-8"))):
+            gevonden += [f"{pad.relative_to(data)}: {m.group()!r} in {tekst[:60]!r}"
+                         for m in INTERN.finditer(tekst)]
+    for pad in sorted(sjablonen.glob("*.j2")):
+        # Jinja-commentaar ({# ... #}) ziet de gebruiker niet.
+        tekst = re.sub(r"\{#.*?#\}", "", pad.read_text(encoding="utf-8"), flags=re.DOTALL)
+        gevonden += [f"{pad.name}: {m.group()!r}" for m in INTERN.finditer(tekst)]
+    assert gevonden == []
+
+
+def test_de_controle_op_interne_verwijzingen_werkt() -> None:
+    for fout in ("seed 000", "(seed 004, tip 9)", "DOMAIN.md §3", "DOMAIN-2.md", "issue 2",
+                 "data/toestemming.yaml"):
+        assert INTERN.search(fout), fout
+    for goed in ("Jeugdwet art. 7.3.8 lid 3", "Nederlands Jeugdinstituut, tip 6",
+                 "Wmo 2015 art. 5.2.6", "Veilig Thuis: 0800-2000"):
+        assert not INTERN.search(goed), goed

@@ -363,22 +363,25 @@ def test_edit_geldig_wordt_vastgelegd(jp: Cli, repo_pad: Path, kind, tmp_path: P
     assert git_log(repo_pad)[0] == f"Ilse IB|{ident}: handmatig bewerkt (krachten)"
 
 
-def test_edit_typfout_opnieuw_of_afbreken(jp: Cli, repo_pad: Path, kind, tmp_path: Path) -> None:
+def test_edit_typfout_bewaren_en_verder(jp: Cli, repo_pad: Path, kind, tmp_path: Path) -> None:
+    from jeugdplan.diensten.bewerken import werkmap
+
     ident = kind(groep="5")
     voor = plan_tekst(repo_pad, ident)
     editor = _editor(tmp_path, [("groep: 5", "groep: vijf"), ("groep: vijf", "groep: 6")])
     env = {"EDITOR": editor, "JEUGDPLAN_INTERACTIEF": "1"}
-    # eerst afbreken: plan ongewijzigd, bewerking bewaard
-    r = jp("edit", ident, env=env, invoer="a\n", code=1)
+    # eerst bewaren voor later: plan ongewijzigd, bewerking lokaal bewaard
+    r = jp("edit", ident, env=env, invoer="b\n", code=1)
     regel = voor.splitlines().index("  groep: 5") + 1
     assert f"casussen/{ident}/plan.yaml:{regel}:10: kind.groep: moet een geheel getal zijn" \
         in r.stderr
-    assert "Uw bewerking staat in .jeugdplan/bewerk/" in r.stderr
+    bewaard = werkmap(repo_pad) / f"{ident}.yaml"
+    assert f"uw bewerking is bewaard in {bewaard}" in r.stderr
     assert plan_tekst(repo_pad, ident) == voor
-    bewaard = repo_pad / ".jeugdplan" / "bewerk" / f"{ident}.yaml"
     assert "groep: vijf" in bewaard.read_text()
     # opnieuw: de bewaarde bewerking gaat verder, de editor herstelt de fout
     r = jp("edit", ident, env=env)
+    assert "uw eerdere, onafgemaakte bewerking gaat verder" in r.stderr
     assert "groep: 6" in plan_tekst(repo_pad, ident)
     assert not bewaard.exists()
 
@@ -452,7 +455,7 @@ def test_check_meldcode_en_verzuim_met_de_hand_bewerkt(jp: Cli, repo_pad: Path, 
     pad = repo_pad / "casussen" / ident / "plan.yaml"
     tekst = pad.read_text()
     tekst = tekst.replace("  afwezigheden:\n", "  afwezigheden:\n    - van: 2026-09-01\n")
-    tekst = tekst.replace("  stappen: []\n", "  stappen: []\n  besluit: melden\n")
+    tekst = tekst.replace("    stappen: []\n", "    stappen: []\n    besluit: melden\n")
     pad.write_text(tekst)
     data = jp.json("check", code=1)
     codes = {(p["code"], p["veld"]) for p in data["problemen"] if p["ernst"] == "fout"}

@@ -102,7 +102,7 @@ def test_van_eerste_signaal_tot_besluit(jp: Cli, repo_pad: Path, casus: str) -> 
     jp("meldcode", "afweging", ident, "5", "ja", "--toelichting", "Monitoring: IB'er elke maand")
     n = jp.json("meldcode", "next", ident)
     assert (n["status"], n["stap"], n["besluit"]) == ("afgerond", None, "afsluiten")
-    assert jp.json("show", ident)["meldcode"]["afgerond"] == "2026-11-25"
+    assert jp.json("show", ident)["meldcode"][0]["afgerond"] == "2026-11-25"
 
 
 def test_next_json_vorm(jp: Cli, casus: str) -> None:
@@ -260,7 +260,8 @@ def test_weigeringen_afwegingskader(jp: Cli, repo_pad: Path, casus: str) -> None
     weiger(jp, repo_pad, ident, "meldcode", "melding", ident, "--datum", "2026-11-25",
            "--notitie", "x", melding="het meldcodespoor is afgerond op 2026-11-25")
     weiger(jp, repo_pad, ident, "meldcode", "start", ident,
-           melding="een plan heeft één meldcodespoor")
+           melding="meldcodespoor 1 is afgerond op 2026-11-25; een nieuw spoor begint bij een "
+                   "nieuw vermoeden: leg dat eerst vast als signaal")
 
 
 def test_twijfel_bij_vraag_2_is_melden(jp: Cli, casus: str) -> None:
@@ -290,7 +291,7 @@ def test_signaal_over_personeel(jp: Cli, repo_pad: Path, kind) -> None:
        "--omschrijving", "Leerling vertelt over aanraking door een medewerker")
     n = jp.json("meldcode", "next", ident)
     assert (n["status"], n["stap"], n["opdracht"]) == ("niet-gestart", None, None)
-    assert n["titel"] == "Meldplicht zedendelict door een medewerker van de school"
+    assert n["titel"] == "Meldplicht zedendelict door iemand met taken op school"
     assert n["andere_plicht"]["vertrouwensinspecteur"] == "0900-111 3111"
     assert any("schoolbestuur" in w for w in n["waarschuwingen"])
     tekst = jp("meldcode", "next", ident).stdout
@@ -345,3 +346,240 @@ def test_report_meldcode_gouden_bestand(jp: Cli, casus: str, formaat: str) -> No
 
 def test_report_zonder_spoor(jp: Cli, casus: str) -> None:
     assert "heeft geen meldcodespoor" in jp("report", "meldcode", casus, code=1).stderr
+
+
+# --- sporen in de tijd (issue 15) ---------------------------------------------------------
+
+
+def _sluit_met_nee(jp: Cli, ident: str) -> None:
+    tot_afweging(jp, ident)
+    jp("meldcode", "afweging", ident, "1", "nee", "--toelichting", "Plekken van sport",
+       "--datum", "2026-11-21")
+
+
+def test_tweede_vermoeden_krijgt_een_nieuw_spoor(jp: Cli, repo_pad: Path, casus: str) -> None:
+    ident = casus
+    _sluit_met_nee(jp, ident)
+    assert "meldcode" not in [v["code"] for v in jp.json("route", ident)["voorwaarden"]]
+    weiger(jp, repo_pad, ident, "meldcode", "start", ident,
+           melding="een nieuw spoor begint bij een nieuw vermoeden")
+    jp("signaal", "add", ident, "--domein", "veiligheid", "--datum", "2026-11-23",
+       "--omschrijving", "Vertelt dat vader slaat", "--bron", "kind")
+    route = jp.json("route", ident)
+    meldcode = next(v for v in route["voorwaarden"] if v["code"] == "meldcode")
+    assert "start een nieuw spoor" in meldcode["melding"]
+    n = jp.json("meldcode", "next", ident)
+    assert (n["status"], n["spoor"], n["opdracht"]) == (
+        "afgerond", 1, f"jeugdplan meldcode start {ident}")
+    assert n["titel"] == "Nieuw vermoeden: start meldcodespoor 2"
+    assert any("s2" in w for w in jp.json("check")["problemen"][0]["melding"].split())
+    weiger(jp, repo_pad, ident, "meldcode", "start", ident, "--datum", "2026-11-20",
+           melding="de start (2026-11-20) ligt vóór het einde van het vorige spoor m1 "
+                   "(2026-11-21)")
+    r = jp("meldcode", "start", ident, "--datum", "2026-11-23")
+    assert f"{ident}: meldcode: nieuw spoor 2 (m2) gestart" in r.stderr
+    n = jp.json("meldcode", "next", ident)
+    assert (n["status"], n["spoor"], n["spoor_id"], n["stap"]) == ("lopend", 2, "m2", 1)
+    assert [(s["id"], s["signalen"]) for s in jp.json("show", ident)["meldcode"]] == [
+        ("m1", ["s1"]), ("m2", ["s2"])]
+    status = jp.json("meldcode", "status")
+    assert [(a["id"], a["spoor"]) for a in status] == [(ident, 2)]
+    assert f"{ident}  spoor 2  Spoor 2, stap 1" in jp("meldcode", "status").stdout
+    # Het dossier: standaard het nieuwste spoor, met --spoor een eerder spoor.
+    nieuwste = jp("report", "meldcode", ident).stdout
+    assert "spoor 2 van 2" in nieuwste and "Spoor 1: gestart 18 november 2026, afgerond" \
+        in nieuwste
+    eerste = jp("report", "meldcode", ident, "--spoor", "1").stdout
+    assert "spoor 1 van 2" in eerste and "Plekken van sport" in eerste
+    assert "geen meldcodespoor 3" in jp("report", "meldcode", ident, "--spoor", "3",
+                                        code=1).stderr
+    assert jp.json("check")["ok"]
+
+
+def test_plan_met_een_spoor_van_voor_de_sporen(jp: Cli, repo_pad: Path, casus: str) -> None:
+    """Een plan met `meldcode:` als één mapping (van vóór issue 15) blijft werken: dat spoor
+    is spoor 1, en bij de volgende bewerking staat het er in de nieuwe vorm."""
+    import subprocess
+
+    pad = plan_pad(repo_pad, casus)
+    tekst = pad.read_text().replace("meldcode: []\n", "") + (
+        "meldcode:\n  gestart: 2026-11-18\n  door: Ilse IB\n  stappen:\n"
+        "    - stap: 1\n      datum: 2026-11-18\n      door: Ilse IB\n      notitie: plekken\n"
+        "      kindcheck: geen\n")
+    pad.write_text(tekst)
+    subprocess.run(["git", "commit", "-qam", "oud formaat"], cwd=repo_pad, check=True)
+    n = jp.json("meldcode", "next", casus)
+    assert (n["status"], n["spoor"], n["spoor_id"], n["stap"]) == ("lopend", 1, "m1", 2)
+    assert jp.json("check")["ok"]
+    jp("meldcode", "stap", casus, "2", "--notitie", "advies", "--met", "collega")
+    nieuw = pad.read_text()
+    assert "meldcode:\n- id: m1\n" in nieuw or "meldcode:\n  - id: m1\n" in nieuw
+    assert jp.json("show", casus)["meldcode"][0]["stappen"][1]["stap"] == 2
+
+
+def test_meldplicht_personeel_houdt_de_meldcode_niet_tegen(jp: Cli, repo_pad: Path,
+                                                         kind) -> None:
+    ident = kind()
+    jp("signaal", "add", ident, "--domein", "grensoverschrijdend-personeel",
+       "--omschrijving", "Vertelt over aanraking door een stagiair")
+    melding = weiger(jp, repo_pad, ident, "meldcode", "start", ident,
+                     melding="de meldcode start niet")
+    assert "--domein veiligheid" in melding and "aangifte" in melding
+    n = jp.json("meldcode", "next", ident)
+    plicht = n["andere_plicht"]
+    assert "vrijwilligers, stagiairs" in plicht["voor_wie"]
+    assert [s["wie"] for s in plicht["stappen"]][:2] == [
+        "de medewerker die het hoort of ziet", "het schoolbestuur"]
+    assert any("aangifte" in s["wat"] for s in plicht["stappen"])
+    assert any("ouders van de leerling en de betrokken persoon" in s["wat"]
+               for s in plicht["stappen"])
+    assert "Wet op het primair onderwijs art. 4a" in plicht["bron"]
+    # Een apart vermoeden over thuis volgt gewoon de meldcode.
+    jp("signaal", "add", ident, "--domein", "veiligheid", "--omschrijving", "Blauwe plekken")
+    route = jp.json("route", ident)
+    codes = [v["code"] for v in route["voorwaarden"]]
+    assert "meldplicht-personeel" in codes and "meldcode" in codes
+    plicht_tekst = next(v for v in route["voorwaarden"] if v["code"] == "meldplicht-personeel")
+    assert "aangifte" in plicht_tekst["melding"]
+    assert "vervangt de meldcode niet" in plicht_tekst["melding"]
+    assert jp.json("meldcode", "next", ident)["opdracht"] == f"jeugdplan meldcode start {ident}"
+    jp("meldcode", "start", ident)
+    n = jp.json("meldcode", "next", ident)
+    assert (n["status"], n["stap"]) == ("lopend", 1)
+    assert any("meldplicht" in w for w in n["waarschuwingen"])
+
+
+def test_chronologie_geweigerd_en_gecontroleerd(jp: Cli, repo_pad: Path, casus: str) -> None:
+    ident = casus
+    jp("meldcode", "start", ident, "--datum", "2026-11-10")
+    jp("meldcode", "stap", ident, "1", "--notitie", "x", "--kindcheck", "geen",
+       "--datum", "2026-11-18")
+    weiger(jp, repo_pad, ident, "meldcode", "stap", ident, "2", "--notitie", "advies",
+           "--met", "collega", "--datum", "2026-11-12",
+           melding="stap 2 (collegiale consultatie) vastleggen kan niet op 2026-11-12: dat ligt "
+                   "vóór stap 1 (2026-11-18)")
+    # Een aanvulling op stap 1 mag wel eerder gedateerd zijn (na de start).
+    jp("meldcode", "stap", ident, "1", "--notitie", "eerder gezien", "--datum", "2026-11-11")
+    jp("meldcode", "stap", ident, "2", "--notitie", "advies", "--met", "collega",
+       "--datum", "2026-11-19")
+    jp("meldcode", "stap", ident, "3", "--notitie", "gesprek", "--met", "moeder",
+       "--datum", "2026-11-20")
+    jp("meldcode", "afweging", ident, "1", "ja", "--datum", "2026-11-21")
+    jp("meldcode", "afweging", ident, "2", "ja", "--datum", "2026-11-21")
+    weiger(jp, repo_pad, ident, "meldcode", "melding", ident, "--datum", "2026-11-15",
+           "--notitie", "gemeld", melding="de melding vastleggen kan niet op 2026-11-15: dat "
+                                          "ligt vóór afwegingsvraag 2 (ja) (2026-11-21)")
+    # Met de hand bewerkt: stap 2 vóór stap 1. check meldt het, met regelnummer.
+    pad = plan_pad(repo_pad, ident)
+    pad.write_text(pad.read_text().replace("datum: 2026-11-19", "datum: 2026-11-09"))
+    problemen = [p for p in jp.json("check", code=1)["problemen"] if p["code"] == "meldcode-spoor"]
+    assert [p["melding"] for p in problemen] == [
+        "meldcodespoor m1: stap 2 (2026-11-09) ligt vóór stap 1 (2026-11-18)"]
+    assert problemen[0]["ernst"] == "fout" and problemen[0]["regel"]
+
+
+def _gemeld(jp: Cli, ident: str, *extra: str) -> None:
+    tot_afweging(jp, ident)
+    jp("meldcode", "afweging", ident, "1", "ja")
+    jp("meldcode", "afweging", ident, "2", "ja")
+    jp("meldcode", "melding", ident, "--datum", "2026-11-25", "--notitie", "Gemeld",
+       "--geinformeerd", "moeder", *extra)
+
+
+def test_na_de_melding_gaat_de_rol_van_de_school_door(jp: Cli, repo_pad: Path, casus: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    ident = casus
+    weiger(jp, repo_pad, ident, "meldcode", "terugkoppeling", ident, "--datum", "2026-11-25",
+           "--notitie", "x", melding="heeft (nog) geen melding")
+    _gemeld(jp, ident, "--hulp", "IB'er houdt wekelijks contact; JMW gaat door")
+    spoor = jp.json("show", ident)["meldcode"][0]
+    assert spoor["meldingen"][0]["hulp"] == "IB'er houdt wekelijks contact; JMW gaat door"
+    # Veilig Thuis koppelt binnen 5 werkdagen terug: woensdag 25-11 -> woensdag 2-12.
+    assert spoor["meldingen"][0]["terugkoppeling_verwacht"] == "2026-12-02"
+    punt = next(p for p in jp.json("agenda", "--weken", "2")
+                if p["soort"] == "meldcode-terugkoppeling")
+    assert (punt["id"], punt["datum"]) == (ident, "2026-12-02")
+    assert "terugkoppeling van Veilig Thuis" in punt["wat"]
+    monkeypatch.setenv("JEUGDPLAN_VANDAAG", "2026-12-04")
+    n = jp.json("meldcode", "next", ident)
+    assert n["terugkoppeling"] == "2026-12-02"
+    assert any("nog niet teruggekoppeld" in w for w in n["waarschuwingen"])
+    assert "1 over tijd" in jp.json("list")[0]["aandacht"]
+    weiger(jp, repo_pad, ident, "meldcode", "terugkoppeling", ident, "--datum", "2026-11-24",
+           "--notitie", "x", melding="ligt vóór de melding (2026-11-25)")
+    r = jp("meldcode", "terugkoppeling", ident, "--datum", "2026-12-03", "--notitie",
+           "VT start onderzoek; school blijft volgen")
+    assert "terugkoppeling van Veilig Thuis vastgelegd (spoor 1)" in r.stderr
+    assert not [p for p in jp.json("agenda") if p["soort"] == "meldcode-terugkoppeling"]
+    dossier = jp("report", "meldcode", ident).stdout
+    assert "VT start onderzoek" in dossier and "Hulp naast de melding" in dossier
+    assert jp.json("check")["ok"]
+
+
+def test_annuleren_met_reden_blijft_in_de_geschiedenis(jp: Cli, repo_pad: Path, casus: str,
+                                                       kind) -> None:
+    ident = casus
+    jp("meldcode", "start", ident)
+    assert "--reden mag niet leeg zijn" in jp("meldcode", "annuleer", ident, "--reden", " ",
+                                              code=1).stderr
+    jp("meldcode", "annuleer", ident, "--reden", "Verkeerde casus gekozen")
+    spoor = jp.json("show", ident)["meldcode"][0]
+    assert spoor["geannuleerd"]["reden"] == "Verkeerde casus gekozen"
+    n = jp.json("meldcode", "next", ident)
+    assert n["status"] == "geannuleerd"
+    # Het signaal over veiligheid is niet behandeld: een nieuw spoor kan.
+    assert n["opdracht"] == f"jeugdplan meldcode start {ident}"
+    assert jp.json("meldcode", "status") == []
+    assert "Geannuleerd" in jp("report", "meldcode", ident).stdout
+    assert any("geannuleerd" in regel for regel in git_log(repo_pad)[:1])
+    weiger(jp, repo_pad, ident, "meldcode", "annuleer", ident, "--reden", "x",
+           melding="is al geannuleerd")
+    ander = kind(voornaam="Bram", geboortedatum="2015-01-01")
+    jp("signaal", "add", ander, "--domein", "veiligheid", "--omschrijving", "plekken")
+    _sluit_met_nee(jp, ander)
+    weiger(jp, repo_pad, ander, "meldcode", "annuleer", ander, "--reden", "x",
+           melding="een afgerond spoor wordt niet geannuleerd")
+
+
+def test_meldcode_en_plan_praten_met_elkaar(jp: Cli, repo_pad: Path, kind) -> None:
+    ident = kind()
+    jp("signaal", "add", ident, "--domein", "psychosociaal", "--datum", "2026-11-17",
+       "--omschrijving", "Somber in de klas")
+    jp("signaal", "add", ident, "--domein", "veiligheid", "--datum", "2026-11-18",
+       "--omschrijving", "Blauwe plekken")
+    assert "ouders nog niet geïnformeerd" in jp.json("list")[0]["aandacht"]
+    tot_afweging(jp, ident)  # stap 3: gesprek met moeder op 2026-11-20
+    assert "ouders nog niet geïnformeerd" not in jp.json("list")[0]["aandacht"]
+    assert "2026-11-20 door Ilse IB (meldcode stap 3)" in jp("show", ident).stdout
+    route = jp.json("route", ident)
+    assert "ouders-informeren" not in [v["code"] for v in route["voorwaarden"]]
+    jp("meldcode", "afweging", ident, "1", "ja")
+    jp("meldcode", "afweging", ident, "2", "ja")
+    jp("meldcode", "melding", ident, "--datum", "2026-11-25", "--notitie", "Gemeld",
+       "--geinformeerd", "moeder")
+    route = jp.json("route", ident)
+    assert "meldcode" not in [v["code"] for v in route["voorwaarden"]]
+    vt = next(a for a in route["adviezen"] if a["rol"] == "veilig-thuis")
+    assert vt["al_betrokken"] is True
+    assert vt["reden"].startswith("Gemeld bij Veilig Thuis op 2026-11-25 (meldcode spoor 1)")
+    assert "stap 2" not in vt["reden"]
+    weiger(jp, repo_pad, ident, "route", ident, "--apply", str(vt["nr"]),
+           melding="is al betrokken (melding op 2026-11-25 (meldcode spoor 1)); er komt geen "
+                   "tweede verwijzing")
+    # Een melding met 'niet geïnformeerd' telt niet als gesprek met de ouders.
+    ander = kind(voornaam="Bram", geboortedatum="2015-01-01")
+    jp("signaal", "add", ander, "--domein", "veiligheid", "--omschrijving", "plekken",
+       "--datum", "2026-11-18")
+    jp("meldcode", "start", ander, "--datum", "2026-11-18")
+    jp("meldcode", "stap", ander, "1", "--notitie", "x", "--kindcheck", "geen",
+       "--datum", "2026-11-18")
+    jp("meldcode", "stap", ander, "2", "--notitie", "x", "--met", "collega", "--datum",
+       "2026-11-19")
+    jp("meldcode", "overslaan", ander, "3", "--grond", "veiligheid", "--reden",
+       "vader dreigt kind te slaan als zij het vertelt")
+    jp("meldcode", "afweging", ander, "1", "ja")
+    jp("meldcode", "afweging", ander, "2", "ja")
+    jp("meldcode", "melding", ander, "--datum", "2026-11-25", "--notitie", "Gemeld",
+       "--geinformeerd", "niet: vader dreigt")
+    regel = next(r for r in jp.json("list") if r["id"] == ander)
+    assert "ouders nog niet geïnformeerd" in regel["aandacht"]

@@ -171,3 +171,34 @@ def test_ongeldig_plan_wordt_gemeld_niet_stil_overgeslagen(rapportrepo: Cli, rep
         r = rapportrepo("report", opdracht, "--format", "json")
         assert r.stderr == ("let op: 1 ongeldig(e) plan(nen) niet meegeteld (2026-AAAA02); "
                             "zie 'jeugdplan check'\n")
+
+
+# --- het plan vertelt één verhaal (issue 15) ----------------------------------------------
+
+
+def test_plan_en_show_volgen_inschrijving_en_begonnen_hulp(jp: Cli, kind: Any) -> None:
+    ident = kind(voornaam="Kevin", geboortedatum="2012-05-05", onderwijssoort="vo",
+                 school="Het Lyceum")
+    jp("signaal", "add", ident, "--domein", "thuis", "--zwaarte", "complex",
+       "--omschrijving", "Veel ruzie thuis", "--datum", "2026-09-02")
+    jp("ouders", "informeer", ident, "--datum", "2026-09-03")
+    jp("gezin", "add", ident, "--naam", "Anna Meijer", "--relatie", "moeder", "--gezag")
+    jp("toestemming", "add", ident, "--partij", "Centrum Jeugd en Gezin IJmond", "--door",
+       "Anna Meijer", "--door", "Kevin", "--datum", "2026-09-04")
+    jp("route", ident, "--apply", "1")
+    for status in ("aangevraagd", "geaccepteerd", "gestart"):
+        jp("verwijzing", ident, "v1", "--status", status)
+    jp("verzuim", "uitschrijving", ident, "--datum", "2026-10-01")
+    plan = jp("report", "plan", ident).stdout
+    assert "Kevin gaat naar school" not in plan
+    assert "- School: op dit moment op geen school ingeschreven" in plan
+    assert "Kevin staat sinds 1 oktober 2026 op geen school ingeschreven." in plan
+    assert "Op dit moment geen hulp" not in plan and "geen jeugdhulp" not in plan
+    assert "| CJG-coach | Centrum Jeugd en Gezin IJmond | 25 november 2026 | - |" in plan
+    html = jp("report", "plan", ident, "--format", "html").stdout
+    assert "Centrum Jeugd en Gezin IJmond" in html and "op geen school ingeschreven" in html
+    tekst = jp("show", ident).stdout
+    verzuim = tekst[tekst.index("\nVerzuim\n"):]
+    assert "vandaag ingeschreven op: geen school" in verzuim
+    assert "Absoluut verzuim" in verzuim and "sinds 2026-10-01" in verzuim
+    assert "ingeschreven: Het Lyceum" not in verzuim or "tot 2026-10-01" in verzuim

@@ -39,7 +39,7 @@ def test_route_tekst(jp: Any, kind: Callable[..., str]) -> None:
     assert f"Casus {ident}: gemeente Velsen (regio IJmond)" in uit
     assert "! ouders-informeren:" in uit
     assert "2. Jeugdmaatschappelijk werker: Socius Maatschappelijke Dienstverlening" in uit
-    assert "regel:   licht-jmw (bron: seed 000" in uit
+    assert "regel:   licht-jmw (bron: Samenwerkingsverband IJmond, website" in uit
     assert f"jeugdplan route {ident} --apply N" in uit
 
 
@@ -81,8 +81,8 @@ def test_apply_met_toestemming_een_commit(jp: Any, kind: Callable[..., str],
     ident = kind()
     signaal(jp, ident)
     jp("ouders", "informeer", ident)
-    jp("toestemming", "add", ident, "--partij", "Socius", "--door", "moeder")
-    # Het plan noemt geen gezin: er ontbreekt geen ouder met gezag, de toestemming is geldig.
+    jp("gezin", "add", ident, "--naam", "Petra de Vries", "--relatie", "moeder", "--gezag")
+    jp("toestemming", "add", ident, "--partij", "Socius", "--door", "Petra de Vries")
     log = git_log(repo_pad)
     uit = jp("route", ident, "--apply", "1")
     assert uit.stdout.strip() == "v1"
@@ -237,3 +237,83 @@ def test_init_met_jgt_voorbeeld(tmp_path: Path) -> None:
     assert "vaste JGT-contactpersoon van de Voorbeeldschool" in jgt["contact"]
     assert jgt["onzeker"] is True
     assert data["regio"] == "JGT-voorbeeld"
+
+
+# --- issue 15: acuut, mbo, wie al betrokken is, eigen bronnen ------------------------------
+
+
+def test_acuut_gevaar_eerst_112_huisarts_en_113(jp: Any, kind: Callable[..., str],
+                                                repo_pad: Path) -> None:
+    ident = kind(voornaam="Lotte", geboortedatum="2011-02-02")  # 15 jaar
+    r = jp("signaal", "add", ident, "--domein", "psychosociaal", "--zwaarte", "acuut",
+           "--bron", "kind", "--omschrijving", "Zegt dat ze niet meer wil leven")
+    assert "LET OP: Acuut gevaar: laat het kind niet alleen" in r.stderr
+    data = jp.json("route", ident)
+    codes = [v["code"] for v in data["voorwaarden"]]
+    assert codes[0] == "acuut" and "ouders-informeren" not in codes
+    acuut = data["voorwaarden"][0]["melding"]
+    for woord in ("laat het kind niet alleen", "112", "vandaag nog", "huisartsenpost",
+                  "crisisdienst", "tenzij dat het kind in gevaar brengt", "0800-2000",
+                  "wacht daar niet op"):
+        assert woord in acuut, woord
+    eerste = data["adviezen"][:3]
+    assert [a["organisatie"] for a in eerste] == [
+        "112 (alarmnummer)", "Huisarts van het gezin of de huisartsenpost (vandaag nog)",
+        "113 Zelfmoordpreventie"]
+    assert "113 of 0800-0113 (gratis)" in eerste[2]["contact"]
+    assert all(a["regel"] == "acuut" and a["bron"] and not a["verwijsbaar"] for a in eerste)
+    assert all(a["organisatie"] != "Centrum Jeugd en Gezin IJmond" for a in data["adviezen"])
+    assert "Volg een advies op" not in jp("route", ident).stdout
+    assert "niet bevestigd" in jp("route", ident).stdout  # eigen crisisprotocol gaat voor
+
+
+def test_mbo_nooit_naar_het_samenwerkingsverband(jp: Any, kind: Callable[..., str]) -> None:
+    ident = kind(voornaam="Lisa", geboortedatum="2009-10-10", gemeente="Beverwijk",
+                 school="Nova College", onderwijssoort="mbo")
+    signaal(jp, ident, "leren", "complex")
+    jp("verzuim", "afwezig", ident, "--sinds", "2026-09-01")
+    data = jp.json("route", ident)
+    assert all(a["rol"] != "swv" for a in data["adviezen"])
+    namen = [a["organisatie"] for a in data["adviezen"]]
+    assert "De mbo-school zelf (studentbegeleiding, loopbaanbegeleiding en zorgteam)" in namen
+    rmc = next(a for a in data["adviezen"] if a["organisatie"].startswith("RMC"))
+    assert rmc["regel"] == "verzuim" and "geen samenwerkingsverband" in rmc["reden"]
+    assert rmc["onzeker"] is True
+    # Een vo-leerling met hetzelfde signaal gaat wel naar het samenwerkingsverband.
+    vo = kind(voornaam="Milan", geboortedatum="2012-10-10", onderwijssoort="vo")
+    signaal(jp, vo, "leren", "complex")
+    assert any(a["rol"] == "swv" for a in jp.json("route", vo)["adviezen"])
+
+
+def test_wie_al_betrokken_is(jp: Any, kind: Callable[..., str], repo_pad: Path) -> None:
+    ident = kind()
+    signaal(jp, ident, "sociaal-emotioneel")
+    jp("ouders", "informeer", ident)
+    jp("betrokkene", "add", ident, "--rol", "jmw", "--naam", "Jan Smit", "--organisatie",
+       "Socius", "--regie")
+    data = jp.json("route", ident)
+    jmw = next(a for a in data["adviezen"] if a["rol"] == "jmw")
+    assert jmw["al_betrokken"] is True
+    assert "Al betrokken: Jan Smit (jmw, met regie)." in jmw["reden"]
+    assert all(a["al_betrokken"] is False for a in data["adviezen"] if a is not jmw)
+    assert "[geen toestemming nodig" not in jp("route", ident).stdout
+    assert "al betrokken" in jp("route", ident).stdout
+    log = git_log(repo_pad)
+    r = jp("route", ident, "--apply", str(jmw["nr"]), "--zonder-toestemming", "x", code=1)
+    assert "Socius Maatschappelijke Dienstverlening is al betrokken (Jan Smit (jmw, met " \
+           "regie)); er komt geen tweede verwijzing" in r.stderr
+    assert git_log(repo_pad) == log
+
+
+def test_veilig_thuis_en_leerplicht_noemen_hun_eigen_bron(jp: Any,
+                                                          kind: Callable[..., str]) -> None:
+    ident = kind()
+    signaal(jp, ident, "veiligheid")
+    jp("verzuim", "uitschrijving", ident, "--datum", "2026-09-01")
+    data = jp.json("route", ident)
+    vt = next(a for a in data["adviezen"] if a["rol"] == "veilig-thuis")
+    leerplicht = next(a for a in data["adviezen"] if a["rol"] == "leerplicht")
+    for advies in (vt, leerplicht):
+        assert "Coaches vanuit het Centrum voor Jeugd en Gezin" not in advies["bron"]
+    assert "Veilig Thuis" in vt["bron"] and "Wmo 2015" in vt["bron"]
+    assert "Leerplichtwet 1969" in leerplicht["bron"]

@@ -89,13 +89,13 @@ def volg_pad(plan: Plan, pad: tuple[tuple[int, str], ...]) -> None:
 def test_elk_pad_geeft_de_uitkomst_uit_de_tabel(pad: tuple[tuple[int, str], ...]) -> None:
     plan = tot_afweging()
     volg_pad(plan, pad)
-    assert plan.meldcode is not None
-    assert plan.meldcode.besluit == PADEN[pad]
-    t = mc.toestand(plan.meldcode, M)
+    assert plan.meldcode
+    assert plan.meldcode[-1].besluit == PADEN[pad]
+    t = mc.toestand(plan.meldcode[-1], M)
     verwacht = {"afsluiten": mc.Staat.AFGEROND, "melden": mc.Staat.MELDEN,
                 "hulp": mc.Staat.HULP}[PADEN[pad]]
     assert t.staat == verwacht
-    assert (plan.meldcode.afgerond is not None) == (PADEN[pad] == "afsluiten")
+    assert (plan.meldcode[-1].afgerond is not None) == (PADEN[pad] == "afsluiten")
     advies = mc.volgende(plan, VANDAAG, M)
     assert advies.besluit == PADEN[pad]
     assert advies.status == ("afgerond" if PADEN[pad] == "afsluiten" else "lopend")
@@ -337,7 +337,7 @@ def test_stap_3_overslaan_geweigerd(grond: str | None, reden: str | None, meldin
     plan = _voor_stap_3()
     with pytest.raises(JeugdplanError, match=melding):
         sla_over(plan, grond=grond, reden=reden)
-    assert plan.meldcode is not None and not plan.meldcode.overgeslagen
+    assert not plan.meldcode[-1].overgeslagen
 
 
 def test_alleen_stap_3_overslaan() -> None:
@@ -367,11 +367,24 @@ def test_start_twee_keer_geweigerd() -> None:
         mc.start(plan, datum=DAG, door=WIE, vandaag=VANDAAG, m=M)
 
 
-def test_start_na_afronding_geweigerd() -> None:
+def test_start_na_afronding_begint_een_nieuw_spoor() -> None:
     plan = tot_afweging()
     antwoord(plan, 1, "nee", toelichting="geen vermoeden")
-    with pytest.raises(JeugdplanError, match="al een meldcodespoor .* afgerond 2026-11-25"):
-        mc.start(plan, datum=VANDAAG, door=WIE, vandaag=VANDAAG, m=M)
+    plan.signalen.append(Signaal(id="s2", datum=VANDAAG, bron="kind", domein="veiligheid",
+                                 omschrijving="vertelt over slaan"))
+    advies = mc.volgende(plan, VANDAAG, M)
+    assert (advies.status, advies.spoor, advies.opdracht) == (
+        "afgerond", 1, "jeugdplan meldcode start 2026-TEST01")
+    assert "nieuw signaal over veiligheid na het vorige spoor: s2" in advies.waarschuwingen[0]
+    with pytest.raises(JeugdplanError, match="vóór het einde van het vorige spoor m1"):
+        mc.start(plan, datum=DAG, door=WIE, vandaag=VANDAAG, m=M)
+    assert mc.start(plan, datum=VANDAAG, door=WIE, vandaag=VANDAAG, m=M) == \
+        "meldcode: nieuw spoor 2 (m2) gestart"
+    assert [(s.id, s.signalen) for s in plan.meldcode] == [("m1", ["s1"]), ("m2", ["s2"])]
+    advies = mc.volgende(plan, VANDAAG, M)
+    assert (advies.status, advies.spoor, advies.stap) == ("lopend", 2, 1)
+    assert advies.titel == "Spoor 2, stap 1: Signalen in kaart brengen"
+    assert mc.open_signalen(plan) == []
 
 
 def test_datums_gecontroleerd() -> None:
@@ -408,10 +421,11 @@ def test_melding_voor_besluit_melden_geweigerd(pad: tuple[tuple[int, str], ...])
 def test_melding_rondt_af() -> None:
     plan = tot_afweging()
     volg_pad(plan, ((1, "ja"), (2, "ja")))
-    with pytest.raises(JeugdplanError, match="ligt vóór het besluit om te melden"):
+    with pytest.raises(JeugdplanError, match="kan niet op 2026-11-20: dat ligt vóór "
+                       "afwegingsvraag 2 \\(ja\\) \\(2026-11-25\\)"):
         melding(plan, DAG)
     assert melding(plan) == "meldcode: melding aan Veilig Thuis vastgelegd; spoor afgerond"
-    assert plan.meldcode is not None and plan.meldcode.afgerond == VANDAAG
+    assert plan.meldcode[-1].afgerond == VANDAAG
     assert mc.volgende(plan, VANDAAG, M).status == "afgerond"
     with pytest.raises(JeugdplanError, match="het meldcodespoor is afgerond op 2026-11-25"):
         melding(plan)
@@ -428,7 +442,7 @@ def test_signaal_over_personeel_is_een_andere_plicht() -> None:
         mc.start(plan, datum=DAG, door=WIE, vandaag=VANDAAG, m=M)
     assert "de meldcode start niet" in str(e.value)
     assert "schoolbestuur" in str(e.value) and "vertrouwensinspecteur" in str(e.value)
-    assert plan.meldcode is None
+    assert plan.meldcode == []
 
 
 # --- volgende, termijn, status, hand bewerkt ---------------------------------------------
@@ -462,11 +476,11 @@ def test_status_overzicht_verstreken_eerst() -> None:
 
 def test_hand_bewerkt_spoor_wordt_gecontroleerd() -> None:
     plan = gestart()
-    assert plan.meldcode is not None
-    plan.meldcode.afwegingen.append(MeldcodeAfweging(vraag=1, antwoord="ja", datum=DAG, door=WIE))
-    t = mc.toestand(plan.meldcode, M)
-    assert t.fouten == ["meldcode: afwegingsvraag 1 (ja) past niet na stap 1: signalen in kaart "
-                        "brengen"]
+    assert plan.meldcode
+    plan.meldcode[-1].afwegingen.append(MeldcodeAfweging(vraag=1, antwoord="ja", datum=DAG, door=WIE))
+    t = mc.toestand(plan.meldcode[-1], M)
+    assert t.fouten == ["meldcodespoor m1: afwegingsvraag 1 (ja) past niet na stap 1: signalen "
+                        "in kaart brengen"]
     assert t.fouten[0] in mc.volgende(plan, VANDAAG, M).waarschuwingen
     with pytest.raises(JeugdplanError, match="het meldcodespoor in plan.yaml klopt niet"):
         stap(plan, 1, kindcheck="x")
@@ -529,6 +543,8 @@ _HANDELING = st.one_of(
     st.tuples(st.just("afweging"), st.integers(1, 5), st.sampled_from(mc.ANTWOORDEN), _TEKST,
               st.sampled_from([None, VANDAAG, date(2027, 1, 1)])),
     st.tuples(st.just("melding")),
+    st.tuples(st.just("terugkoppeling")),
+    st.tuples(st.just("annuleer")),
 )
 
 
@@ -544,6 +560,11 @@ def _doe(plan: Plan, h: tuple) -> None:  # type: ignore[type-arg]
     elif soort == "afweging":
         mc.beantwoord(plan, h[1], h[2], toelichting=h[3], termijn=h[4], casemanager=None,
                       datum=VANDAAG, door=WIE, vandaag=VANDAAG, m=M)
+    elif soort == "terugkoppeling":
+        mc.leg_terugkoppeling_vast(plan, datum=VANDAAG, notitie="t", door=WIE, vandaag=VANDAAG,
+                                   m=M)
+    elif soort == "annuleer":
+        mc.annuleer(plan, reden="per vergissing", datum=VANDAAG, door=WIE, vandaag=VANDAAG, m=M)
     else:
         mc.leg_melding_vast(plan, datum=VANDAAG, notitie="m", geinformeerd=None, reactie=None,
                             door=WIE, vandaag=VANDAAG, m=M)
@@ -589,17 +610,18 @@ def test_willekeurige_handelingen_houden_het_spoor_geldig(
 
 
 def _controleer_spoor(plan: Plan) -> None:
-    assert plan.meldcode is not None
+    assert plan.meldcode
     Plan.model_validate(plan.als_yaml_data())
-    t = mc.toestand(plan.meldcode, M)
+    assert mc.fouten(plan, M) == []
+    t = mc.toestand(plan.meldcode[-1], M)
     assert t.fouten == []
-    pad = tuple((a.vraag, a.antwoord) for a in plan.meldcode.afwegingen)
-    assert plan.meldcode.besluit == (PADEN.get(pad) if pad else None)
+    pad = tuple((a.vraag, a.antwoord) for a in plan.meldcode[-1].afwegingen)
+    assert plan.meldcode[-1].besluit == (PADEN.get(pad) if pad else None)
     if pad:
-        stappen = plan.meldcode.stappen
+        stappen = plan.meldcode[-1].stappen
         assert {"notitie", "kindcheck"} <= mc._gedekt(stappen, 1)
         assert {"notitie", "met"} <= mc._gedekt(stappen, 2)
-        assert plan.meldcode.overgeslagen or {"notitie", "met"} <= mc._gedekt(stappen, 3)
-    if plan.meldcode.meldingen:
-        assert plan.meldcode.besluit == "melden" and plan.meldcode.afgerond is not None
+        assert plan.meldcode[-1].overgeslagen or {"notitie", "met"} <= mc._gedekt(stappen, 3)
+    if plan.meldcode[-1].meldingen:
+        assert plan.meldcode[-1].besluit == "melden" and plan.meldcode[-1].afgerond is not None
     mc.volgende(plan, VANDAAG, M)

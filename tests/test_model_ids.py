@@ -47,7 +47,7 @@ def test_alle_lijsten_van_het_plan_hebben_ids() -> None:
     paden = set(id_lijsten())
     assert {("gezin",), ("toestemmingen",), ("betrokkenen",), ("krachten",), ("zorgen",),
             ("journaal",), ("verwijzingen",), ("verwijzingen", "*", "historie"),
-            ("verzuim", "afwezigheden"), ("meldcode", "stappen"),
+            ("verzuim", "afwezigheden"), ("meldcode",), ("meldcode", "*", "stappen"),
             ("ondersteuning", "opp", "onderbouwing", "belemmerend")} <= paden
 
 

@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from jeugdplan.opslag import cache
 from tests.conftest import git_log
 
 
@@ -81,12 +82,14 @@ def rijk_plan(jp, kind):
 
 def test_export_json_is_volledig(jp, rijk_plan, repo_pad):
     ident = rijk_plan
-    r = jp("export", ident)
+    plan, tekst, log = (jp.json("show", ident), (repo_pad / "casussen" / ident / "plan.yaml")
+                        .read_text(), jp.json("log", ident))
+    r = jp("export", ident, "--aanvrager", "ouder")
     e = json.loads(r.stdout)
-    assert e["soort"] == "inzage-export (AVG art. 15)"
-    assert e["plan"] == jp.json("show", ident)
-    assert e["plan_yaml"] == (repo_pad / "casussen" / ident / "plan.yaml").read_text()
-    log = jp.json("log", ident)
+    assert e["soort"] == "inzage-export (AVG art. 15; Jeugdwet art. 7.3.10)"
+    assert e["plan"] == plan  # niets achtergehouden: geen meldcode, geen gegevens van derden
+    assert e["plan_yaml"] == tekst
+    assert e["inzage"]["weggelaten"] == []
     assert [(w["hash"], w["auteur"], w["datum"], w["bericht"]) for w in e["geschiedenis"]] == [
         (w["hash"], w["auteur"], w["datum"], w["bericht"]) for w in log]
     assert len(e["geschiedenis"]) == 3
@@ -100,7 +103,7 @@ def test_export_json_is_volledig(jp, rijk_plan, repo_pad):
 
 
 def test_export_html_leesbaar_en_op_zichzelf(jp, rijk_plan):
-    html = jp("export", rijk_plan, "--format", "html").stdout
+    html = jp("export", rijk_plan, "--aanvrager", "ouder", "--format", "html").stdout
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html
     assert "src=" not in html and "<link" not in html and "http" not in html
     for verwacht in ("Sanne", "de Vries", "Gesprek met moeder", "signaal s1 toegevoegd",
@@ -112,7 +115,7 @@ def test_export_html_leesbaar_en_op_zichzelf(jp, rijk_plan):
 
 def test_export_naar_bestand(jp, rijk_plan, tmp_path):
     doel = tmp_path / "inzage.html"
-    r = jp("export", rijk_plan, "--format", "html", "--out", str(doel))
+    r = jp("export", rijk_plan, "--aanvrager", "ouder", "--format", "html", "--out", str(doel))
     assert r.stdout == ""
     assert "alleen leesbaar voor u" in r.stderr
     assert _modus(doel) == 0o600
@@ -120,11 +123,11 @@ def test_export_naar_bestand(jp, rijk_plan, tmp_path):
 
 
 def test_export_weigert(jp, rijk_plan, tmp_path):
-    r = jp("export", rijk_plan, "--format", "pdf", code=2)
+    r = jp("export", rijk_plan, "--aanvrager", "ouder", "--format", "pdf", code=2)
     assert "kies json of html" in r.stderr
-    r = jp("export", rijk_plan, "--out", str(tmp_path), code=1)
+    r = jp("export", rijk_plan, "--aanvrager", "ouder", "--out", str(tmp_path), code=1)
     assert "is een map" in r.stderr
-    r = jp("export", "2026-NIETS", code=1)
+    r = jp("export", "2026-NIETS", "--aanvrager", "ouder", code=1)
     assert "geen casus met id 2026-NIETS" in r.stderr
 
 
@@ -163,7 +166,7 @@ def test_bewaartermijn_json(jp, kind, repo_pad):
     _oud_plan(jp, repo_pad, "2020-06-01", JEUGDHULP)  # 20 jaar: nog lang niet
     rijen = jp.json("bewaartermijn")
     assert [set(r) for r in rijen] == [{"id", "afgesloten", "termijn_jaren", "verlopen_sinds",
-                                        "grond"}] * 2
+                                        "grond", "laatste_wijziging"}] * 2
     assert [(r["id"], r["afgesloten"], r["termijn_jaren"], r["verlopen_sinds"]) for r in rijen] == [
         (leerling, "2020-06-01", 2, "2022-06-01"),
         (verzuim, "2020-07-01", 5, "2025-07-01"),
@@ -257,7 +260,7 @@ def test_purge_uit_geschiedenis(jp, kind, repo_pad):
     bewerk = repo_pad / ".jeugdplan" / "bewerk"
     bewerk.mkdir(parents=True, exist_ok=True)
     (bewerk / f"{ident}.yaml").write_text("voornaam: Uniekevoornaam\n")
-    assert list((repo_pad / ".jeugdplan").glob("cache*"))
+    assert cache.cachebestand(repo_pad).exists()
     r = jp("purge", ident, "--ja", "--uit-geschiedenis")
     assert "Klonen bij collega's, remotes en back-ups houden hun eigen kopie" in r.stderr
     assert "uit de geschiedenis van deze repository" in r.stderr
@@ -268,7 +271,7 @@ def test_purge_uit_geschiedenis(jp, kind, repo_pad):
     assert b"blijft" in alles
     # Ook geen kopie in de afgeleide bestanden (de cache is gecomprimeerd: die is weg; hij
     # bouwt zich vanzelf opnieuw op), in een edit-kopie of waar dan ook in de map.
-    assert not list((repo_pad / ".jeugdplan").glob("cache*"))
+    assert not cache.cachebestand(repo_pad).exists()
     for pad in repo_pad.rglob("*"):
         if pad.is_file() and not pad.is_symlink():
             assert b"Uniekevoornaam" not in pad.read_bytes(), pad
@@ -299,3 +302,150 @@ def test_bewaartermijn_meldt_ongeldige_plannen(jp, kind, repo_pad):
     assert json.loads(r.stdout) == []
     assert f"let op: 1 ongeldig(e) plan(nen) niet beoordeeld ({ident}); zie 'jeugdplan check'" \
         in r.stderr
+
+
+# --- inzage als procedure (issue 15) -------------------------------------------------------
+
+
+def _meldcode_lopend(jp, ident: str) -> None:
+    """Een spoor waarin stap 3 om de veiligheid is overgeslagen; het spoor loopt nog."""
+    jp("signaal", "add", ident, "--domein", "veiligheid", "--omschrijving", "Blauwe plekken",
+       "--datum", "2026-11-18")
+    jp("meldcode", "start", ident, "--datum", "2026-11-18")
+    jp("meldcode", "stap", ident, "1", "--notitie", "Plekken gezien", "--kindcheck",
+       "Broertje van 3", "--met", "buurvrouw", "--datum", "2026-11-18")
+    jp("meldcode", "stap", ident, "2", "--notitie", "Advies", "--met", "collega",
+       "--datum", "2026-11-19")
+    jp("meldcode", "overslaan", ident, "3", "--grond", "veiligheid", "--reden",
+       "vader dreigt kind te slaan als zij het vertelt")
+
+
+def test_export_vraagt_een_aanvrager(jp, rijk_plan):
+    assert "--aanvrager" in jp("export", rijk_plan, code=2).stderr
+    assert "kies ouder of jeugdige" in jp("export", rijk_plan, "--aanvrager", "buurman",
+                                          code=2).stderr
+    assert "--volledig vraagt --reden" in jp("export", rijk_plan, "--aanvrager", "ouder",
+                                             "--volledig", code=2).stderr
+    assert "--reden hoort bij --volledig" in jp("export", rijk_plan, "--aanvrager", "ouder",
+                                                "--reden", "x", code=2).stderr
+
+
+def test_export_laat_lopend_spoor_en_derden_weg_met_grond(jp, kind, repo_pad):
+    ident = kind()
+    jp("gezin", "add", ident, "--naam", "Petra de Vries", "--relatie", "moeder", "--gezag",
+       "--contact", "06-11111111")
+    jp("gezin", "add", ident, "--naam", "Mark de Vries", "--relatie", "vader", "--gezag",
+       "--contact", "06-22222222")
+    _meldcode_lopend(jp, ident)
+    log = git_log(repo_pad)
+    r = jp("export", ident, "--aanvrager", "ouder", "--naam", "Mark de Vries")
+    e = json.loads(r.stdout)
+    tekst = r.stdout
+    for geheim in ("vader dreigt", "Broertje van 3", "buurvrouw", "06-11111111",
+                   "meldcode stap 3 overgeslagen", "(veiligheid, licht)"):
+        assert geheim not in tekst, geheim
+    assert e["plan"]["meldcode"] == [] and e["plan_yaml"] is None
+    assert "06-22222222" in tekst  # de eigen contactgegevens van de aanvrager
+    wat = [w["wat"] for w in e["inzage"]["weggelaten"]]
+    assert wat[0] == "het lopende meldcodespoor (spoor 1, gestart 2026-11-18, met de signalen " \
+                     "erover)"
+    assert [s["id"] for s in e["plan"]["signalen"]] == []  # het signaal hoort bij het spoor
+    assert "Blauwe plekken" not in tekst
+    assert "contactgegevens van andere gezinsleden dan de aanvrager" in wat
+    assert any("wijziging(en) in de geschiedenis" in w for w in wat)
+    assert all(w["grond"] and w["bron"] for w in e["inzage"]["weggelaten"])
+    assert e["inzage"]["hoedanigheid"] == "ouder met gezag"
+    assert "weggelaten: het lopende meldcodespoor" in r.stderr
+    # Vastgelegd in het plan, in één commit, zonder namen in het commitbericht.
+    nieuw = git_log(repo_pad)
+    assert len(nieuw) == len(log) + 1
+    assert nieuw[0] == f"Ilse IB|{ident}: inzage-export vastgelegd (ouder; 4 beperking(en))"
+    inzage = jp.json("show", ident)["inzages"][0]
+    assert (inzage["aanvrager"], inzage["naam"], inzage["hoedanigheid"], inzage["door"]) == (
+        "ouder", "Mark de Vries", "ouder met gezag", "Ilse IB")
+    assert inzage["weggelaten"][0]["grond"].startswith("bescherming van het kind")
+    assert "plan" not in inzage["gegeven"] and "meldcode" in inzage["gegeven"]
+    html = jp("export", ident, "--aanvrager", "ouder", "--format", "html").stdout
+    assert "Wat niet in deze kopie staat, en waarom" in html and "vader dreigt" not in html
+    assert "Het bestand zoals het is opgeslagen" not in html
+
+
+def test_afgerond_spoor_wel_maar_zonder_gevaar_en_derden(jp, kind):
+    ident = kind()
+    _meldcode_lopend(jp, ident)
+    jp("meldcode", "afweging", ident, "1", "ja")
+    jp("meldcode", "afweging", ident, "2", "ja")
+    jp("meldcode", "melding", ident, "--datum", "2026-11-25", "--notitie", "Gemeld")
+    e = json.loads(jp("export", ident, "--aanvrager", "ouder").stdout)
+    spoor = e["plan"]["meldcode"][0]
+    assert spoor["meldingen"][0]["notitie"] == "Gemeld"
+    assert spoor["overgeslagen"][0]["reden"].startswith("[weggelaten")
+    assert spoor["stappen"][0]["kindcheck"].startswith("[weggelaten")
+    assert spoor["stappen"][0]["met"].startswith("[weggelaten")
+    assert "lopende" not in " ".join(w["wat"] for w in e["inzage"]["weggelaten"])
+    volledig = json.loads(jp("export", ident, "--aanvrager", "ouder", "--volledig", "--reden",
+                             "Overleg met de functionaris gegevensbescherming").stdout)
+    assert "vader dreigt" in json.dumps(volledig)
+    assert volledig["inzage"]["weggelaten"] == [] and volledig["plan_yaml"]
+    laatste = jp.json("show", ident)["inzages"][-1]
+    assert laatste["volledig"] is True
+    assert laatste["reden"] == "Overleg met de functionaris gegevensbescherming"
+
+
+def test_wie_mag_inzien_naar_leeftijd_en_gezag(jp, kind, repo_pad):
+    jong = kind()  # 10 jaar
+    r = jp("export", jong, "--aanvrager", "jeugdige", code=1)
+    assert "onder 12 oefenen de ouders met gezag het inzagerecht uit" in r.stderr.lower()
+    jp("gezin", "add", jong, "--naam", "Kees Bos", "--relatie", "vader", "--geen-gezag")
+    r = jp("export", jong, "--aanvrager", "ouder", "--naam", "Kees Bos", code=1)
+    assert "Kees Bos heeft volgens het plan geen gezag" in r.stderr
+    oud = kind(voornaam="Lisa", geboortedatum="2009-03-01")  # 17 jaar
+    log = git_log(repo_pad)
+    r = jp("export", oud, "--aanvrager", "ouder", code=1)
+    assert "een ouder krijgt alleen inzage met toestemming van de jongere" in r.stderr
+    assert "--toestemming-jongere" in r.stderr and git_log(repo_pad) == log
+    e = json.loads(jp("export", oud, "--aanvrager", "ouder", "--toestemming-jongere").stdout)
+    assert e["inzage"]["hoedanigheid"] == "ouder, met toestemming van de jongere (17 jaar)"
+    e = json.loads(jp("export", oud, "--aanvrager", "jeugdige").stdout)
+    assert e["inzage"]["hoedanigheid"] == "jeugdige (17 jaar)"
+    tiener = kind(voornaam="Noor", geboortedatum="2013-01-01")  # 13 jaar
+    r = jp("export", tiener, "--aanvrager", "ouder")
+    assert "Noor is 13" in r.stderr and "goed hulpverlenerschap" in r.stderr
+
+
+def test_inzage_laat_de_bewaartermijn_niet_opnieuw_beginnen(jp, repo_pad):
+    ident = _oud_plan(jp, repo_pad, "2020-06-01")
+    voor = jp.json("bewaartermijn")
+    assert [r["verlopen_sinds"] for r in voor] == ["2022-06-01"]
+    jp("export", ident, "--aanvrager", "jeugdige")  # vandaag (16 jaar), op een afgesloten plan
+    assert jp.json("show", ident)["inzages"][0]["datum"] == "2026-11-25"
+    assert jp.json("bewaartermijn") == voor
+
+
+def test_bewaartermijn_telt_vanaf_de_laatste_wijziging(jp, repo_pad):
+    ident = _oud_plan(jp, repo_pad, "2026-03-31", JEUGDHULP)
+    # Een journaalregel na het afsluiten is een wijziging van het dossier.
+    jp("journaal", "add", ident, "--tekst", "Gesprek met moeder", "--datum", "2027-05-01",
+       env={"JEUGDPLAN_VANDAAG": "2027-05-01"})
+    def bewaartermijn(op: str) -> list[dict[str, str]]:
+        uit = jp("bewaartermijn", "--json", env={"JEUGDPLAN_VANDAAG": op}).stdout
+        return json.loads(uit)  # type: ignore[no-any-return]
+
+    assert bewaartermijn("2046-04-01") == []
+    rij = bewaartermijn("2047-05-01")[0]
+    assert (rij["verlopen_sinds"], rij["laatste_wijziging"]) == ("2047-05-01", "2027-05-01")
+
+
+def test_coaching_door_cjg_is_jeugdhulp_advies_niet(jp, repo_pad):
+    coach = {"betrokkenen: []\n": "betrokkenen:\n  - rol: cjg-coach\n    naam: Carla Visser\n"
+                                  "    organisatie: CJG IJmond\n",
+             "jeugdhulp: []\n": "jeugdhulp:\n  - vorm: Opvoedcursus\n    aanbieder: CJG\n"}
+    ident = _oud_plan(jp, repo_pad, "2020-06-01", coach)
+    assert jp.json("bewaartermijn") == []  # 20 jaar: coaching is jeugdhulp
+    termijn = json.loads(jp("export", ident, "--aanvrager", "jeugdige").stdout)["bewaartermijn"]
+    assert termijn["termijn_jaren"] == 20
+    assert termijn["grond"].startswith("jeugdhulp (20 jaar; plan bevat betrokkene cjg-coach)")
+    cursus = _oud_plan(jp, repo_pad, "2020-06-01", {
+        "jeugdhulp: []\n": "jeugdhulp:\n  - vorm: Opvoedcursus\n    aanbieder: CJG\n"})
+    rijen = jp.json("bewaartermijn")
+    assert [(r["id"], r["termijn_jaren"]) for r in rijen] == [(cursus, 2)]

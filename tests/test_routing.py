@@ -137,7 +137,7 @@ def test_jmw_van_socius_komt_naar_school_ook_als_ouders_zorgen_niet_herkennen() 
     assert advies.rol == "jmw"
     assert "komt naar de school" in advies.reden
     assert "niet herkennen" in advies.reden and "altijd in overleg met de ouders" in advies.reden
-    assert "seed 000" in advies.bron
+    assert "Samenwerkingsverband IJmond" in advies.bron
 
 
 def test_uitgeest_veilig_thuis_is_onzeker_met_reden() -> None:
@@ -395,7 +395,7 @@ def test_jgt_school_voor_leren_en_gedrag() -> None:
     uitkomst = route(maak_plan("Voorbeeldgemeente", signalen=[("gedrag", "licht")]), JGT,
                      VANDAAG, G)
     assert [a.functie for a in uitkomst.adviezen] == ["school"]
-    assert "seed 001" in uitkomst.adviezen[0].bron
+    assert "Samenwerking met jeugdhulp en gemeenten" in uitkomst.adviezen[0].bron
 
 
 # --- overig ---------------------------------------------------------------------------------

@@ -18,15 +18,14 @@ PER_PROCES = 20
 
 SCHRIJVER = """
 import sys, time, os
-from click.testing import CliRunner
-from jeugdplan.cli.main import cli
+from typer.testing import CliRunner
+from jeugdplan.cli.main import app
 root, ident, naam, start = sys.argv[1:5]
-opdracht = cli()
 while not os.path.exists(start):
     time.sleep(0.005)
 runner = CliRunner()
 for i in range(int(sys.argv[5])):
-    r = runner.invoke(opdracht, ["--dir", root, "signaal", "add", ident, "--domein", "gedrag",
+    r = runner.invoke(app, ["--dir", root, "signaal", "add", ident, "--domein", "gedrag",
                                  "--omschrijving", f"{naam} {i}"])
     if r.exit_code != 0:
         print(r.stdout, r.stderr, r.exception, file=sys.stderr)
@@ -147,6 +146,17 @@ def test_slot_is_herintreedbaar_en_alleen_voor_de_eigenaar(repo_pad):
     assert json.dumps(klaar.stdout.strip()) == '"vast"'
 
 
+def test_slot_niet_te_maken_is_een_duidelijke_fout(jp, kind, repo_pad):
+    ident = kind()
+    slot = repo_pad / ".jeugdplan" / "slot"
+    slot.unlink(missing_ok=True)
+    slot.mkdir()  # zoals een volle schijf of een map zonder schrijfrechten: openen mislukt
+    r = jp("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "x", code=1)
+    assert r.stderr.startswith("fout: kan het slot .jeugdplan/slot niet aanmaken (")
+    assert "Traceback" not in r.stderr
+    assert jp.json("show", ident)["signalen"] == []
+
+
 def test_wijziging_tijdens_edit_gaat_niet_verloren(jp, kind, repo_pad, tmp_path, monkeypatch):
     ident = kind()
     editor = tmp_path / "editor.sh"
@@ -178,8 +188,10 @@ def test_botsende_wijziging_tijdens_edit_schrijft_niets(jp, kind, repo_pad, tmp_
     monkeypatch.setenv("EDITOR", str(editor))
     monkeypatch.delenv("VISUAL", raising=False)
     r = jp("edit", ident, code=1)
+    from jeugdplan.diensten.bewerken import werkmap
+
+    bewaard = werkmap(repo_pad) / f"{ident}.yaml"
     assert "tijdens uw bewerking gewijzigd" in r.stderr
-    assert "Uw bewerking staat in .jeugdplan/bewerk/" in r.stderr
+    assert f"Uw bewerking is bewaard in {bewaard}" in r.stderr
     assert jp.json("show", ident)["zienswijze"] == {"ouders": "Tussendoor"}
-    bewaard = repo_pad / ".jeugdplan" / "bewerk" / f"{ident}.yaml"
     assert "Uit de editor" in bewaard.read_text()

@@ -161,11 +161,16 @@ def test_ontvangers_yaml_en_gitattributes_vastgelegd(vjp: Cli, repo_pad: Path,
 def test_aanzetten_versleutelt_bestaande_plannen(jp: Cli, repo_pad: Path, kind,
                                                  sleutels: dict[str, Sleutel],
                                                  monkeypatch) -> None:
+    from jeugdplan.opslag.cache import cachebestand
+
     ident = kind(achternaam=NAAM)
-    cache = repo_pad / ".jeugdplan" / "cache-v1.sqlite"
     jp("list")
-    assert cache.exists()
-    index = repo_pad / ".jeugdplan" / "cache-v1.sqlite-kandidaten"  # van 'new': met namen
+    leesbaar = cachebestand(repo_pad)  # de cache van vóór de versleuteling
+    assert leesbaar.exists()
+    (repo_pad / ".jeugdplan").mkdir(exist_ok=True)
+    cache = repo_pad / ".jeugdplan" / "cache-v1.sqlite"  # een cache van een oudere versie
+    cache.write_bytes(NAAM.encode())
+    index = repo_pad / ".jeugdplan" / "cache-v1.sqlite-kandidaten"
     index.write_bytes(NAAM.encode())
     # alleen een publieke sleutel in de configuratiemap: aanzetten kan zonder ontgrendelen
     versleuteling._schrijf_prive(versleuteling.publiek_pad(),
@@ -178,6 +183,7 @@ def test_aanzetten_versleutelt_bestaande_plannen(jp: Cli, repo_pad: Path, kind,
     assert NAAM.encode() not in werkmap_bytes(repo_pad)
     assert not cache.exists()  # de oude cache in de repository bevatte namen
     assert not index.exists()
+    assert not leesbaar.exists()
     assert "Ilse IB" in (repo_pad / "ontvangers.yaml").read_text()
     assert not git(repo_pad, "status", "--porcelain")
     jp("show", ident, code=1)
@@ -225,12 +231,13 @@ def test_opdrachten_ontgrendeld_en_vergrendeld(vjp: Cli, repo_pad: Path, kind,
     assert "Thuiszitters" in vjp("report", "thuiszitters").stdout
     assert vjp.json("log", ident)
     assert "casus aangemaakt" in vjp("diff", ident, "--sinds", "2026-01-01").stdout
-    assert NAAM in vjp("export", ident).stdout
+    assert NAAM in vjp("export", ident, "--aanvrager", "ouder").stdout
     assert NAAM in vjp("show", ident, "--op", "2026-11-25").stdout
     monkeypatch.delenv(versleuteling.IDENTITEIT_ENV)
     # ook met een warme cache: vergrendeld is vergrendeld
     for args in (["show", ident], ["list"], ["check"], ["report", "thuiszitters"],
-                 ["log", ident], ["diff", ident, "--sinds", "2026-01-01"], ["export", ident],
+                 ["log", ident], ["diff", ident, "--sinds", "2026-01-01"],
+                 ["export", ident, "--aanvrager", "ouder"],
                  ["show", ident, "--op", "2026-11-25"], ["report", "plan", ident],
                  ["signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "x"]):
         r = vjp(*args, code=1)
@@ -381,11 +388,14 @@ def test_cache_lokaal_en_niet_in_de_repository(vjp: Cli, repo_pad: Path, kind,
     assert vjp.json("versleuteling", "status")["cache"] == str(caches[0])
 
 
-def test_gewone_repository_houdt_cache_in_repository(jp: Cli, repo_pad: Path, kind) -> None:
+def test_cache_staat_nooit_in_de_repository(jp: Cli, repo_pad: Path, kind) -> None:
+    from jeugdplan.opslag.cache import cachebestand
+
     kind()
     jp("list")
-    assert (repo_pad / ".jeugdplan" / "cache-v1.sqlite").exists()
-    assert jp.json("versleuteling", "status")["versleuteld"] is False
+    assert not list(repo_pad.rglob("*.sqlite*"))
+    status = jp.json("versleuteling", "status")
+    assert status["versleuteld"] is False and status["cache"] == str(cachebestand(repo_pad))
 
 
 def test_edit_bewaart_bewerking_lokaal(vjp: Cli, repo_pad: Path, kind, tmp_path: Path,
@@ -396,7 +406,7 @@ def test_edit_bewaart_bewerking_lokaal(vjp: Cli, repo_pad: Path, kind, tmp_path:
                       f"p.write_text(p.read_text().replace('id: {ident}', 'id: ANDER'))\n")
     r = vjp("edit", ident, env={"EDITOR": f"{sys.executable} {editor}"}, code=1)
     assert "het plan is niet opgeslagen" in r.stderr
-    bewaard = list((lokale_mappen / "state" / "jeugdplan").glob(f"bewerk-*/{ident}.yaml"))
+    bewaard = list((lokale_mappen / "state" / "jeugdplan").glob(f"bewerkingen/*/{ident}.yaml"))
     assert len(bewaard) == 1 and str(bewaard[0]) in r.stderr
     assert stat.S_IMODE(bewaard[0].parent.stat().st_mode) == 0o700
     assert not (repo_pad / ".jeugdplan" / "bewerk").exists()
@@ -592,9 +602,9 @@ def test_geen_terminal_zonder_wachtwoord_stdin(jp: Cli) -> None:
 def test_pyrage_niet_geladen_in_gewone_repository(repo_pad: Path, kind: Callable[..., str]
                                                   ) -> None:
     ident = kind()
-    code = ("import sys\nfrom click.testing import CliRunner\nfrom jeugdplan.cli.main import cli\n"
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom jeugdplan.cli.main import app\n"
             f"for args in (['list'], ['check'], ['show', {ident!r}]):\n"
-            f"    r = CliRunner().invoke(cli(), ['--dir', {str(repo_pad)!r}, *args])\n"
+            f"    r = CliRunner().invoke(app, ['--dir', {str(repo_pad)!r}, *args])\n"
             "    assert r.exit_code == 0, r.output\n"
             "print('pyrage' in sys.modules)\n")
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -613,7 +623,7 @@ def test_zonder_lokale_cachemap_werkt_alles_zonder_cache(vjp: Cli, repo_pad: Pat
     assert not (repo_pad / ".jeugdplan" / "cache-v1.sqlite").exists()
 
 
-def test_andere_kloon_ruimt_leesbare_cache_en_bewerkingen_op(
+def test_andere_kloon_ruimt_leesbare_bewerkingen_op(
         jp: Cli, repo_pad: Path, kind, tmp_path: Path, sleutels: dict[str, Sleutel],
         lokale_mappen: Path, monkeypatch) -> None:
     """Versleuteling wordt in kloon A aangezet; kloon B had nog een leesbare cache en een
@@ -623,7 +633,6 @@ def test_andere_kloon_ruimt_leesbare_cache_en_bewerkingen_op(
     b = Cli(kloon)
     b("sync")
     b("list")
-    assert (kloon / ".jeugdplan" / "cache-v1.sqlite").exists()
     bewerking = kloon / ".jeugdplan" / "bewerk" / f"{ident}.yaml"
     bewerking.parent.mkdir(parents=True)
     bewerking.write_text(f"achternaam: {NAAM}\n")
@@ -635,7 +644,7 @@ def test_andere_kloon_ruimt_leesbare_cache_en_bewerkingen_op(
     assert ident in r.stdout
     assert f"bewaarde bewerking {ident}.yaml verplaatst" in r.stderr
     assert NAAM.encode() not in werkmap_bytes(kloon)
-    assert not (kloon / ".jeugdplan" / "cache-v1.sqlite").exists()
+    assert not list(kloon.rglob("*.sqlite*"))
     assert list((lokale_mappen / "state" / "jeugdplan").glob(f"bewerk-*/{ident}.yaml"))
 
 

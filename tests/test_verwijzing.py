@@ -37,7 +37,7 @@ def test_vastleggen_met_toestemming() -> None:
     v = plan.verwijzingen[0]
     assert (v.id, v.status, v.rol, v.organisatie) == (
         "v1", "voorgesteld", "jmw", "Socius Maatschappelijke Dienstverlening")
-    assert v.regel == "licht-jmw" and v.bron and "seed 000" in v.bron
+    assert v.regel == "licht-jmw" and v.bron and "Samenwerkingsverband IJmond" in v.bron
     assert v.toestemming_overruled is None
     assert [(s.status, s.door) for s in v.historie] == [("voorgesteld", "Ilse IB")]
     assert bericht == "verwijzing v1 voorgesteld: jmw (Socius Maatschappelijke Dienstverlening)"

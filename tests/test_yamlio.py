@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from jeugdplan.domein.errors import PlanOngeldig
-from jeugdplan.opslag.yamlio import MAX_GROOTTE, decodeer, laad_rt, laad_snel, lees_bytes
+from jeugdplan.opslag.bestanden import MAX_GROOTTE, lees_bytes
+from jeugdplan.opslag.yamlio import decodeer, laad_rt, laad_snel
 from tests.test_kwaadaardig import _biljoen
 
 LADERS = [pytest.param(laad_rt, id="round-trip"), pytest.param(laad_snel, id="snel")]

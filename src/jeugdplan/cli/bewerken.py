@@ -1,135 +1,107 @@
-"""`jeugdplan edit`: het plan in $EDITOR bewerken, zoals `crontab -e`.
-
-Het plan wordt gekopieerd naar `.jeugdplan/bewerk/<id>.yaml` (alleen voor de eigenaar,
-buiten git; bij een versleutelde repository in een lokale map, zie
-`versleuteling.bewerk_map`). Na opslaan wordt de kopie gecontroleerd; een ongeldige versie
-wordt niet vastgelegd: de gebruiker kan opnieuw bewerken of afbreken, en de kopie blijft dan
-staan, zodat niets van wat getypt is verloren gaat.
-"""
+"""`jeugdplan edit`, de kant van de opdrachtregel: een editor kiezen en openen, de gebruiker
+iets vragen en tonen wat er gebeurde. Het verloop zelf (werkkopie, hervatten, samenvoegen,
+vastleggen) staat in `diensten.bewerken`."""
 
 from __future__ import annotations
 
 import os
 import shlex
+import shutil
+import signal
 import subprocess
 from pathlib import Path
 
 import typer
 
-from jeugdplan.cli.common import interactief
-from jeugdplan.diensten.bewerken import leg_bewerking_vast
-from jeugdplan.domein.checks import controleer_plan
-from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig, Probleem
-from jeugdplan.domein.model import Plan
-from jeugdplan.opslag import gitrepo
-from jeugdplan.opslag.bestanden import schrijf_atomair
-from jeugdplan.opslag.bronnen import gegevens, valideer
-from jeugdplan.opslag.clock import vandaag
+from jeugdplan.cli.common import interactief, meld
+from jeugdplan.diensten.bewerken import Keuze, bewerk_in_editor
+from jeugdplan.domein.errors import JeugdplanError, Probleem
 from jeugdplan.opslag.store import Repo
-from jeugdplan.opslag.validatie import veldpad
-from jeugdplan.opslag.versleuteling import bewerk_map, lees_plan_bytes
-from jeugdplan.opslag.yamlio import decodeer, laad_rt, plaats
 
 
-def _editor() -> list[str]:
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
-    return shlex.split(editor)
+def terugvallers() -> tuple[str, ...]:
+    """De gebruikelijke editors als VISUAL en EDITOR niet (bruikbaar) zijn ingesteld."""
+    return ("notepad",) if os.name == "nt" else ("editor", "nano", "vi")
 
 
-def _controleer(tekst: str, relatief: str, ident: str) -> list[Probleem]:
+def _splits(waarde: str) -> list[str]:
+    """Een editoropdracht uit VISUAL/EDITOR in woorden ('code --wait'); een bestaand pad met
+    spaties (Windows: C:\\Program Files\\...) blijft één woord."""
+    if shutil.which(waarde):
+        return [waarde]
     try:
-        doc = laad_rt(tekst, relatief)
-        plan = valideer(Plan, doc, relatief, doc)
-    except PlanOngeldig as e:
-        return e.problemen
-    problemen = []
-    if plan.id != ident:
-        problemen.append(Probleem(relatief, *plaats(doc, ["id"]), "id",
-                                  f"het id mag niet veranderen (was {ident})"))
-    for b in controleer_plan(plan, vandaag(), gegevens()):
-        if b.ernst == "fout":
-            problemen.append(Probleem(relatief, *plaats(doc, list(b.loc)), veldpad(b.loc),
-                                      b.melding, code=b.code))
-    return problemen
+        woorden = shlex.split(waarde, posix=os.name != "nt")
+    except ValueError:
+        return [waarde]
+    return [w.strip('"') for w in woorden]
 
 
-def _gewijzigde_velden(oud: str, nieuw: str, relatief: str) -> list[str]:
-    a, b = laad_rt(oud, relatief) or {}, laad_rt(nieuw, relatief) or {}
-    return [k for k in dict.fromkeys([*a, *b]) if a.get(k) != b.get(k)]
+def kies_editor() -> tuple[list[str], list[str]]:
+    """De editoropdracht: `$VISUAL`, dan `$EDITOR`, dan de eerste gebruikelijke editor die op
+    deze computer bestaat. Geeft (opdracht, de ingestelde editors die niet gevonden zijn)."""
+    geprobeerd: list[str] = []
+    for naam in ("VISUAL", "EDITOR"):
+        waarde = os.environ.get(naam, "").strip()
+        if not waarde:
+            continue
+        woorden = _splits(waarde)
+        if woorden and shutil.which(woorden[0]):
+            return woorden, geprobeerd
+        geprobeerd.append(f"{naam}={waarde!r}")
+    ingesteld = list(geprobeerd)
+    for editor in terugvallers():
+        if shutil.which(editor):
+            return [editor], ingesteld
+        geprobeerd.append(editor)
+    instellen = "set EDITOR=..." if os.name == "nt" else "export EDITOR=..."
+    raise JeugdplanError(
+        f"geen editor gevonden (geprobeerd: {', '.join(geprobeerd)}); stel EDITOR in op de "
+        f"editor die u gebruikt ({instellen}, met de naam of het volledige pad) of installeer "
+        "er een")
 
 
-def bewerk_in_editor(repo: Repo, ruw_id: str) -> None:
-    gitrepo.identiteit(repo.root)
-    pad = repo.bestaand_plan_pad(ruw_id)
-    ident = pad.parent.name
-    relatief = repo.relatief(pad)
-    origineel = decodeer(lees_plan_bytes(pad, relatief), relatief)
-    # Versleutelde repository: de leesbare werkkopie lokaal, niet op de gedeelde schijf.
-    werkmap = bewerk_map(repo.root)
-    werkmap.mkdir(parents=True, exist_ok=True, mode=0o700)
-    kopie = werkmap / f"{ident}.yaml"
-    if kopie.exists():
-        typer.echo(f"er staat nog een onafgemaakte bewerking van {ident}; die gaat verder",
-                   err=True)
-    else:
-        schrijf_atomair(kopie, origineel)
-    while True:
-        _open_editor(kopie)
-        nieuw = decodeer(kopie.read_bytes(), relatief)
-        if nieuw == origineel:
-            kopie.unlink()
-            typer.echo(f"{ident}: geen wijzigingen", err=True)
-            return
-        problemen = _controleer(nieuw, relatief, ident)
-        if not problemen:
-            break
+def edit(repo: Repo, ruw_id: str, opnieuw: bool) -> None:
+    editor, niet_gevonden = kies_editor()
+    if niet_gevonden:
+        meld(f"editor {' en '.join(niet_gevonden)} niet gevonden; jeugdplan gebruikt {editor[0]}")
+
+    def open_editor(bestand: Path) -> None:
+        try:
+            proces = subprocess.Popen([*editor, str(bestand)])
+        except OSError as e:
+            raise JeugdplanError(f"de editor {editor[0]!r} start niet ({e.strerror or e}); uw "
+                                 f"bewerking is bewaard in {bestand}") from None
+        # Zoals git: Ctrl-C is voor de editor (vim gebruikt het), niet om jeugdplan te stoppen.
+        vorige = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            code = proces.wait()
+        finally:
+            signal.signal(signal.SIGINT, vorige)
+        if code != 0:
+            raise JeugdplanError(
+                f"de editor {editor[0]!r} stopte met een fout (code {code}); er is "
+                f"niets vastgelegd en uw bewerking is bewaard in {bestand}. Verder met "
+                f"'jeugdplan edit {ruw_id}'")
+
+    def vraag(problemen: list[Probleem]) -> Keuze:
         for p in problemen:
             typer.echo(str(p), err=True)
         if not interactief():
-            raise JeugdplanError(
-                f"het plan is niet opgeslagen; uw bewerking staat in {_toon(repo, kopie)}. "
-                f"Herstel met 'jeugdplan edit {ident}'"
-            )
-        keuze = typer.prompt("(o)pnieuw bewerken of (a)fbreken?", default="o")
-        if keuze.strip().lower().startswith("a"):
-            raise JeugdplanError(
-                f"afgebroken; het plan is ongewijzigd. Uw bewerking staat in "
-                f"{_toon(repo, kopie)} en wordt bij de volgende 'jeugdplan edit {ident}' "
-                "weer geopend"
-            )
-    velden = ", ".join(_gewijzigde_velden(origineel, nieuw, relatief))
-    try:
-        samengevoegd = leg_bewerking_vast(repo, pad, origineel, nieuw,
-                                               f"{ident}: handmatig bewerkt ({velden})")
-    except JeugdplanError as e:
-        if lees_plan_bytes(pad, relatief).decode("utf-8", "replace") != nieuw:
-            raise JeugdplanError(f"{e.melding}. Uw bewerking staat in "
-                                 f"{_toon(repo, kopie)}") from None
-        raise
-    kopie.unlink()
-    if samengevoegd:
-        typer.echo(f"{ident}: het plan was intussen gewijzigd; uw bewerking is daarmee "
-                   "samengevoegd", err=True)
-    typer.echo(f"{ident}: opgeslagen en vastgelegd ({velden})", err=True)
+            return "bewaren"
+        keuzes: dict[str, Keuze] = {"o": "opnieuw", "b": "bewaren", "a": "afbreken"}
+        while True:
+            antwoord: str = typer.prompt("(o)pnieuw bewerken, (b)ewaren voor later of "
+                                         "(a)fbreken (uw bewerking weggooien)?", default="o",
+                                         err=True)
+            if antwoord.strip().lower()[:1] in keuzes:
+                return keuzes[antwoord.strip().lower()[:1]]
 
-
-def _toon(repo: Repo, kopie: Path) -> str:
-    """De werkkopie relatief aan de repository, of het volledige pad als hij lokaal staat."""
-    try:
-        return repo.relatief(kopie)
-    except ValueError:
-        return str(kopie)
-
-
-def _open_editor(bestand: Path) -> None:
-    try:
-        resultaat = subprocess.run([*_editor(), str(bestand)])
-    except FileNotFoundError:
-        raise JeugdplanError(
-            f"editor {_editor()[0]!r} niet gevonden; stel EDITOR in (bijvoorbeeld "
-            "export EDITOR=nano)"
-        ) from None
-    if resultaat.returncode != 0:
-        raise JeugdplanError(
-            f"de editor stopte met een fout; uw bewerking staat in {bestand}"
-        )
+    uitkomst = bewerk_in_editor(repo, ruw_id, open_editor=open_editor, vraag=vraag, meld=meld,
+                                opnieuw=opnieuw)
+    if not uitkomst.vastgelegd:
+        meld(f"{uitkomst.ident}: geen wijzigingen")
+        return
+    if uitkomst.samengevoegd:
+        meld(f"{uitkomst.ident}: het plan was intussen gewijzigd; uw bewerking is daarmee "
+             "samengevoegd")
+    meld(f"{uitkomst.ident}: opgeslagen en vastgelegd ({', '.join(uitkomst.velden)})")

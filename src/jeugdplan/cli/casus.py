@@ -36,7 +36,7 @@ def new(
     groep: Annotated[int | None, typer.Option(help="Groep 1-8 (po).")] = None,
     leerjaar: Annotated[int | None, typer.Option(help="Leerjaar 1-6 (vo, mbo).")] = None,
     identiteit: Annotated[
-        str | None, typer.Option(help="Gewenste identiteit van hulp (seed 002).")] = None,
+        str | None, typer.Option(help="Gewenste identiteit van hulp, bijvoorbeeld 'reformatorisch'.")] = None,
     toch: Annotated[bool, typer.Option("--toch", help="Maak het plan ook als er al een plan "
                                        "voor dit kind lijkt te bestaan.")] = False,
     json: JsonOptie = False,
@@ -88,8 +88,7 @@ def show(
 
         plan = plan_op(r, ident, datum(op, "--op"))
     else:
-        # --json heeft het model nodig (model_dump); leesbaar kan het lichte plan uit de cache.
-        plan = r.lees(ident) if json else r.bekijk(ident)
+        plan = r.lees(ident)
     if json:
         print_json(plan.als_json_data())
         return
@@ -165,11 +164,16 @@ def check(
         raise typer.Exit(1)
 
 
-def edit(ident: IdArg) -> None:
+def edit(
+    ident: IdArg,
+    opnieuw: Annotated[bool, typer.Option(
+        "--opnieuw", help="Gooi een bewaarde, onafgemaakte bewerking van deze casus weg en "
+        "begin opnieuw bij het plan zoals het nu is.")] = False,
+) -> None:
     """Bewerk een plan in $EDITOR; na opslaan wordt het gecontroleerd en vastgelegd."""
-    from jeugdplan.cli.bewerken import bewerk_in_editor
+    from jeugdplan.cli import bewerken
 
-    bewerk_in_editor(repo(), ident)
+    bewerken.edit(repo(), ident, opnieuw)
 
 
 def close(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from jeugdplan.cli import nl
 from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
 
 if TYPE_CHECKING:
@@ -30,9 +31,17 @@ JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor 
 DatumOptie = Annotated[str | None, typer.Option("--datum", help="JJJJ-MM-DD (standaard vandaag).")]
 
 
+class App(typer.Typer):
+    """Een typer-app waarvan elke opdracht `nl.Opdracht` is (Nederlandse gebruiksregel en hulp)."""
+
+    def command(self, name: str | None = None, *, cls: Any = None, **extra: Any) -> Any:
+        return super().command(name, cls=cls or nl.Opdracht, **extra)
+
+
 def nieuwe_app(help: str, **extra: Any) -> typer.Typer:
     """Een (sub)app met de instellingen van jeugdplan: Nederlandse hulp, geen rich-markup."""
-    return typer.Typer(
+    extra.setdefault("cls", nl.Groep)
+    return App(
         help=help,
         rich_markup_mode=None,
         no_args_is_help=True,
@@ -159,22 +168,10 @@ OverschrijfOptie = Annotated[bool, typer.Option(
     "--overschrijf", help="Met --out: een bestaand bestand vervangen.")]
 
 
-def schrijf_uitvoer(tekst: str, out: str | Path | None, overschrijf: bool = False
-                    ) -> Path | None:
-    """Uitvoer naar het scherm, of met --out atomair naar een bestand dat alleen de eigenaar
-    mag lezen. Geeft het pad als er een bestand is geschreven.
-
-    `--out` weigert een pad in de casusrepository (een plan, `.git/config`: een rapport zou
-    het overschrijven en bij de volgende sync gedeeld worden) en een bestaand bestand, tenzij
-    `overschrijf`. Stuurtekens worden zichtbaar gemaakt (`toonbaar`), ook in een bestand."""
-    from jeugdplan.domein.grenzen import toonbaar
-
-    tekst = toonbaar(tekst)
-    if out is None:
-        typer.echo(tekst, nl=not tekst.endswith("\n"))
-        return None
-    from jeugdplan.opslag.bestanden import schrijf_atomair
-
+def uitvoerpad(out: str | Path, overschrijf: bool = False) -> Path:
+    """Het pad van `--out`, gecontroleerd vóór er iets gebeurt: geen map, niet in de
+    casusrepository (een plan, `.git/config`: een rapport zou het overschrijven en bij de
+    volgende sync gedeeld worden) en geen bestaand bestand, tenzij `overschrijf`."""
     pad = Path(out).expanduser()
     if pad.is_dir():
         raise JeugdplanError(f"--out: {out} is een map; geef een bestandsnaam")
@@ -185,6 +182,23 @@ def schrijf_uitvoer(tekst: str, out: str | Path | None, overschrijf: bool = Fals
     if (pad.exists() or pad.is_symlink()) and not overschrijf:
         raise JeugdplanError(f"--out: {out} bestaat al; kies een andere naam of geef "
                              "--overschrijf. Er is niets geschreven")
+    return pad
+
+
+def schrijf_uitvoer(tekst: str, out: str | Path | None, overschrijf: bool = False
+                    ) -> Path | None:
+    """Uitvoer naar het scherm, of met --out (`uitvoerpad`) atomair naar een bestand dat
+    alleen de eigenaar mag lezen. Geeft het pad als er een bestand is geschreven.
+    Stuurtekens worden zichtbaar gemaakt (`toonbaar`), ook in een bestand."""
+    from jeugdplan.domein.grenzen import toonbaar
+
+    tekst = toonbaar(tekst)
+    if out is None:
+        typer.echo(tekst, nl=not tekst.endswith("\n"))
+        return None
+    from jeugdplan.opslag.bestanden import schrijf_atomair
+
+    pad = uitvoerpad(out, overschrijf)
     try:
         schrijf_atomair(pad, tekst)
     except OSError as e:

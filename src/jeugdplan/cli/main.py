@@ -4,53 +4,33 @@ Exitcodes: 0 gelukt; 1 een probleem dat de gebruiker kan oplossen (ongeldig plan
 casus, geweigerde stap); 2 verkeerd gebruik (onbekende optie, ontbrekend argument).
 Een `JeugdplanError` wordt één Nederlandse regel op stderr, nooit een traceback.
 
-De opdrachten staan in modules met `registreer(app)`; de hoofdgroep laadt en bouwt een module
-pas als een van haar opdrachten nodig is, zodat `jeugdplan --help` en `jeugdplan show ID` niet
-op de hele boom van opdrachten wachten.
+**Een opdracht toevoegen**: schrijf haar in een module onder `cli/` en registreer haar in de
+`registreer(app)` van die module; een nieuwe opdracht op het hoogste niveau krijgt ook een
+regel in `_OPDRACHTEN` hieronder (naam, module, korte hulp). De hoofdgroep laadt een module pas
+als een van haar opdrachten nodig is (het patroon "Lazily Loading Subcommands" van click:
+`list_commands` en `get_command`), zodat `jeugdplan --help` geen opdrachtmodule laadt.
 """
 
 from __future__ import annotations
 
+import difflib
 import importlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+import sys
+from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
-import typer.core
 
 from jeugdplan import __version__
 from jeugdplan.cli import nl
-from jeugdplan.cli._click import click
 from jeugdplan.cli.common import meld, nieuwe_app, staat
-from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
-
-if TYPE_CHECKING:
-    from click.shell_completion import CompletionItem
-
-
-class _Fout(click.ClickException):
-    """Een `JeugdplanError` in de vorm die click begrijpt (exitcode 1; een `GebruiksFout`
-    wordt een `_GebruikFout` met exitcode 2)."""
-
-    exit_code = 1
-
-    def __init__(self, fout: JeugdplanError) -> None:
-        super().__init__(fout.melding)
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"fout: {self.message}", err=True)
-
-
-class _GebruikFout(click.UsageError):
-    """Een `GebruiksFout`: toont het gebruik van de opdracht, exitcode 2."""
-
+from jeugdplan.domein.errors import JeugdplanError
 
 # De opdrachten van `jeugdplan`, in de volgorde van `jeugdplan --help`: naam -> (module in
-# jeugdplan.cli die haar met `registreer(app)` toevoegt, korte hulp). typer zet losse opdrachten
-# vóór groepen. `--help` toont de korte hulp uit deze tabel, zodat het geen opdrachtmodule
-# hoeft te laden. Een nieuwe of hernoemde opdracht, of een andere eerste zin van haar hulp:
-# pas de tabel aan; tests/test_cli_main.py vergelijkt haar met de echte opdrachten.
+# jeugdplan.cli die haar met `registreer(app)` toevoegt, korte hulp). `--help` toont de korte
+# hulp uit deze tabel, zodat het geen opdrachtmodule hoeft te laden; tests/test_cli_main.py
+# vergelijkt de tabel met de echte opdrachten (naam, module, eerste zin van de hulp).
 _OPDRACHTEN: dict[str, tuple[str, str]] = {
     "init": ("casus", "Maak een nieuwe casusrepository (git, jeugdplan.yaml, casussen/, eerste commit)."),
     "new": ("casus", "Maak een nieuw integraal plan voor een kind (één kind, één plan)."),
@@ -72,8 +52,7 @@ _OPDRACHTEN: dict[str, tuple[str, str]] = {
     "diff": ("samen", "Wat er aan een plan veranderde, per veld."),
     "merge-driver": ("samen", "Merge-driver voor plan.yaml (wordt door git aangeroepen, niet met de "
                      "hand)."),
-    "export": ("privacy", "Volledige kopie van één plan met de wijzigingsgeschiedenis, voor inzage "
-               "door ouders of jongere (AVG art."),
+    "export": ("privacy", "Inzage in één plan voor ouder of jeugdige (AVG art."),
     "bewaartermijn": ("privacy", "Afgesloten plannen waarvan de bewaartermijn is verstreken "
                       "(data/bewaartermijnen.yaml)."),
     "purge": ("privacy", "Verwijder één casus (plan en bijlagen) uit de werkmap, in één commit; met "
@@ -107,160 +86,94 @@ _VERBORGEN = frozenset({"merge-driver", "textconv"})
 """Opdrachten die wel werken maar niet in `--help` staan."""
 
 MODULES = tuple(dict.fromkeys(module for module, _ in _OPDRACHTEN.values()))
-"""De opdrachtmodules, in de volgorde waarin ze vroeger alle tegelijk werden geregistreerd."""
-
-_EERST = {"report": ("meldcode",)}
-"""`meldcode.registreer` hangt `report meldcode` aan de report-groep: eerst meldcode laden."""
 
 
 @cache
-def _registratie(module: str) -> typer.Typer:
-    """De kladapp waarop `jeugdplan.cli.<module>` haar opdrachten registreert (één keer)."""
-    for eerder in _EERST.get(module, ()):
-        _registratie(eerder)
-    kladapp = nieuwe_app("")
-    importlib.import_module(f"jeugdplan.cli.{module}").registreer(kladapp)
-    return kladapp
+def module_opdrachten(module: str) -> dict[str, Any]:
+    """De opdrachten die `jeugdplan.cli.<module>` met `registreer(app)` toevoegt, gebouwd
+    (één keer per proces)."""
+    klad = nieuwe_app("")
+    importlib.import_module(f"jeugdplan.cli.{module}").registreer(klad)
+    return dict(typer.main.get_group(klad).commands)
 
 
-def opdrachten_van(module: str) -> dict[str, click.Command]:
-    """Alle click-opdrachten die `jeugdplan.cli.<module>` registreert (voor de tests)."""
-    return dict(typer.main.get_group(_registratie(module)).commands)
+def _schets(naam: str) -> nl.Opdracht:
+    """Naam, korte hulp en verborgen uit de tabel, voor `--help` zonder modules te laden."""
+    return nl.Opdracht(naam, help=_OPDRACHTEN[naam][1], hidden=naam in _VERBORGEN)
 
 
-@cache
-def opdracht(naam: str) -> click.Command:
-    """Bouwt één opdracht (of groep) van `_OPDRACHTEN`, niet de rest van haar module: typer
-    leest bij het bouwen de handtekening van elke functie, en dat kost per opdracht tijd."""
-    return _bouw(_registratie(_OPDRACHTEN[naam][0]), naam)
+class Hoofdgroep(nl.Groep):
+    """`jeugdplan`: laadt de module van een opdracht pas als die opdracht nodig is, en toont
+    elke fout als één Nederlandse melding met de juiste exitcode."""
 
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*_OPDRACHTEN, *(naam for naam in self.commands if naam not in _OPDRACHTEN)]
 
-def _naam(info: typer.models.CommandInfo) -> str:
-    return info.name or typer.main.get_command_name(getattr(info.callback, "__name__", ""))
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name in self.commands:
+            return self.commands[cmd_name]
+        if cmd_name in _OPDRACHTEN:
+            return module_opdrachten(_OPDRACHTEN[cmd_name][0])[cmd_name]
+        return None
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        schetsen = {naam: self.commands.get(naam) or _schets(naam)
+                    for naam in self.list_commands(ctx)}
+        nl.Groep(name=self.name, commands=schetsen).format_commands(ctx, formatter)
 
-def _bouw(app: typer.Typer, naam: str) -> click.Command:
-    """Opdracht of groep `naam` van `app`. Van een groep (`meldcode`, `signaal`, ...) wordt
-    eerst alleen de groep zelf gebouwd; haar subopdrachten pas als ze nodig zijn."""
-    enkel = nieuwe_app("")
-    enkel.registered_commands = [c for c in app.registered_commands if _naam(c) == naam]
-    enkel.registered_groups = [g for g in app.registered_groups if g.name == naam]
-    if not enkel.registered_groups:
-        return typer.main.get_group(enkel).commands[naam]
-    sub = enkel.registered_groups[0].typer_instance
-    assert sub is not None
-    # typer bouwt een groep met al haar subopdrachten tegelijk: even zonder registreren, en
-    # de subopdrachten daarna lui (`_Opdrachten`).
-    opdrachten, groepen = sub.registered_commands, sub.registered_groups
-    sub.registered_commands, sub.registered_groups = [], []
-    try:
-        groep = typer.main.get_group(enkel).commands[naam]
-    finally:
-        sub.registered_commands, sub.registered_groups = opdrachten, groepen
-    assert isinstance(groep, click.Group)
-    namen = [_naam(c) for c in opdrachten] + [str(g.name) for g in groepen]
-    groep.commands = _Opdrachten(namen, cache(lambda n: _bouw(sub, n)))
-    return groep
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        naam = args[0] if args else ""
+        if (naam and not naam.startswith("-") and not ctx.resilient_parsing
+                and self.get_command(ctx, naam) is None):
+            melding = nl.vertaal("No such command {name!r}.").format(name=naam)
+            gelijkend = difflib.get_close_matches(naam, self.list_commands(ctx))
+            if gelijkend:
+                melding += f" Bedoelde u {', '.join(repr(g) for g in gelijkend)}?"
+            ctx.fail(melding)
+        return super().resolve_command(ctx, args)
 
-
-class _Opdrachten(MutableMapping[str, click.Command]):
-    """`commands` van een groep: alle opdrachten op volgorde (`namen`), maar een opdracht
-    wordt pas gebouwd (`bouw`) als iemand haar opvraagt. Namen opsommen of opzoeken met `in`
-    bouwt niets. Voor de hoofdgroep (namen uit `_OPDRACHTEN`) en voor elke subgroep."""
-
-    def __init__(self, namen: Iterable[str], bouw: Callable[[str], click.Command],
-                 extra: Mapping[str, click.Command] | None = None) -> None:
-        self._namen = dict.fromkeys(namen)  # op volgorde
-        self._bouw = bouw
-        self._extra = dict(extra or {})  # met add_command toegevoegd
-        self._weg: set[str] = set()
-
-    def __getitem__(self, naam: str) -> click.Command:
-        if naam in self._extra:
-            return self._extra[naam]
-        if naam not in self._namen or naam in self._weg:
-            raise KeyError(naam)
-        return self._bouw(naam)
-
-    def __contains__(self, naam: object) -> bool:
-        return naam in self._extra or (naam in self._namen and naam not in self._weg)
-
-    def __iter__(self) -> Iterator[str]:
-        yield from (naam for naam in self._namen if naam not in self._weg)
-        yield from (naam for naam in self._extra if naam not in self._namen)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-    def __setitem__(self, naam: str, opdracht: click.Command) -> None:
-        self._extra[naam] = opdracht
-        self._weg.discard(naam)
-
-    def __delitem__(self, naam: str) -> None:
-        if naam not in self:
-            raise KeyError(naam)
-        self._extra.pop(naam, None)
-        if naam in self._namen:
-            self._weg.add(naam)
-
-    def schets(self, naam: str) -> click.Command:
-        """De opdracht voor de lijst in `--help` en tab-aanvulling: uit de tabel als ze nog
-        niet geladen is (alleen naam, korte hulp en verborgen)."""
-        if naam in self._extra or naam not in _OPDRACHTEN:
-            return self[naam]
-        return click.Command(naam, help=_OPDRACHTEN[naam][1], hidden=naam in _VERBORGEN)
-
-
-class Groep(typer.core.TyperGroup):
-    """Hoofdgroep: laadt een opdrachtmodule pas als een van haar opdrachten nodig is, en zet
-    domeinfouten om in nette meldingen met de juiste exitcode."""
-
-    commands: _Opdrachten
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.commands = _Opdrachten(_OPDRACHTEN, opdracht, self.commands)
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """Zoals bij click, maar met de korte hulp uit de tabel: laadt geen opdrachtmodule."""
-        schetsen = {naam: self.commands.schets(naam) for naam in self.list_commands(ctx)}
-        typer.core.TyperGroup(commands=schetsen).format_commands(ctx, formatter)
-
-    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
-        """Tab-aanvulling zoals bij click (opdrachten, dan opties), zonder modules te laden."""
-        aanvulling = importlib.import_module(f"{click.__name__}.shell_completion")
-        schetsen = [self.commands.schets(naam) for naam in self.list_commands(ctx)
-                    if naam.startswith(incomplete)]
-        items = [aanvulling.CompletionItem(s.name, help=s.get_short_help_str()) for s in schetsen
-                 if not s.hidden]
-        items.extend(click.Command.shell_complete(self, ctx, incomplete))
-        return items
-
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except GebruiksFout as e:
-            raise _GebruikFout(e.melding) from None
         except JeugdplanError as e:
-            raise _Fout(e) from None
+            melding = e.melding
+            code = e.exit_code
+        except KeyboardInterrupt:
+            melding, code = "afgebroken; er is niets half geschreven", 1
         except Exception as e:
             if type(e).__name__ != "ValidationError":
                 raise
             from jeugdplan.opslag.validatie import problemen_uit
 
-            problemen = problemen_uit(e, "invoer")  # type: ignore[arg-type]
-            raise _Fout(JeugdplanError("; ".join(str(p) for p in problemen))) from None
-        except KeyboardInterrupt:
-            raise _Fout(JeugdplanError("afgebroken; er is niets half geschreven")) from None
+            melding = "; ".join(str(p) for p in problemen_uit(e, "invoer"))  # type: ignore[arg-type]
+            code = 1
+        typer.echo(f"fout: {melding}", err=True)
+        raise typer.Exit(code)
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
+        """Zoals typer, maar elke fout in het Nederlands (`nl.toon_fout`). Zonder
+        `standalone_mode` geeft het de exitcode terug in plaats van te stoppen."""
+        nl.installeer()
+        try:
+            uitkomst = super().main(args, prog_name, complete_var, standalone_mode=False,
+                                    windows_expand_args=windows_expand_args, **extra)
+            code = uitkomst if isinstance(uitkomst, int) else 0
+        except typer.Abort:
+            typer.echo(nl.vertaal("Aborted!"), err=True)
+            code = 1
+        except typer.TyperException as e:
+            code = nl.toon_fout(e)
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
 
 app = nieuwe_app(
     "jeugdplan: één kind, één plan. Integrale plannen in een git-repository, verwijzing "
     "volgens regionale regels, de meldcode stap voor stap en rapportages.",
-    cls=Groep,
+    cls=Hoofdgroep,
     name="jeugdplan",
 )
 
@@ -292,21 +205,9 @@ def _hoofd(
     slot.melder = meld
 
 
-_COMPLETION_HULP = {
-    "install_completion": "Installeer aanvulling (tab-completion) voor de huidige shell.",
-    "show_completion": "Toon het aanvulscript voor de huidige shell.",
-}
-
-
-@cache
-def cli() -> click.Command:
-    """Het click-commando (gebouwd en vertaald), ook voor tests met CliRunner."""
-    nl.installeer()
-    commando = typer.main.get_command(app)
-    for param in commando.params:
-        if param.name in _COMPLETION_HULP and isinstance(param, click.Option):
-            param.help = _COMPLETION_HULP[param.name]
-    return commando
+def cli() -> Any:
+    """Het gebouwde commando `jeugdplan` (voor `main` en de demo)."""
+    return typer.main.get_command(app)
 
 
 def main() -> None:

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 meldcode_app = nieuwe_app(
     "De meldcode huiselijk geweld en kindermishandeling: vijf stappen en het afwegingskader, "
-    "vastgelegd in het plan. Begin met 'meldcode next ID': die zegt wat er nu moet gebeuren.")
+    "vastgelegd in het plan. Elk nieuw vermoeden begint een nieuw spoor. Begin met "
+    "'meldcode next ID': die zegt wat er nu moet gebeuren.")
 
 
 def _machine() -> Machine:
@@ -48,16 +49,18 @@ def _na_handeling(plan: Plan) -> None:
     advies = volgende(plan, vandaag(), _machine())
     for w in advies.waarschuwingen:
         common.meld(f"let op: {w}")
-    if advies.status == "afgerond":
+    if advies.status in ("afgerond", "geannuleerd"):
         common.meld(f"{advies.titel}: {advies.uitleg}")
+        if advies.opdracht:
+            common.meld(f"volgende: {advies.opdracht}")
     elif advies.opdracht:
         common.meld(f"volgende: {advies.titel}: {advies.opdracht}")
 
 
 @meldcode_app.command("start")
 def start(ident: IdArg, op: DatumOptie = None) -> None:
-    """Start het meldcodespoor voor deze casus (bij een vermoeden van huiselijk geweld of
-    kindermishandeling)."""
+    """Start een meldcodespoor (bij een vermoeden van huiselijk geweld of kindermishandeling);
+    na een afgerond spoor begint een nieuw vermoeden een nieuw spoor."""
     from jeugdplan.domein import meldcode as mc
 
     dag, nu, wie = datum(op, "--datum", vandaag()), vandaag(), common.auteur()
@@ -162,18 +165,63 @@ def melding(
         help="Wie is over de melding geïnformeerd (of waarom niet).")] = None,
     reactie: Annotated[str | None, typer.Option(
         help="Hun reactie en eventuele bezwaren.")] = None,
+    hulp: Annotated[str | None, typer.Option(
+        help="De hulp die de school naast de melding biedt of organiseert.")] = None,
 ) -> None:
-    """Leg de melding aan Veilig Thuis vast (na het besluit melden); rondt het spoor af."""
+    """Leg de melding aan Veilig Thuis vast (na het besluit melden); rondt het spoor af. De
+    agenda toont daarna de verwachte terugkoppeling van Veilig Thuis."""
     from jeugdplan.domein import meldcode as mc
 
     schoon = tekst(notitie, "--notitie")
     wie_weet = optionele_tekst(geinformeerd, "--geinformeerd")
     reactie_ = optionele_tekst(reactie, "--reactie")
+    hulp_ = optionele_tekst(hulp, "--hulp")
     dag, nu, wie = datum(op, "--datum"), vandaag(), common.auteur()
     m = _machine()
     plan = common.bewerk(ident, lambda p: mc.leg_melding_vast(
         p, datum=dag, notitie=schoon, geinformeerd=wie_weet, reactie=reactie_, door=wie,
-        vandaag=nu, m=m))
+        vandaag=nu, m=m, hulp=hulp_))
+    _na_handeling(plan)
+
+
+SpoorOptie = Annotated[int | None, typer.Option(
+    "--spoor", metavar="N", min=1, help="Het spoor (1, 2, ...); standaard het nieuwste.")]
+
+
+@meldcode_app.command("terugkoppeling")
+def terugkoppeling(
+    ident: IdArg,
+    op: Annotated[str, typer.Option("--datum", help="Datum van de terugkoppeling "
+                                    "(JJJJ-MM-DD).")],
+    notitie: Annotated[str, typer.Option(
+        help="Wat Veilig Thuis terugkoppelde: welke stappen het zet, afspraken met de school.")],
+    spoor: SpoorOptie = None,
+) -> None:
+    """Leg de terugkoppeling van Veilig Thuis na een melding vast (de school blijft
+    betrokken)."""
+    from jeugdplan.domein import meldcode as mc
+
+    schoon = tekst(notitie, "--notitie")
+    dag, nu, wie = datum(op, "--datum"), vandaag(), common.auteur()
+    m = _machine()
+    common.bewerk(ident, lambda p: mc.leg_terugkoppeling_vast(
+        p, datum=dag, notitie=schoon, door=wie, vandaag=nu, m=m, nummer=spoor))
+
+
+@meldcode_app.command("annuleer")
+def annuleer(
+    ident: IdArg,
+    reden: Annotated[str, typer.Option(help="Waarom het spoor per vergissing is gestart.")],
+    op: DatumOptie = None,
+) -> None:
+    """Annuleer een per vergissing gestart spoor; het blijft met de reden in het dossier."""
+    from jeugdplan.domein import meldcode as mc
+
+    schoon = tekst(reden, "--reden")
+    dag, nu, wie = datum(op, "--datum", vandaag()), vandaag(), common.auteur()
+    m = _machine()
+    plan = common.bewerk(ident, lambda p: mc.annuleer(
+        p, reden=schoon, datum=dag, door=wie, vandaag=nu, m=m))
     _na_handeling(plan)
 
 
@@ -182,7 +230,7 @@ def volgende(ident: IdArg, json: JsonOptie = False) -> None:
     """Wat moet er nu gebeuren: de stap, wat ontbreekt, de vraag, het besluit, de termijn."""
     from jeugdplan.domein import meldcode as mc
 
-    advies = mc.volgende(common.repo().bekijk(ident), vandaag(), _machine())
+    advies = mc.volgende(common.repo().lees(ident), vandaag(), _machine())
     if json:
         common.print_json(advies.als_json())
         return
@@ -190,7 +238,8 @@ def volgende(ident: IdArg, json: JsonOptie = False) -> None:
 
 
 def _toon(a: Advies) -> None:
-    regels = [f"{a.id}: meldcode {a.status}"
+    spoor = f", spoor {a.spoor}" if a.spoor else ""
+    regels = [f"{a.id}: meldcode {a.status}{spoor}"
               + (f" (gestart {a.gestart} door {a.door})" if a.gestart else "")]
     regels.append(f"Nu: {a.titel}")
     if a.vraag:
@@ -206,6 +255,8 @@ def _toon(a: Advies) -> None:
     if a.termijn:
         regels.append(f"  Termijn vraag 5: {a.termijn}"
                       + (" (VERSTREKEN)" if a.termijn_verstreken else ""))
+    if a.terugkoppeling:
+        regels.append(f"  Terugkoppeling van Veilig Thuis verwacht uiterlijk: {a.terugkoppeling}")
     if a.opdracht:
         regels.append(f"  Opdracht: {a.opdracht}")
     for w in a.waarschuwingen:
@@ -218,7 +269,8 @@ def _toon(a: Advies) -> None:
 
 @meldcode_app.command("status")
 def status(json: JsonOptie = False) -> None:
-    """Alle lopende meldcodesporen in de repository, verstreken termijnen eerst."""
+    """Alle lopende meldcodesporen in de repository (één per casus), verstreken termijnen
+    eerst."""
     from jeugdplan.diensten.overzichten import meldcode_status_repo as status_repo
 
     onleesbaar: list[str] = []
@@ -231,7 +283,7 @@ def status(json: JsonOptie = False) -> None:
         termijn = ""
         if a.termijn:
             termijn = f"  termijn {a.termijn}" + (" VERSTREKEN" if a.termijn_verstreken else "")
-        typer.echo(f"{a.id}  {a.titel}{termijn}")
+        typer.echo(f"{a.id}  spoor {a.spoor}  {a.titel}{termijn}")
     # Een onleesbaar plan kan een lopend spoor (met verstreken termijn) bevatten: exitcode 1.
     common.meld_onleesbaar(onleesbaar, "dit overzicht: een lopend spoor kan dus ontbreken")
     if onleesbaar:
@@ -241,9 +293,10 @@ def status(json: JsonOptie = False) -> None:
 def report_meldcode(
     ident: IdArg,
     formaat: Annotated[str, typer.Option("--format", help="md of html.")] = "md",
+    spoor: SpoorOptie = None,
 ) -> None:
     """Het meldcodedossier van een casus: elke stap met datum, auteur en aantekeningen
-    (intern dossier)."""
+    (intern dossier), per spoor (standaard het nieuwste)."""
     from jeugdplan.domein.errors import GebruiksFout
     from jeugdplan.domein.meldcode import dossier
     from jeugdplan.rapporten import reports
@@ -253,12 +306,9 @@ def report_meldcode(
         raise GebruiksFout(f"--format: kies md of html, niet {formaat[:20]!r}")
     r = common.repo()
     plan = r.lees(ident)
-    ctx: dict[str, Any] = dossier(plan, vandaag(), _machine())
+    ctx: dict[str, Any] = dossier(plan, vandaag(), _machine(), spoor)
     typer.echo(reports.render("meldcode", ctx, formaat, r.root), nl=False)
 
 
 def registreer(app: typer.Typer) -> None:
-    from jeugdplan.cli.report import report_app
-
     app.add_typer(meldcode_app, name="meldcode")
-    report_app.command("meldcode")(report_meldcode)

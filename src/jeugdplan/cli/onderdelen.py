@@ -66,6 +66,11 @@ def signaal_add(
     }
     dag, nu = datum(op, "--datum", vandaag()), vandaag()
     plan = common.bewerk(ident, lambda p: b.voeg_signaal_toe(p, datum=dag, vandaag=nu, **velden))
+    if velden["zwaarte"] == "acuut":
+        from jeugdplan.opslag.bronnen import gegevens
+
+        common.meld("LET OP: " + " ".join(gegevens().crisis.voorwaarde.split())
+                    + f" Zie 'jeugdplan route {plan.id}'.")
     if velden["domein"] in ("veiligheid", "grensoverschrijdend-personeel"):
         common.meld(f"let op: dit is een veiligheidssignaal; zie 'jeugdplan meldcode next {plan.id}'")
 
@@ -104,7 +109,9 @@ def toestemming_add(
 
     laatste, g = plan.toestemmingen[-1], gegevens()
     if not is_geldig(plan, laatste, nu, g):
-        common.meld(f"let op: nodig is toestemming van {vereist(plan, dag, g).omschrijving}")
+        nodig = vereist(plan, dag, g)
+        common.meld(f"let op: nodig is toestemming van {nodig.omschrijving}; de toestemming "
+                    f"is nog niet volledig.{nodig.aanwijzing(plan.id)}")
 
 
 @toestemming.command("intrekken")
@@ -206,11 +213,15 @@ def gezin_add(
     relatie: Annotated[str, typer.Option(help="Bijvoorbeeld moeder, vader, pleegouder, voogd.")],
     gezag: Annotated[bool, typer.Option("--gezag/--geen-gezag",
                                         help="Heeft deze persoon ouderlijk gezag?")] = True,
+    gezag_onbekend: Annotated[bool, typer.Option(
+        "--gezag-onbekend", help="Nog niet bekend of deze persoon gezag heeft (toestemming is "
+                                 "dan niet volledig).")] = False,
     contact: Annotated[str | None, typer.Option(help="Telefoon of e-mail.")] = None,
 ) -> None:
     """Voeg een ouder of verzorger toe (gezag bepaalt wie toestemming geeft)."""
+    waarde: bool | str = "onbekend" if gezag_onbekend else gezag
     common.bewerk(ident, lambda p: b.voeg_opvoeder_toe(
-        p, naam=tekst(naam, "--naam"), relatie=tekst(relatie, "--relatie"), gezag=gezag,
+        p, naam=tekst(naam, "--naam"), relatie=tekst(relatie, "--relatie"), gezag=waarde,
         contact=optionele_tekst(contact, "--contact")))
 
 

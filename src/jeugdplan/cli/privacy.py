@@ -12,39 +12,84 @@ from jeugdplan.cli.common import (
     IdArg,
     JsonOptie,
     OverschrijfOptie,
+    auteur,
+    bewerk,
     meld,
+    optionele_tekst,
     print_json,
     repo,
     schrijf_uitvoer,
+    uitvoerpad,
     vandaag,
 )
 
 
 def export(
     ident: IdArg,
+    aanvrager: Annotated[str, typer.Option(
+        "--aanvrager", help="Wie vraagt inzage: ouder of jeugdige (verplicht).")],
+    naam: Annotated[str | None, typer.Option(
+        "--naam", help="Naam van de aanvrager (een ouder: zoals in het gezin van het plan).")
+    ] = None,
+    toestemming_jongere: Annotated[bool, typer.Option(
+        "--toestemming-jongere",
+        help="Een ouder vraagt inzage voor een jongere van 16 of ouder, en de jongere stemde "
+             "daarmee in.")] = False,
+    volledig: Annotated[bool, typer.Option(
+        "--volledig", help="Geef alles, ook wat standaard achterblijft (met --reden: uw eigen "
+                           "oordeel wordt vastgelegd).")] = False,
+    reden: Annotated[str | None, typer.Option(
+        "--reden", help="Waarom de inzage volledig is (bij --volledig).")] = None,
     formaat: Annotated[str, typer.Option("--format", help="json of html.")] = "json",
     uit: Annotated[Path | None, typer.Option(
         "--out", metavar="BESTAND",
         help="Schrijf naar dit bestand (alleen leesbaar voor u) in plaats van stdout.")] = None,
     overschrijf: OverschrijfOptie = False,
 ) -> None:
-    """Volledige kopie van één plan met de wijzigingsgeschiedenis, voor inzage door ouders
-    of jongere (AVG art. 15)."""
+    """Inzage in één plan voor ouder of jeugdige (AVG art. 15; Jeugdwet 7.3.10), met de
+    geschiedenis; wat achterblijft staat erbij met de grond, en de export komt in het plan."""
     import json
 
     from jeugdplan.diensten.privacy import exporteer
     from jeugdplan.domein.errors import GebruiksFout
+    from jeugdplan.domein.inzage import Verzoek, leg_vast
 
     if formaat not in ("json", "html"):
         raise GebruiksFout(f"--format: onbekend formaat {formaat[:20]!r}; kies json of html")
+    wie = aanvrager.strip().lower()
+    if wie not in ("ouder", "jeugdige"):
+        raise GebruiksFout(f"--aanvrager: kies ouder of jeugdige, niet {aanvrager[:20]!r}")
+    if volledig and reden is None:
+        raise GebruiksFout("--volledig vraagt --reden: waarom u alles geeft")
+    if reden is not None and not volledig:
+        raise GebruiksFout("--reden hoort bij --volledig")
+    if toestemming_jongere and wie != "ouder":
+        raise GebruiksFout("--toestemming-jongere hoort bij --aanvrager ouder")
+    if uit is not None:
+        uitvoerpad(uit, overschrijf)  # vóór het vastleggen van de inzage
+    verzoek = Verzoek(wie, optionele_tekst(naam, "--naam"),  # type: ignore[arg-type]
+                      toestemming_jongere, volledig, optionele_tekst(reden, "--reden"))
     r = repo()
-    gegevens = exporteer(r, ident, vandaag())
+    nu, door = vandaag(), auteur()
+    gegevens = exporteer(r, ident, nu, verzoek)
+    inzage = gegevens["inzage"]
     if formaat == "json":
         tekst = json.dumps(gegevens, ensure_ascii=False, indent=2, default=str) + "\n"
     else:
         from jeugdplan.rapporten.reports import render
 
         tekst = render("export", {"e": gegevens}, "html", r.root)
+    # Eerst vastleggen (verantwoording), dan pas geven: mislukt het vastleggen, dan geen export.
+    bewerk(ident, lambda p: leg_vast(
+        p, verzoek, hoedanigheid=inzage["hoedanigheid"], gegeven=inzage["gegeven"],
+        weggelaten=inzage["weggelaten"], datum=nu, door=door))
+    for w in inzage["waarschuwingen"]:
+        meld(f"let op: {w}")
+    for w in inzage["weggelaten"]:
+        meld(f"weggelaten: {w['wat']} (grond: {w['grond']}; {w['bron']})")
+    if not verzoek.volledig:
+        meld("controleer vóór het geven de vrije tekst (journaal, zorgen, notities) op "
+             "gegevens van anderen: die ziet jeugdplan niet")
     doel = schrijf_uitvoer(tekst, uit, overschrijf)
     if doel is None:
         return

@@ -112,13 +112,16 @@ def thuiszitters(
     fmt = _keuze(formaat, ("md", "html", "csv", "json"), "--format")
     groep = _keuze(per, ("school", "gemeente"), "--per")
     dag = common.datum(peildatum, "--peildatum", common.vandaag())
+    from functools import partial
+
+    from jeugdplan.diensten.overzichten import thuiszitters_per_plan
     from jeugdplan.domein import thuiszitters as tz
     from jeugdplan.opslag.bronnen import gegevens
     from jeugdplan.rapporten.reports import render
 
     r = common.repo()
     resultaten = _plannen(r, out, "Plannen lezen",
-                          (f"thuiszitters:{dag}", lambda p: tz.plan_resultaat(p, dag, gegevens())))
+                          (f"thuiszitters:{dag}", partial(thuiszitters_per_plan, peildatum=dag)))
     rapport = tz.rapport_uit(resultaten, dag, per=groep, met_namen=met_namen)  # type: ignore[arg-type]
     if fmt == "json":
         tekst = _json(rapport.als_json())
@@ -194,4 +197,7 @@ def _jaar_eerder(dag: Any) -> Any:
 
 
 def registreer(app: typer.Typer) -> None:
+    from jeugdplan.cli.meldcode import report_meldcode
+
+    report_app.command("meldcode")(report_meldcode)  # het dossier staat bij de meldcode
     app.add_typer(report_app, name="report")

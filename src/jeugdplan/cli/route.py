@@ -57,7 +57,7 @@ def route(
         from jeugdplan.diensten.regio import regio_van
 
         r = common.repo()
-        uitkomst = bereken(r.bekijk(ident), regio_van(r), nu, gegevens())
+        uitkomst = bereken(r.lees(ident), regio_van(r), nu, gegevens())
         if json:
             print_json(uitkomst.als_dict())
         else:
@@ -110,6 +110,8 @@ def _toon(u: Uitkomst) -> None:
                               "niet-nodig": "geen toestemming nodig"}[a.toestemming])
         if a.onzeker:
             kenmerken.append("niet bevestigd")
+        if a.al_betrokken:
+            kenmerken.append("al betrokken")
         if a.lopende_verwijzing:
             kenmerken.append(f"loopt al: {a.lopende_verwijzing}")
         extra = f"  [{'; '.join(kenmerken)}]" if kenmerken else ""
@@ -126,7 +128,7 @@ def _toon(u: Uitkomst) -> None:
         echo("\nVerwijzers voor specialistische jeugdhulp (niet vrij toegankelijk):")
         for w in u.verwijzers:
             echo(f"  - {w.naam}: {w.wanneer} (bron: {w.bron})")
-    if any(a.verwijsbaar for a in u.adviezen):
+    if any(a.verwijsbaar and not a.al_betrokken for a in u.adviezen):
         echo(f"\nVolg een advies op met: jeugdplan route {u.id} --apply N")
 
 

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from jeugdplan.domein.toestemming import is_geldig, leeftijd
+from jeugdplan.domein.toestemming import leeftijd, stand
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jeugdplan.domein.agenda import Punt
     from jeugdplan.domein.gegevens import Gegevens
     from jeugdplan.domein.model import Plan
@@ -47,18 +49,27 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens) -> None:
     if plan.gezin:
         kop("Gezin")
         for o in plan.gezin:
-            uit(f"  {o.naam} ({o.relatie}{', gezag' if o.gezag else ''})")
+            gezag = {True: ", gezag", "onbekend": ", gezag onbekend"}.get(o.gezag, "")
+            uit(f"  {o.naam} ({o.relatie}{gezag})")
     if plan.signalen:
         kop("Signalen")
         for s in plan.signalen:
             uit(f"  {s.id} {s.datum} [{s.domein}, {s.zwaarte}] {s.omschrijving} "
                 f"(bron: {s.bron})")
     kop("Ouders geïnformeerd")
-    if plan.ouders_geinformeerd:
-        for moment in plan.ouders_geinformeerd:
-            uit(f"  {moment.datum} door {moment.door}")
-    else:
-        uit("  nog niet: bespreek de zorgen eerst met de ouders")
+    from jeugdplan.domein import ouders
+
+    for moment in ouders.momenten(plan):
+        via = "" if moment.via == "ouders informeer" else f" ({moment.via})"
+        uit(f"  {moment.datum} door {moment.door or '-'}{via}")
+    nog = ouders.nog_niet_besproken(plan)
+    if nog:
+        uit(f"  nog niet over {', '.join(f'{s.id} ({s.datum})' for s in nog)}: bespreek de "
+            "zorgen eerst met de ouders")
+    elif not ouders.momenten(plan):
+        uit("  nog niet: " + ("bij veiligheid volgt het gesprek via de meldcode (stap 3)"
+                              if ouders.veiligheid_zonder_gesprek(plan)
+                              else "bespreek de zorgen eerst met de ouders"))
     for titel, lijst in (("Krachten", plan.krachten), ("Zorgen", plan.zorgen)):
         if lijst:
             kop(titel)
@@ -71,9 +82,12 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens) -> None:
     if plan.toestemmingen:
         kop("Toestemmingen")
         for t in plan.toestemmingen:
-            staat = "geldig" if is_geldig(plan, t, vandaag, g) else (
+            stand_ = stand(plan, t, vandaag, g)
+            staat = "geldig" if stand_.geldig else (
                 f"ingetrokken {t.ingetrokken}" if t.ingetrokken else "onvolledig")
             uit(f"  {t.partij}: {t.datum}, door {', '.join(t.gegeven_door)} ({staat})")
+            if stand_.opnieuw:
+                uit(f"    let op: {stand_.opnieuw}")
     if plan.doelen:
         kop("Doelen")
         for d in plan.doelen:
@@ -99,15 +113,52 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens) -> None:
             uit(f"  Ouders: {plan.zienswijze.ouders}")
         if plan.zienswijze.kind:
             uit(f"  Kind: {plan.zienswijze.kind}")
+    _verzuim(plan, vandaag, g, kop, uit)
     if plan.meldcode:
         kop("Meldcode")
-        uit(f"  gestart {plan.meldcode.gestart}; "
-            f"besluit: {plan.meldcode.besluit or 'nog niet genomen'}")
+        for i, spoor in enumerate(plan.meldcode, 1):
+            if spoor.geannuleerd is not None:
+                toestand_ = f"geannuleerd {spoor.geannuleerd.datum}"
+            elif spoor.afgerond is not None:
+                toestand_ = f"afgerond {spoor.afgerond}, besluit: {spoor.besluit}"
+            else:
+                toestand_ = f"loopt, besluit: {spoor.besluit or 'nog niet genomen'}"
+            gemeld = f"; gemeld {spoor.meldingen[0].datum}" if spoor.meldingen else ""
+            uit(f"  spoor {i}: gestart {spoor.gestart}; {toestand_}{gemeld}")
     if plan.journaal:
         kop("Journaal")
         for j in plan.journaal[-5:]:
             uit(f"  {j.datum} {j.auteur}: {j.tekst}")
     typer.echo("\n".join(regels))
+
+
+def _verzuim(plan: Plan, vandaag: date, g: Gegevens, kop: Callable[[str], None],
+             uit: Callable[[str], object]) -> None:
+    """De verzuimstand vandaag en de periodes uit het plan (inschrijving, afwezigheid,
+    vrijstelling, aanbod)."""
+    from jeugdplan.domein.verzuim import categorie_omschrijvingen, classificeer, school_op
+
+    v = plan.verzuim
+    if not (v.inschrijvingen or v.afwezigheden or v.vrijstellingen or v.aanbod
+            or v.startkwalificatie):
+        return
+    kop("Verzuim")
+    school = school_op(plan, vandaag)
+    uit(f"  vandaag ingeschreven op: {school or 'geen school'}")
+    stand_ = classificeer(plan, vandaag, g)
+    if stand_ is not None:
+        wat = categorie_omschrijvingen(g).get(stand_.categorie, stand_.categorie)
+        uit(f"  {wat}: sinds {stand_.sinds} ({stand_.dagen} dagen; {stand_.plicht})")
+    for i in v.inschrijvingen:
+        uit(f"  ingeschreven: {i.school}, {i.van or '?'} tot {i.tot or 'nu'}")
+    for a in v.afwezigheden:
+        uit(f"  ongeoorloofd afwezig: {a.van or '?'} tot {a.tot or 'nu'}")
+    for vr in v.vrijstellingen:
+        uit(f"  vrijstelling art. {vr.artikel}: {vr.van or '?'} tot {vr.tot or 'nu'}")
+    for a in v.aanbod:
+        uit(f"  aanbod: {a.omschrijving}, {a.van or '?'} tot {a.tot or 'nu'}")
+    if v.startkwalificatie:
+        uit(f"  startkwalificatie: {v.startkwalificatie}")
 
 
 def toon_lijst(regels: list[Regel]) -> None:

@@ -13,40 +13,37 @@ from jeugdplan.domein.errors import Probleem
 from jeugdplan.opslag.store import Repo
 
 if TYPE_CHECKING:
-    from jeugdplan.domein.gegevens import Gegevens
     from jeugdplan.domein.model import Plan
 
 
 def _met_regels(repo: Repo, ident: str, bevindingen: Iterable[Bevinding]) -> list[Probleem]:
-    """Bevindingen met regel en kolom; het round-trip-document wordt alleen gelezen als er
+    """Bevindingen met regel en kolom; het plan wordt alleen opnieuw gelezen als er
     bevindingen zijn."""
     from jeugdplan.domein.errors import PlanOngeldig
+    from jeugdplan.opslag.planbestand import lees_ruw, plantekst
     from jeugdplan.opslag.store import CASUSSEN, PLAN
     from jeugdplan.opslag.validatie import veldpad
-    from jeugdplan.opslag.versleuteling import lees_plan_bytes as lees_bytes  # ontsleutelt zo nodig
-    from jeugdplan.opslag.yamlio import decodeer, knopen_snel, plaats_in_knopen
+    from jeugdplan.opslag.yamlio import knopen, plaats
 
     bevindingen = list(bevindingen)
     if not bevindingen:
         return []
     relatief = f"{CASUSSEN}/{ident}/{PLAN}"
     try:
-        # Alleen de knopen (C-composer): ~1 ms in plaats van ~15 ms round-trip per plan.
-        knopen = knopen_snel(decodeer(lees_bytes(repo.casussen / ident / PLAN, relatief),
-                                      relatief))
-    except (PlanOngeldig, OSError):
-        knopen = None
-    uit = []
-    for b in bevindingen:
-        regel, kolom = plaats_in_knopen(knopen, b.loc) if knopen is not None else (None, None)
-        uit.append(Probleem(relatief, regel, kolom, veldpad(b.loc), b.melding, b.ernst, b.code))
-    return uit
+        doc = knopen(plantekst(lees_ruw(repo.casussen, ident, relatief), relatief))
+    except PlanOngeldig:
+        doc = None
+    return [Probleem(relatief, *plaats(doc, b.loc), veldpad(b.loc), b.melding, b.ernst, b.code)
+            for b in bevindingen]
 
 
-def controleer_plan_in_repo(repo: Repo, plan: Plan, vandaag: date, g: Gegevens) -> PlanControle:
+def controleer_plan_in_repo(plan: Plan, repo: Repo, vandaag: date) -> PlanControle:
+    """Wat `check` per plan uitrekent (in een werkproces en bewaard in de cache)."""
+    from jeugdplan.opslag.bronnen import gegevens
+
     k = plan.kind
     return PlanControle(
-        plan.id, tuple(_met_regels(repo, plan.id, controleer_plan(plan, vandaag, g))),
+        plan.id, tuple(_met_regels(repo, plan.id, controleer_plan(plan, vandaag, gegevens()))),
         (plan.id, k.voornaam, k.achternaam, k.geboortedatum), tuple(k.niet_dezelfde_als))
 
 
@@ -56,8 +53,9 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
     Schemafouten komen uit het laden; de inhoudelijke bevindingen per plan komen uit de
     cache zolang het plan niet veranderde (`cache.per_plan`).
     """
+    from functools import partial
+
     from jeugdplan.opslag import gitrepo
-    from jeugdplan.opslag.bronnen import gegevens
     from jeugdplan.opslag.cache import per_plan
     from jeugdplan.opslag.store import controleer_id
 
@@ -68,10 +66,8 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
     onvastgelegd = gitrepo.onvastgelegd_op_achtergrond(repo.root)
     problemen: list[Probleem] = []
     kinderen: list[PlanControle] = []
-    modi: dict[str, tuple[int, int]] = {}
-    for ident, controle, fouten in per_plan(repo, f"check:{vandaag}",
-                                            lambda p: controleer_plan_in_repo(repo, p, vandaag, gegevens()),
-                                            modi):
+    functie = partial(controleer_plan_in_repo, repo=repo, vandaag=vandaag)
+    for ident, controle, fouten in per_plan(repo, f"check:{vandaag}", functie):
         if controle is not None:
             kinderen.append(controle)
         if gekozen is not None and ident not in gekozen:
@@ -91,10 +87,24 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
             problemen.append(Probleem(pad, None, None, "", "wijziging is niet vastgelegd in git "
                                       "(de vorige opdracht werd onderbroken?)", "waarschuwing",
                                       "onvastgelegd"))
-    problemen.extend(leesbaar_voor_anderen(modi, gekozen))
+    problemen.extend(leesbaar_voor_anderen(_modi(repo, gekozen), gekozen))
     if gekozen is None:
         problemen.extend(_instellingen(repo))
     return problemen
+
+
+def _modi(repo: Repo, gekozen: set[str] | None) -> dict[str, tuple[int, int]]:
+    """id -> rechten van map en plan.yaml (zonder symbolische koppelingen te volgen)."""
+    import os
+
+    uit: dict[str, tuple[int, int]] = {}
+    for ident in repo.ids() if gekozen is None else sorted(gekozen):
+        try:
+            uit[ident] = (os.lstat(repo.casussen / ident).st_mode,
+                          os.lstat(repo.casussen / ident / "plan.yaml").st_mode)
+        except OSError:
+            continue
+    return uit
 
 
 def leesbaar_voor_anderen(modi: dict[str, tuple[int, int]],
@@ -103,7 +113,7 @@ def leesbaar_voor_anderen(modi: dict[str, tuple[int, int]],
     lezen. Plannen bevatten bijzondere persoonsgegevens: alleen de eigenaar (0600/0700).
 
     `modi`: id -> st_mode van map en plan.yaml, verzameld bij het lezen van de plannen
-    (`cache.per_plan`); zo kost dit geen tweede ronde stats."""
+    (`_modi`)."""
     import os
     import stat
 
@@ -131,7 +141,7 @@ def _instellingen(repo: Repo) -> list[Probleem]:
     hebben; `check` meldt een fout erin altijd). Onthouden per inhoud van het bestand, zodat
     warm `check` er geen pydantic voor laadt."""
     from jeugdplan.domein.errors import PlanOngeldig
-    from jeugdplan.opslag.cache import onthoud
+    from jeugdplan.opslag.cache import Cache
     from jeugdplan.opslag.store import INSTELLINGEN
 
     def controleer() -> list[Probleem]:
@@ -145,5 +155,6 @@ def _instellingen(repo: Repo) -> list[Probleem]:
         inhoud = (repo.root / INSTELLINGEN).read_bytes()
     except OSError:
         return controleer()
-    problemen: list[Probleem] = onthoud(repo, "instellingen", inhoud, controleer)
+    with Cache(repo.root) as cache:
+        problemen: list[Probleem] = cache.onthoud("instellingen", inhoud, controleer)
     return problemen

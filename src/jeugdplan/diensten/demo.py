@@ -133,7 +133,9 @@ def demo_plannen(vandaag: date) -> list[tuple[str, dict[str, Any]]]:
              "omschrijving": "Mila vertelt over veel ruzie thuis over geld."},
             {"id": "s3", "datum": d(-150), "bron": "ouder", "domein": "financien", "zwaarte": "complex",
              "omschrijving": "Vader is werkloos geworden."}],
-        "ouders_geinformeerd": [{"datum": d(-198), "door": "Ilse de Boer"}],
+        "ouders_geinformeerd": [{"datum": d(-198), "door": "Ilse de Boer"},
+                                {"datum": d(-188), "door": "Carla Visser",
+                                 "notitie": "Met beide ouders over wat Mila vertelde."}],
         "toestemmingen": [{"partij": "Centrum Jeugd en Gezin IJmond", "doel": "Gezinscoaching",
                            "datum": d(-185), "gegeven_door": ["Mila Jansen", "Ria Jansen", "Kees Jansen"]}],
         "betrokkenen": [

@@ -20,7 +20,7 @@ from jeugdplan.opslag import gitrepo
 from jeugdplan.opslag.bronnen import valideer
 from jeugdplan.opslag.store import Repo
 from jeugdplan.opslag.versleuteling import lees_plan_bytes, ontsleutel_tekst
-from jeugdplan.opslag.yamlio import decodeer, laad_rt, laad_snel
+from jeugdplan.opslag.yamlio import decodeer, laad_snel
 
 
 def plan_op(repo: Repo, ruw_id: str, dag: date) -> Plan:
@@ -32,8 +32,7 @@ def plan_op(repo: Repo, ruw_id: str, dag: date) -> Plan:
     if not commit:
         raise JeugdplanError(f"casus {ruw_id.upper()} bestond nog niet op {dag}")
     tekst = ontsleutel_tekst(gitrepo.git(repo.root, "show", f"{commit}:{pad}"), pad) or ""
-    doc = laad_rt(tekst, f"{pad}@{dag}")
-    return valideer(Plan, doc, f"{pad}@{dag}", doc)
+    return valideer(Plan, laad_snel(tekst, f"{pad}@{dag}"), f"{pad}@{dag}", tekst)
 
 
 @dataclass

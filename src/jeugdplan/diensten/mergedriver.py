@@ -134,6 +134,7 @@ def draai_driver(basis: str, ons: str, hun: str, pad: str) -> int:
     from jeugdplan.domein.errors import JeugdplanError
     from jeugdplan.domein.model import Plan
     from jeugdplan.opslag.bronnen import valideer
+    from jeugdplan.opslag.planbestand import plan_uit
     from jeugdplan.opslag.versleuteling import ontsleutel, voor_samenvoeging
     from jeugdplan.opslag.yamlio import decodeer, dump_rt, laad_rt, samenvoegen
 
@@ -160,7 +161,7 @@ def draai_driver(basis: str, ons: str, hun: str, pad: str) -> int:
         ons_ruw = Path(ons).read_bytes()
         doc = laad_rt(decodeer(ontsleutel(ons_ruw, pad), pad), pad)
         tekst = dump_rt(samenvoegen(doc, uitkomst.data))
-        valideer(Plan, laad_rt(tekst, pad), pad)
+        plan_uit(tekst, pad)  # wat geschreven wordt, leest identiek terug en is geldig
         # Versleuteld als de repository dat is (git draait de driver in de hoofdmap).
         inhoud = voor_samenvoeging(Path.cwd(), ons_ruw, tekst)
     except JeugdplanError as e:

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
-from jeugdplan.domein import agenda, meldcode, overzicht
+from jeugdplan.domein import agenda, meldcode, overzicht, thuiszitters
 from jeugdplan.opslag.bronnen import gegevens
 from jeugdplan.opslag.cache import per_plan
 from jeugdplan.opslag.store import Repo
+
+if TYPE_CHECKING:
+    from jeugdplan.domein.model import Plan
 
 
 def _gelezen(per: Iterable[tuple[str, Any, Any]], onleesbaar: list[str] | None
@@ -32,7 +36,7 @@ def _gelezen(per: Iterable[tuple[str, Any, Any]], onleesbaar: list[str] | None
 def overzicht_repo(repo: Repo, vandaag: date, onleesbaar: list[str] | None = None,
                    **filters: str | None) -> list[overzicht.Regel]:
     """Het overzicht van `jeugdplan list` (gefilterd zoals `overzicht.kies`)."""
-    regels = per_plan(repo, f"overzicht:{vandaag}", lambda p: overzicht.regel(p, vandaag))
+    regels = per_plan(repo, f"overzicht:{vandaag}", partial(overzicht.regel, vandaag=vandaag))
     return overzicht.kies(_gelezen(regels, onleesbaar), **filters)
 
 
@@ -40,13 +44,22 @@ def agenda_repo(repo: Repo, vandaag: date, weken: int = 2,
                 onleesbaar: list[str] | None = None) -> list[agenda.Punt]:
     """Alle agendapunten tot `weken` weken vooruit, over tijd eerst."""
     tot = vandaag + timedelta(weeks=weken)
-    per = per_plan(repo, f"agenda:{vandaag}:{tot}", lambda p: agenda.punten(p, vandaag, tot))
+    per = per_plan(repo, f"agenda:{vandaag}:{tot}", partial(agenda.punten, vandaag=vandaag,
+                                                             tot=tot))
     return agenda.sorteer(p for lijst in _gelezen(per, onleesbaar) for p in lijst)
 
 
 def meldcode_status_repo(repo: Repo, vandaag: date, onleesbaar: list[str] | None = None
                          ) -> list[meldcode.Advies]:
     """Alle lopende meldcodesporen: verstreken termijnen eerst."""
-    return meldcode.lopend(a for a in _gelezen(per_plan(
-        repo, f"meldcode:{vandaag}",
-        lambda p: meldcode.spoor(p, vandaag, meldcode.machine(gegevens()))), onleesbaar))
+    return meldcode.lopend(_gelezen(per_plan(
+        repo, f"meldcode:{vandaag}", partial(_meldcodespoor, vandaag=vandaag)), onleesbaar))
+
+
+def _meldcodespoor(plan: Plan, vandaag: date) -> meldcode.Advies | None:
+    return meldcode.spoor(plan, vandaag, meldcode.machine(gegevens()))
+
+
+def thuiszitters_per_plan(plan: Plan, peildatum: date) -> thuiszitters.PlanResultaat:
+    """Wat één plan bijdraagt aan het thuiszittersrapport (per plan in de cache)."""
+    return thuiszitters.plan_resultaat(plan, peildatum, gegevens())

@@ -1,8 +1,9 @@
 """Privacy van de casusrepository: inzage-export, bewaartermijnen en verwijderen (purge).
 
-- `exporteer`: een volledige kopie van één plan voor het inzagerecht van ouders of jongere
-  (AVG art. 15): alle velden, de tekst van het bestand (ook opmerkingen) en de
-  wijzigingsgeschiedenis uit git (wie, wanneer, wat).
+- `exporteer`: een kopie van één plan voor het inzagerecht van ouders of jongere (AVG art. 15;
+  Jeugdwet 7.3.10): de velden, de tekst van het bestand (ook opmerkingen) en de
+  wijzigingsgeschiedenis uit git (wie, wanneer, wat), zonder wat volgens `domein.inzage`
+  achterblijft (een lopend meldcodespoor, informatie over derden), met wat en waarom.
 - `purge`: één casus uit de werkmap verwijderen (één commit), met elke kopie die jeugdplan
   in deze kloon kan bereiken (cache, bewerkingen, resten van git), en alleen op uitdrukkelijk
   verzoek ook uit de geschiedenis van deze repository (`git filter-branch`). De kloon
@@ -15,8 +16,9 @@ import contextlib
 import shutil
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from jeugdplan.diensten.bewerken import wis_bewerking
 from jeugdplan.diensten.inkomend import begraaf
 from jeugdplan.domein.bewaartermijn import einde_termijn, termijn_van
 from jeugdplan.domein.errors import JeugdplanError
@@ -27,6 +29,9 @@ from jeugdplan.opslag.store import CASUSSEN, Repo, controleer_id
 from jeugdplan.opslag.versleuteling import lees_plan_bytes, ontsleutel_tekst
 from jeugdplan.opslag.yamlio import decodeer, laad_snel
 
+if TYPE_CHECKING:
+    from jeugdplan.domein.inzage import Verzoek
+
 # --- inzage-export ------------------------------------------------------------------------
 
 
@@ -35,10 +40,40 @@ def _velden_gewijzigd(oud: dict[str, Any] | None, nieuw: dict[str, Any] | None) 
     return [k for k in dict.fromkeys([*oud, *nieuw]) if oud.get(k) != nieuw.get(k)]
 
 
-def exporteer(repo: Repo, ruw_id: str, vandaag: date) -> dict[str, Any]:
-    """Alles wat over dit kind in het plan staat, met de geschiedenis: voor inzage (AVG)."""
+def _sporen(data: dict[str, Any] | None) -> dict[str, Any]:
+    """De meldcodesporen van een versie per id (een plan van vóór de sporen: één spoor m1)."""
+    waarde = (data or {}).get("meldcode")
+    if isinstance(waarde, dict):
+        waarde = [{"id": "m1", **waarde}]
+    return {str(s.get("id")): s for s in waarde or [] if isinstance(s, dict)}
+
+
+def _per_id(data: dict[str, Any] | None, lijst: str) -> dict[str, Any]:
+    if lijst == "meldcode":
+        return _sporen(data)
+    return {str(x.get("id")): x for x in (data or {}).get(lijst) or [] if isinstance(x, dict)}
+
+
+def _raakt(oud: dict[str, Any] | None, nieuw: dict[str, Any] | None,
+           ids: dict[str, set[str]]) -> bool:
+    """Veranderde een van de onderdelen `ids` (lijst -> ids) tussen deze twee versies?"""
+    for lijst, gezocht in ids.items():
+        a, b = _per_id(oud, lijst), _per_id(nieuw, lijst)
+        if any(a.get(i) != b.get(i) for i in gezocht):
+            return True
+    return False
+
+
+def exporteer(repo: Repo, ruw_id: str, vandaag: date, verzoek: Verzoek) -> dict[str, Any]:
+    """Een kopie van dit plan met de geschiedenis voor inzage (AVG art. 15; Jeugdwet
+    7.3.10): wat volgens `inzage.beoordeel` achterblijft staat er niet in, wel wat en op welke
+    grond. Weigert (JeugdplanError) als deze aanvrager geen inzage mag krijgen."""
+    from jeugdplan.domein.inzage import beoordeel, beperk
+
+    g = gegevens()
     geladen = repo.laad(ruw_id)
     plan = geladen.plan
+    beoordeling = beoordeel(plan, verzoek, vandaag, g)
     tekst = decodeer(lees_plan_bytes(geladen.pad, geladen.relatief), geladen.relatief)
     wijzigingen = gitrepo.geschiedenis(repo.root, geladen.relatief)
     # Per commit welke onderdelen veranderden (oudste eerst vergelijken).
@@ -52,32 +87,57 @@ def exporteer(repo: Repo, ruw_id: str, vandaag: date) -> dict[str, Any]:
             data = None
         versies.append(data if isinstance(data, dict) else None)
     geschiedenis = []
+    verborgen = 0
     vorige: dict[str, Any] | None = None
+    lopend = {"meldcode": set(beoordeling.lopend), "signalen": set(beoordeling.signalen)}
     for w, versie in zip(reversed(wijzigingen), versies, strict=True):
-        geschiedenis.append({"hash": w.hash, "auteur": w.auteur, "datum": w.datum,
-                             "bericht": w.bericht,
-                             "onderdelen": _velden_gewijzigd(vorige, versie)})
+        if beoordeling.lopend and _raakt(vorige, versie, lopend):
+            verborgen += 1  # wie, wanneer en wat in een lopend spoor: blijft ook achter
+        else:
+            geschiedenis.append({"hash": w.hash, "auteur": w.auteur, "datum": w.datum,
+                                 "bericht": w.bericht,
+                                 "onderdelen": _velden_gewijzigd(vorige, versie)})
         vorige = versie
     geschiedenis.reverse()
     bijlagen_map = geladen.pad.parent / "bijlagen"
     bijlagen = sorted(p.relative_to(geladen.pad.parent).as_posix()
                       for p in bijlagen_map.rglob("*") if p.is_file()) \
         if bijlagen_map.is_dir() and repo.binnen_repository(bijlagen_map) else []
-    t = termijn_van(plan, gegevens())
-    einde = einde_termijn(plan, gegevens())
+    t = termijn_van(plan, g)
+    einde = einde_termijn(plan, g)
+    weggelaten = list(beoordeling.weggelaten)
+    if verborgen:
+        lopend_ = g.inzage.beperkingen["lopend-meldcodespoor"]
+        weggelaten.append({"wat": f"{verborgen} wijziging(en) in de geschiedenis die het lopende "
+                                  "meldcodespoor of zijn signalen betreffen",
+                           "grond": " ".join(lopend_.grond.split()), "bron": lopend_.bron})
+    if weggelaten:
+        weggelaten.append({"wat": "het bestand zoals het is opgeslagen (plan_yaml): het bevat "
+                                  "wat hierboven is weggelaten",
+                           "grond": "zie de beperkingen hierboven", "bron": "AVG art. 15 lid 4"})
+    plan_data = beperk(plan.als_json_data(), verzoek, beoordeling)
     return {
-        "soort": "inzage-export (AVG art. 15)",
+        "soort": "inzage-export (AVG art. 15; Jeugdwet art. 7.3.10)",
         "id": plan.id,
         "gemaakt_op": vandaag.isoformat(),
         "organisatie": repo.instellingen.organisatie,
         "bestand": geladen.relatief,
-        "plan": plan.als_json_data(),
-        "plan_yaml": tekst,
+        "plan": plan_data,
+        "plan_yaml": None if weggelaten else tekst,
         "geschiedenis": geschiedenis,
         "bijlagen": bijlagen,
         "bewaartermijn": {"termijn_jaren": t.jaren, "grond": t.grond,
                           "bewaren_tot": einde.isoformat() if einde else None,
                           "onzeker": t.onzeker},
+        "inzage": {
+            "aanvrager": verzoek.aanvrager, "naam": verzoek.naam,
+            "hoedanigheid": beoordeling.hoedanigheid, "volledig": verzoek.volledig,
+            "reden": verzoek.reden if verzoek.volledig else None,
+            "gegeven": [*plan_data, "geschiedenis", "bijlagen"],
+            "weggelaten": weggelaten,
+            "waarschuwingen": beoordeling.waarschuwingen,
+            "termijn": " ".join(g.inzage.termijn.uitleg.split()),
+        },
     }
 
 
@@ -133,20 +193,21 @@ def purge(repo: Repo, ruw_id: str, uit_geschiedenis: bool = False) -> PurgeUitko
 
 
 def _wis_afgeleid(repo: Repo, ident: str) -> None:
-    """Elke kopie van het plan buiten git die jeugdplan kan bereiken: de cache (SQLite houdt
-    gewiste rijen vast in vrije pagina's, dus het hele bestand; hij bouwt zich vanzelf weer
-    op), een onafgemaakte `edit`-kopie van deze casus (lokaal en een oude in
-    `.jeugdplan/bewerk/`), en wat een afgebroken git-merge of een oudere `sync` achterliet
-    (`.merge_file_*`, `jeugdplan-sync-*.jsonl` in de tijdelijke map)."""
+    """Elke kopie van het plan buiten git die jeugdplan kan bereiken: elke cache van deze
+    kloon (heel, want SQLite houdt gewiste rijen vast in vrije pagina's; hij bouwt zich vanzelf
+    weer op), een onafgemaakte `edit`-kopie van deze casus (lokaal, en oude in
+    `.jeugdplan/bewerk/` en de lokale map van oudere versies), en wat een afgebroken git-merge
+    of een oudere `sync` achterliet (`.merge_file_*`, `jeugdplan-sync-*.jsonl` in de tijdelijke
+    map)."""
     import os
     import tempfile
     from pathlib import Path
 
-    from jeugdplan.opslag.cache import Cache, cachebestand
+    from jeugdplan.opslag.cache import wis_alles
     from jeugdplan.opslag.versleuteling import bewerk_map
 
-    Cache(repo.root).wis()
-    cachebestand(repo.root).unlink(missing_ok=True)
+    wis_alles(repo.root)
+    wis_bewerking(repo.root, ident)
     bewerkingen = [repo.root / ".jeugdplan" / "bewerk", bewerk_map(repo.root)]
     resten = [*repo.root.glob(".merge_file_*"),
               *Path(tempfile.gettempdir()).glob("jeugdplan-sync-*.jsonl"),

@@ -33,23 +33,15 @@ EIGEN_REGIO = "regio.yaml"
 
 
 def _lees(pad: Path, relatief: str) -> RegioRegels:
-    """Leest één regiobestand; fouten met regel en kolom (round-trip alleen bij fouten)."""
+    """Leest één regiobestand; fouten met regel en kolom."""
     from jeugdplan.domein.regiomodel import RegioRegels
+    from jeugdplan.opslag.bestanden import lees_bytes
     from jeugdplan.opslag.bronnen import valideer
-    from jeugdplan.opslag.yamlio import decodeer, laad_rt, laad_snel
+    from jeugdplan.opslag.yamlio import decodeer, laad_snel
 
-    try:
-        tekst = decodeer(pad.read_bytes(), relatief)
-    except OSError as e:
-        raise JeugdplanError(f"{relatief}: kan niet gelezen worden ({e.strerror})") from None
+    tekst = decodeer(lees_bytes(pad, relatief), relatief)
     data = laad_snel(tekst, relatief)
-    if data is None:
-        data = {}
-    try:
-        return valideer(RegioRegels, data, relatief)
-    except PlanOngeldig:
-        doc = laad_rt(tekst, relatief)
-        return valideer(RegioRegels, doc if doc is not None else {}, relatief, doc)
+    return valideer(RegioRegels, data if data is not None else {}, relatief, tekst)
 
 
 def laad_regio(sleutel: str, root: Path | None = None) -> Regio:
@@ -102,7 +94,7 @@ def _plaats_problemen(regio: Regio, fouten: list[tuple[Loc, str]], root: Path | 
     if not fouten:
         return []
     from jeugdplan.opslag.validatie import veldpad
-    from jeugdplan.opslag.yamlio import decodeer, laad_rt, plaats
+    from jeugdplan.opslag.yamlio import decodeer, knopen, plaats
 
     docs: dict[str, Any] = {}
 
@@ -110,7 +102,7 @@ def _plaats_problemen(regio: Regio, fouten: list[tuple[Loc, str]], root: Path | 
         if pad not in docs:
             bestand = (root / EIGEN_REGIO if pad == EIGEN_REGIO and root is not None
                        else data_map() / "regio" / f"{regio.sleutel}.yaml")
-            docs[pad] = laad_rt(decodeer(bestand.read_bytes(), pad), pad)
+            docs[pad] = knopen(decodeer(bestand.read_bytes(), pad))
         return docs[pad]
 
     problemen = []

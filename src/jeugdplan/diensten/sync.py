@@ -138,9 +138,8 @@ def _nieuwe_casussen(root: Path, van: str, tot: str) -> set[str]:
 
 def _hernoem_casus(repo: Repo, oud: str, bezet: set[str], remote: str) -> str:
     """Geeft de eigen casus `oud` een nieuw id, in één commit."""
-    from jeugdplan.domein.model import Plan
-    from jeugdplan.opslag.bronnen import valideer
     from jeugdplan.opslag.clock import vandaag
+    from jeugdplan.opslag.planbestand import plan_uit
     from jeugdplan.opslag.versleuteling import lees_plan_bytes
     from jeugdplan.opslag.yamlio import decodeer, dump_rt, laad_rt
 
@@ -155,7 +154,7 @@ def _hernoem_casus(repo: Repo, oud: str, bezet: set[str], remote: str) -> str:
     doc = laad_rt(decodeer(lees_plan_bytes(pad, relatief), relatief), relatief)
     doc["id"] = nieuw
     tekst = dump_rt(doc).replace(f"jeugdplan edit {oud}", f"jeugdplan edit {nieuw}")
-    valideer(Plan, laad_rt(tekst, relatief), relatief)
+    plan_uit(tekst, relatief)
     schrijf_plan(root, pad, tekst)
     gitrepo.commit(root, [oude_map, nieuwe_map],
                    f"{nieuw}: casus-id gewijzigd van {oud} in {nieuw} ({oud} bestond al "
@@ -289,7 +288,7 @@ def _na_conflict(root: Path, remote: str, kies: str | None, meldingen: list[Meld
 def _samengevoegd(root: Path) -> dict[str, bytes | None]:
     """De plannen (en `ontvangers.yaml`, `jeugdplan.yaml`) die de samenvoeging veranderde,
     zoals ze nu in de werkmap staan."""
-    from jeugdplan.opslag.yamlio import lees_bytes
+    from jeugdplan.opslag.bestanden import lees_bytes
 
     uit: dict[str, bytes | None] = {}
     for pad in inkomend.gewijzigd(root, "--cached", "HEAD"):

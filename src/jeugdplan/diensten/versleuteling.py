@@ -156,9 +156,9 @@ def zet_aan(repo: Repo, lijst: list[Ontvanger]) -> Uitkomst:
             f"jeugdplan: versleuteling aan ({n} plan(nen) versleuteld voor {len(lijst)} "
             "ontvanger(s))"), bestand=lijst)
         # De oude cache en bewerkingen (leesbaar) weg uit de repository.
-        from jeugdplan.opslag.cache import cachebestand
+        from jeugdplan.opslag.cache import wis_alles
 
-        cachebestand(repo.root)
+        wis_alles(repo.root)
         bewerk_map(repo.root)
     if in_geschiedenis:
         uitkomst.waarschuwingen.append(

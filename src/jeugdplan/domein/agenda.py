@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from jeugdplan.domein.model import Plan
 
-Soort = Literal["actie", "doel-evaluatie", "opp-evaluatie", "meldcode-termijn"]
+Soort = Literal["actie", "doel-evaluatie", "opp-evaluatie", "meldcode-termijn",
+                "meldcode-terugkoppeling"]
 
 
 @dataclass(frozen=True)
@@ -58,12 +59,22 @@ def punten(plan: Plan, vandaag: date, tot: date) -> list[Punt]:
     if opp is not None:
         voeg_toe("opp-evaluatie", "evaluatie ontwikkelingsperspectief (OPP)",
                  opp.evaluatiedatum, None)
-    # Alleen zolang het besluit 'hulp' is staat vraag 5 nog open (zie meldcode.py).
-    if plan.meldcode and plan.meldcode.afgerond is None and plan.meldcode.besluit == "hulp":
-        termijnen = [a.termijn for a in plan.meldcode.afwegingen if a.termijn]
-        if termijnen:
-            voeg_toe("meldcode-termijn", "meldcode: afwegingsvraag 5 beantwoorden",
-                     max(termijnen), plan.meldcode.door)
+    for nummer, spoor in enumerate(plan.meldcode, 1):
+        if spoor.geannuleerd is not None:
+            continue
+        # Alleen zolang het besluit 'hulp' is staat vraag 5 nog open (zie meldcode.py).
+        if spoor.afgerond is None and spoor.besluit == "hulp":
+            termijnen = [a.termijn for a in spoor.afwegingen if a.termijn]
+            if termijnen:
+                voeg_toe("meldcode-termijn", f"meldcode spoor {nummer}: afwegingsvraag 5 "
+                         "beantwoorden", max(termijnen), spoor.door)
+        # Na een melding: de terugkoppeling van Veilig Thuis, tot die is vastgelegd.
+        verwacht = [x.terugkoppeling_verwacht for x in spoor.meldingen
+                    if x.terugkoppeling_verwacht is not None]
+        if verwacht and not spoor.terugkoppelingen:
+            voeg_toe("meldcode-terugkoppeling", f"meldcode spoor {nummer}: terugkoppeling van "
+                     "Veilig Thuis (navragen als die uitblijft)", max(verwacht),
+                     spoor.meldingen[-1].door)
     return uit
 
 

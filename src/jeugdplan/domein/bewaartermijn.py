@@ -1,5 +1,12 @@
 """Bewaartermijnen: welke termijn geldt voor een plan (regels en bronnen in
-`data/bewaartermijnen.yaml`) en welke afgesloten plannen erover zijn."""
+`data/bewaartermijnen.yaml`), vanaf wanneer hij telt, en welke afgesloten plannen erover zijn.
+
+De termijn telt vanaf de laatste wijziging in het dossier (Jeugdwet 7.3.8 lid 3), nooit vóór
+de afsluiting: een journaalregel na het afsluiten laat de termijn opnieuw beginnen. Geplande
+datums (evaluatie, deadline, termijn) en het logboek van inzage-exports zijn geen wijziging.
+Coaching door een CJG- of JG-coach is jeugdhulp; advies, voorlichting en cursussen zijn
+preventie.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from jeugdplan.domein.dubbel import normaliseer
 from jeugdplan.domein.gegevens import Gegevens
 from jeugdplan.domein.model import Plan
 
@@ -33,14 +41,24 @@ def _gevuld(data: dict[str, Any], veld: str) -> bool:
     return bool(waarde)
 
 
+def _jeugdhulp(data: dict[str, Any], g: Gegevens) -> dict[str, Any]:
+    """`data` zonder jeugdhulp die naar haar vorm preventie is (advies, cursus, ...)."""
+    woorden = [normaliseer(w) for w in g.bewaartermijnen.preventie.vormen]
+    hulp = [h for h in data.get("jeugdhulp", [])
+            if not any(w and w in normaliseer(str(h.get("vorm", ""))) for w in woorden)]
+    return {**data, "jeugdhulp": hulp}
+
+
 def termijn_van(plan: Plan, g: Gegevens) -> Termijn:
     """De bewaartermijn die voor dit plan geldt: de langste van de toepasselijke regels."""
     regels = g.bewaartermijnen
-    data = plan.als_yaml_data()
+    data = _jeugdhulp(plan.als_yaml_data(), g)
+    rollen = {b.rol for b in plan.betrokkenen} | ({plan.regie.rol} if plan.regie else set())
     kandidaten: list[Termijn] = []
     for regel in regels.regels:
         gevuld = [v for v in regel.als if _gevuld(data, v)]
-        if regel.als and not gevuld:
+        gevuld += [f"betrokkene {r}" for r in regel.rollen if r in rollen]
+        if (regel.als or regel.rollen) and not gevuld:
             continue
         t = regels.termijnen[regel.termijn]
         reden = ("plan bevat " + ", ".join(gevuld)) if gevuld else "elk plan"
@@ -55,10 +73,36 @@ def plus_jaren(dag: date, jaren: int) -> date:
         return date(dag.year + jaren, 3, 1)
 
 
-def einde_termijn(plan: Plan, g: Gegevens) -> date | None:
+def laatste_wijziging(plan: Plan, g: Gegevens) -> date | None:
+    """De laatste datum van een wijziging in het dossier: de jongste datum in het plan, zonder
+    geplande datums en zonder het logboek van inzage-exports."""
+    telling = g.bewaartermijnen.telling
+    planning, niet_mee = set(telling.planning), set(telling.niet_mee)
+
+    def datums(waarde: Any, sleutel: str | None) -> list[date]:
+        if isinstance(waarde, dict):
+            return [d for k, v in waarde.items() if k not in planning for d in datums(v, k)]
+        if isinstance(waarde, list):
+            return [d for v in waarde for d in datums(v, sleutel)]
+        return [waarde] if isinstance(waarde, date) else []
+
+    data = {k: v for k, v in plan.als_yaml_data().items() if k not in niet_mee}
+    return max(datums(data, None), default=None)
+
+
+def vanaf(plan: Plan, g: Gegevens) -> date | None:
+    """Vanaf wanneer de termijn telt: de afsluiting of een latere wijziging (None: open plan)."""
     if plan.status != "afgesloten" or plan.afgesloten is None:
         return None
-    return plus_jaren(plan.afgesloten, termijn_van(plan, g).jaren)
+    laatste = laatste_wijziging(plan, g)
+    return max(plan.afgesloten, laatste) if laatste is not None else plan.afgesloten
+
+
+def einde_termijn(plan: Plan, g: Gegevens) -> date | None:
+    begin = vanaf(plan, g)
+    if begin is None:
+        return None
+    return plus_jaren(begin, termijn_van(plan, g).jaren)
 
 
 def verlopen(plannen: list[Plan], vandaag: date, g: Gegevens) -> list[dict[str, Any]]:
@@ -70,5 +114,6 @@ def verlopen(plannen: list[Plan], vandaag: date, g: Gegevens) -> list[dict[str, 
             continue
         t = termijn_van(plan, g)
         uit.append({"id": plan.id, "afgesloten": plan.afgesloten, "termijn_jaren": t.jaren,
-                    "verlopen_sinds": einde, "grond": t.grond})
+                    "verlopen_sinds": einde, "grond": t.grond,
+                    "laatste_wijziging": vanaf(plan, g)})
     return sorted(uit, key=lambda r: (r["verlopen_sinds"], r["id"]))

@@ -64,6 +64,10 @@ def voeg_signaal_toe(
     _niet_in_toekomst(datum, vandaag, "de datum van het signaal")
     signaal = voeg_toe(plan.signalen, Signaal, datum=datum, bron=bron, domein=domein,
                        zwaarte=zwaarte, omschrijving=omschrijving, interpretatie=interpretatie)
+    lopend = plan.meldcode[-1] if plan.meldcode else None
+    if (domein == "veiligheid" and lopend is not None and lopend.afgerond is None
+            and lopend.geannuleerd is None):
+        lopend.signalen.append(signaal.id)  # hoort bij het lopende meldcodespoor
     _activeer(plan, datum)
     return f"signaal {signaal.id} toegevoegd ({domein}, {zwaarte})"
 
@@ -155,13 +159,14 @@ def voeg_betrokkene_toe(
     return f"betrokkene toegevoegd ({rol})"
 
 
-def voeg_opvoeder_toe(plan: Plan, *, naam: str, relatie: str, gezag: bool,
+def voeg_opvoeder_toe(plan: Plan, *, naam: str, relatie: str, gezag: bool | str,
                       contact: str | None) -> str:
     _niet_afgesloten(plan)
     if any(o.naam.lower() == naam.lower() for o in plan.gezin):
         raise JeugdplanError(f"{naam!r} staat al bij het gezin van casus {plan.id}")
     voeg_toe(plan.gezin, Opvoeder, naam=naam, relatie=relatie, gezag=gezag, contact=contact)
-    return f"gezinslid toegevoegd ({relatie}{', met gezag' if gezag else ''})"
+    wat = {True: ", met gezag", "onbekend": ", gezag onbekend"}.get(gezag, "")
+    return f"gezinslid toegevoegd ({relatie}{wat})"
 
 
 def voeg_evaluatie_toe(plan: Plan, *, datum: date, door: str, notitie: str,

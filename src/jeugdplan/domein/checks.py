@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING
 
 from jeugdplan.domein.dubbel import dubbele_groepen
 from jeugdplan.domein.errors import Ernst, Probleem
-from jeugdplan.domein.toestemming import heeft_toestemming, leeftijd, zonder_toestemming
+from jeugdplan.domein.toestemming import (
+    heeft_toestemming,
+    leeftijd,
+    opnieuw_vragen,
+    zonder_toestemming,
+)
 
 if TYPE_CHECKING:
     from jeugdplan.domein.gegevens import Gegevens
@@ -68,8 +73,8 @@ def _datums(plan: Plan) -> Iterator[tuple[Loc, date]]:
     for i, hulp in enumerate(plan.jeugdhulp):
         if hulp.start:
             yield ("jeugdhulp", i, "start"), hulp.start
-    if plan.meldcode:
-        yield ("meldcode", "gestart"), plan.meldcode.gestart
+    for i, spoor in enumerate(plan.meldcode):
+        yield ("meldcode", i, "gestart"), spoor.gestart
 
 
 def _periodes(plan: Plan) -> Iterator[tuple[Loc, date | None, date | None, str]]:
@@ -113,13 +118,20 @@ def _einde_voor_begin(plan: Plan, vandaag: date, g: Gegevens) -> Iterator[Bevind
 
 @controle("meldcode-spoor")
 def _meldcode_spoor(plan: Plan, vandaag: date, g: Gegevens) -> Iterator[Bevinding]:
-    """Een met de hand bewerkt meldcodespoor moet door de stappenmachine te volgen zijn."""
-    if plan.meldcode is None:
-        return
-    from jeugdplan.domein.meldcode import machine, toestand
+    """Met de hand bewerkte meldcodesporen moeten door de stappenmachine te volgen zijn, ook
+    in de tijd (stap 2 niet vóór stap 1, de melding niet vóór het besluit, ...). Een signaal
+    over veiligheid na een afgerond spoor vraagt een nieuw spoor."""
+    from jeugdplan.domein.meldcode import fouten, machine, open_signalen
 
-    for fout in toestand(plan.meldcode, machine(g)).fouten:
+    for fout in fouten(plan, machine(g)) if plan.meldcode else []:
         yield _fout("meldcode-spoor", ("meldcode",), fout)
+    open_ = open_signalen(plan) if _open(plan) else []
+    if open_:
+        wat = ("kwam na het laatste meldcodespoor: start een nieuw spoor" if plan.meldcode
+               else "heeft nog geen meldcodespoor: start de meldcode")
+        yield _waarschuwing("meldcode-spoor", ("signalen",),
+                            f"signaal {', '.join(s.id for s in open_)} over veiligheid {wat} "
+                            f"('jeugdplan meldcode start {plan.id}')")
 
 
 @controle("verzuim-tegenstrijdig")
@@ -228,6 +240,15 @@ def _toestemming(plan: Plan, vandaag: date, g: Gegevens) -> Iterator[Bevinding]:
             yield _waarschuwing("zonder-toestemming", ("betrokkenen", i),
                                 f"{wie} ({b.rol}) is betrokken zonder geldige toestemming "
                                 "om gegevens te delen")
+
+
+@controle("toestemming-opnieuw")
+def _toestemming_opnieuw(plan: Plan, vandaag: date, g: Gegevens) -> Iterator[Bevinding]:
+    """Toestemming gegeven zonder het kind, dat nu (12 of 16 geworden) zelf moet toestemmen."""
+    if not _open(plan):
+        return
+    for melding in opnieuw_vragen(plan, vandaag, g):
+        yield _waarschuwing("toestemming-opnieuw", ("toestemmingen",), melding)
 
 
 def controleer_plan(plan: Plan, vandaag: date, g: Gegevens) -> list[Bevinding]:

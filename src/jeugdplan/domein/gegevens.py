@@ -61,9 +61,19 @@ class Rollen(Gegeven):
     rollen: list[str]
 
 
+class Regeltekst(Gegeven):
+    uitleg: str
+    bron: str
+    onzeker: str | None = None
+
+
 class Toestemmingsregels(Gegeven):
     versie: Versie
+    bron: str
     leeftijden: list[Leeftijdsband] = Field(min_length=1)
+    gezag: Regeltekst
+    opnieuw_vragen: Regeltekst
+    """Toestemming gegeven zonder het kind, dat nu zelf moet toestemmen: waarschuwen."""
     zonder_toestemming: Rollen
     school_intern: Rollen
 
@@ -101,12 +111,34 @@ class Termijnregel(Gegeven):
     termijn: str
     als: list[str] = []
     """Velden van het plan (met punten: `verzuim.afwezigheden`); leeg: geldt voor elk plan."""
+    rollen: list[str] = []
+    """Ook als een betrokkene of de regie een van deze rollen heeft (coaching is jeugdhulp)."""
+
+
+class Preventie(Gegeven):
+    vormen: list[str] = Field(min_length=1)
+    """Woorden in `jeugdhulp[].vorm` die preventie aanduiden (geen jeugdhulp)."""
+    bron: str
+    onzeker: str | None = None
+
+
+class Telling(Gegeven):
+    """Vanaf wanneer de termijn telt: de laatste wijziging in het dossier."""
+
+    bron: str
+    planning: list[str] = []
+    """Velden met een geplande datum (geen wijziging)."""
+    niet_mee: list[str] = []
+    """Onderdelen van het plan die geen wijziging van het dossier zijn (het inzagelogboek)."""
+    onzeker: str | None = None
 
 
 class Bewaartermijnen(Gegeven):
     versie: Versie
     termijnen: dict[str, Termijn] = Field(min_length=1)
     regels: list[Termijnregel] = Field(min_length=1)
+    preventie: Preventie
+    telling: Telling
 
     @model_validator(mode="after")
     def _bekende_termijnen(self) -> Bewaartermijnen:
@@ -266,13 +298,34 @@ class Meldingdefinitie(Gegeven):
     bron: str
 
 
+class PlichtStap(Gegeven):
+    wie: str
+    wat: str
+    bron: str
+
+
 class AnderePlicht(Gegeven):
+    """De meldplicht bij een mogelijk zedendelict door iemand met taken op school."""
+
     domein: str
     titel: str
     uitleg: str
     wie: str
+    voor_wie: str
+    """Voor wie de plicht geldt: iedere persoon met taken ten behoeve van de school."""
     vertrouwensinspecteur: str
+    stappen: list[PlichtStap] = Field(min_length=1)
+    naast_meldcode: str
+    """Dat de meldplicht de meldcode voor een ander vermoeden niet vervangt."""
     bron: str
+    onzeker: str | None = None
+
+
+class Terugkoppeling(Gegeven):
+    werkdagen: int = Field(ge=1)
+    uitleg: str
+    bron: str
+    onzeker: str | None = None
 
 
 class Meldcodedefinitie(Gegeven):
@@ -286,6 +339,10 @@ class Meldcodedefinitie(Gegeven):
     besluiten: dict[str, str]
     """Besluit (`afsluiten`, `melden`, `hulp`) -> omschrijving."""
     melding: Meldingdefinitie
+    terugkoppeling: Terugkoppeling
+    """Wanneer Veilig Thuis na een melding naar verwachting terugkoppelt."""
+    na_melding: Regeltekst
+    """Een melding is geen overdracht: de rol van de school gaat door."""
     andere_plicht: AnderePlicht
 
     @model_validator(mode="after")
@@ -305,6 +362,64 @@ class Meldcodedefinitie(Gegeven):
         return self
 
 
+# --- inzage.yaml ----------------------------------------------------------------------------
+
+
+class InzageLeeftijd(Gegeven):
+    van: int = Field(ge=0)
+    tot: int = Field(gt=0)
+    jeugdige: bool
+    """Mag de jeugdige zelf inzien?"""
+    ouder: Literal["gezag", "toestemming"]
+    """gezag: een ouder met gezag; toestemming: alleen met toestemming van de jongere."""
+    uitleg: str
+    bron: str
+
+
+class Beperking(Gegeven):
+    wat: str
+    grond: str
+    bron: str
+    onzeker: str | None = None
+
+
+class Inzageregels(Gegeven):
+    versie: Versie
+    termijn: Regeltekst
+    leeftijden: list[InzageLeeftijd] = Field(min_length=1)
+    beperkingen: dict[str, Beperking]
+    logboek: Regeltekst
+
+    @model_validator(mode="after")
+    def _bekende_beperkingen(self) -> Inzageregels:
+        nodig = {"lopend-meldcodespoor", "overslaan-veiligheid", "kindcheck", "bron-derden",
+                 "contact-gezin"}
+        if set(self.beperkingen) != nodig:
+            raise ValueError("beperkingen moet precies deze noemen: " + ", ".join(sorted(nodig)))
+        return self
+
+
+# --- crisis.yaml ----------------------------------------------------------------------------
+
+
+class Crisisadvies(Gegeven):
+    organisatie: str
+    rol: str
+    contact: str
+    reden: str
+    bron: str
+
+
+class Crisisregels(Gegeven):
+    """Acuut gevaar: wat eerst moet, landelijk (niet per regio)."""
+
+    versie: Versie
+    voorwaarde: str
+    bron: str
+    onzeker: str | None = None
+    adviezen: list[Crisisadvies] = Field(min_length=1)
+
+
 # --- alles samen ----------------------------------------------------------------------------
 
 
@@ -317,14 +432,22 @@ class Gegevens(Gegeven):
     bewaartermijnen: Bewaartermijnen
     leerplicht: Leerplichtregels
     meldcode: Meldcodedefinitie
+    crisis: Crisisregels
+    inzage: Inzageregels
 
     @model_validator(mode="after")
     def _samenhang(self) -> Gegevens:
         rollen = self.codelijsten.rollen.codes
-        for lijst in (self.toestemming.zonder_toestemming, self.toestemming.school_intern):
+        for lijst in (self.toestemming.zonder_toestemming, self.toestemming.school_intern,
+                      Rollen(rollen=[a.rol for a in self.crisis.adviezen])):
             for rol in lijst.rollen:
                 if rol not in rollen:
                     raise ValueError(f"toestemming: onbekende rol {rol!r} (niet in "
+                                     "codelijsten.rollen)")
+        for regel in self.bewaartermijnen.regels:
+            for rol in regel.rollen:
+                if rol not in rollen:
+                    raise ValueError(f"bewaartermijnen: onbekende rol {rol!r} (niet in "
                                      "codelijsten.rollen)")
         if self.meldcode.andere_plicht.domein not in self.codelijsten.domeinen.codes:
             raise ValueError(f"meldcode: andere_plicht.domein "

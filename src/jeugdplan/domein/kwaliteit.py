@@ -107,10 +107,7 @@ def indicatoren(plannen: Sequence[Plan], van: date, tot: date) -> dict[str, Any]
     gestart = afgerond = loopt = 0
     duren: list[int] = []
     besluiten = {"afsluiten": 0, "melden": 0, "hulp": 0}
-    for p in plannen:
-        m = p.meldcode
-        if m is None:
-            continue
+    for m in (spoor for p in plannen for spoor in p.meldcode if spoor.geannuleerd is None):
         gestart += _in(m.gestart, van, tot)
         if _in(m.afgerond, van, tot):
             assert m.afgerond is not None

@@ -5,10 +5,18 @@ uitkomsten, onderwijsvariant, gronden om stap 3 over te slaan, Veilig Thuis, de 
 meldplicht bij een mogelijk zedendelict door personeel). Hieruit bouwt `Machine` een
 overgangstabel `(toestand, gebeurtenis) -> mogelijke volgende toestanden`.
 
-De toestand wordt nooit los opgeslagen: `toestand()` speelt het vastgelegde spoor in het plan
-(stappen, overslaan, afwegingen, meldingen) opnieuw af door de tabel. Zo wordt ook een met de
-hand bewerkt spoor gecontroleerd. Een gebeurtenis die de tabel niet toestaat is een
-`JeugdplanError` die zegt wat er nog ontbreekt; er wordt dan niets geschreven.
+De toestand wordt nooit los opgeslagen: `toestand()` speelt een vastgelegd spoor in het plan
+(stappen, overslaan, afwegingen, meldingen) opnieuw af door de tabel, en controleert daarbij
+ook de volgorde in de tijd. Zo wordt ook een met de hand bewerkt spoor gecontroleerd. Een
+gebeurtenis die de tabel niet toestaat is een `JeugdplanError` die zegt wat er nog ontbreekt;
+er wordt dan niets geschreven.
+
+Een plan heeft sporen in de tijd (`plan.meldcode`, oudste eerst): elk nieuw vermoeden begint
+een nieuw spoor bij stap 1 zodra het vorige is afgerond (of geannuleerd). Er loopt hoogstens
+één spoor tegelijk; een nieuw signaal over veiligheid terwijl een spoor loopt hoort bij dat
+spoor (aanvullen mag tot het besluit). De aparte meldplicht bij een mogelijk zedendelict door
+iemand met taken op school is geen meldcode en houdt de meldcode voor een ander vermoeden
+niet tegen.
 
 Deze module print nooit; de opdrachten in `cli/meldcode.py` tonen het resultaat.
 """
@@ -16,7 +24,7 @@ Deze module print nooit; de opdrachten in `cli/meldcode.py` tonen het resultaat.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -32,9 +40,10 @@ if TYPE_CHECKING:
         Meldcodedefinitie,
         MeldcodeStapDefinitie,
     )
-    from jeugdplan.domein.model import Meldcode, MeldcodeStap, Plan
+    from jeugdplan.domein.model import Meldcode, MeldcodeStap, Plan, Signaal
 
 ANTWOORDEN = ("ja", "nee", "twijfel")
+VEILIGHEID = "veiligheid"
 
 
 class Staat(StrEnum):
@@ -53,6 +62,8 @@ class Staat(StrEnum):
     MELDEN = "melden"
     """Besluit: melden bij Veilig Thuis; de melding is nog niet vastgelegd."""
     AFGEROND = "afgerond"
+    GEANNULEERD = "geannuleerd"
+    """Per vergissing gestart; blijft in de geschiedenis staan."""
 
 
 STAP_STATEN = (Staat.STAP_1, Staat.STAP_2, Staat.STAP_3)
@@ -142,6 +153,69 @@ def machine(g: Gegevens) -> Machine:
     return bewaard[1]
 
 
+# --- sporen in de tijd -----------------------------------------------------------------------
+
+
+def nummer_van(plan: Plan, spoor: Meldcode) -> int:
+    """Het volgnummer (1, 2, ...) van een spoor in het plan."""
+    return next(i for i, s in enumerate(plan.meldcode, 1) if s is spoor)
+
+
+def laatste(plan: Plan) -> Meldcode | None:
+    """Het nieuwste spoor (het lopende, als er een loopt), of None."""
+    return plan.meldcode[-1] if plan.meldcode else None
+
+
+def is_gesloten(spoor: Meldcode) -> bool:
+    return spoor.afgerond is not None or spoor.geannuleerd is not None
+
+
+def kies_spoor(plan: Plan, nummer: int | None) -> Meldcode:
+    """Spoor `nummer` (1-based), standaard het nieuwste; weigert met wat er wel is."""
+    if not plan.meldcode:
+        raise JeugdplanError(f"casus {plan.id} heeft geen meldcodespoor; "
+                             f"start het met 'jeugdplan meldcode start {plan.id}'")
+    if nummer is None:
+        return plan.meldcode[-1]
+    if not 1 <= nummer <= len(plan.meldcode):
+        aantal = "er is 1 spoor" if len(plan.meldcode) == 1 else \
+            f"er zijn {len(plan.meldcode)} sporen"
+        raise JeugdplanError(f"casus {plan.id} heeft geen meldcodespoor {nummer}; {aantal}")
+    return plan.meldcode[nummer - 1]
+
+
+def _gedekt_door(signaal: Signaal, spoor: Meldcode) -> bool:
+    if spoor.geannuleerd is not None:
+        return False
+    if signaal.id in spoor.signalen:
+        return True
+    # Een lopend spoor neemt elk nieuw signaal mee (aanvullen in stap 1 mag tot het besluit);
+    # een afgerond spoor dekt wat er vóór de afronding was (ook in plannen van vóór de
+    # koppeling van signalen aan sporen). Een signaal van de dag van afronding zelf dat niet
+    # aan het spoor hangt, telt als nieuw: liever een keer te veel gevraagd.
+    return spoor.afgerond is None or signaal.datum < spoor.afgerond
+
+
+def open_signalen(plan: Plan) -> list[Signaal]:
+    """Signalen over veiligheid die (nog) door geen spoor gedekt zijn: elk nieuw vermoeden na
+    een afgerond spoor vraagt een nieuw spoor."""
+    return [s for s in plan.signalen if s.domein == VEILIGHEID
+            and not any(_gedekt_door(s, spoor) for spoor in plan.meldcode)]
+
+
+def signalen_van_lopend(plan: Plan, spoor: Meldcode) -> list[Signaal]:
+    """De signalen over veiligheid waar een lopend spoor over gaat: gekoppeld, of door geen
+    ander (afgerond) spoor gedekt."""
+    anders = [t for t in plan.meldcode if t is not spoor]
+    return [s for s in plan.signalen if s.domein == VEILIGHEID and (
+        s.id in spoor.signalen or not any(_gedekt_door(s, t) for t in anders))]
+
+
+def gemeld(plan: Plan) -> list[tuple[int, Meldcode]]:
+    """De sporen die in een melding aan Veilig Thuis eindigden, met hun nummer."""
+    return [(i, s) for i, s in enumerate(plan.meldcode, 1) if s.meldingen]
+
+
 # --- de toestand afspelen ------------------------------------------------------------------
 
 
@@ -151,11 +225,14 @@ class Toestand:
     ontbreekt: list[str] = field(default_factory=list)
     """Verplichte velden die de huidige stap (1-3) nog mist."""
     besluit: str | None = None
-    besluit_datum: date | None = None
     termijn: date | None = None
     afgerond: date | None = None
     fouten: list[str] = field(default_factory=list)
     """Wat in een met de hand bewerkt spoor niet klopt (de afspeling stopt daar)."""
+    sinds: date | None = None
+    """Sinds wanneer het spoor in deze toestand is: een gebeurtenis van deze toestand mag niet
+    eerder gedateerd zijn (de chronologie)."""
+    sinds_wat: str = "de start van het spoor"
 
 
 def _gedekt(stappen: list[MeldcodeStap], nummer: int) -> set[str]:
@@ -172,12 +249,17 @@ def _ontbreekt(m: Machine, stappen: list[MeldcodeStap], nummer: int) -> list[str
     return [v for v in m.stap(nummer).vereist if v not in gedekt]
 
 
+def _stapnummer(staat: Staat) -> int | None:
+    return STAP_STATEN.index(staat) + 1 if staat in STAP_STATEN else None
+
+
 def toestand(meldcode: Meldcode | None, m: Machine) -> Toestand:
-    """Speelt het vastgelegde spoor af door de overgangstabel en geeft de huidige toestand."""
+    """Speelt één vastgelegd spoor af door de overgangstabel en geeft de huidige toestand."""
     if meldcode is None:
         return Toestand(Staat.NIET_GESTART)
     staat = Staat.STAP_1
-    uit = Toestand(staat)
+    uit = Toestand(staat, sinds=meldcode.gestart)
+    wie = f"meldcodespoor {meldcode.id}"
     gezien: list[MeldcodeStap] = []
     # (gebeurtenis, soort, item); de soort staat erbij, zodat dit ook werkt op de lichte
     # objecten uit de cache (`licht`), die geen modelklassen zijn.
@@ -190,24 +272,34 @@ def toestand(meldcode: Meldcode | None, m: Machine) -> Toestand:
     for naam, soort, item in gebeurtenissen:
         mogelijk = m.toegestaan(staat, naam)
         if mogelijk is None:
-            uit.fouten.append(
-                f"meldcode: {_beschrijf(naam)} past niet na {_staat_tekst(m, staat)}"
-            )
+            uit.fouten.append(f"{wie}: {_beschrijf(naam)} past niet na {_staat_tekst(m, staat)}")
             break
+        if soort == "stap" and item.stap == 3 and meldcode.overgeslagen:
+            uit.fouten.append(f"{wie}: stap 3 is zowel vastgelegd als overgeslagen")
+            break
+        # Een aanvulling op een eerdere stap hoeft alleen na de start te liggen; al het andere
+        # niet vóór het moment waarop het spoor in deze toestand kwam.
+        aanvulling = soort == "stap" and item.stap != _stapnummer(staat)
+        grens, grens_wat = ((meldcode.gestart, "de start van het spoor") if aanvulling
+                            else (uit.sinds or meldcode.gestart, uit.sinds_wat))
+        if item.datum < grens:
+            uit.fouten.append(f"{wie}: {_beschrijf(naam)} ({item.datum}) ligt vóór {grens_wat} "
+                              f"({grens})")
+            break
+        voor = staat
         if soort == "stap":
-            if item.stap == 3 and meldcode.overgeslagen:
-                uit.fouten.append("meldcode: stap 3 is zowel vastgelegd als overgeslagen")
-                break
             gezien.append(item)
-            nummer = STAP_STATEN.index(staat) + 1 if staat in STAP_STATEN else None
+            nummer = _stapnummer(staat)
             if nummer is not None and nummer == item.stap and not _ontbreekt(m, gezien, nummer):
                 staat = mogelijk[-1]
         else:
             staat = mogelijk[0]
+        if staat != voor:
+            uit.sinds, uit.sinds_wat = item.datum, _beschrijf(naam)
         if soort == "afweging":
             info = m.uitkomst(item.vraag, item.antwoord)
             if not info.uitkomst.startswith("vraag "):
-                uit.besluit, uit.besluit_datum = info.uitkomst, item.datum
+                uit.besluit = info.uitkomst
                 uit.termijn = item.termijn if info.uitkomst == "hulp" else None
                 if staat == Staat.AFGEROND:
                     uit.afgerond = item.datum
@@ -217,9 +309,59 @@ def toestand(meldcode: Meldcode | None, m: Machine) -> Toestand:
     if staat in STAP_STATEN:
         uit.ontbreekt = _ontbreekt(m, gezien, STAP_STATEN.index(staat) + 1)
     if not uit.fouten and meldcode.besluit != uit.besluit:
-        uit.fouten.append(f"meldcode: besluit in het plan ({meldcode.besluit or 'geen'}) klopt "
+        uit.fouten.append(f"{wie}: besluit in het plan ({meldcode.besluit or 'geen'}) klopt "
                           f"niet met de afwegingen ({uit.besluit or 'geen'})")
+    if not uit.fouten and meldcode.afgerond != uit.afgerond:
+        uit.fouten.append(f"{wie}: afgerond in het plan ({meldcode.afgerond or 'niet'}) klopt "
+                          f"niet met de afwegingen en meldingen ({uit.afgerond or 'niet'})")
+    melddatum = meldcode.meldingen[0].datum if meldcode.meldingen else None
+    for t in meldcode.terugkoppelingen:
+        if melddatum is None:
+            uit.fouten.append(f"{wie}: een terugkoppeling van Veilig Thuis zonder melding")
+        elif t.datum < melddatum:
+            uit.fouten.append(f"{wie}: de terugkoppeling ({t.datum}) ligt vóór de melding "
+                              f"({melddatum})")
+    if meldcode.geannuleerd is not None:
+        if meldcode.geannuleerd.datum < meldcode.gestart:
+            uit.fouten.append(f"{wie}: geannuleerd ({meldcode.geannuleerd.datum}) vóór de start "
+                              f"({meldcode.gestart})")
+        uit.staat = Staat.GEANNULEERD
     return uit
+
+
+def fouten(plan: Plan, m: Machine) -> list[str]:
+    """Wat er in de sporen van een (met de hand bewerkt) plan niet klopt: elk spoor door de
+    tabel, de sporen na elkaar en hoogstens één lopend spoor."""
+    uit: list[str] = []
+    gezien: set[str] = set()
+    for i, spoor in enumerate(plan.meldcode):
+        uit.extend(toestand(spoor, m).fouten)
+        if spoor.id in gezien:
+            uit.append(f"meldcodespoor {spoor.id} komt twee keer voor")
+        gezien.add(spoor.id)
+        if spoor.gestart < plan.kind.geboortedatum:
+            uit.append(f"meldcodespoor {spoor.id}: gestart ({spoor.gestart}) vóór de "
+                       "geboortedatum van het kind")
+        if i + 1 < len(plan.meldcode):
+            volgend = plan.meldcode[i + 1]
+            einde = _einde(spoor)
+            if einde is None:
+                uit.append(f"meldcodespoor {volgend.id} is gestart terwijl spoor {spoor.id} nog "
+                           "loopt (er loopt hoogstens één spoor tegelijk)")
+            elif volgend.gestart < einde:
+                uit.append(f"meldcodespoor {volgend.id}: gestart ({volgend.gestart}) vóór het "
+                           f"einde van spoor {spoor.id} ({einde})")
+        bekend = {s.id for s in plan.signalen}
+        for sid in spoor.signalen:
+            if sid not in bekend:
+                uit.append(f"meldcodespoor {spoor.id}: onbekend signaal {sid!r}")
+    return uit
+
+
+def _einde(spoor: Meldcode) -> date | None:
+    if spoor.geannuleerd is not None:
+        return spoor.geannuleerd.datum
+    return spoor.afgerond
 
 
 def _beschrijf(gebeurtenis: str) -> str:
@@ -239,7 +381,7 @@ def _staat_tekst(m: Machine, staat: Staat) -> str:
     if staat in VRAAG_STATEN:
         return f"afwegingsvraag {VRAAG_STATEN.index(staat) + 1}"
     return {Staat.MELDEN: "het besluit melden", Staat.AFGEROND: "de afronding",
-            Staat.NIET_GESTART: "de start"}[staat]
+            Staat.NIET_GESTART: "de start", Staat.GEANNULEERD: "de annulering"}[staat]
 
 
 # --- wat moet er nu gebeuren ------------------------------------------------------------
@@ -266,8 +408,14 @@ class Advies:
     waarschuwingen: list[str]
     gestart: date | None = None
     door: str | None = None
-    andere_plicht: dict[str, str] | None = None
+    andere_plicht: dict[str, Any] | None = None
     veilig_thuis: str = "0800-2000"
+    spoor: int | None = None
+    """Het volgnummer (1, 2, ...) van het lopende of nieuwste spoor."""
+    spoor_id: str | None = None
+    terugkoppeling: date | None = None
+    """Na een melding: uiterlijk wanneer Veilig Thuis naar verwachting terugkoppelt (zolang
+    er geen terugkoppeling is vastgelegd)."""
 
     def als_json(self) -> dict[str, Any]:
         return {
@@ -280,11 +428,14 @@ class Advies:
             "opdracht": self.opdracht,
             "gestart": self.gestart.isoformat() if self.gestart else None, "door": self.door,
             "andere_plicht": self.andere_plicht, "veilig_thuis": self.veilig_thuis,
+            "spoor": self.spoor, "spoor_id": self.spoor_id,
+            "terugkoppeling": self.terugkoppeling.isoformat() if self.terugkoppeling else None,
         }
 
 
-def andere_plicht(plan: Plan, m: Machine) -> dict[str, str] | None:
-    """De aparte meldplicht als het plan een signaal over een medewerker van de school heeft."""
+def andere_plicht(plan: Plan, m: Machine) -> dict[str, Any] | None:
+    """De aparte meldplicht als het plan een signaal heeft over een mogelijk zedendelict door
+    iemand met taken op school (WPO/WEC art. 4a), met haar stappen."""
     plicht = m.d.andere_plicht
     signalen = [s.id for s in plan.signalen if s.domein == plicht.domein]
     if not signalen:
@@ -293,15 +444,21 @@ def andere_plicht(plan: Plan, m: Machine) -> dict[str, str] | None:
         "titel": plicht.titel,
         "uitleg": " ".join(plicht.uitleg.split()),
         "wie": plicht.wie,
+        "voor_wie": " ".join(plicht.voor_wie.split()),
         "vertrouwensinspecteur": plicht.vertrouwensinspecteur,
         "signalen": ", ".join(signalen),
+        "stappen": [{"wie": s.wie, "wat": " ".join(s.wat.split()), "bron": s.bron}
+                    for s in plicht.stappen],
+        "naast_meldcode": " ".join(plicht.naast_meldcode.split()),
         "bron": plicht.bron,
+        "onzeker": plicht.onzeker,
     }
 
 
-def _plicht_tekst(plicht: dict[str, str]) -> str:
+def _plicht_tekst(plicht: dict[str, Any]) -> str:
+    stappen = "; ".join(f"{i}. {s['wie']} {s['wat']}" for i, s in enumerate(plicht["stappen"], 1))
     return (f"signaal {plicht['signalen']}: {plicht['titel'].lower()}. {plicht['uitleg']} "
-            f"Vertrouwensinspecteur: {plicht['vertrouwensinspecteur']}.")
+            f"Stappen: {stappen}. Vertrouwensinspecteur: {plicht['vertrouwensinspecteur']}.")
 
 
 def _uitkomst_tekst(info: Antwoord) -> str:
@@ -321,12 +478,30 @@ def _antwoorden(m: Machine, nummer: int) -> dict[str, str]:
     return uit
 
 
+def _start_advies(advies: Advies, plan: Plan, open_: list[Signaal]) -> None:
+    """Er loopt geen spoor: wijs op (een nieuw) spoor bij een open signaal over veiligheid."""
+    advies.opdracht = f"jeugdplan meldcode start {plan.id}"
+    if not open_:
+        return
+    ids = ", ".join(s.id for s in open_)
+    if plan.meldcode:
+        advies.titel = f"Nieuw vermoeden: start meldcodespoor {len(plan.meldcode) + 1}"
+        advies.uitleg = ("Elk nieuw vermoeden van huiselijk geweld of kindermishandeling begint "
+                         "een nieuw spoor bij stap 1; de eerdere sporen blijven in het dossier "
+                         "en tellen mee bij het wegen.")
+        advies.waarschuwingen.insert(0, f"nieuw signaal over veiligheid na het vorige spoor: "
+                                        f"{ids}; start een nieuw meldcodespoor")
+    else:
+        advies.waarschuwingen.insert(0, f"er is een veiligheidssignaal ({ids}); start de "
+                                        "meldcode")
+
+
 def volgende(plan: Plan, vandaag: date, m: Machine) -> Advies:
-    """Wat moet er nu gebeuren in het meldcodespoor van dit plan (voor `meldcode next`)."""
-    mc = plan.meldcode
+    """Wat moet er nu gebeuren in het (nieuwste) meldcodespoor van dit plan (`meldcode next`)."""
+    mc = laatste(plan)
     t = toestand(mc, m)
     plicht = andere_plicht(plan, m)
-    waarschuwingen: list[str] = list(t.fouten)
+    waarschuwingen: list[str] = fouten(plan, m)
     vt = m.d.veilig_thuis.telefoon
     advies = Advies(
         id=plan.id, status="lopend", staat=t.staat.value, stap=None, titel="", uitleg="",
@@ -334,33 +509,54 @@ def volgende(plan: Plan, vandaag: date, m: Machine) -> Advies:
         besluit=t.besluit, termijn=t.termijn, termijn_verstreken=False, opdracht=None,
         waarschuwingen=waarschuwingen, gestart=mc.gestart if mc else None,
         door=mc.door if mc else None, andere_plicht=plicht, veilig_thuis=vt,
+        spoor=len(plan.meldcode) or None, spoor_id=mc.id if mc else None,
     )
     ident = plan.id
-    if t.staat == Staat.NIET_GESTART:
+    open_ = open_signalen(plan)
+    if mc is None:
         advies.status = "niet-gestart"
-        if plicht is not None:
+        if plicht is not None and not open_:
             advies.titel = plicht["titel"]
             advies.uitleg = (f"Dit is niet de meldcode. Meld het direct bij {plicht['wie']}; "
                              "het bestuur overlegt met de vertrouwensinspecteur "
-                             f"({plicht['vertrouwensinspecteur']}).")
+                             f"({plicht['vertrouwensinspecteur']}). {plicht['naast_meldcode']}")
             waarschuwingen.append(_plicht_tekst(plicht))
             return advies
         advies.titel = "Meldcode niet gestart"
         advies.uitleg = ("Start de meldcode bij een vermoeden van huiselijk geweld of "
                          "kindermishandeling; daarna wijst 'meldcode next' elke stap.")
-        advies.opdracht = f"jeugdplan meldcode start {ident}"
-        veilig = [s.id for s in plan.signalen if s.domein == "veiligheid"]
-        if veilig:
-            waarschuwingen.append(f"er is een veiligheidssignaal ({', '.join(veilig)}); "
-                                  "start de meldcode")
+        _start_advies(advies, plan, open_)
+        if plicht is not None:
+            waarschuwingen.append(_plicht_tekst(plicht))
         return advies
     if plicht is not None:
         waarschuwingen.append(_plicht_tekst(plicht))
-    if t.staat == Staat.AFGEROND:
+    if t.staat == Staat.GEANNULEERD:
+        advies.status = "geannuleerd"
+        assert mc.geannuleerd is not None
+        advies.titel = f"Meldcodespoor {advies.spoor} geannuleerd"
+        advies.uitleg = (f"Geannuleerd op {mc.geannuleerd.datum} door {mc.geannuleerd.door}: "
+                         f"{mc.geannuleerd.reden}")
+        if open_:
+            _start_advies(advies, plan, open_)
+    elif t.staat == Staat.AFGEROND:
         advies.status = "afgerond"
-        advies.titel = "Meldcode afgerond"
+        advies.titel = f"Meldcodespoor {advies.spoor} afgerond"
         advies.uitleg = (f"Afgerond op {t.afgerond} met besluit "
                          f"'{m.d.besluiten[t.besluit or 'afsluiten']}'.")
+        if mc.meldingen:
+            advies.uitleg += " " + " ".join(m.d.na_melding.uitleg.split())
+            verwacht = mc.meldingen[0].terugkoppeling_verwacht
+            if not mc.terugkoppelingen and verwacht is not None:
+                advies.terugkoppeling = verwacht
+                advies.opdracht = (f'jeugdplan meldcode terugkoppeling {ident} --datum '
+                                   'JJJJ-MM-DD --notitie "..."')
+                if verwacht < vandaag:
+                    waarschuwingen.append(
+                        f"Veilig Thuis heeft nog niet teruggekoppeld (verwacht uiterlijk "
+                        f"{verwacht}): vraag het na bij Veilig Thuis ({vt})")
+        if open_:
+            _start_advies(advies, plan, open_)
     elif t.staat in STAP_STATEN:
         nummer = STAP_STATEN.index(t.staat) + 1
         stap = m.stap(nummer)
@@ -370,7 +566,7 @@ def volgende(plan: Plan, vandaag: date, m: Machine) -> Advies:
         if nummer == 3:
             advies.uitleg += " Gronden om over te slaan: " + "; ".join(
                 f"{g}: {' '.join(tekst.split())}" for g, tekst in m.gronden.items())
-    elif t.staat in (Staat.VRAAG_1, Staat.VRAAG_2, Staat.VRAAG_3, Staat.VRAAG_4, Staat.HULP):
+    elif t.staat in VRAAG_STATEN:
         nummer = VRAAG_STATEN.index(t.staat) + 1
         vraag = m.vraag_van(nummer)
         advies.stap = vraag.stap
@@ -399,7 +595,9 @@ def volgende(plan: Plan, vandaag: date, m: Machine) -> Advies:
                          + " ".join(m.d.wettelijk.meldrecht.split()))
         advies.opdracht = (f'jeugdplan meldcode melding {ident} --datum JJJJ-MM-DD '
                            '--notitie "..." --geinformeerd "..." --reactie "..."')
-    waarschuwingen.extend(dossier_gaten(mc, m) if mc else [])
+    if advies.spoor is not None and advies.status == "lopend" and len(plan.meldcode) > 1:
+        advies.titel = f"Spoor {advies.spoor}, {advies.titel[0].lower()}{advies.titel[1:]}"
+    waarschuwingen.extend(dossier_gaten(mc, m))
     return advies
 
 
@@ -447,7 +645,9 @@ def status_overzicht(plannen: Iterable[Plan], vandaag: date,
 
 
 def spoor(plan: Plan, vandaag: date, m: Machine) -> Advies | None:
-    if plan.meldcode is None or plan.status == "afgesloten":
+    """Het advies voor het lopende spoor van een open plan (None: er loopt geen spoor)."""
+    mc = laatste(plan)
+    if mc is None or is_gesloten(mc) or plan.status == "afgesloten":
         return None
     return volgende(plan, vandaag, m)
 
@@ -458,6 +658,16 @@ def lopend(adviezen: Iterable[Advies | None]) -> list[Advies]:
                                       a.termijn or date.max, a.id))
 
 
+def plus_werkdagen(dag: date, werkdagen: int) -> date:
+    """`werkdagen` werkdagen (maandag tot en met vrijdag) na `dag` (feestdagen niet)."""
+    uit = dag
+    while werkdagen > 0:
+        uit += timedelta(days=1)
+        if uit.weekday() < 5:
+            werkdagen -= 1
+    return uit
+
+
 # --- gebeurtenissen: het plan aanpassen (of weigeren) ---------------------------------------
 
 
@@ -466,18 +676,19 @@ def _weiger_algemeen(plan: Plan, datum: date, vandaag: date) -> None:
         raise JeugdplanError(f"casus {plan.id} is afgesloten; het meldcodespoor wijzigt niet meer")
     if datum > vandaag:
         raise JeugdplanError(f"de datum ({datum}) ligt in de toekomst")
-    if plan.meldcode is not None and datum < plan.meldcode.gestart:
+    mc = laatste(plan)
+    if mc is not None and not is_gesloten(mc) and datum < mc.gestart:
         raise JeugdplanError(
-            f"de datum ({datum}) ligt vóór de start van de meldcode ({plan.meldcode.gestart})")
+            f"de datum ({datum}) ligt vóór de start van de meldcode ({mc.gestart})")
 
 
 def _huidig(plan: Plan, m: Machine) -> Toestand:
-    t = toestand(plan.meldcode, m)
-    if t.fouten:
+    problemen = fouten(plan, m)
+    if problemen:
         raise JeugdplanError(
-            "het meldcodespoor in plan.yaml klopt niet: " + "; ".join(t.fouten)
+            "het meldcodespoor in plan.yaml klopt niet: " + "; ".join(problemen)
             + "; herstel het eerst met 'jeugdplan edit'")
-    return t
+    return toestand(laatste(plan), m)
 
 
 def _nu_nodig(m: Machine, plan: Plan, t: Toestand) -> str:
@@ -502,48 +713,78 @@ def _nu_nodig(m: Machine, plan: Plan, t: Toestand) -> str:
     if t.staat == Staat.MELDEN:
         return ("het besluit is melden; leg eerst de melding aan Veilig Thuis vast "
                 f"('jeugdplan meldcode melding {ident} --datum ... --notitie ...')")
-    return f"het meldcodespoor is afgerond op {t.afgerond}"
+    nieuw = (f"; bij een nieuw vermoeden: 'jeugdplan meldcode start {ident}' (een nieuw spoor)")
+    if t.staat == Staat.GEANNULEERD:
+        return f"het meldcodespoor is geannuleerd{nieuw}"
+    return f"het meldcodespoor is afgerond op {t.afgerond}{nieuw}"
 
 
-def _pas_toe(plan: Plan, gebeurtenis: str, wat: str, m: Machine) -> Toestand:
-    """Controleert een gebeurtenis tegen de tabel; weigert met wat er ontbreekt."""
+def _pas_toe(plan: Plan, gebeurtenis: str, wat: str, datum: date, m: Machine) -> Toestand:
+    """Controleert een gebeurtenis tegen de tabel en de chronologie; weigert met wat er
+    ontbreekt."""
     t = _huidig(plan, m)
     if m.toegestaan(t.staat, gebeurtenis) is None:
         raise JeugdplanError(f"{wat} kan nu niet: {_nu_nodig(m, plan, t)}")
+    aanvulling = (gebeurtenis.startswith("stap-")
+                  and int(gebeurtenis[5:]) != _stapnummer(t.staat))
+    if not aanvulling and t.sinds is not None and datum < t.sinds:
+        raise JeugdplanError(f"{wat} kan niet op {datum}: dat ligt vóór {t.sinds_wat} "
+                             f"({t.sinds})")
     return t
 
 
 def _na(plan: Plan, m: Machine) -> Toestand:
     """Na een wijziging: de nieuwe toestand, besluit en afronding bijwerken."""
-    assert plan.meldcode is not None
-    t = toestand(plan.meldcode, m)
-    plan.meldcode.besluit = t.besluit  # type: ignore[assignment]
-    plan.meldcode.afgerond = t.afgerond
+    mc = laatste(plan)
+    assert mc is not None
+    t = toestand(mc, m)
+    mc.besluit = t.besluit  # type: ignore[assignment]
+    mc.afgerond = t.afgerond
     return t
 
 
 def start(plan: Plan, *, datum: date, door: str, vandaag: date,
           m: Machine) -> str:
     _weiger_algemeen(plan, datum, vandaag)
-    plicht = andere_plicht(plan, m)
-    if plicht is not None:
-        raise JeugdplanError(
-            f"de meldcode start niet: {_plicht_tekst(plicht)} Leg dit vast in het journaal.")
-    if plan.meldcode is not None:
-        t = toestand(plan.meldcode, m)
-        if t.staat == Staat.AFGEROND:
-            raise JeugdplanError(
-                f"casus {plan.id} heeft al een meldcodespoor (gestart {plan.meldcode.gestart}, "
-                f"afgerond {t.afgerond}); een plan heeft één meldcodespoor")
-        raise JeugdplanError(
-            f"de meldcode is al gestart op {plan.meldcode.gestart} door {plan.meldcode.door}; "
-            f"zie 'jeugdplan meldcode next {plan.id}'")
     if datum < plan.kind.geboortedatum:
         raise JeugdplanError(f"de datum ({datum}) ligt vóór de geboortedatum van het kind")
-    from jeugdplan.domein.model import Meldcode
+    _huidig(plan, m)
+    vorig = laatste(plan)
+    if vorig is not None and not is_gesloten(vorig):
+        raise JeugdplanError(
+            f"de meldcode is al gestart op {vorig.gestart} door {vorig.door} (spoor "
+            f"{len(plan.meldcode)}); er loopt één spoor tegelijk: een nieuw signaal hoort bij "
+            f"dit spoor (aanvullen in stap 1 mag tot het besluit). Zie 'jeugdplan meldcode "
+            f"next {plan.id}'")
+    open_ = open_signalen(plan)
+    plicht = andere_plicht(plan, m)
+    if plicht is not None and not open_:
+        raise JeugdplanError(
+            f"de meldcode start niet: {_plicht_tekst(plicht)} Leg dit vast in het journaal. "
+            "Is er daarnaast een ander vermoeden van huiselijk geweld of kindermishandeling, "
+            f"leg dat dan vast als signaal met domein veiligheid ('jeugdplan signaal add "
+            f"{plan.id} --domein veiligheid ...'); daarvoor geldt de meldcode wel.")
+    if vorig is not None:
+        einde = _einde(vorig)
+        assert einde is not None
+        if not open_:
+            raise JeugdplanError(
+                f"meldcodespoor {len(plan.meldcode)} is "
+                f"{'geannuleerd' if vorig.geannuleerd else 'afgerond'} op {einde}; een nieuw "
+                "spoor begint bij een nieuw vermoeden: leg dat eerst vast als signaal "
+                f"('jeugdplan signaal add {plan.id} --domein veiligheid --omschrijving ...')")
+        if datum < einde:
+            raise JeugdplanError(
+                f"de start ({datum}) ligt vóór het einde van het vorige spoor {vorig.id} "
+                f"({einde})")
+    from jeugdplan.domein.model import Meldcode, volgend_id
 
-    plan.meldcode = Meldcode(gestart=datum, door=door)
-    return "meldcode gestart"
+    spoor_id = volgend_id(plan.meldcode, "m")
+    plan.meldcode.append(Meldcode(id=spoor_id, gestart=datum, door=door,
+                                  signalen=[s.id for s in open_]))
+    if len(plan.meldcode) == 1:
+        return "meldcode gestart"
+    return f"meldcode: nieuw spoor {len(plan.meldcode)} ({spoor_id}) gestart"
 
 
 def leg_stap_vast(plan: Plan, nummer: int, *, notitie: str, met: str | None,
@@ -567,16 +808,17 @@ def leg_stap_vast(plan: Plan, nummer: int, *, notitie: str, met: str | None,
     _weiger_algemeen(plan, datum, vandaag)
     wat = f"stap {nummer} ({stap.titel.lower()}) vastleggen"
     huidig = _huidig(plan, m)
-    if huidig.besluit is not None:
+    if huidig.besluit is not None and huidig.staat not in (Staat.AFGEROND, Staat.GEANNULEERD):
         raise JeugdplanError(
             f"{wat} kan niet meer: het besluit ({huidig.besluit}) is genomen; leg verdere "
             f"aantekeningen vast met 'jeugdplan journaal add {plan.id} --tekst ...'")
-    _pas_toe(plan, gebeurtenis_stap(nummer), wat, m)
-    assert plan.meldcode is not None
-    if nummer == 3 and plan.meldcode.overgeslagen:
+    _pas_toe(plan, gebeurtenis_stap(nummer), wat, datum, m)
+    mc = laatste(plan)
+    assert mc is not None
+    if nummer == 3 and mc.overgeslagen:
         raise JeugdplanError(f"{wat} kan niet: stap 3 is overgeslagen "
-                             f"(grond: {plan.meldcode.overgeslagen[0].grond})")
-    voeg_toe(plan.meldcode.stappen, MeldcodeStap,
+                             f"(grond: {mc.overgeslagen[0].grond})")
+    voeg_toe(mc.stappen, MeldcodeStap,
         stap=nummer, datum=datum, door=door, notitie=notitie, met=met, kindcheck=kindcheck,
         reactie=reactie)
     na = _na(plan, m)
@@ -606,12 +848,13 @@ def sla_over(plan: Plan, nummer: int, *, grond: str | None, reden: str | None, d
         raise JeugdplanError("stap 3 overslaan kan alleen met een vastgelegde reden: geef "
                              "--reden met de concrete aanwijzingen")
     _weiger_algemeen(plan, datum, vandaag)
-    t = _pas_toe(plan, "overslaan-3", "stap 3 overslaan", m)
-    assert plan.meldcode is not None
-    if any(s.stap == 3 for s in plan.meldcode.stappen):
+    t = _pas_toe(plan, "overslaan-3", "stap 3 overslaan", datum, m)
+    mc = laatste(plan)
+    assert mc is not None
+    if any(s.stap == 3 for s in mc.stappen):
         raise JeugdplanError("stap 3 overslaan kan niet: het gesprek is al (deels) vastgelegd; "
                              f"ontbreekt nog: {', '.join(t.ontbreekt)}")
-    voeg_toe(plan.meldcode.overgeslagen, MeldcodeOverslaan,
+    voeg_toe(mc.overgeslagen, MeldcodeOverslaan,
         stap=3, grond=grond, reden=reden, datum=datum, door=door)
     _na(plan, m)
     return f"meldcode stap 3 overgeslagen (grond: {grond})"
@@ -639,9 +882,9 @@ def beantwoord(plan: Plan, nummer: int, antwoord: str, *, toelichting: str | Non
     _weiger_algemeen(plan, datum, vandaag)
     wat = f"afwegingsvraag {nummer} beantwoorden"
     t = _huidig(plan, m)
-    assert plan.meldcode is not None or t.staat == Staat.NIET_GESTART
+    mc = laatste(plan)
     if m.toegestaan(t.staat, gebeurtenis_vraag(nummer, antwoord)) is None:
-        eerder = [a for a in (plan.meldcode.afwegingen if plan.meldcode else [])
+        eerder = [a for a in (mc.afwegingen if mc and not is_gesloten(mc) else [])
                   if a.vraag == nummer]
         if eerder:
             raise JeugdplanError(
@@ -649,6 +892,7 @@ def beantwoord(plan: Plan, nummer: int, antwoord: str, *, toelichting: str | Non
                 f"{eerder[-1].datum}); een antwoord wordt niet gewijzigd. Nu: "
                 f"{_nu_nodig(m, plan, t)}")
         raise JeugdplanError(f"{wat} kan nu niet: {_nu_nodig(m, plan, t)}")
+    _pas_toe(plan, gebeurtenis_vraag(nummer, antwoord), wat, datum, m)
     info = m.uitkomst(nummer, antwoord)
     vereist = info.vereist
     mogelijk = {"toelichting", *vereist, *info.aanbevolen}
@@ -666,8 +910,8 @@ def beantwoord(plan: Plan, nummer: int, antwoord: str, *, toelichting: str | Non
     if termijn is not None and termijn <= datum:
         raise JeugdplanError(f"de termijn ({termijn}) moet na de datum van de afweging "
                              f"({datum}) liggen")
-    assert plan.meldcode is not None
-    voeg_toe(plan.meldcode.afwegingen, MeldcodeAfweging,
+    assert mc is not None
+    voeg_toe(mc.afwegingen, MeldcodeAfweging,
         vraag=nummer, antwoord=antwoord, datum=datum, door=door,
         toelichting=toelichting, termijn=termijn, casemanager=casemanager)
     na = _na(plan, m)
@@ -677,43 +921,99 @@ def beantwoord(plan: Plan, nummer: int, antwoord: str, *, toelichting: str | Non
 
 
 def leg_melding_vast(plan: Plan, *, datum: date, notitie: str, geinformeerd: str | None,
-                     reactie: str | None, door: str, vandaag: date,
-                     m: Machine) -> str:
+                     reactie: str | None, door: str, vandaag: date, m: Machine,
+                     hulp: str | None = None) -> str:
     from jeugdplan.domein.model import MeldcodeMelding, voeg_toe
 
     _weiger_algemeen(plan, datum, vandaag)
-    t = _pas_toe(plan, "melding", "de melding vastleggen", m)
-    assert plan.meldcode is not None
-    if t.besluit_datum is not None and datum < t.besluit_datum:
-        raise JeugdplanError(f"de datum van de melding ({datum}) ligt vóór het besluit om te "
-                             f"melden ({t.besluit_datum})")
-    voeg_toe(plan.meldcode.meldingen, MeldcodeMelding,
-        datum=datum, door=door, notitie=notitie, geinformeerd=geinformeerd, reactie=reactie)
+    _pas_toe(plan, "melding", "de melding vastleggen", datum, m)
+    mc = laatste(plan)
+    assert mc is not None
+    verwacht = plus_werkdagen(datum, m.d.terugkoppeling.werkdagen)
+    voeg_toe(mc.meldingen, MeldcodeMelding,
+        datum=datum, door=door, notitie=notitie, geinformeerd=geinformeerd, reactie=reactie,
+        hulp=hulp, terugkoppeling_verwacht=verwacht)
     _na(plan, m)
     return "meldcode: melding aan Veilig Thuis vastgelegd; spoor afgerond"
+
+
+def leg_terugkoppeling_vast(plan: Plan, *, datum: date, notitie: str, door: str,
+                            vandaag: date, m: Machine, nummer: int | None = None) -> str:
+    """De terugkoppeling van Veilig Thuis na een melding (standaard: het nieuwste gemelde
+    spoor). De rol van de school gaat door na de melding."""
+    from jeugdplan.domein.model import MeldcodeTerugkoppeling, voeg_toe
+
+    if plan.status == "afgesloten":
+        raise JeugdplanError(f"casus {plan.id} is afgesloten; het meldcodespoor wijzigt niet meer")
+    if datum > vandaag:
+        raise JeugdplanError(f"de datum ({datum}) ligt in de toekomst")
+    _huidig(plan, m)
+    if nummer is not None:
+        spoor_ = kies_spoor(plan, nummer)
+    else:
+        met_melding = gemeld(plan)
+        if not met_melding:
+            raise JeugdplanError(
+                f"een terugkoppeling van Veilig Thuis hoort bij een spoor dat in een melding "
+                f"eindigde; casus {plan.id} heeft (nog) geen melding "
+                f"('jeugdplan meldcode next {plan.id}')")
+        nummer, spoor_ = met_melding[-1]
+    if not spoor_.meldingen:
+        raise JeugdplanError(f"meldcodespoor {nummer} eindigde niet in een melding; een "
+                             "terugkoppeling van Veilig Thuis hoort bij een melding")
+    melding = spoor_.meldingen[0]
+    if datum < melding.datum:
+        raise JeugdplanError(f"de terugkoppeling ({datum}) ligt vóór de melding "
+                             f"({melding.datum})")
+    voeg_toe(spoor_.terugkoppelingen, MeldcodeTerugkoppeling, datum=datum, door=door,
+             notitie=notitie)
+    return f"meldcode: terugkoppeling van Veilig Thuis vastgelegd (spoor {nummer})"
+
+
+def annuleer(plan: Plan, *, reden: str, datum: date, door: str, vandaag: date,
+             m: Machine) -> str:
+    """Een per vergissing gestart spoor annuleren: het blijft met reden in het plan en in de
+    geschiedenis staan. Een afgerond spoor (een besluit of een melding) annuleer je niet."""
+    from jeugdplan.domein.model import MeldcodeAnnulering
+
+    _weiger_algemeen(plan, datum, vandaag)
+    if not reden.strip():
+        raise JeugdplanError("annuleren kan alleen met een reden (--reden)")
+    t = _huidig(plan, m)
+    mc = laatste(plan)
+    if mc is None or t.staat == Staat.NIET_GESTART:
+        raise JeugdplanError(f"casus {plan.id} heeft geen lopend meldcodespoor om te annuleren")
+    if t.staat == Staat.GEANNULEERD:
+        raise JeugdplanError(f"meldcodespoor {len(plan.meldcode)} is al geannuleerd")
+    if t.staat == Staat.AFGEROND:
+        raise JeugdplanError(
+            f"meldcodespoor {len(plan.meldcode)} is afgerond op {t.afgerond} (besluit: "
+            f"{t.besluit}); een afgerond spoor wordt niet geannuleerd, het blijft in het dossier")
+    mc.geannuleerd = MeldcodeAnnulering(datum=datum, door=door, reden=reden)
+    return f"meldcodespoor {len(plan.meldcode)} ({mc.id}) geannuleerd"
 
 
 # --- het dossier (voor `report meldcode`) --------------------------------------------------
 
 
-def dossier(plan: Plan, vandaag: date, m: Machine) -> dict[str, Any]:
-    """De context voor het sjabloon `meldcode.<formaat>.j2`.
+def dossier(plan: Plan, vandaag: date, m: Machine, nummer: int | None = None) -> dict[str, Any]:
+    """De context voor het sjabloon `meldcode.<formaat>.j2`: één spoor (standaard het
+    nieuwste), met de andere sporen als verwijzing (de geschiedenis telt mee bij het wegen).
 
     Alleen wat het meldcodedossier nodig heeft: geen naam of geboortedatum van het kind, geen
     contactgegevens of andere delen van het plan.
     """
-    mc = plan.meldcode
-    if mc is None:
-        raise JeugdplanError(f"casus {plan.id} heeft geen meldcodespoor; "
-                             f"start het met 'jeugdplan meldcode start {plan.id}'")
-    advies = volgende(plan, vandaag, m)
+    mc = kies_spoor(plan, nummer)
+    volgnummer = nummer_van(plan, mc)
+    t = toestand(mc, m)
+    advies = volgende(plan, vandaag, m) if mc is laatste(plan) else None
     stappen = []
-    for nummer in (1, 2, 3):
-        stap = m.stap(nummer)
+    for n in (1, 2, 3):
+        stap = m.stap(n)
         stappen.append({
-            "nummer": nummer, "titel": stap.titel,
-            "aantekeningen": [s for s in mc.stappen if s.stap == nummer],
-            "overgeslagen": [o for o in mc.overgeslagen if o.stap == nummer],
+            "nummer": n, "titel": stap.titel,
+            "aantekeningen": [s for s in mc.stappen if s.stap == n],
+            "overgeslagen": [o for o in mc.overgeslagen if o.stap == n],
         })
     afwegingen = [{
         "vraag": a.vraag, "stap": m.vraag_van(a.vraag).stap,
@@ -722,19 +1022,37 @@ def dossier(plan: Plan, vandaag: date, m: Machine) -> dict[str, Any]:
         "datum": a.datum, "door": a.door, "toelichting": a.toelichting,
         "termijn": a.termijn, "casemanager": a.casemanager,
     } for a in mc.afwegingen]
+    signalen = [s for s in plan.signalen if s.domein == VEILIGHEID
+                and (s.id in mc.signalen or (not mc.signalen and _gedekt_door(s, mc)))]
+    andere = [{"nummer": i, "id": s.id, "gestart": s.gestart, "afgerond": s.afgerond,
+               "besluit": m.d.besluiten.get(s.besluit) if s.besluit else None,
+               "geannuleerd": s.geannuleerd is not None}
+              for i, s in enumerate(plan.meldcode, 1) if s is not mc]
+    status = {Staat.AFGEROND: "afgerond", Staat.GEANNULEERD: "geannuleerd"}.get(t.staat,
+                                                                                 "lopend")
+    waarschuwingen = (advies.waarschuwingen if advies is not None
+                      else t.fouten + dossier_gaten(mc, m))
     return {
         "id": plan.id,
         "school": plan.kind.school,
         "onderwijssoort": plan.kind.onderwijssoort,
         "meldcode": mc,
-        "advies": advies,
+        "spoor": volgnummer,
+        "sporen": len(plan.meldcode),
+        "andere_sporen": andere,
+        "status": status,
+        "nu": advies.titel if advies is not None and status == "lopend" else None,
+        "termijn": t.termijn if status == "lopend" else None,
+        "termijn_verstreken": bool(advies and advies.termijn_verstreken),
+        "waarschuwingen": waarschuwingen,
         "stappen": stappen,
         "stap_titels": {n: s.titel for n, s in m.stappen.items()},
         "afwegingen": afwegingen,
         "meldingen": mc.meldingen,
+        "terugkoppelingen": mc.terugkoppelingen,
         "besluit": m.d.besluiten.get(mc.besluit) if mc.besluit else None,
         "gronden": m.gronden,
-        "signalen": [s for s in plan.signalen if s.domein == "veiligheid"],
+        "signalen": signalen,
         "veilig_thuis": m.d.veilig_thuis,
         "bron": m.d.afwegingskader.bron,
         "vandaag": vandaag,

@@ -181,11 +181,15 @@ class Kind(Model):
     """Casussen die op dit kind lijken maar een ander kind zijn (vastgelegd met `new --toch`)."""
 
 
+GezagOnbekend = Literal["onbekend"]
+
+
 class Opvoeder(MetId):
     VOORVOEGSEL = "o"
     naam: Naam
     relatie: Naam
-    gezag: JaNee
+    gezag: JaNee | GezagOnbekend
+    """ja, nee of onbekend: zolang het gezag onbekend is, is toestemming niet volledig."""
     contact: Naam | None = None
 
 
@@ -404,19 +408,81 @@ class MeldcodeMelding(MetId):
     notitie: Tekst
     geinformeerd: Naam | None = None
     reactie: Tekst | None = None
+    hulp: Tekst | None = None
+    """Hulp die de school naast de melding biedt of organiseert (een melding is geen
+    overdracht: de school blijft ondersteunen)."""
+    terugkoppeling_verwacht: Datum | None = None
+    """Uiterlijk wanneer Veilig Thuis naar verwachting terugkoppelt (termijn uit de gegevens)."""
 
 
-class Meldcode(Model):
-    """Het spoor van de meldcode in dit plan (issue 3); de regels staan in data/meldcode.yaml."""
+class MeldcodeTerugkoppeling(MetId):
+    """Wat Veilig Thuis na de melding aan de school terugkoppelde."""
 
+    VOORVOEGSEL = "mt"
+    datum: Datum
+    door: Naam
+    notitie: Tekst
+
+
+class MeldcodeAnnulering(Model):
+    """Een per vergissing gestart spoor: het blijft in de geschiedenis, met reden."""
+
+    datum: Datum
+    door: Naam
+    reden: Tekst
+
+
+class Meldcode(MetId):
+    """Eén meldcodespoor: elk nieuw vermoeden begint een nieuw spoor bij stap 1; de regels
+    staan in data/meldcode.yaml."""
+
+    VOORVOEGSEL = "m"
     gestart: Datum
     door: Naam
+    signalen: list[Naam] = []
+    """De signalen (ids) waar dit spoor over gaat."""
     stappen: list[MeldcodeStap] = []
     overgeslagen: list[MeldcodeOverslaan] = []
     afwegingen: list[MeldcodeAfweging] = []
     meldingen: list[MeldcodeMelding] = []
+    terugkoppelingen: list[MeldcodeTerugkoppeling] = []
     besluit: Literal["afsluiten", "melden", "hulp"] | None = None
     afgerond: Datum | None = None
+    geannuleerd: MeldcodeAnnulering | None = None
+
+
+def _meldcodesporen(waarde: Any) -> Any:
+    """`meldcode:` leeg is geen spoor; één spoor mag ook zonder lijst. (Een plan van vóór de
+    sporen, met één mapping, zet `migreer` om in spoor m1.)"""
+    if waarde is None:
+        return []
+    if isinstance(waarde, Meldcode):
+        return [waarde]
+    return waarde
+
+
+class InzageBeperking(MetId):
+    VOORVOEGSEL = "ib"
+
+    wat: Tekst
+    grond: Tekst
+
+
+class Inzage(MetId):
+    """Eén inzage-export (AVG art. 5 lid 2: verantwoording). Dit logboek is metadata over het
+    dossier, geen wijziging ervan: het telt niet mee voor de bewaartermijn."""
+
+    VOORVOEGSEL = "iz"
+    datum: Datum
+    aanvrager: Literal["ouder", "jeugdige"]
+    naam: Naam | None = None
+    hoedanigheid: Tekst
+    door: Naam
+    gegeven: list[Naam] = []
+    weggelaten: list[InzageBeperking] = []
+    volledig: bool = False
+    reden: Tekst | None = None
+    """Bij een volledige inzage: waarom (het eigen oordeel van de professional)."""
 
 
 class JournaalRegel(MetId):
@@ -452,8 +518,10 @@ class Plan(Model):
     verzuim: Verzuim = Field(default_factory=Verzuim)
     zienswijze: Zienswijze = Field(default_factory=Zienswijze)
     evaluaties: list[Evaluatie] = []
-    meldcode: Meldcode | None = None
+    meldcode: Annotated[list[Meldcode], BeforeValidator(_meldcodesporen)] = []
+    """De meldcodesporen, oudste eerst (`m1`, `m2`, ...)."""
     journaal: list[JournaalRegel] = []
+    inzages: list[Inzage] = []
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True,
                               defer_build=True)
@@ -539,6 +607,9 @@ def migreer(data: Any, klasse: type[BaseModel] = Plan) -> Any:
     nodig); gewone gegevens in, gewone gegevens uit."""
     if not isinstance(data, dict):
         return data
+    if klasse is Plan and isinstance(data.get("meldcode"), dict):
+        # Een plan van vóór de meldcodesporen heeft één spoor (een mapping): spoor m1.
+        data = {**data, "meldcode": [{"id": "m1", **data["meldcode"]}]}
     uit: dict[str, Any] | None = None
     for sleutel, sub, met_id in lijsten(klasse):
         waarde = data.get(sleutel)

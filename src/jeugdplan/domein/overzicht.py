@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from jeugdplan.domein import ouders
 from jeugdplan.domein.agenda import punten
+from jeugdplan.domein.meldcode import open_signalen
 from jeugdplan.domein.toestemming import leeftijd
 
 if TYPE_CHECKING:
@@ -52,12 +54,15 @@ def aandacht(plan: Plan, vandaag: date) -> list[str]:
         uit.append(f"{len(over_tijd)} over tijd")
     if binnenkort:
         uit.append(f"{len(binnenkort)} binnen 7 dagen")
-    if plan.signalen and not plan.ouders_geinformeerd:
+    if ouders.nog_niet_besproken(plan) or ouders.veiligheid_zonder_gesprek(plan):
         uit.append("ouders nog niet geïnformeerd")
     if plan.regie is None and plan.status == "actief":
         uit.append("geen regie")
-    if plan.meldcode is not None and plan.meldcode.afgerond is None:
+    if plan.meldcode and plan.meldcode[-1].afgerond is None \
+            and plan.meldcode[-1].geannuleerd is None:
         uit.append("meldcode loopt")
+    elif open_signalen(plan):
+        uit.append("meldcode nodig")
     if any(a.tot is None for a in plan.verzuim.afwezigheden):
         uit.append("verzuim")
     return uit

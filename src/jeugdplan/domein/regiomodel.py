@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from jeugdplan.domein.model import Domein, Model, Naam, Rol, Tekst, Zwaarte
+from jeugdplan.domein.model import Domein, Model, Naam, Onderwijssoort, Rol, Tekst, Zwaarte
 
 
 class Onzeker(Model):
@@ -83,6 +83,8 @@ class Route(Model):
     principe: Naam | None = None
     verwijzers: bool = False
     """Waar: de lijst verwijzers hoort bij dit advies (specialistische hulp)."""
+    onderwijssoorten: list[Onderwijssoort] = []
+    """Alleen voor deze onderwijssoorten (leeg: voor alle)."""
     reden: Tekst
     bron: Tekst
 

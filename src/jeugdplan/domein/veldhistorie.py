@@ -27,6 +27,8 @@ ENKELVOUD = {
     "meldingen": "melding", "inschrijvingen": "inschrijving", "afwezigheden": "afwezigheid",
     "vrijstellingen": "vrijstelling", "aanbod": "aanbod", "belemmerend": "belemmerende factor",
     "bevorderend": "bevorderende factor", "gegeven_door": "gegeven door", "scholen": "school",
+    "meldcode": "meldcodespoor", "terugkoppelingen": "terugkoppeling", "inzages": "inzage",
+    "weggelaten": "beperking",
 }
 """Hoe één onderdeel van een lijst heet in een melding."""
 
@@ -36,7 +38,7 @@ KENMERK = {
     "evaluaties": "datum", "journaal": "datum", "ouders_geinformeerd": "datum",
     "historie": "status", "stappen": "stap", "afwegingen": "vraag", "meldingen": "datum",
     "inschrijvingen": "van", "afwezigheden": "van", "vrijstellingen": "artikel",
-    "aanbod": "van", "overgeslagen": "stap",
+    "aanbod": "van", "overgeslagen": "stap", "terugkoppelingen": "datum", "inzages": "aanvrager",
 }
 """Het veld dat een onderdeel zonder id kort aanduidt (geen namen van kind of ouders)."""
 
@@ -44,6 +46,7 @@ VRIJE_TEKST = {
     "omschrijving", "notitie", "tekst", "interpretatie", "reden", "toelichting", "steun",
     "kindcheck", "reden_afsluiting", "ouders", "kind", "naam", "contact", "voornaam",
     "achternaam", "geboortedatum", "toestemming_overruled", "doel", "uitstroombestemming",
+    "hulp", "wat", "grond", "hoedanigheid",
 }
 """Velden waarvan de waarde niet in de geschiedenis verschijnt (vrije tekst, namen)."""
 

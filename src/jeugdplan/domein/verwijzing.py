@@ -6,8 +6,10 @@ De overgangen staan als tabel in `OVERGANGEN`; een overgang die niet mag is een 
 fout die zegt wat wel kan. Bij het vastleggen geldt de toestemmingspoort: zonder geldige
 toestemming voor de partner wordt een verwijzing geweigerd, tenzij er een reden voor het
 afwijken wordt vastgelegd (`toestemming_overruled`). Ook ouders eerst geldt: zolang niet is
-vastgelegd dat de zorgen met de ouders zijn besproken wordt er niet verwezen, behalve naar
-partners met een eigen wettelijke grondslag (leerplicht, Veilig Thuis).
+vastgelegd dat de zorgen met de ouders zijn besproken (ook in meldcode stap 3 of bij de
+melding), en opnieuw na een later signaal, wordt er niet verwezen, behalve naar partners met
+een eigen wettelijke grondslag (leerplicht, Veilig Thuis). Wie al betrokken is (ook Veilig
+Thuis na een melding) krijgt geen tweede verwijzing.
 
 Zuivere functies op een `Plan` die het commitbericht teruggeven (zoals `bewerkingen.py`);
 commitberichten noemen nooit de naam van het kind.
@@ -17,11 +19,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from jeugdplan.domein import ouders
 from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.gegevens import Gegevens
 from jeugdplan.domein.model import Plan, Verwijzing, VerwijzingStap, voeg_toe, volgend_id
 from jeugdplan.domein.routing import ACTIEVE_STATUSSEN, Advies
-from jeugdplan.domein.toestemming import zonder_toestemming
+from jeugdplan.domein.toestemming import vereist, zonder_toestemming
 
 STATUSSEN = ("voorgesteld", "aangevraagd", "geaccepteerd", "afgewezen", "gestart", "afgerond")
 
@@ -61,18 +64,35 @@ def leg_vast(plan: Plan, advies: Advies, nummer: int, *, vandaag: date, door: st
                 f"er loopt al verwijzing {v.id} naar {advies.organisatie} (status {v.status}); "
                 f"werk die bij met 'jeugdplan verwijzing {plan.id} {v.id} --status ...'"
             )
-    eigen_grondslag = advies.rol in zonder_toestemming(g)
-    if not plan.ouders_geinformeerd and not eigen_grondslag:
+    if advies.al_betrokken:
         raise JeugdplanError(
-            f"ouders eerst: er is nog niet vastgelegd dat de zorgen met de ouders zijn besproken; "
-            f"doe dat eerst en leg het vast met 'jeugdplan ouders informeer {plan.id}'"
+            f"{advies.organisatie} is al betrokken ({advies.betrokken_als}); er komt geen "
+            "tweede verwijzing. Werk de lopende hulp bij, of leg een nieuwe betrokkene vast met "
+            f"'jeugdplan betrokkene add {plan.id} ...'"
+        )
+    eigen_grondslag = advies.rol in zonder_toestemming(g)
+    nog = ouders.nog_niet_besproken(plan)
+    if nog and not eigen_grondslag:
+        sinds = ouders.laatste(plan)
+        wat = (f"signaal {', '.join(s.id for s in nog)} kwam na het laatste gesprek met de "
+               f"ouders ({sinds})" if sinds is not None
+               else "er is nog niet vastgelegd dat de zorgen met de ouders zijn besproken")
+        raise JeugdplanError(
+            f"ouders eerst: {wat}; bespreek de zorgen eerst en leg het vast met 'jeugdplan "
+            f"ouders informeer {plan.id}'"
+        )
+    if ouders.veiligheid_zonder_gesprek(plan) and not eigen_grondslag:
+        raise JeugdplanError(
+            "ouders eerst: bij het signaal over veiligheid volgt het gesprek met de ouders via "
+            f"de meldcode (stap 3); zie 'jeugdplan meldcode next {plan.id}'"
         )
     overruled = None
     if advies.toestemming == "nodig":
         if zonder_toestemming_reden is None:
+            aanwijzing = vereist(plan, vandaag, g).aanwijzing(plan.id)
             raise JeugdplanError(
                 f"geen geldige toestemming om gegevens te delen met {advies.organisatie}; nodig "
-                f"is toestemming van {advies.toestemming_van}. Leg die vast met 'jeugdplan "
+                f"is toestemming van {advies.toestemming_van}.{aanwijzing} Leg die vast met 'jeugdplan "
                 f"toestemming add {plan.id} --partij \"{advies.organisatie}\" --door ...', of "
                 "verwijs toch met --zonder-toestemming REDEN (de reden wordt vastgelegd)"
             )

@@ -43,24 +43,22 @@ def templates_map() -> Path:
 
 def lees_data(relatief: str, model: type[M]) -> M:
     """Leest `data/<relatief>` en valideert het als `model` (fouten met bestand en regel)."""
+    from jeugdplan.opslag.bestanden import lees_bytes
     from jeugdplan.opslag.validatie import valideer_model
-    from jeugdplan.opslag.yamlio import decodeer, laad_rt, laad_snel, lees_bytes
+    from jeugdplan.opslag.yamlio import decodeer, laad_snel
 
     pad = f"data/{relatief}"
-    ruw = lees_bytes(data_map() / relatief, pad)
-    try:
-        return valideer_model(model, laad_snel(ruw, pad), pad)
-    except PlanOngeldig:
-        doc = laad_rt(decodeer(ruw, pad), pad)  # opnieuw, nu met regelnummers
-        return valideer_model(model, doc, pad, doc)
+    tekst = decodeer(lees_bytes(data_map() / relatief, pad), pad)
+    return valideer_model(model, laad_snel(tekst, pad), pad, tekst)
 
 
-def valideer(model: type[M], data: Any, pad: str, doc: Any = None) -> M:
+def valideer(model: type[M], data: Any, pad: str, tekst: str | None = None) -> M:
     """Valideert `data` als `model` (een plan, een deel ervan, instellingen), met de
-    meegeleverde codelijsten; fouten worden één `PlanOngeldig` met bestand en regel."""
+    meegeleverde codelijsten; fouten worden één `PlanOngeldig` met bestand en, als de
+    YAML-`tekst` bekend is, regel en kolom."""
     from jeugdplan.opslag.validatie import valideer_model
 
-    return valideer_model(model, data, pad, doc, gegevens().codelijsten)
+    return valideer_model(model, data, pad, tekst, gegevens().codelijsten)
 
 
 @cache

@@ -20,7 +20,7 @@ class GitFout(JeugdplanError):
     """git weigerde of ontbreekt."""
 
 
-def _omgeving() -> dict[str, str]:
+def omgeving() -> dict[str, str]:
     env = dict(os.environ)
     env.update({"LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0"})
     return env
@@ -35,7 +35,7 @@ def git(root: Path, *args: str, invoer: str | None = None, check: bool = True,
             input=invoer,
             capture_output=True,
             text=True,
-            env={**_omgeving(), **(extra_omgeving or {})},
+            env={**omgeving(), **(extra_omgeving or {})},
         )
     except FileNotFoundError:
         raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None
@@ -126,7 +126,7 @@ class Klaar:
             try:
                 self.proces = subprocess.Popen(
                     ["git", "diff", "--cached", "--name-only", "-z"], cwd=root,
-                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_omgeving())
+                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=omgeving())
             except OSError:
                 self.proces = None
 
@@ -215,7 +215,7 @@ def onvastgelegd_op_achtergrond(root: Path, onder: str = "casussen"
         proces = subprocess.Popen(
             ["git", "status", "--porcelain", "-z", "--untracked-files=all", "--", onder],
             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env={**_omgeving(), "GIT_OPTIONAL_LOCKS": "0"})
+            env={**omgeving(), "GIT_OPTIONAL_LOCKS": "0"})
     except FileNotFoundError:
         raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None
 
@@ -236,7 +236,7 @@ def draai(root: Path, *args: str, extra_omgeving: dict[str, str] | None = None,
     try:
         klaar = subprocess.run(
             ["git", *args], cwd=root, capture_output=True, text=True,
-            env={**_omgeving(), **(extra_omgeving or {})}, pass_fds=pass_fds,
+            env={**omgeving(), **(extra_omgeving or {})}, pass_fds=pass_fds,
         )
     except FileNotFoundError:
         raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None
@@ -385,7 +385,7 @@ def lees_blobs_ruw(root: Path, specs: list[str]) -> dict[str, bytes | None]:
     try:
         klaar = subprocess.run(
             ["git", "cat-file", "--batch"], cwd=root, input="\n".join(specs).encode() + b"\n",
-            capture_output=True, env=_omgeving(),
+            capture_output=True, env=omgeving(),
         )
     except FileNotFoundError:
         raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None

@@ -1,10 +1,12 @@
 """Eén slot per casusrepository, zodat twee jeugdplan-processen nooit elkaars wijziging
 overschrijven (laden → wijzigen → schrijven → commit gebeurt onder het slot).
 
-Het slot is `fcntl.flock` op `.jeugdplan/slot` (niet in git: `.jeugdplan/` staat in
-`.gitignore`). Een proces dat wordt afgeschoten (`kill -9`) laat geen verouderd slot achter:
-de kernel geeft een flock vrij zodra het proces sterft. Het pid in het bestand dient alleen
-voor de melding aan wie wacht.
+Het slot is een bestandsslot op `.jeugdplan/slot` (niet in git: `.jeugdplan/` staat in
+`.gitignore`) via `filelock`: `flock` op Linux en macOS, `msvcrt.locking` op Windows. Een
+proces dat wordt afgeschoten (`kill -9`) laat geen verouderd slot achter: het besturingssysteem
+geeft het slot vrij zodra het proces sterft. Een bestandssysteem zonder zulke sloten geeft een
+duidelijke fout, nooit een "zacht" slot dat na een crash blijft hangen. Het pid in het bestand
+dient alleen voor de melding aan wie wacht.
 
 Binnen één proces is het slot herintreedbaar (een bewerking die een andere bewerking
 aanroept blokkeert zichzelf niet). Wachten wordt gemeld via `melder` (de CLI zet daar een
@@ -14,11 +16,10 @@ functie die naar stderr schrijft; domeinmodules printen zelf nooit).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from jeugdplan.domein.errors import JeugdplanError
 
@@ -54,13 +55,19 @@ def wachttijd() -> float:
         ) from None
 
 
-def _houder(fd: int) -> str:
+def _houder(pad: Path) -> str:
+    """Het pid van wie het slot heeft, als dat te lezen is (op Windows vaak niet)."""
     try:
-        os.lseek(fd, 0, os.SEEK_SET)
-        inhoud = os.read(fd, 64).decode("ascii", "replace").strip()
-    except OSError:  # pragma: no cover
+        inhoud = pad.read_bytes()[:64].decode("ascii", "replace").strip()
+    except OSError:
         return ""
     return inhoud if inhoud.isdigit() else ""
+
+
+def _schrijf_pid(fd: int) -> None:
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, f"{os.getpid()}\n".encode("ascii"))
 
 
 @contextlib.contextmanager
@@ -77,51 +84,46 @@ def vergrendeld(root: Path, wacht: float | None = None) -> Iterator[None]:
     pad = sleutel / SLOTBESTAND
     try:
         pad.parent.mkdir(mode=0o700, exist_ok=True)
-        fd = os.open(pad, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as e:
-        raise JeugdplanError(
-            f"kan het slot {SLOTBESTAND} niet aanmaken ({e.strerror}); "
-            "heeft u schrijfrechten in de casusrepository?"
-        ) from None
+        raise _kan_niet(e) from None
+    slot = _neem(pad, wacht if wacht is not None else wachttijd())
+    _VAST[sleutel] = 1
     try:
-        _neem(fd, wacht if wacht is not None else wachttijd())
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
-        _VAST[sleutel] = 1
-        try:
-            yield
-        finally:
-            _VAST.pop(sleutel, None)
-            with contextlib.suppress(OSError):
-                os.ftruncate(fd, 0)
-            fcntl.flock(fd, fcntl.LOCK_UN)
+        yield
     finally:
-        os.close(fd)
+        _VAST.pop(sleutel, None)
+        slot.release()
 
 
-def _neem(fd: int, wacht: float) -> None:
+def _kan_niet(e: OSError) -> JeugdplanError:
+    return JeugdplanError(
+        f"kan het slot {SLOTBESTAND} niet aanmaken ({e.strerror or e}); heeft u schrijfrechten "
+        "in de casusrepository, en is er ruimte op de schijf?")
+
+
+def _neem(pad: Path, wacht: float) -> Any:
+    from filelock import FileLock, Timeout
+
+    slot = FileLock(pad, mode=0o600, fallback_to_soft=False, on_acquired=_schrijf_pid)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return
-    except BlockingIOError:
-        pass
-    houder = _houder(fd)
-    wie = f" (proces {houder})" if houder else ""
-    meld(f"een andere jeugdplan-opdracht{wie} wijzigt deze casusrepository; "
-         f"even wachten (hooguit {wacht:g} seconden)...")
-    einde = time.monotonic() + wacht
-    pauze = 0.01
-    while True:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            if time.monotonic() >= einde:
-                raise SlotBezet(
-                    f"de casusrepository is bezet: een andere jeugdplan-opdracht{wie} houdt "
-                    f"het slot ({SLOTBESTAND}) al langer dan {wacht:g} seconden vast. Er is "
-                    "niets gewijzigd; probeer het zo opnieuw (of verhoog "
-                    "JEUGDPLAN_SLOT_WACHTTIJD)"
-                ) from None
-            time.sleep(pauze)
-            pauze = min(pauze * 2, 0.2)
+            slot.acquire(blocking=False)
+            return slot
+        except Timeout:
+            pass
+        houder = _houder(pad)
+        wie = f" (proces {houder})" if houder else ""
+        meld(f"een andere jeugdplan-opdracht{wie} wijzigt deze casusrepository; "
+             f"even wachten (hooguit {wacht:g} seconden)...")
+        try:
+            slot.acquire(timeout=wacht)
+            return slot
+        except Timeout:
+            raise SlotBezet(
+                f"de casusrepository is bezet: een andere jeugdplan-opdracht{wie} houdt "
+                f"het slot ({SLOTBESTAND}) al langer dan {wacht:g} seconden vast. Er is "
+                "niets gewijzigd; probeer het zo opnieuw (of verhoog "
+                "JEUGDPLAN_SLOT_WACHTTIJD)"
+            ) from None
+    except OSError as e:
+        raise _kan_niet(e) from None

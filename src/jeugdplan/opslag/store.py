@@ -1,9 +1,10 @@
-"""De casusrepository: vinden, plannen laden en opslaan, en elke wijziging vastleggen.
+"""De casusrepository: vinden, plannen lezen en opslaan, en elke wijziging vastleggen.
 
 - `Repo.vind` zoekt de repository zoals git de zijne: `--dir`, `JEUGDPLAN_DIR`, of omhoog
   vanaf de werkmap naar `jeugdplan.yaml`.
-- `Repo.laad` leest één plan round-trip (met regelnummers, voor bewerken en `check`).
-- `Repo.lees_alle` leest veel plannen via de snelle lader.
+- `Repo.lees` geeft één gevalideerd `Plan`; `Repo.laad` ook het round-trip-document om te
+  bewerken (opmerkingen en opmaak blijven).
+- `Repo.lees_alle` geeft alle plannen, via de cache (`opslag.cache`).
 - `Repo.bewerk` is de enige schrijfweg: laden, wijzigen, volledig valideren, opmerkingen
   behouden, atomair schrijven, één git-commit.
 """
@@ -11,7 +12,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,9 +20,17 @@ from typing import TYPE_CHECKING, Any
 
 from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig, Probleem
 from jeugdplan.opslag.bestanden import schrijf_atomair
+from jeugdplan.opslag.cache import na_schrijven
+from jeugdplan.opslag.paden import (  # noqa: F401 - ook bekend als store.CASUSSEN, ...
+    CASUSSEN,
+    ID_PATROON,
+    INSTELLINGEN,
+    PLAN,
+    controleer_id,
+    nieuw_id,
+)
 from jeugdplan.opslag.slot import meld as slot_meld
 from jeugdplan.opslag.slot import vergrendeld
-from jeugdplan.opslag.versleuteling import lees_plan_bytes
 
 if TYPE_CHECKING:
     from jeugdplan.domein.model import Instellingen, Plan
@@ -32,14 +40,6 @@ if TYPE_CHECKING:
 # of geschreven wordt: warm komen overzichten uit de cache en starten ze zonder die modules.
 # (`versleuteling` is licht: alleen de standaardbibliotheek; pyrage pas bij gebruik.)
 
-INSTELLINGEN = "jeugdplan.yaml"
-CASUSSEN = "casussen"
-PLAN = "plan.yaml"
-
-ID_PATROON = re.compile(r"^[A-Z0-9](?:[A-Z0-9-]{0,10}[A-Z0-9])?$")
-_ID_TEKENS = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
-"""Zonder 0/O, 1/I/L en U: makkelijk over te typen en voor te lezen."""
-
 KOP = (
     "# Integraal plan - één kind, één plan (jeugdplan, schema {schema})\n"
     "# Dit bestand bevat bijzondere persoonsgegevens van een kind: deel het alleen met\n"
@@ -48,49 +48,35 @@ KOP = (
 )
 
 
-def controleer_id(ruw: str) -> str:
-    """Normaliseert een casus-id; weigert alles wat een pad zou kunnen zijn."""
-    kandidaat = ruw.strip().upper()
-    if not ID_PATROON.match(kandidaat):
-        raise JeugdplanError(
-            f"ongeldig casus-id {ruw[:40]!r}: een id bestaat uit hoogstens 12 letters, "
-            "cijfers en streepjes (bijvoorbeeld 2026-K7QXM2)"
-        )
-    return kandidaat
-
-
-def nieuw_id(jaar: int, bestaat: Callable[[str], bool]) -> str:
-    """Kort, typbaar en willekeurig (30^6 mogelijkheden per jaar): twee klonen die elk
-    casussen aanmaken botsen praktisch nooit, en `sync` controleert het toch."""
-    import secrets
-
-    for _ in range(100):
-        kandidaat = f"{jaar}-" + "".join(secrets.choice(_ID_TEKENS) for _ in range(6))
-        if not bestaat(kandidaat):
-            return kandidaat
-    raise JeugdplanError("kon geen vrij casus-id vinden")  # pragma: no cover
-
-
-def schrijf_plan(root: Path, pad: Path, tekst: str) -> None:
+def schrijf_plan(root: Path, pad: Path, tekst: str) -> bytes:
     """Schrijft een plan atomair: versleuteld als de repository ontvangers heeft
     (`versleuteling`). Een versleuteld plan waarvan de inhoud niet veranderde blijft byte voor
-    byte gelijk."""
+    byte gelijk. Geeft de bytes die nu op schijf staan."""
     from jeugdplan.opslag.versleuteling import voor_schijf
 
     inhoud = voor_schijf(root, pad, tekst)
-    if inhoud is not None:
-        schrijf_atomair(pad, inhoud)
+    if inhoud is None:
+        return pad.read_bytes()
+    schrijf_atomair(pad, inhoud)
+    return inhoud if isinstance(inhoud, bytes) else inhoud.encode("utf-8")
 
 
 @dataclass
 class GeladenPlan:
-    """Een plan met zijn round-trip-document (opmerkingen, regelnummers)."""
+    """Een plan met zijn tekst en round-trip-document (om te bewerken met behoud van
+    opmerkingen en opmaak)."""
 
     id: str
     pad: Path
     relatief: str
-    doc: Any
+    tekst: str
     plan: Plan
+
+    @cached_property
+    def doc(self) -> Any:
+        from jeugdplan.opslag.yamlio import laad_rt
+
+        return laad_rt(self.tekst, self.relatief)
 
 
 @dataclass
@@ -122,19 +108,20 @@ class Repo:
         )
 
     @classmethod
-    def open(cls, root: Path) -> Repo:
-        return cls(root)
+    def open(cls, root: str | Path) -> Repo:
+        return cls(Path(root))
 
     @cached_property
     def instellingen(self) -> Instellingen:
         """`jeugdplan.yaml`, gevalideerd bij het eerste gebruik (met regelnummers)."""
         from jeugdplan.domein.model import Instellingen
+        from jeugdplan.opslag.bestanden import lees_bytes
         from jeugdplan.opslag.bronnen import valideer
-        from jeugdplan.opslag.yamlio import decodeer, laad_rt, lees_bytes
+        from jeugdplan.opslag.yamlio import decodeer, laad_snel
 
         tekst = decodeer(lees_bytes(self.root / INSTELLINGEN, INSTELLINGEN), INSTELLINGEN)
-        doc = laad_rt(tekst, INSTELLINGEN)
-        return valideer(Instellingen, doc if doc is not None else {}, INSTELLINGEN, doc)
+        data = laad_snel(tekst, INSTELLINGEN)
+        return valideer(Instellingen, data if data is not None else {}, INSTELLINGEN, tekst)
 
     # --- paden --------------------------------------------------------------------------
 
@@ -149,87 +136,59 @@ class Repo:
         return self.casussen / controleer_id(ruw_id) / PLAN
 
     def bestaand_plan_pad(self, ruw_id: str) -> Path:
-        pad = self.plan_pad(ruw_id)
-        if not pad.is_file():
+        """Het pad van een bestaand plan; een symbolische koppeling wordt geweigerd."""
+        ident = controleer_id(ruw_id)
+        pad = self.plan_pad(ident)
+        if not os.path.lexists(pad):
             raise JeugdplanError(
-                f"geen casus met id {controleer_id(ruw_id)}; 'jeugdplan list' toont de casussen"
-            )
-        if not self.binnen_repository(pad):
+                f"geen casus met id {ident}; 'jeugdplan list' toont de casussen")
+        if pad.parent.is_symlink() or pad.is_symlink():
             raise JeugdplanError(
-                f"{self.relatief(pad)} wijst naar een bestand buiten de repository; geweigerd"
-            )
+                f"{self.relatief(pad)} is een symbolische koppeling; jeugdplan volgt die niet "
+                "(wie de gedeelde repository kan beschrijven, zou zo een ander bestand laten "
+                "lezen). Verwijder de koppeling")
         return pad
 
     def binnen_repository(self, pad: Path) -> bool:
-        """Onwaar als `pad` (of zijn map) via een symlink buiten `casussen/` uitkomt."""
+        """Onwaar als `pad` (of een map erboven) via een symlink buiten `casussen/` uitkomt."""
         try:
             return pad.resolve().is_relative_to(self.casussen.resolve())
         except (OSError, RuntimeError):  # symlinklus
             return False
 
     def ids(self) -> list[str]:
-        if not self.casussen.is_dir():
+        """De ids van alle casussen (mappen met een plan; symbolische koppelingen niet)."""
+        try:
+            with os.scandir(self.casussen) as it:
+                return sorted(e.name for e in it
+                              if ID_PATROON.match(e.name) and e.is_dir(follow_symlinks=False)
+                              and os.path.isfile(os.path.join(e.path, PLAN)))
+        except OSError:
             return []
-        return sorted(
-            e.name for e in os.scandir(self.casussen)
-            if e.is_dir() and ID_PATROON.match(e.name) and os.path.isfile(
-                os.path.join(e.path, PLAN))
-        )
 
     # --- lezen --------------------------------------------------------------------------
 
     def laad(self, ruw_id: str) -> GeladenPlan:
-        """Eén plan, round-trip, met regelnummers in de fouten."""
+        """Eén plan om te bewerken: het `Plan`, zijn tekst en (`doc`) het round-trip-document."""
+        from jeugdplan.opslag.planbestand import lees_ruw, plan_uit, plantekst
+
         pad = self.bestaand_plan_pad(ruw_id)
         relatief = self.relatief(pad)
-        return self.laad_pad(pad, relatief)
+        tekst = plantekst(lees_ruw(self.casussen, pad.parent.name, relatief), relatief)
+        return GeladenPlan(pad.parent.name, pad, relatief, tekst, plan_uit(tekst, relatief))
 
     def lees(self, ruw_id: str) -> Plan:
-        """Eén plan om alleen te lezen (`show`, `route`, `meldcode next`): uit de cache zolang
-        het bestand niet veranderde, anders snel gelezen en gevalideerd. Een ongeldig plan
-        geeft dezelfde fout (met regels) als `laad`."""
-        return self._lees(self.bestaand_plan_pad(ruw_id))
+        """Eén gevalideerd plan om te lezen (`show`, `route`, `meldcode next`); een ongeldig
+        plan geeft een fout met bestand, regel en kolom."""
+        return self.laad(ruw_id).plan
 
-    def bekijk(self, ruw_id: str) -> Plan:
-        """Als `lees`, maar zo licht mogelijk: zolang het bestand niet veranderde komt het plan
-        als lichte objecten uit de cache (`jeugdplan.opslag.licht`: dezelfde velden, zonder pydantic).
-        Alleen om te lezen: ze zijn niet te wijzigen en hebben geen modelmethoden."""
-        from jeugdplan.opslag.cache import lees_licht
-
-        pad = self.bestaand_plan_pad(ruw_id)
-        plan: Plan | None = lees_licht(self, pad.parent.name)
-        return plan if plan is not None else self._lees(pad)
-
-    def _lees(self, pad: Path) -> Plan:
+    def lees_alle(self, idents: list[str] | None = None
+                  ) -> Iterator[tuple[str, Plan | None, list[Probleem]]]:
+        """Alle plannen (of `idents`): (id, plan of None, problemen), op volgorde van id, via
+        de cache (`opslag.cache`); een symbolische koppeling wordt nooit gelezen."""
         from jeugdplan.opslag.cache import lees_alle
 
-        for _ident, plan, _problemen in lees_alle(self, [pad.parent.name]):
-            if plan is not None:
-                return plan
-        return self.laad_pad(pad, self.relatief(pad)).plan
-
-    def laad_pad(self, pad: Path, relatief: str) -> GeladenPlan:
-        from jeugdplan.domein.model import Plan
-        from jeugdplan.opslag.bronnen import valideer
-        from jeugdplan.opslag.yamlio import decodeer, laad_rt
-
-        tekst = decodeer(lees_plan_bytes(pad, relatief), relatief)
-        doc = laad_rt(tekst, relatief)
-        plan = valideer(Plan, doc, relatief, doc)
-        return GeladenPlan(plan.id, pad, relatief, doc, plan)
-
-    def lees_alle(self) -> Iterator[tuple[str, Plan | None, list[Probleem]]]:
-        """Alle plannen via de snelle lader: (id, plan of None, problemen), op volgorde van id.
-
-        Een ongeldig plan wordt opnieuw round-trip gelezen om de regels te kunnen noemen; een
-        symlink naar buiten de repository wordt nooit gelezen. Wat gelezen is komt in de
-        afgeleide cache (`jeugdplan.opslag.cache`, onder `.jeugdplan/`; bij een versleutelde
-        repository lokaal bij de gebruiker, zie `versleuteling.cache_pad`); een plan dat veranderde
-        wordt altijd opnieuw gelezen, en bij veel plannen gebeurt dat parallel.
-        """
-        from jeugdplan.opslag.cache import lees_alle
-
-        yield from lees_alle(self)
+        yield from lees_alle(self, idents)
 
     def plannen(self) -> list[Plan]:
         """Alle geldige plannen (ongeldige worden overgeslagen; `check` meldt ze)."""
@@ -257,7 +216,7 @@ class Repo:
             relatief = self.relatief(pad)
             onvastgelegd = gitrepo.onvastgelegd_op_achtergrond(self.root, relatief)
             try:
-                geladen = self.laad_pad(pad, relatief)
+                geladen = self.laad(pad.parent.name)
             except PlanOngeldig as e:
                 raise PlanOngeldig(
                     "het plan is ongeldig; herstel het eerst ('jeugdplan edit', "
@@ -271,11 +230,11 @@ class Repo:
                 plan = geladen.plan.model_copy(deep=True)
                 wat = wijzig(plan)
                 nieuw = valideer(Plan, plan.als_yaml_data(), geladen.relatief)
-                self._schrijf(geladen.pad, samenvoegen(geladen.doc, nieuw.als_yaml_data()))
+                ruw = self._schrijf(geladen.pad, samenvoegen(geladen.doc, nieuw.als_yaml_data()))
                 self.commit(geladen.pad, f"{geladen.id}: {wat}", klaar)
             finally:
                 klaar.sluit()
-            self.in_cache(geladen.id)
+            na_schrijven(self.root, ruw, nieuw)
         return nieuw
 
     def herstel_onvastgelegd(self, pad: Path, ident: str,
@@ -325,29 +284,23 @@ class Repo:
             try:
                 doc = samenvoegen(CommentedMap(), plan.als_yaml_data())
                 doc.yaml_set_start_comment(KOP.format(schema=plan.schema_versie, id=plan.id))
-                self._schrijf(pad, doc)
+                ruw = self._schrijf(pad, doc)
                 self.commit(pad, f"{plan.id}: {bericht}", klaar)
             finally:
                 klaar.sluit()
-            self.in_cache(plan.id)
+            na_schrijven(self.root, ruw, plan)
         return pad
 
-    def in_cache(self, ident: str) -> None:
-        """Wat net geschreven is meteen in de cache: de volgende opdracht leest het niet."""
-        from jeugdplan.opslag.cache import na_schrijven
-
-        na_schrijven(self, ident)
-
-    def _schrijf(self, pad: Path, doc: Any) -> None:
-        from jeugdplan.domein.model import Plan
-        from jeugdplan.opslag.bronnen import valideer
-        from jeugdplan.opslag.yamlio import dump_rt, laad_snel
+    def _schrijf(self, pad: Path, doc: Any) -> bytes:
+        """Schrijft het document; geeft de bytes op schijf. Eerst de laatste controle: wat
+        geschreven wordt, leest identiek terug (hetzelfde YAML-dialect) en is een geldig plan."""
+        from jeugdplan.opslag.planbestand import plan_uit
+        from jeugdplan.opslag.yamlio import dump_rt
 
         tekst = dump_rt(doc)
-        # Laatste controle: wat we schrijven moet weer te lezen zijn.
-        valideer(Plan, laad_snel(tekst, self.relatief(pad)), self.relatief(pad))
+        plan_uit(tekst, self.relatief(pad))
         try:
-            schrijf_plan(self.root, pad, tekst)
+            return schrijf_plan(self.root, pad, tekst)
         except OSError as e:
             # Schijf vol, alleen-lezen, geen rechten: het oude bestand staat er nog.
             raise JeugdplanError(

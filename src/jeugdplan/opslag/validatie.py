@@ -1,7 +1,7 @@
 """Van pydantic-fouten naar Nederlandse `Probleem`-meldingen met regel en kolom.
 
-Elke fout krijgt het veldpad in punt-notatie (`signalen[2].datum`) en, als het
-round-trip-document bekend is, de regel waar dat veld (of zijn ouder) staat.
+Elke fout krijgt het veldpad in punt-notatie (`signalen[2].datum`) en, als de YAML-tekst
+bekend is, de regel waar dat veld (of zijn ouder) staat (`yamlio.plaats`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 from jeugdplan.domein.errors import PlanOngeldig, Probleem
 from jeugdplan.domein.model import heeft_codes
-from jeugdplan.opslag.yamlio import plaats
+from jeugdplan.opslag.yamlio import knopen, plaats
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -76,7 +76,9 @@ def _kort(waarde: Any) -> str:
     return tekst if len(tekst) <= 40 else tekst[:37] + "..."
 
 
-def problemen_uit(fout: ValidationError, pad: str, doc: Any = None) -> list[Probleem]:
+def problemen_uit(fout: ValidationError, pad: str, tekst: str | None = None) -> list[Probleem]:
+    """De fouten van pydantic als problemen; met `tekst` (de YAML) ook regel en kolom."""
+    doc = knopen(tekst) if tekst is not None else None
     problemen = []
     for e in fout.errors(include_url=False):
         loc = [s for s in e["loc"] if not (isinstance(s, str) and s.startswith("function-"))]
@@ -89,7 +91,7 @@ def problemen_uit(fout: ValidationError, pad: str, doc: Any = None) -> list[Prob
     return list(dict.fromkeys(problemen))
 
 
-def valideer_model(model: type[M], data: Any, pad: str, doc: Any = None,
+def valideer_model(model: type[M], data: Any, pad: str, tekst: str | None = None,
                    codelijsten: Codelijsten | None = None) -> M:
     """Valideert `data` als `model`; fouten worden één `PlanOngeldig` met alle problemen.
 
@@ -103,7 +105,7 @@ def valideer_model(model: type[M], data: Any, pad: str, doc: Any = None,
     try:
         return model.model_validate(data, context={"codelijsten": codelijsten})
     except ValidationError as e:
-        _gooi(problemen_uit(e, pad, doc), pad)
+        _gooi(problemen_uit(e, pad, tekst), pad)
 
 
 def _gooi(problemen: list[Probleem], pad: str) -> NoReturn:

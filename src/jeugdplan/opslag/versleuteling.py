@@ -527,10 +527,9 @@ def ontsleutel(ruw: bytes, pad: str) -> bytes:
 
     Geen sleutel: `Vergrendeld` (de opdracht stopt). Niet voor ons versleuteld of
     beschadigd: `PlanOngeldig` met plaats (één plan, de rest van een rapportage gaat door).
-    Ook de ontsleutelde tekst gaat door `_begrens_getallen`.
     """
     if not is_versleuteld(ruw):
-        return _begrens_getallen(ruw, pad)
+        return ruw
     ids = identiteiten()
     if not ids:
         raise Vergrendeld()
@@ -538,7 +537,7 @@ def ontsleutel(ruw: bytes, pad: str) -> bytes:
     DecryptError, decrypt = age.DecryptError, age.decrypt
 
     try:
-        leesbaar = decrypt(ruw, ids)
+        return decrypt(ruw, ids)
     except DecryptError as e:
         if "No matching keys" in str(e):
             melding = ("kan niet ontsleuteld worden: het plan is niet voor uw sleutel "
@@ -549,39 +548,11 @@ def ontsleutel(ruw: bytes, pad: str) -> bytes:
             melding = "kan niet ontsleuteld worden: het versleutelde bestand is beschadigd"
         probleem = Probleem(pad, None, None, "", melding, code="versleuteling")
         raise PlanOngeldig(str(probleem), [probleem]) from None
-    return _begrens_getallen(leesbaar, pad)
-
-
-MAX_CIJFERS = 4300
-"""Python weigert langere getallen als tekst (`sys.get_int_max_str_digits`); de YAML-laders
-geven dan een ValueError in plaats van een fout met plaats."""
-
-
-_GEEN_CIJFER = bytes(c for c in range(256) if c not in b"0123456789_")
-
-
-def _begrens_getallen(ruw: bytes, pad: str) -> bytes:
-    """Een reeks van meer dan `MAX_CIJFERS` cijfers in een plan is een fout met regel en
-    kolom, in plaats van een traceback in elke opdracht die het plan leest. (Hoort eigenlijk
-    in de YAML-laders; elk plan komt hier langs.)"""
-    if len(ruw) <= MAX_CIJFERS or len(ruw.translate(None, _GEEN_CIJFER)) <= MAX_CIJFERS:
-        return ruw  # snel: zoveel cijfers heeft een gewoon plan bij lange na niet
-    import re
-
-    # Alleen vanaf het begin van een reeks zoeken: anders kost een lange reeks kwadratisch.
-    treffer = re.search(rb"(?<![0-9_])[0-9_]{%d}" % (MAX_CIJFERS + 1), ruw)
-    if treffer is None:
-        return ruw
-    regel = ruw.count(b"\n", 0, treffer.start()) + 1
-    kolom = treffer.start() - (ruw.rfind(b"\n", 0, treffer.start()) + 1) + 1
-    probleem = Probleem(pad, regel, kolom, "", f"getal van meer dan {MAX_CIJFERS} cijfers; "
-                        "zo'n getal hoort niet in een plan", code="yaml")
-    raise PlanOngeldig(str(probleem), [probleem])
 
 
 def lees_plan_bytes(bestand: Path, pad: str) -> bytes:
-    """Leest een plan begrensd (`yamlio.lees_bytes`) en ontsleutelt het zo nodig."""
-    from jeugdplan.opslag.yamlio import lees_bytes
+    """Leest een plan begrensd (`bestanden.lees_bytes`) en ontsleutelt het zo nodig."""
+    from jeugdplan.opslag.bestanden import lees_bytes
 
     return ontsleutel(lees_bytes(bestand, pad), pad)
 
@@ -664,8 +635,7 @@ def ontvangers_uit(ruw: bytes | str) -> list[Ontvanger]:
     """De ontvangers uit de inhoud van een `ontvangers.yaml` (ook een versie uit git)."""
     from jeugdplan.opslag.yamlio import laad_snel
 
-    ruw = ruw.encode("utf-8", "replace") if isinstance(ruw, str) else ruw
-    data = laad_snel(_begrens_getallen(ruw, ONTVANGERS), ONTVANGERS)
+    data = laad_snel(ruw, ONTVANGERS)
     lijst = data.get("ontvangers") if isinstance(data, dict) else None
     if not isinstance(lijst, list) or not lijst:
         raise JeugdplanError(f"{ONTVANGERS}: verwacht een lijst 'ontvangers' met per "

@@ -1,51 +1,65 @@
-"""YAML lezen en schrijven: round-trip voor het bewerken van één plan, snel voor veel plannen.
+"""YAML lezen en schrijven in één dialect: YAML 1.2 (het core-schema), voor elk bestand.
 
-- `laad_rt` / `dump_rt`: ruamel.yaml round-trip, bewaart opmerkingen en volgorde van de
-  gebruiker. Dit is de enige manier waarop plannen worden geschreven.
-- `laad_snel`: de C-lader van PyYAML (veilig, zonder regelinformatie) voor rapportages en
-  controles over duizenden plannen.
-- `plaats`: zoekt bij een pydantic-`loc` de regel en kolom in een round-trip-document.
-- `samenvoegen`: zet een nieuwe versie van de gegevens in het bestaande document, zodat
-  alleen gewijzigde regels in de git-diff verschijnen.
+- Welke tekst zonder aanhalingstekens een getal, ja/nee of leeg is, staat één keer hier
+  (`_KERN`): `true`/`false`, `null`/`~`/leeg, gehele getallen van hooguit 18 cijfers (ook
+  `0o17` en `0xFF`) en kommagetallen met een punt of exponent. Al het andere is tekst: `yes`,
+  `no`, `on`, `off`, `12:30`, `1_000` en ook `2026-01-01` (een datum is tekst in YAML 1.2; het
+  model maakt er een datum van). Een langer getal blijft tekst (een getal van 100.000 cijfers
+  legt niets plat).
+- Lezen: `laad_snel` (de C-parser van PyYAML, met dit schema) voor alles wat alleen leest;
+  `laad_rt` (ruamel.yaml, round-trip, met hetzelfde schema) alleen om een plan te bewerken
+  met behoud van opmerkingen en opmaak. Beide geven dezelfde gegevens (een property-test
+  bewaakt dat).
+- Schrijven: `dump_rt`, met hetzelfde schema: tekst die anders als getal of ja/nee gelezen zou
+  worden, krijgt aanhalingstekens. Wat jeugdplan schrijft leest het dus identiek terug.
+- Plaats: `knopen` en `plaats` geven regel en kolom van een veld (voor meldingen), uit de
+  knopen van de C-parser.
 
-Datums worden als `date` gelezen; een onmogelijke datum (2026-02-30) blijft tekst, zodat de
-validatie er een melding met regelnummer van maakt. Aliassen en eigen tags worden geweigerd:
-een plan heeft ze niet nodig en ze zijn de ingang van 'billion laughs' en objectconstructie.
+Aliassen, samenvoegsleutels (`<<`) en eigen tags worden geweigerd: een plan heeft ze niet nodig
+en ze zijn de ingang van 'billion laughs' en objectconstructie. Dubbele sleutels ook.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import stat
+import re
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import yaml as _pyyaml
 
 from jeugdplan.domein.errors import PlanOngeldig, Probleem
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap
 
-# ruamel (round-trip) wordt pas geladen als er round-trip gelezen of geschreven wordt: wie
-# alleen snel leest (overzichten, één plan tonen) laadt alleen de C-lader van PyYAML.
+from jeugdplan.opslag.bestanden import MAX_GROOTTE, te_groot
 
-MAX_GROOTTE = 5 * 1024 * 1024
-"""Een plan is tekst van enkele kilobytes; alles boven 5 MB is geen plan."""
+_MAX_DIEPTE = 200
+"""Een plan is hooguit een handvol niveaus diep; dieper is kapot of kwaadwillig."""
 
-_STANDAARD_TAGS = {
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-}
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+_KERN: list[tuple[str, str, str]] = [
+    (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (_NULL, r"^(?:~|null|Null|NULL|)$", "~nN"),
+    (_INT, r"^(?:[-+]?[0-9]{1,18}|0o[0-7]{1,20}|0x[0-9a-fA-F]{1,16})$", "-+0123456789"),
+    (_FLOAT, r"^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?"
+             r"|[-+]?[0-9]+[eE][-+]?[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+     "-+0123456789."),
+]
+"""YAML 1.2 core-schema (tag, patroon, eerste tekens); de lege tekst is ook null. Gehele
+getallen hooguit 18 cijfers: langer blijft tekst (geen getal van 100.000 cijfers)."""
+
+_PATRONEN = [(tag, re.compile(patroon), eerste) for tag, patroon, eerste in _KERN]
 
 _VERTALINGEN = [
     ("mapping values are not allowed", "dubbele punt op een plek waar dat niet mag "
@@ -61,11 +75,11 @@ _VERTALINGEN = [
     ("found unknown escape character", "onbekend escapeteken in tekst tussen dubbele aanhalingstekens"),
     ("while scanning a quoted scalar", "aanhalingsteken niet gesloten"),
     ("found unhashable key", "ongeldige sleutel"),
-    ("could not determine a constructor", "eigen YAML-tags (!!...) zijn in een plan niet toegestaan"),
-    ("aliassen (*naam)", "aliassen (*naam) zijn in een plan niet toegestaan"),
+    ("expected a single document", "het bestand bevat meer dan één document (---)"),
+    ("but found another document", "het bestand bevat meer dan één document (---)"),
     ("exceeded maximum nesting depth", "te diep geneste YAML"),
 ]
-_ALIAS_MELDING = "aliassen (*naam) zijn in een plan niet toegestaan"
+_ALIAS = "aliassen (*naam) zijn in een plan niet toegestaan"
 
 
 def _vertaal(probleem: str | None) -> str:
@@ -81,48 +95,13 @@ def _fout(pad: str, regel: int | None, kolom: int | None, melding: str) -> PlanO
     return PlanOngeldig(str(probleem), [probleem])
 
 
-def lees_bytes(bestand: Path, pad: str) -> bytes:
-    """Leest een bestand begrensd: eerst de grootte (stat), dan hooguit `MAX_GROOTTE` + 1
-    bytes, zodat een bestand van 100 MB nooit helemaal in het geheugen komt. Alleen gewone
-    bestanden (geen fifo of apparaat, waar lezen zou blijven hangen)."""
-    try:
-        fd = os.open(bestand, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError as e:
-        raise _fout(pad, None, None, f"bestand kan niet gelezen worden ({e.strerror})") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _fout(pad, None, None, "is geen gewoon bestand")
-        if info.st_size > MAX_GROOTTE:
-            raise _te_groot(pad, info.st_size)
-        delen = []
-        over = MAX_GROOTTE + 1
-        while over > 0:
-            deel = os.read(fd, min(over, 1 << 20))
-            if not deel:
-                break
-            delen.append(deel)
-            over -= len(deel)
-        ruw = b"".join(delen)
-    except OSError as e:
-        raise _fout(pad, None, None, f"bestand kan niet gelezen worden ({e.strerror})") from None
-    finally:
-        os.close(fd)
-    if len(ruw) > MAX_GROOTTE:
-        raise _te_groot(pad, len(ruw))
-    return ruw
-
-
-def _te_groot(pad: str, grootte: int) -> PlanOngeldig:
-    return _fout(pad, None, None, f"bestand is te groot ({grootte / 1024 / 1024:.0f} MB, "
-                 f"hooguit {MAX_GROOTTE // 1024 // 1024} MB); een plan is hooguit enkele "
-                 "honderden kilobytes")
+# --- bytes en tekst -----------------------------------------------------------------------
 
 
 def decodeer(ruw: bytes, pad: str) -> str:
     """Bytes naar tekst; te groot of geen UTF-8 is een fout met plaats."""
     if len(ruw) > MAX_GROOTTE:
-        raise _te_groot(pad, len(ruw))
+        raise te_groot(pad, len(ruw))
     try:
         return ruw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -130,114 +109,6 @@ def decodeer(ruw: bytes, pad: str) -> str:
         kolom = e.start - (ruw.rfind(b"\n", 0, e.start) + 1) + 1
         raise _fout(pad, regel, kolom, "bestand is geen geldige UTF-8-tekst "
                     "(opgeslagen in een andere tekenset?)") from None
-
-
-@cache
-def _plan_constructor() -> type:
-    from ruamel.yaml.constructor import RoundTripConstructor
-
-    class _PlanConstructor(RoundTripConstructor):
-        """Round-trip constructor die onmogelijke datums als tekst laat staan."""
-
-        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
-            try:
-                return super().construct_yaml_timestamp(node, values)
-            except ValueError:
-                return str(node.value)
-
-    _PlanConstructor.add_constructor(
-        "tag:yaml.org,2002:timestamp", _PlanConstructor.construct_yaml_timestamp
-    )
-    return _PlanConstructor
-
-
-def _rt() -> YAML:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _plan_constructor()
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 100
-    yaml.preserve_quotes = True
-    yaml.default_flow_style = False
-    # Nooit ankers/aliassen schrijven (twee velden met dezelfde datum zijn geen verwijzing).
-    yaml.representer.ignore_aliases = lambda *_: True
-    return yaml
-
-
-def _controleer_knopen(node: Any, pad: str) -> None:
-    """Weigert aliassen en eigen tags voordat er iets wordt opgebouwd."""
-    gezien: set[int] = set()
-    stapel = [node]
-    while stapel:
-        n = stapel.pop()
-        if id(n) in gezien and n.id != "scalar":
-            regel = n.start_mark.line + 1
-            raise _fout(pad, regel, n.start_mark.column + 1,
-                        "aliassen (*naam) zijn in een plan niet toegestaan")
-        gezien.add(id(n))
-        if n.tag not in _STANDAARD_TAGS and (
-                not str(n.tag).startswith("tag:yaml.org,2002:")
-                or str(n.tag).startswith("tag:yaml.org,2002:python/")):
-            raise _fout(pad, n.start_mark.line + 1, n.start_mark.column + 1,
-                        f"eigen YAML-tag {str(n.tag)[:40]!r} is niet toegestaan")
-        if isinstance(n.value, list):
-            for kind in n.value:
-                if isinstance(kind, tuple):
-                    stapel.extend(kind)
-                else:
-                    stapel.append(kind)
-
-
-_MAX_DIEPTE = 200
-"""Een plan is hooguit een handvol niveaus diep; dieper is kapot of kwaadwillig."""
-
-
-def _controleer_diepte(tekst: str, pad: str) -> None:
-    """Weigert diep geneste flow-collecties (`[[[[...`) met een lineaire scan van de tokens,
-    vóór de recursieve composer er seconden over doet om op de recursiegrens te stuiten."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.tokens import (
-        FlowMappingEndToken,
-        FlowMappingStartToken,
-        FlowSequenceEndToken,
-        FlowSequenceStartToken,
-    )
-
-    diepte = 0
-    for token in YAML(typ="rt").scan(tekst):
-        if isinstance(token, FlowSequenceStartToken | FlowMappingStartToken):
-            diepte += 1
-            if diepte > _MAX_DIEPTE:
-                mark = token.start_mark
-                raise _fout(pad, mark.line + 1, mark.column + 1, "te diep geneste YAML")
-        elif isinstance(token, FlowSequenceEndToken | FlowMappingEndToken):
-            diepte -= 1
-
-
-def laad_rt(tekst: str, pad: str) -> Any:
-    """Laadt round-trip met regelinformatie. Fouten worden `PlanOngeldig` met regel en kolom."""
-    from ruamel.yaml.error import MarkedYAMLError
-    from ruamel.yaml.reader import ReaderError
-
-    yaml = _rt()
-    try:
-        if tekst.count("[") + tekst.count("{") > _MAX_DIEPTE:
-            _controleer_diepte(tekst, pad)
-        knoop = yaml.compose(tekst)
-        if knoop is None:
-            return None
-        _controleer_knopen(knoop, pad)
-        return yaml.constructor.construct_document(knoop)
-    except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        regel = mark.line + 1 if mark is not None else None
-        kolom = mark.column + 1 if mark is not None else None
-        raise _fout(pad, regel, kolom, _vertaal(e.problem)) from None
-    except RecursionError:
-        raise _fout(pad, None, None, "te diep geneste YAML") from None
-    except ReaderError as e:
-        raise _teken_fout(tekst, pad, e.position, e.character) from None
 
 
 def _teken_fout(tekst: str, pad: str, positie: int, teken: Any) -> PlanOngeldig:
@@ -250,110 +121,120 @@ def _teken_fout(tekst: str, pad: str, positie: int, teken: Any) -> PlanOngeldig:
                  "(een stuurteken; is het bestand beschadigd of geen tekst?)")
 
 
-def dump_rt(data: Any) -> str:
-    buf = io.StringIO()
-    _rt().dump(data, buf)
-    return buf.getvalue()
+def _controleer_diepte(tekst: str, pad: str) -> None:
+    """Weigert diep geneste flow-collecties (`[[[[...`) met een lineaire scan van de tokens,
+    vóór een recursieve composer er seconden over doet om op de recursiegrens te stuiten."""
+    if tekst.count("[") + tekst.count("{") <= _MAX_DIEPTE:
+        return
+    diepte = 0
+    try:
+        for token in _pyyaml.scan(tekst, Loader=_Lader):
+            if isinstance(token, _pyyaml.FlowSequenceStartToken | _pyyaml.FlowMappingStartToken):
+                diepte += 1
+                if diepte > _MAX_DIEPTE:
+                    mark = token.start_mark
+                    raise _fout(pad, mark.line + 1, mark.column + 1, "te diep geneste YAML")
+            elif isinstance(token, _pyyaml.FlowSequenceEndToken | _pyyaml.FlowMappingEndToken):
+                diepte -= 1
+    except _pyyaml.YAMLError:
+        return  # een fout in de syntaxis meldt het lezen zelf, met plaats
 
 
-# --- snelle lader -------------------------------------------------------------------------
+# --- snel lezen (C-parser, YAML 1.2) -------------------------------------------------------
 
-try:  # pragma: no cover - hangt af van de installatie
-    import yaml as _pyyaml
 
-    _Basis: Any = getattr(_pyyaml, "CSafeLoader", _pyyaml.SafeLoader)
-except ImportError:  # pragma: no cover
-    _pyyaml = None  # type: ignore[assignment]
-    _Basis = None
+class _Lader(getattr(_pyyaml, "CSafeLoader", _pyyaml.SafeLoader)):  # type: ignore[misc]
+    """De C-parser van PyYAML met het core-schema van YAML 1.2 (`_KERN`)."""
 
-if _pyyaml is not None:
+    yaml_implicit_resolvers: dict[Any, Any] = {}
 
-    class _SnelleLader(_Basis):  # type: ignore[misc,valid-type,unused-ignore]
-        """PyYAML C-lader: veilig, dubbele sleutels en aliassen geweigerd."""
 
-        def construct_yaml_timestamp(self, node: Any) -> Any:
-            try:
-                return super().construct_yaml_timestamp(node)
-            except ValueError:
-                return str(node.value)
+for _tag, _patroon, _eerste in _PATRONEN:
+    _Lader.add_implicit_resolver(_tag, _patroon, list(_eerste) + ([""] if _tag == _NULL else []))
 
-        def flatten_mapping(self, node: Any) -> None:
-            # Een samenvoegsleutel (`<<: *anker`) is ook een alias; de round-trip-lader
-            # weigert hem, dus de snelle lader ook (anders zegt `check` iets anders dan `show`).
-            for k, _v in node.value:
-                if k.tag == "tag:yaml.org,2002:merge":
-                    raise _pyyaml.constructor.ConstructorError(
-                        None, None, _ALIAS_MELDING, k.start_mark)
-            super().flatten_mapping(node)
 
-        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-            sleutels: set[Any] = set()
-            for k, _v in node.value:
-                if k.value in sleutels:
-                    raise _pyyaml.constructor.ConstructorError(
-                        None, None, "found duplicate key", k.start_mark
-                    )
-                sleutels.add(k.value)
-            return super().construct_mapping(node, deep)
-
-    _SnelleLader.add_constructor(
-        "tag:yaml.org,2002:timestamp", _SnelleLader.construct_yaml_timestamp
-    )
-    _SnelleLader.add_constructor("tag:yaml.org,2002:map", _SnelleLader.construct_yaml_map)
+def knopen(tekst: str) -> Any:
+    """De knopenboom van een YAML-tekst (voor `plaats`); None als de tekst niet te lezen is."""
+    try:
+        _controleer_diepte(tekst, "")
+        return _pyyaml.compose(tekst, Loader=_Lader)  # noqa: S506 - alleen componeren
+    except (_pyyaml.YAMLError, PlanOngeldig, RecursionError):
+        return None
 
 
 def laad_snel(ruw: bytes | str, pad: str) -> Any:
-    """Snelle, veilige lader zonder regelinformatie (voor het lezen van veel plannen)."""
+    """Leest YAML (tekst of bytes) naar gewone waarden; fouten met regel en kolom."""
     tekst = ruw if isinstance(ruw, str) else decodeer(ruw, pad)
-    if _pyyaml is None:  # pragma: no cover
-        return _naar_gewoon(laad_rt(tekst, pad))
+    _controleer_diepte(tekst, pad)
     try:
-        data = _pyyaml.load(tekst, Loader=_SnelleLader)  # noqa: S506 - veilige lader
-        if _heeft_gedeelde_delen(data):
-            # Een alias: laat de strenge lader de plaats noemen.
-            return _naar_gewoon(laad_rt(tekst, pad))
-        return data
+        knoop = _pyyaml.compose(tekst, Loader=_Lader)  # noqa: S506 - alleen componeren
     except _pyyaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        regel = mark.line + 1 if mark is not None else None
-        kolom = mark.column + 1 if mark is not None else None
-        raise _fout(pad, regel, kolom, _vertaal(e.problem)) from None
+        raise _fout(pad, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+                    _vertaal(e.problem)) from None
     except _pyyaml.reader.ReaderError as e:
         raise _teken_fout(tekst, pad, e.position, e.character) from None
     except _pyyaml.YAMLError as e:
         raise _fout(pad, None, None, _vertaal(str(e))) from None
     except RecursionError:
         raise _fout(pad, None, None, "te diep geneste YAML") from None
+    return None if knoop is None else _bouw(knoop, pad, set())
 
 
-def _heeft_gedeelde_delen(data: Any) -> bool:
-    """Waar als een lijst of mapping twee keer voorkomt (een alias)."""
-    gezien: set[int] = set()
-    stapel = [data]
-    while stapel:
-        waarde = stapel.pop()
-        if isinstance(waarde, dict):
-            if id(waarde) in gezien:
-                return True
-            gezien.add(id(waarde))
-            stapel.extend(waarde.values())
-        elif isinstance(waarde, list):
-            if id(waarde) in gezien:
-                return True
-            gezien.add(id(waarde))
-            stapel.extend(waarde)
-    return False
+def _bouw(knoop: Any, pad: str, gezien: set[int]) -> Any:
+    """Gewone waarden uit de knopen; weigert aliassen, eigen tags en dubbele sleutels."""
+    if isinstance(knoop, _pyyaml.ScalarNode):
+        return _scalar(knoop, pad)
+    if id(knoop) in gezien:  # hetzelfde onderdeel twee keer: een alias
+        raise _plaatsfout(pad, knoop, _ALIAS)
+    gezien.add(id(knoop))
+    if isinstance(knoop, _pyyaml.SequenceNode):
+        if knoop.tag != _SEQ:
+            raise _tagfout(pad, knoop)
+        return [_bouw(k, pad, gezien) for k in knoop.value]
+    if knoop.tag != _MAP:
+        raise _tagfout(pad, knoop)
+    uit: dict[Any, Any] = {}
+    for k, v in knoop.value:
+        if isinstance(k, _pyyaml.ScalarNode) and k.value == "<<" and k.style is None:
+            raise _plaatsfout(pad, k, _ALIAS)  # samenvoegsleutel: ook een alias
+        sleutel = _bouw(k, pad, gezien)
+        if isinstance(sleutel, dict | list):
+            raise _plaatsfout(pad, k, "ongeldige sleutel")
+        if sleutel in uit:
+            raise _plaatsfout(pad, k, "dubbele sleutel")
+        uit[sleutel] = _bouw(v, pad, gezien)
+    return uit
 
 
-def _naar_gewoon(waarde: Any) -> Any:
-    """Zet ruamel-containers om naar gewone dicts en lijsten."""
-    if isinstance(waarde, dict):
-        return {str(k): _naar_gewoon(v) for k, v in waarde.items()}
-    if isinstance(waarde, list):
-        return [_naar_gewoon(v) for v in waarde]
-    if isinstance(waarde, str):
-        return str(waarde)
-    return waarde
+def _scalar(knoop: Any, pad: str) -> Any:
+    tag, waarde = knoop.tag, knoop.value
+    if tag == _STR:
+        return waarde
+    if tag == _INT:
+        if waarde.startswith("0o"):
+            return int(waarde[2:], 8)
+        if waarde.startswith("0x"):
+            return int(waarde[2:], 16)
+        return int(waarde)
+    if tag == _FLOAT:
+        return float(waarde.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
+                     .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+    if tag == _BOOL:
+        return waarde.lower() == "true"
+    if tag == _NULL:
+        return None
+    raise _tagfout(pad, knoop)
+
+
+def _plaatsfout(pad: str, knoop: Any, melding: str) -> PlanOngeldig:
+    mark = knoop.start_mark
+    return _fout(pad, mark.line + 1, mark.column + 1, melding)
+
+
+def _tagfout(pad: str, knoop: Any) -> PlanOngeldig:
+    return _plaatsfout(pad, knoop, f"eigen YAML-tags (zoals {str(knoop.tag)[:40]!r}) zijn in "
+                       "een plan niet toegestaan")
 
 
 # --- plaats van een veld ------------------------------------------------------------------
@@ -361,50 +242,10 @@ def _naar_gewoon(waarde: Any) -> Any:
 
 def plaats(root: Any, loc: Sequence[int | str], waarde: bool = True
            ) -> tuple[int | None, int | None]:
-    """Regel en kolom (1-based) van het dichtstbijzijnde bestaande onderdeel van `loc`.
-
-    Met `waarde` wijst een enkelvoudige waarde naar de waarde zelf (`groep: vijf` -> 'vijf'),
-    anders naar de sleutel (voor een onbekend veld)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    knoop = root
-    regel: int | None = 1 if isinstance(root, CommentedMap | CommentedSeq) else None
-    kolom: int | None = 1 if regel else None
-    for i, stap in enumerate(loc):
-        if isinstance(knoop, CommentedMap) and isinstance(stap, str) and stap in knoop:
-            laatste = i == len(loc) - 1
-            enkelvoudig = not isinstance(knoop[stap], CommentedMap | CommentedSeq)
-            if laatste and waarde and enkelvoudig and knoop[stap] is not None:
-                r, k = knoop.lc.value(stap)
-            else:
-                r, k = knoop.lc.key(stap)
-            regel, kolom = r + 1, k + 1
-            knoop = knoop[stap]
-        elif isinstance(knoop, CommentedSeq) and isinstance(stap, int) and 0 <= stap < len(knoop):
-            r, k = knoop.lc.item(stap)
-            regel, kolom = r + 1, k + 1
-            knoop = knoop[stap]
-        else:
-            break
-    return regel, kolom
-
-
-def knopen_snel(tekst: str) -> Any:
-    """De knopenboom van een (geldig) plan via de C-composer van PyYAML: regel en kolom van
-    elk onderdeel voor ~1/15 van de prijs van round-trip lezen (voor `check` over veel plannen).
-    Geeft None als dat niet kan; gebruik dan `plaats` op het round-trip-document."""
-    if _pyyaml is None:  # pragma: no cover
-        return None
-    try:
-        return _pyyaml.compose(tekst, Loader=_SnelleLader)  # noqa: S506 - alleen componeren
-    except _pyyaml.YAMLError:
-        return None
-
-
-def plaats_in_knopen(root: Any, loc: Sequence[int | str], waarde: bool = True
-                     ) -> tuple[int | None, int | None]:
-    """Als `plaats`, maar op de knopenboom van `knopen_snel`."""
-    if _pyyaml is None or root is None:  # pragma: no cover
+    """Regel en kolom (1-based) van het dichtstbijzijnde bestaande onderdeel van `loc` in de
+    knopen van `knopen(tekst)`. Met `waarde` wijst een enkelvoudige waarde naar de waarde zelf
+    (`groep: vijf` -> 'vijf'), anders naar de sleutel (voor een onbekend veld)."""
+    if root is None:
         return None, None
     knoop = root
     regel: int | None = 1
@@ -416,8 +257,8 @@ def plaats_in_knopen(root: Any, loc: Sequence[int | str], waarde: bool = True
                 break
             sleutel, inhoud = paar
             laatste = i == len(loc) - 1
-            leeg = isinstance(inhoud, _pyyaml.ScalarNode) and inhoud.tag.endswith(":null")
-            if (laatste and waarde and isinstance(inhoud, _pyyaml.ScalarNode) and not leeg):
+            leeg = isinstance(inhoud, _pyyaml.ScalarNode) and inhoud.tag == _NULL
+            if laatste and waarde and isinstance(inhoud, _pyyaml.ScalarNode) and not leeg:
                 mark = inhoud.start_mark
             else:
                 mark = sleutel.start_mark
@@ -433,21 +274,116 @@ def plaats_in_knopen(root: Any, loc: Sequence[int | str], waarde: bool = True
     return regel, kolom
 
 
+# --- round-trip (ruamel.yaml): alleen om te bewerken --------------------------------------
+
+
+@cache
+def _rt_klassen() -> tuple[type, type]:
+    """De resolver (`_KERN`, altijd YAML 1.2, ook met een `%YAML 1.1`-regel) en constructor
+    van ruamel; pas bij gebruik geladen (ruamel kost opstarttijd)."""
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.resolver import VersionedResolver
+
+    tabel: dict[Any, list[tuple[str, Any]]] = {}
+    for tag, patroon, eerste in _PATRONEN:
+        for teken in [*eerste, *([""] if tag == _NULL else [])]:
+            tabel.setdefault(teken, []).append((tag, patroon))
+
+    class Resolver(VersionedResolver):
+        @property
+        def versioned_resolver(self) -> Any:
+            return tabel
+
+        @property
+        def processing_version(self) -> Any:
+            return (1, 2)
+
+    return Resolver, RoundTripConstructor
+
+
+def _rt() -> YAML:
+    from ruamel.yaml import YAML
+
+    resolver, constructor = _rt_klassen()
+    yaml = YAML(typ="rt")
+    yaml.Resolver = resolver
+    yaml.Constructor = constructor
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 100
+    yaml.preserve_quotes = True
+    yaml.default_flow_style = False
+    # Nooit ankers/aliassen schrijven (twee velden met dezelfde waarde zijn geen verwijzing).
+    yaml.representer.ignore_aliases = lambda *_: True
+    return yaml
+
+
+def _controleer_rt(node: Any, pad: str) -> None:
+    """Weigert aliassen, samenvoegsleutels en eigen tags vóór er iets wordt opgebouwd."""
+    gezien: set[int] = set()
+    stapel = [node]
+    while stapel:
+        n = stapel.pop()
+        if id(n) in gezien and n.id != "scalar":
+            raise _fout(pad, n.start_mark.line + 1, n.start_mark.column + 1, _ALIAS)
+        gezien.add(id(n))
+        if str(n.tag) not in (_STR, _INT, _FLOAT, _BOOL, _NULL, _MAP, _SEQ):
+            raise _fout(pad, n.start_mark.line + 1, n.start_mark.column + 1,
+                        f"eigen YAML-tags (zoals {str(n.tag)[:40]!r}) zijn in een plan niet "
+                        "toegestaan")
+        if isinstance(n.value, list):
+            for kind in n.value:
+                if isinstance(kind, tuple):
+                    if kind[0].id == "scalar" and kind[0].value == "<<" and not kind[0].style:
+                        raise _fout(pad, kind[0].start_mark.line + 1,
+                                    kind[0].start_mark.column + 1, _ALIAS)
+                    stapel.extend(kind)
+                else:
+                    stapel.append(kind)
+
+
+def laad_rt(tekst: str, pad: str) -> Any:
+    """Leest round-trip (met opmerkingen en opmaak), om te bewerken en terug te schrijven."""
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.reader import ReaderError
+
+    yaml = _rt()
+    _controleer_diepte(tekst, pad)
+    try:
+        knoop = yaml.compose(tekst)
+        if knoop is None:
+            return None
+        _controleer_rt(knoop, pad)
+        return yaml.constructor.construct_document(knoop)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        raise _fout(pad, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+                    _vertaal(e.problem)) from None
+    except RecursionError:
+        raise _fout(pad, None, None, "te diep geneste YAML") from None
+    except ReaderError as e:
+        raise _teken_fout(tekst, pad, e.position, e.character) from None
+
+
+def dump_rt(data: Any) -> str:
+    buf = io.StringIO()
+    _rt().dump(data, buf)
+    return buf.getvalue()
+
+
 # --- samenvoegen --------------------------------------------------------------------------
 
 
 def _gelijk(oud: Any, nieuw: Any) -> bool:
     if isinstance(oud, bool) or isinstance(nieuw, bool):
         return type(oud) is type(nieuw) and oud == nieuw
-    if isinstance(oud, date) and isinstance(nieuw, date):
-        return (oud.year, oud.month, oud.day) == (nieuw.year, nieuw.month, nieuw.day)
+    if isinstance(oud, str) and isinstance(nieuw, str):
+        return str(oud) == nieuw
     return type(oud) is type(nieuw) and oud == nieuw or (
-        isinstance(oud, str) and isinstance(nieuw, str) and str(oud) == nieuw
-    )
+        isinstance(oud, int) and isinstance(nieuw, int) and int(oud) == nieuw)
 
 
 def _nieuwe_waarde(waarde: Any) -> Any:
-    """Nieuwe gegevens in leesbare vorm: meerregelige tekst als blok (|)."""
+    """Nieuwe gegevens in leesbare vorm: meerregelige tekst als blok (|), datums als tekst."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import LiteralScalarString
 
@@ -461,12 +397,14 @@ def _nieuwe_waarde(waarde: Any) -> Any:
         for v in waarde:
             cs.append(_nieuwe_waarde(v))
         return cs
+    if isinstance(waarde, date):
+        return waarde.isoformat()
     if isinstance(waarde, str) and "\n" in waarde:
         return LiteralScalarString(waarde)
     return waarde
 
 
-def _verplaats_opmerking(cm: CommentedMap, vorige: Any, nieuw: Any) -> None:
+def _verplaats_opmerking(cm: Any, vorige: Any, nieuw: Any) -> None:
     """Opmerkingregels ná `vorige` horen bij de sleutel die erop volgde; als we er een sleutel
     tussen voegen, verhuizen ze mee naar onder de nieuwe sleutel."""
     items = cm.ca.items.get(vorige)

@@ -45,6 +45,15 @@ def context(plan: Plan, vandaag: date, g: Gegevens) -> dict[str, Any]:
          "ingetrokken": t.ingetrokken, "geldig": is_geldig(plan, t, vandaag, g)}
         for t in plan.toestemmingen
     ]
+    # Hulp is jeugdhulp én een verwijzing die begonnen is (zoals een CJG-coach).
+    hulp: list[dict[str, Any]] = [
+        {"wat": j.vorm, "door": j.aanbieder, "sinds": j.start, "tot": j.einde}
+        for j in plan.jeugdhulp if j.start is None or j.start <= vandaag]
+    for v in plan.verwijzingen:
+        if v.status in ("gestart", "afgerond"):
+            stappen = {s.status: s.datum for s in v.historie}
+            hulp.append({"wat": rollen.get(v.rol, v.rol), "door": v.organisatie,
+                         "sinds": stappen.get("gestart"), "tot": stappen.get("afgerond")})
     stand = classificeer(plan, vandaag, g)
     school = {
         "naam": school_op(plan, vandaag),
@@ -70,6 +79,8 @@ def context(plan: Plan, vandaag: date, g: Gegevens) -> dict[str, Any]:
              "status": VERWIJZING_GEWOON.get(v.status, v.status)}
             for v in plan.verwijzingen if v.status not in ("gestart", "afgerond")
         ],
+        "hulp": hulp,
+        "hulp_nu": any(h["tot"] is None or h["tot"] > vandaag for h in hulp),
     }
 
 
