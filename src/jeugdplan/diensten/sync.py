@@ -37,14 +37,7 @@ from jeugdplan.diensten import inkomend
 from jeugdplan.diensten.mergedriver import Melding, installeer
 from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig
 from jeugdplan.opslag import gitrepo
-from jeugdplan.opslag.store import (
-    CASUSSEN,
-    PLAN,
-    Repo,
-    controleer_id,
-    nieuw_id,
-    schrijf_plan,
-)
+from jeugdplan.opslag.store import CASUSSEN, PLAN, Repo, controleer_id, nieuw_id, schrijf_plan
 from jeugdplan.opslag.versleuteling import Vergrendeld, markeer_versleuteld
 
 _CASUS_PAD = re.compile(rf"^{CASUSSEN}/([^/]+)/")
@@ -279,7 +272,8 @@ def _na_conflict(root: Path, remote: str, kies: str | None, meldingen: list[Meld
     if not conflicten and not bestanden:
         laatste = uitvoer.strip().splitlines()[-1] if uitvoer.strip() else "onbekende fout"
         if "index.lock" in uitvoer:
-            laatste = gitrepo.GitFout(gitrepo._vertaal_fout(("merge",), uitvoer)).melding
+            laatste = (f"{gitrepo.git_map(root) / 'index.lock'} bestaat: loopt er nog een "
+                       "git-opdracht? Zo niet, verwijder dat bestand")
         raise JeugdplanError(f"samenvoegen met {remote} mislukte en is afgebroken; er is niets "
                              f"veranderd (git: {laatste[:300]})")
     raise SyncConflict(_conflictmelding(remote, conflicten, bestanden), conflicten, bestanden)
@@ -528,10 +522,10 @@ def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
                 "(twee keer 'jeugdplan init'?). Begin met een kloon van de gedeelde "
                 "repository: git clone PAD")
         voor = gitrepo.rev(root, "HEAD")
-        inkomend_ = gitrepo.commits(root, f"HEAD..{boven}", met_paden=True)
-        if inkomend_:
+        binnen = gitrepo.commits(root, f"HEAD..{boven}", met_paden=True)
+        if binnen:
             inkomend.controleer_boom(root, basis, boven, remote)
-        if inkomend_ and gitrepo.commits(root, f"{boven}..HEAD"):
+        if binnen and gitrepo.commits(root, f"{boven}..HEAD"):
             from jeugdplan.opslag.versleuteling import controleer_toegang
 
             controleer_toegang(root)  # samenvoegen leest plannen: versleuteld vraagt de sleutel
@@ -547,7 +541,7 @@ def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
                 controleer_id(oud)
                 resultaat.hernoemd.append((oud, _hernoem_casus(repo, oud, bezet, remote)))
         uitgaand = gitrepo.commits(root, f"{boven}..HEAD", met_paden=True)
-        if inkomend_ and uitgaand:
+        if binnen and uitgaand:
             try:
                 resultaat.meldingen = _merge(repo, boven, remote, tak, kies)
             except JeugdplanError as e:
@@ -559,14 +553,14 @@ def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
                 raise
             resultaat.samengevoegd = True
             _versleutel_na_samenvoegen(repo)
-        elif inkomend_:
+        elif binnen:
             _snel_vooruit(root, boven, remote, tak)
-        if inkomend_ and voor is not None:
+        if binnen and voor is not None:
             _maak_prive(root, voor)
         if uitgaand and not _push(root, remote, tak):
-            alle_inkomend += inkomend_
+            alle_inkomend += binnen
             continue
-        alle_inkomend += inkomend_
+        alle_inkomend += binnen
         resultaat.binnengekomen = _per_casus(alle_inkomend)
         resultaat.buiten_casussen = inkomend.buiten_casussen(alle_inkomend)
         resultaat.verstuurd = _per_casus(uitgaand)

@@ -180,7 +180,6 @@ class Schrijfontvangers(NamedTuple):
 
     ontvangers: list[Ontvanger]
     onbevestigd: list[Ontvanger]
-    bestand_ontbreekt: bool
 
 
 def schrijfontvangers(root: Path) -> Schrijfontvangers:
@@ -195,15 +194,14 @@ def schrijfontvangers(root: Path) -> Schrijfontvangers:
     bestand = lees_ontvangers(root)
     if not bestand:
         return Schrijfontvangers([Ontvanger(f"bevestigd {i}", s)
-                                  for i, s in enumerate(staat.bevestigd, 1)],
-                                 [], True)
+                                  for i, s in enumerate(staat.bevestigd, 1)], [])
     in_bestand = {o.sleutel for o in bestand}
     weg = [s for s in staat.bevestigd if s not in in_bestand]
     if weg:  # onthouden, zodat een latere terugkeer als nieuw telt
         zet_kloonstaat(root, True, [s for s in staat.bevestigd if s in in_bestand])
     bevestigd = set(staat.bevestigd) - set(weg)
     return Schrijfontvangers([o for o in bestand if o.sleutel in bevestigd],
-                             [o for o in bestand if o.sleutel not in bevestigd], False)
+                             [o for o in bestand if o.sleutel not in bevestigd])
 
 
 NIET_BEVESTIGD = ("deze kloon versleutelt alleen voor ontvangers die u zelf hebt bevestigd, en "
@@ -605,9 +603,10 @@ def controleer_naam(naam: str) -> str:
     if not schoon or len(schoon) > 100:
         raise JeugdplanError("de naam van een ontvanger mag niet leeg zijn en hooguit 100 "
                              "tekens hebben")
-    if stuurteken(schoon):
-        raise JeugdplanError(f"de naam van een ontvanger bevat een stuurteken "
-                             f"({stuurteken(schoon)}); alleen gewone tekst")
+    teken = stuurteken(schoon)
+    if teken:
+        raise JeugdplanError(f"de naam van een ontvanger bevat een stuurteken ({teken}); "
+                             "alleen gewone tekst")
     return schoon
 
 
