@@ -256,7 +256,7 @@ def plan_data(i: int, seed: int) -> dict[str, Any]:
                                  "omschrijving": "Komt al weken niet meer op school."})
     elif kans < 0.05:
         plan["verzuim"]["vrijstellingen"] = [
-            {"artikel": "5a", "van": date(2026, 8, 1), "tot": date(2027, 7, 31)}]
+            {"artikel": "lpw_5_onder_a", "van": date(2026, 8, 1), "tot": date(2027, 7, 31)}]
     if not plan["verzuim"]:
         del plan["verzuim"]
     plan["zienswijze"] = {"ouders": "Wij willen vooral dat hij of zij weer plezier heeft.",

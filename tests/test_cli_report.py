@@ -118,7 +118,8 @@ def test_van_verzuimopdrachten_tot_rapport(jp: Cli, kind) -> None:
     b = kind(voornaam="Milan", geboortedatum="2014-02-02", school="De Brug", onderwijssoort="so")
     jp("verzuim", "afwezig", a, "--sinds", "2026-08-01")
     jp("verzuim", "uitschrijving", b, "--datum", "2026-09-01")
-    eerst = jp("report", "thuiszitters", "--peildatum", "2026-09-30", "--format", "json").stdout
+    eerst = jp("report", "thuiszitters", "--peildatum", "2026-09-30", "--format", "json",
+               "--per-leerling").stdout
     data = json.loads(eerst)
     assert data["totalen"] == {"absoluut_verzuim": 1, "relatief_4w_3m": 1,
                                "relatief_3m_plus": 0, "vrijstelling": 0}
@@ -129,7 +130,7 @@ def test_van_verzuimopdrachten_tot_rapport(jp: Cli, kind) -> None:
     jp("verzuim", "inschrijving", b, "--datum", "2026-11-01", "--school", "Het Kompas")
     jp("verzuim", "aanbod", b, "--omschrijving", "Thuisonderwijs", "--van", "2026-10-20")
     assert jp("report", "thuiszitters", "--peildatum", "2026-09-30",
-              "--format", "json").stdout == eerst
+              "--format", "json", "--per-leerling").stdout == eerst
     nu = json.loads(jp("report", "thuiszitters", "--format", "json").stdout)
     assert nu["totalen"] == dict.fromkeys(nu["totalen"], 0)
 
@@ -202,3 +203,110 @@ def test_plan_en_show_volgen_inschrijving_en_begonnen_hulp(jp: Cli, kind: Any) -
     assert "vandaag ingeschreven op: geen school" in verzuim
     assert "Absoluut verzuim" in verzuim and "sinds 2026-10-01" in verzuim
     assert "ingeschreven: Het Lyceum" not in verzuim or "tot 2026-10-01" in verzuim
+
+
+# --- een schooljaar met vakanties, zoals een leerplichtambtenaar telt ------------------------
+
+EIGEN_KALENDER = """\
+scholen:
+  De Eigenwijze:
+    bron: schoolgids 2025-2026
+    gemeente: Velsen
+    vakanties:
+      - {naam: herfstvakantie, van: 2025-10-11, tot: 2025-10-19}
+"""
+
+
+def zonder_school(jp: Cli, voornaam: str, geboren: str, *extra: str) -> str:
+    """`new` zonder --school: een kind dat op geen school staat ingeschreven."""
+    return str(jp.json("new", "--voornaam", voornaam, "--achternaam", "Fictief",
+                       "--geboortedatum", geboren, "--gemeente", "Velsen",
+                       "--onderwijssoort", "po", *extra)["id"])
+
+
+def _categorieen(jp: Cli, peildatum: str) -> dict[str, str]:
+    data = json.loads(jp("report", "thuiszitters", "--per-leerling", "--peildatum", peildatum,
+                         "--format", "json").stdout)
+    return {r["id"]: r["categorie"] for r in data["leerlingen"] + data["dreigend_leerlingen"]}
+
+
+def test_schooljaar_met_vakanties_geeft_de_categorieen_van_leerplicht(jp: Cli, kind,
+                                                                      repo_pad: Path) -> None:
+    (repo_pad / "regio.yaml").write_text(EIGEN_KALENDER, encoding="utf-8")
+    kerst = kind(voornaam="Kerst", geboortedatum="2012-03-01", school="Het Lyceum",
+                 onderwijssoort="vo")
+    zomer = kind(voornaam="Zomer", geboortedatum="2016-05-01")
+    uit = kind(voornaam="Uit", geboortedatum="2011-09-01", school="Het Lyceum",
+               onderwijssoort="vo")
+    vijf = zonder_school(jp, "Vijf", "2021-01-10")
+    nieuw = zonder_school(jp, "Nieuw", "2015-01-01", "--in-nederland-sinds", "2026-03-16")
+    eigen = kind(voornaam="Eigen", geboortedatum="2014-02-02", school="De Eigenwijze")
+    jp("verzuim", "afwezig", kerst, "--sinds", "2025-12-15")
+    jp("verzuim", "afwezig", zomer, "--sinds", "2026-06-30")
+    jp("verzuim", "afwezig", uit, "--sinds", "2025-08-25")
+    jp("verzuim", "uitschrijving", uit, "--datum", "2025-09-01")
+    jp("verzuim", "vrijstelling", uit, "--artikel", "5 onder b", "--van", "2025-10-01")
+    jp("verzuim", "afwezig", eigen, "--sinds", "2025-10-20")
+
+    # Eigen herfstvakantie van de school (11-19 oktober): 20 oktober tot 17 november is 29
+    # dagen in schooltijd; met de adviesdata van regio noord (18-26 oktober) zou het 22 zijn.
+    # Het kind dat uitgeschreven werd na een week afwezigheid telt vanaf die week.
+    assert _categorieen(jp, "2025-11-17") == {uit: "vrijstelling", eigen: "relatief_4w_3m"}
+    assert _categorieen(jp, "2025-09-30") == {uit: "absoluut_verzuim"}
+    status = jp.json("verzuim", "status", uit, "--datum", "2025-09-30")
+    assert status["sinds"] == "2025-08-25"
+    # Kerstvakantie (20 december - 4 januari) telt niet: op 16 januari 33 dagen, 17 in
+    # schooltijd: nog dreigend; na 4 lesweken langdurig relatief verzuim.
+    assert _categorieen(jp, "2026-01-16")[kerst] == "dreigend"
+    assert _categorieen(jp, "2026-01-28")[kerst] == "relatief_4w_3m"
+    assert _categorieen(jp, "2026-03-15")[kerst] == "relatief_3m_plus"
+    # Leerplicht vanaf de eerste schooldag van de maand na de 5e verjaardag: zondag 1 februari
+    # nog niet, maandag 2 februari wel (nooit ingeschreven: absoluut verzuim).
+    assert vijf not in _categorieen(jp, "2026-02-01")
+    assert _categorieen(jp, "2026-02-02")[vijf] == "absoluut_verzuim"
+    # Nieuwkomer: vanaf de inschrijving in de gemeente.
+    assert nieuw not in _categorieen(jp, "2026-03-13")
+    assert _categorieen(jp, "2026-03-31")[nieuw] == "absoluut_verzuim"
+    # Afwezig vanaf 30 juni: in de zomervakantie (noord 4 juli - 16 augustus) nog dreigend.
+    assert _categorieen(jp, "2026-07-28")[zomer] == "dreigend"
+    assert _categorieen(jp, "2026-09-10")[zomer] == "relatief_4w_3m"
+    # De vrijstelling art. 5 onder b is niet vernieuwd vóór 1 juli: vanaf 1 augustus
+    # absoluut verzuim, vanaf het einde van de vrijstelling.
+    assert _categorieen(jp, "2026-07-31")[uit] == "vrijstelling"
+    assert _categorieen(jp, "2026-08-01")[uit] == "absoluut_verzuim"
+    assert jp.json("verzuim", "status", uit, "--datum", "2026-09-01")["sinds"] == "2026-08-01"
+    totaal = json.loads(jp("report", "thuiszitters", "--peildatum", "2026-09-10",
+                           "--format", "json").stdout)
+    assert totaal["totalen"] == {"absoluut_verzuim": 3, "relatief_4w_3m": 1,
+                                 "relatief_3m_plus": 2, "vrijstelling": 0}
+    assert totaal["langer_dan_3_maanden_zonder_aanbod"] == 4 and "leerlingen" not in totaal
+
+
+def test_kwaliteit_per_gemeente_zegt_waarom_alles_samen_is(rapportrepo: Cli) -> None:
+    data = json.loads(rapportrepo("report", "kwaliteit", "--per", "gemeente", "--format",
+                                  "json").stdout)
+    assert data["groepen"] == [] and data["samengevoegd"] == ["Beverwijk", "Heemskerk", "Velsen"]
+    assert "Alleen het totaal" in data["uitleg"]
+    md = rapportrepo("report", "kwaliteit", "--per", "gemeente").stdout
+    assert "Alleen het totaal: van de 3 gemeenten (Beverwijk, Heemskerk, Velsen)" in md
+
+
+def test_kwaliteit_eerste_hulp_door_de_opdrachtregel(jp: Cli, kind) -> None:
+    """Een afgewezen verwijzing (wachtlijst) is geen eerste hulp; een geaccepteerde wel."""
+    ident = kind()
+    jp("signaal", "add", ident, "--domein", "sociaal-emotioneel", "--datum", "2026-10-01",
+       "--omschrijving", "Trekt zich terug")
+    jp("ouders", "informeer", ident, "--datum", "2026-10-02")
+    jp("route", ident, "--apply", "1", "--zonder-toestemming", "test")
+    jp("verwijzing", ident, "v1", "--status", "aangevraagd")
+    jp("verwijzing", ident, "v1", "--status", "afgewezen", "--reden", "wachtlijst")
+    tot_hulp = json.loads(jp("report", "kwaliteit", "--format", "json").stdout)[
+        "totaal"]["signaal_tot_hulp"]
+    assert (tot_hulp["aantal"], tot_hulp["zonder_hulp"]) == (0, 1)
+    # Een nieuwe verwijzing, nu geaccepteerd: eerste hulp na 55 dagen.
+    jp("route", ident, "--apply", "1", "--zonder-toestemming", "test")
+    jp("verwijzing", ident, "v2", "--status", "aangevraagd")
+    jp("verwijzing", ident, "v2", "--status", "geaccepteerd")
+    tot_hulp = json.loads(jp("report", "kwaliteit", "--format", "json").stdout)[
+        "totaal"]["signaal_tot_hulp"]
+    assert (tot_hulp["aantal"], tot_hulp["mediaan_dagen"], tot_hulp["zonder_hulp"]) == (1, 55, 0)

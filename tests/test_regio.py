@@ -248,3 +248,61 @@ def test_regio_van_repository_nooit_verouderd(jp: object, repo_pad: Path) -> Non
     with pytest.raises(PlanOngeldig) as fout:
         regio_van(r)
     assert "regio.yaml:2" in str(fout.value)
+
+
+# --- vakantieregio (schoolkalender) ---------------------------------------------------------
+
+
+def test_elke_gemeente_van_ijmond_in_vakantieregio_noord() -> None:
+    r = laad_regio("ijmond")
+    assert {g: r.vakantieregio(g).regio for g in r.gemeenten} == dict.fromkeys(  # type: ignore[union-attr]
+        ["Velsen", "Beverwijk", "Heemskerk", "Castricum", "Uitgeest"], "noord")
+    assert "ANP" in (r.vakantieregio("Castricum").bron or "")  # type: ignore[union-attr]
+
+
+def test_eigen_vakantieregio_per_gemeente_en_school_kalender(tmp_path: Path) -> None:
+    from datetime import date
+
+    from jeugdplan.domein.kalender import kalender
+    from jeugdplan.opslag.bronnen import gegevens
+
+    root = schrijf(tmp_path / "r", """\
+gemeenten: [Gouda]
+per_gemeente:
+  Gouda:
+    bron: eigen afspraak
+    vakantieregio: midden
+    partners:
+      leerplicht: [leerplicht-velsen]
+      veilig-thuis: [vt-kennemerland]
+      coach: [cjg-ijmond]
+scholen:
+  De Ster:
+    bron: schoolgids
+    gemeente: Gouda
+    vakanties:
+      - {naam: herfstvakantie, van: 2026-10-03, tot: 2026-10-11}
+""")
+    kal = kalender(gegevens(), laad_regio("ijmond", root))
+    midden = kal.voor(school=None, gemeente="Gouda", onderwijssoort="po")
+    assert midden.regio == "midden" and midden.vakantie(date(2026, 10, 20)) is not None
+    ster = kal.voor(school="De Ster", gemeente="Velsen", onderwijssoort="po")
+    # De eigen herfstvakantie vervangt de adviesdata van dat schooljaar; de zomer blijft.
+    assert ster.regio == "midden"
+    assert ster.vakantie(date(2026, 10, 5)) is not None
+    assert ster.vakantie(date(2026, 10, 20)) is None
+    assert ster.vakantie(date(2026, 12, 28)) is None         # adviesdata 2026-2027 vervangen
+    assert ster.vakantie(date(2027, 7, 20)) is not None      # zomer midden blijft
+    assert ster.vakantie(date(2026, 2, 16)) is not None      # ander schooljaar: adviesdata
+
+
+def test_vervang_zonder_vakantieregio_noemt_de_gemeente(tmp_path: Path) -> None:
+    tekst = (Path(__file__).parent.parent / "data" / "regio" / "jgt-voorbeeld.yaml").read_text(
+        encoding="utf-8")
+    zonder = "\n".join(r for r in tekst.splitlines()
+                       if not r.startswith(("vakantieregio:", "  regio: midden",
+                                            "  bron: voorbeeld; kies", "  onzeker: true",
+                                            "  waarom: verzonnen voorbeeldgemeente")))
+    root = schrijf(tmp_path / "r", "vervang: true\n" + zonder + "\n")
+    teksten = [str(p) for p in controleer("ijmond", root)]
+    assert any("gemeente Voorbeeldgemeente: geen vakantieregio" in t for t in teksten), teksten

@@ -9,6 +9,7 @@ willekeurige ids of datums in de golden files terechtkomen.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -191,6 +192,11 @@ RAPPORTEN = [
     ("thuiszitters-2026-03-31.json", ["report", "thuiszitters", "--peildatum", "2026-03-31",
                                       "--format", "json"]),
     ("thuiszitters-met-namen.csv", ["report", "thuiszitters", "--met-namen", "--format", "csv"]),
+    ("thuiszitters-per-leerling.md", ["report", "thuiszitters", "--per-leerling"]),
+    ("thuiszitters-per-leerling.html", ["report", "thuiszitters", "--per-leerling",
+                                        "--format", "html"]),
+    ("thuiszitters-per-leerling.json", ["report", "thuiszitters", "--per-leerling",
+                                        "--format", "json"]),
     ("plan.md", ["report", "plan", "2026-AAAA01"]),
     ("plan.html", ["report", "plan", "2026-AAAA01", "--format", "html"]),
     ("plan-leeg.md", ["report", "plan", "2026-AAAA04"]),
@@ -225,6 +231,50 @@ def test_thuiszitters_zonder_persoonsgegevens(rapportrepo: Cli, formaat: str) ->
         assert geboren not in uit
     assert "Zorgboerderij" not in uit and "geheim-aanbod-XQ" not in uit
     assert "Vier weken" not in uit
+
+
+@pytest.mark.parametrize("per", [[], ["--per", "school"], ["--per", "gemeente"]])
+@pytest.mark.parametrize("formaat", ["md", "html", "csv", "json"])
+def test_thuiszitters_naar_buiten_noemt_niemand(rapportrepo: Cli, formaat: str,
+                                                per: list[str]) -> None:
+    """Standaard (voor de Inspectie en de gemeente): geen casus-ids, geen gronden van
+    vrijstellingen (art. 5 onder a is een gezondheidsgrond), geen rijen per leerling."""
+    uit = rapportrepo("report", "thuiszitters", "--format", formaat, *per).stdout
+    for verboden in ("2026-AAAA", "art. 5 onder", "lpw_", "vrijstelling_artikel", "2026-06-01",
+                     "INTERN", "intern,"):
+        assert verboden not in uit
+    if formaat == "json":
+        data = json.loads(uit)
+        assert data["intern"] is False and "leerlingen" not in data
+
+
+@pytest.mark.parametrize("formaat", ["md", "html", "csv", "json"])
+def test_thuiszitters_per_leerling_is_overal_intern(rapportrepo: Cli, formaat: str) -> None:
+    uit = rapportrepo("report", "thuiszitters", "--per-leerling", "--format", formaat).stdout
+    assert "2026-AAAA04" in uit
+    if formaat == "json":
+        data = json.loads(uit)
+        assert data["intern"] is True and len(data["leerlingen"]) == 5
+        assert data["leerlingen"][-1]["artikel"] == "lpw_5_onder_a"
+    elif formaat == "csv":
+        regels = uit.splitlines()
+        assert regels[0].startswith("gebruik,") and all(r.startswith("intern,")
+                                                        for r in regels[1:])
+        assert "art. 5 onder a" in uit
+    else:
+        assert "INTERN" in uit and "art. 5 onder a" in uit
+
+
+def test_thuiszitters_per_school_aftrekken_geeft_niemand_terug(rapportrepo: Cli) -> None:
+    """De aanval uit het issue: het totaal min de getoonde groepen."""
+    data = json.loads(rapportrepo("report", "thuiszitters", "--per", "school", "--format",
+                                  "json").stdout)
+    for categorie, totaal in data["totalen"].items():
+        cellen = [g["totalen"][categorie] for g in data["groepen"]]
+        verborgen = [c for c in cellen if c is None]
+        getoond = [c for c in cellen if c is not None]
+        assert all(c == 0 or c >= data["drempel"] for c in getoond)
+        assert len(verborgen) != 1, (categorie, totaal - sum(getoond))
 
 
 @pytest.mark.parametrize("formaat", ["md", "html", "json"])
@@ -263,6 +313,18 @@ def test_eigen_sjabloon_gaat_voor(rapportrepo: Cli, repo_pad: Path) -> None:
     # Andere formaten blijven de meegeleverde sjablonen gebruiken.
     assert rapportrepo("report", "thuiszitters", "--format", "html").stdout.startswith(
         "<!DOCTYPE html>")
+
+
+def test_eigen_sjabloon_krijgt_naar_buiten_geen_leerlingen(rapportrepo: Cli,
+                                                           repo_pad: Path) -> None:
+    """Een eigen (ouder) sjabloon dat de leerlingen toont, brengt ze standaard niet naar buiten."""
+    (repo_pad / "templates").mkdir()
+    (repo_pad / "templates" / "thuiszitters.md.j2").write_text(
+        "{% for r in leerlingen + dreigend %}{{ r.id }} {{ r.artikel }}\n{% endfor %}"
+        "{{ thuiszitters }} {{ aantal_dreigend }}\n", encoding="utf-8")
+    assert rapportrepo("report", "thuiszitters").stdout == "4 1\n"
+    intern = rapportrepo("report", "thuiszitters", "--per-leerling").stdout
+    assert "2026-AAAA05 lpw_5_onder_a" in intern
 
 
 def test_eigen_sjabloon_kan_basis_uitbreiden(rapportrepo: Cli, repo_pad: Path) -> None:

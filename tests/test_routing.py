@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from jeugdplan.diensten.regio import laad_regio
 from jeugdplan.domein.errors import JeugdplanError
+from jeugdplan.domein.kalender import kalender
 from jeugdplan.domein.model import (
     Inschrijving,
     Kind,
@@ -33,6 +34,7 @@ G = gegevens()
 VANDAAG = date(2026, 11, 25)
 IJMOND = laad_regio("ijmond")
 JGT = laad_regio("jgt-voorbeeld")
+KAL = kalender(G, IJMOND)
 
 GEMEENTEN = ["Velsen", "Beverwijk", "Heemskerk", "Castricum", "Uitgeest"]
 DOMEINEN = list(G.codelijsten.codes("domeinen"))
@@ -316,21 +318,30 @@ def test_afwezig_langer_dan_4_weken_leerplicht_en_swv() -> None:
     uitkomst = route(plan, IJMOND, VANDAAG, G)
     assert [a.organisatie for a in uitkomst.adviezen] == [
         "Leerplicht gemeente Heemskerk", "Samenwerkingsverband IJmond"]
-    assert all(a.regel == "verzuim" and a.bron for a in uitkomst.adviezen)
-    assert "56 dagen" in uitkomst.adviezen[0].reden
+    # Leerplicht: eerst de melding van 16 uur (met termijn), dan ook het langdurig verzuim.
+    assert uitkomst.adviezen[0].regels[:2] == ["verzuim-16-uur", "verzuim"]
+    assert "Leerplichtwet 1969 art. 21a" in uitkomst.adviezen[0].bron
+    assert uitkomst.adviezen[1].regel == "verzuim" and uitkomst.adviezen[1].bron
+    assert "56 dagen" in uitkomst.adviezen[1].reden
     assert "toestemming" not in uitkomst.codes()
     assert "geen-signalen" not in uitkomst.codes()
 
 
 def test_afwezig_korter_dan_4_weken_of_afgelopen_geen_verzuimadvies() -> None:
     plan = maak_plan(signalen=[])
-    # Dezelfde grens als het thuiszittersrapport (verzuim.py): vanaf 28 dagen na de eerste dag.
-    plan.verzuim.afwezigheden.append(Periode(van=date(2026, 10, 29)))  # 27 dagen
-    plan.verzuim.afwezigheden.append(Periode(van=date(2026, 8, 1), tot=date(2026, 10, 1)))
-    assert verzuim_reden(plan, VANDAAG, G) is None
+    # Dezelfde grens als het thuiszittersrapport (verzuim.py): meer dan 4 weken in schooltijd.
+    plan.verzuim.afwezigheden.append(Periode(van=date(2026, 10, 29)))  # 28 dagen
+    assert verzuim_reden(plan, VANDAAG, G, KAL) is None
+    # Wel de melding van 16 uur: die is na 4 lesdagen al bereikt.
+    uitkomst = route(plan, IJMOND, VANDAAG, G)
+    assert [a.regel for a in uitkomst.adviezen] == ["verzuim-16-uur"]
+    assert uitkomst.codes() == []
+    plan.verzuim.afwezigheden[0] = Periode(van=date(2026, 10, 28))  # 29 dagen
+    assert verzuim_reden(plan, VANDAAG, G, KAL) is not None
+    # Een afgelopen afwezigheid die gemeld is: geen advies meer.
+    plan.verzuim.afwezigheden[0] = Periode(van=date(2026, 8, 24), tot=date(2026, 10, 1))
+    plan.verzuim.gemeld_16_uur.append(date(2026, 10, 1))
     assert route(plan, IJMOND, VANDAAG, G).codes() == ["geen-signalen"]
-    plan.verzuim.afwezigheden[0] = Periode(van=date(2026, 10, 28))  # 28 dagen
-    assert verzuim_reden(plan, VANDAAG, G) is not None
 
 
 def test_niet_ingeschreven_leerplicht_en_swv() -> None:
@@ -341,14 +352,15 @@ def test_niet_ingeschreven_leerplicht_en_swv() -> None:
     assert [a.functie for a in uitkomst.adviezen] == ["leerplicht", "swv"]
     assert "absoluut verzuim" in uitkomst.adviezen[0].reden
     plan.verzuim.inschrijvingen.append(Inschrijving(school="De Ster", van=date(2026, 11, 1)))
-    assert verzuim_reden(plan, VANDAAG, G) is None
+    assert verzuim_reden(plan, VANDAAG, G, KAL) is None
 
 
 def test_vrijstelling_sluit_verzuimadvies_uit() -> None:
     plan = maak_plan(signalen=[])
     plan.verzuim.afwezigheden.append(Periode(van=date(2026, 9, 1)))
-    plan.verzuim.vrijstellingen.append(Vrijstelling(artikel="5a", van=date(2026, 8, 1)))
-    assert verzuim_reden(plan, VANDAAG, G) is None
+    plan.verzuim.vrijstellingen.append(Vrijstelling(artikel="lpw_5_onder_a",
+                                                    van=date(2026, 8, 1)))
+    assert verzuim_reden(plan, VANDAAG, G, KAL) is None
 
 
 # --- identiteit en seed 001 -----------------------------------------------------------------

@@ -30,13 +30,18 @@ def new(
     achternaam: Annotated[str | None, typer.Option(help="Achternaam van het kind.")] = None,
     geboortedatum: Annotated[str | None, typer.Option(help="JJJJ-MM-DD.")] = None,
     gemeente: Annotated[str | None, typer.Option(help="Woongemeente (woonplaatsbeginsel).")] = None,
-    school: Annotated[str | None, typer.Option(help="School van het kind.")] = None,
+    school: Annotated[str | None, typer.Option(
+        help="School van het kind (leeg: op geen school ingeschreven).")] = None,
     onderwijssoort: Annotated[
         str | None, typer.Option(help="po, sbo, so, vo, vso, pro of mbo.")] = None,
     groep: Annotated[int | None, typer.Option(help="Groep 1-8 (po).")] = None,
     leerjaar: Annotated[int | None, typer.Option(help="Leerjaar 1-6 (vo, mbo).")] = None,
     identiteit: Annotated[
         str | None, typer.Option(help="Gewenste identiteit van hulp, bijvoorbeeld 'reformatorisch'.")] = None,
+    in_nederland_sinds: Annotated[str | None, typer.Option(
+        "--in-nederland-sinds", metavar="JJJJ-MM-DD",
+        help="Nieuwkomer: ingeschreven in een Nederlandse gemeente op deze datum (de "
+             "leerplicht telt vanaf dan).")] = None,
     toch: Annotated[bool, typer.Option("--toch", help="Maak het plan ook als er al een plan "
                                        "voor dit kind lijkt te bestaan.")] = False,
     json: JsonOptie = False,
@@ -50,7 +55,11 @@ def new(
         "geboortedatum": common.vraag_of_fout(geboortedatum, "--geboortedatum",
                                               "Geboortedatum (JJJJ-MM-DD)"),
         "gemeente": common.vraag_of_fout(gemeente, "--gemeente", "Woongemeente"),
-        "school": common.vraag_of_fout(school, "--school", "School"),
+    }
+    if school is None and common.interactief():
+        school = typer.prompt("School (leeg: op geen school ingeschreven)", default="",
+                              show_default=False) or None
+    velden |= {
         "onderwijssoort": common.vraag_of_fout(onderwijssoort, "--onderwijssoort",
                                                "Onderwijssoort (po/sbo/so/vo/vso/pro/mbo)"),
     }
@@ -61,12 +70,13 @@ def new(
         achternaam=common.tekst(velden["achternaam"], "--achternaam"),
         geboortedatum=datum(velden["geboortedatum"], "--geboortedatum"),
         gemeente=common.tekst(velden["gemeente"], "--gemeente"),
-        school=common.tekst(velden["school"], "--school"),
+        school=common.optionele_tekst(school, "--school"),
         onderwijssoort=common.code(velden["onderwijssoort"], "onderwijssoorten",
                                    "--onderwijssoort"),
         groep=groep, leerjaar=leerjaar,
         identiteit=common.optionele_tekst(identiteit, "--identiteit"),
         toch=toch, vandaag=vandaag(),
+        in_nederland_sinds=common.optionele_datum(in_nederland_sinds, "--in-nederland-sinds"),
     )
     if json:
         print_json({"id": plan.id, "pad": r.relatief(pad)})
@@ -93,9 +103,10 @@ def show(
         print_json(plan.als_json_data())
         return
     from jeugdplan.cli.weergave import toon_plan
+    from jeugdplan.diensten.kalender import kalender_van
     from jeugdplan.opslag.bronnen import gegevens
 
-    toon_plan(plan, vandaag(), gegevens())
+    toon_plan(plan, vandaag(), gegevens(), kalender_van(r))
 
 
 def list_(

@@ -102,31 +102,46 @@ def thuiszitters(
     out: OutOptie = None,
     overschrijf: common.OverschrijfOptie = False,
     per: PerOptie = None,
+    per_leerling: Annotated[bool, typer.Option(
+        "--per-leerling", help="Ook een regel per leerling (casus, categorie, sinds, school, "
+                               "grond van een vrijstelling): INTERN, nooit voor de Inspectie of "
+                               "de gemeente.")] = False,
     met_namen: Annotated[bool, typer.Option(
-        "--met-namen", help="Met namen en geboortedatums (alleen voor intern gebruik; nooit "
-                            "voor de Inspectie).")] = False,
+        "--met-namen", help="Per leerling ook naam en geboortedatum (intern; zet "
+                            "--per-leerling aan).")] = False,
 ) -> None:
     """Thuiszitters op een peildatum: absoluut verzuim, langdurig relatief verzuim (4 weken
-    tot 3 maanden, langer dan 3 maanden) en vrijstellingen apart. Zonder namen. Met --per
-    geeft csv de totalen per groep."""
+    tot 3 maanden, langer dan 3 maanden) en vrijstellingen apart, geteld in schooltijd.
+    Standaard alleen aantallen (voor de Inspectie en de gemeente); met --per per school of
+    gemeente, zonder aantallen die een kind kunnen aanwijzen."""
     fmt = _keuze(formaat, ("md", "html", "csv", "json"), "--format")
     groep = _keuze(per, ("school", "gemeente"), "--per")
     dag = common.datum(peildatum, "--peildatum", common.vandaag())
     from functools import partial
 
+    from jeugdplan.diensten.kalender import kalender_van, kenmerk
     from jeugdplan.diensten.overzichten import thuiszitters_per_plan
     from jeugdplan.domein import thuiszitters as tz
     from jeugdplan.opslag.bronnen import gegevens
-    from jeugdplan.rapporten.reports import render
+    from jeugdplan.opslag.cache import Cache
 
     r = common.repo()
-    resultaten = _plannen(r, out, "Plannen lezen",
-                          (f"thuiszitters:{dag}", partial(thuiszitters_per_plan, peildatum=dag)))
-    rapport = tz.rapport_uit(resultaten, dag, per=groep, met_namen=met_namen)  # type: ignore[arg-type]
+    sleutel = kenmerk(r)
+    resultaten = _plannen(r, out, "Plannen lezen", (
+        f"thuiszitters:{dag}:{sleutel}",
+        partial(thuiszitters_per_plan, peildatum=dag, repo=r, sleutel=sleutel)))
+    with Cache(r.root) as cache:  # hangt alleen van data/ af (de versie van de cache)
+        instellingen = cache.onthoud("thuiszitters-instellingen", b"",
+                                     lambda: tz.instellingen(gegevens()))
+    rapport = tz.rapport_uit(resultaten, dag, instellingen, per=groep,  # type: ignore[arg-type]
+                             per_leerling=per_leerling or met_namen, met_namen=met_namen)
     if fmt == "json":
         tekst = _json(rapport.als_json())
     else:
-        tekst = render("thuiszitters", rapport.context(gegevens()), str(fmt), r.root)
+        from jeugdplan.rapporten.reports import render
+
+        tekst = render("thuiszitters", rapport.context(gegevens(), kalender_van(r, sleutel)),
+                       str(fmt), r.root)
     _uitvoer(tekst, out, overschrijf)
     for waarschuwing in rapport.waarschuwingen:
         common.meld(f"let op: {waarschuwing}")
@@ -144,14 +159,15 @@ def plan(
     """Het plan als document voor een gesprek met ouders, in gewone taal (met namen: geef het
     alleen aan de ouders, de jongere en de betrokkenen)."""
     fmt = _keuze(formaat, ("md", "html"), "--format")
+    from jeugdplan.diensten.kalender import kalender_van
     from jeugdplan.opslag.bronnen import gegevens
     from jeugdplan.rapporten.plandocument import context
     from jeugdplan.rapporten.reports import render
 
     r = common.repo()
     geladen = r.laad(ident)
-    _uitvoer(render("plan", context(geladen.plan, common.vandaag(), gegevens()), str(fmt), r.root),
-             out, overschrijf)
+    _uitvoer(render("plan", context(geladen.plan, common.vandaag(), gegevens(), kalender_van(r)),
+                    str(fmt), r.root), out, overschrijf)
 
 
 @report_app.command("kwaliteit")
@@ -166,8 +182,9 @@ def kwaliteit(
     out: OutOptie = None,
     overschrijf: common.OverschrijfOptie = False,
 ) -> None:
-    """Kwaliteitsindicatoren (alleen totalen): casussen, tijd van signaal tot hulp, lichte en
-    specialistische hulp, wat over tijd is, meldcodesporen en thuiszitters per kwartaal."""
+    """Kwaliteitsindicatoren (alleen totalen): casussen, tijd van signaal tot eerste hulp,
+    lichte en specialistische hulp, doelen, regie en eigen kijk, wat over tijd is,
+    meldcodesporen en thuiszitters per kwartaal. Met --per gaan kleine groepen samen."""
     fmt = _keuze(formaat, ("md", "html", "json"), "--format")
     groep = _keuze(per, ("school", "gemeente"), "--per")
     from datetime import timedelta
@@ -178,13 +195,15 @@ def kwaliteit(
         from jeugdplan.domein.errors import JeugdplanError
 
         raise JeugdplanError(f"--van ({begin}) ligt na --tot ({eind})")
+    from jeugdplan.diensten.kalender import kalender_van
+    from jeugdplan.diensten.regio import regio_van
     from jeugdplan.domein import kwaliteit as kw
     from jeugdplan.opslag.bronnen import gegevens
     from jeugdplan.rapporten.reports import render
 
     r = common.repo()
-    data = kw.rapport(_plannen(r, out, "Plannen lezen"), begin, eind, gegevens(),
-                      per=groep)  # type: ignore[arg-type]
+    data = kw.rapport(_plannen(r, out, "Plannen lezen"), begin, eind, gegevens(), kalender_van(r),
+                      regio_van(r), per=groep)  # type: ignore[arg-type]
     tekst = _json(data) if fmt == "json" else render("kwaliteit", kw.context(data), str(fmt),
                                                      r.root)
     _uitvoer(tekst, out, overschrijf)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from jeugdplan.domein.agenda import Punt
     from jeugdplan.domein.gegevens import Gegevens
+    from jeugdplan.domein.kalender import Kalender
     from jeugdplan.domein.model import Plan
     from jeugdplan.domein.overzicht import Regel
 
@@ -26,7 +27,7 @@ def _vet(tekst: str) -> str:
     return tekst if os.environ.get("NO_COLOR") else typer.style(tekst, bold=True)
 
 
-def toon_plan(plan: Plan, vandaag: date, g: Gegevens) -> None:
+def toon_plan(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> None:
     """Het plan als platte tekst (ook voor de lichte objecten uit de cache: alleen velden)."""
     regels: list[str] = []
     uit = regels.append
@@ -39,7 +40,7 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens) -> None:
     uit(_vet(f"{k.voornaam} {k.achternaam}") + f"  ({plan.id}, {plan.status})")
     klas = f", groep {k.groep}" if k.groep else (f", leerjaar {k.leerjaar}" if k.leerjaar else "")
     uit(f"{leeftijd(k.geboortedatum, vandaag)} jaar (geboren {k.geboortedatum}), "
-        f"{k.gemeente}; {k.school} ({k.onderwijssoort}{klas})")
+        f"{k.gemeente}; {k.school or 'geen school'} ({k.onderwijssoort}{klas})")
     if k.identiteit:
         uit(f"Gewenste identiteit van hulp: {k.identiteit}")
     regie = "nog niet belegd"
@@ -113,7 +114,7 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens) -> None:
             uit(f"  Ouders: {plan.zienswijze.ouders}")
         if plan.zienswijze.kind:
             uit(f"  Kind: {plan.zienswijze.kind}")
-    _verzuim(plan, vandaag, g, kop, uit)
+    _verzuim(plan, vandaag, g, kal, kop, uit)
     if plan.meldcode:
         kop("Meldcode")
         for i, spoor in enumerate(plan.meldcode, 1):
@@ -132,7 +133,7 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens) -> None:
     typer.echo("\n".join(regels))
 
 
-def _verzuim(plan: Plan, vandaag: date, g: Gegevens, kop: Callable[[str], None],
+def _verzuim(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender, kop: Callable[[str], None],
              uit: Callable[[str], object]) -> None:
     """De verzuimstand vandaag en de periodes uit het plan (inschrijving, afwezigheid,
     vrijstelling, aanbod)."""
@@ -145,7 +146,7 @@ def _verzuim(plan: Plan, vandaag: date, g: Gegevens, kop: Callable[[str], None],
     kop("Verzuim")
     school = school_op(plan, vandaag)
     uit(f"  vandaag ingeschreven op: {school or 'geen school'}")
-    stand_ = classificeer(plan, vandaag, g)
+    stand_ = classificeer(plan, vandaag, g, kal)
     if stand_ is not None:
         wat = categorie_omschrijvingen(g).get(stand_.categorie, stand_.categorie)
         uit(f"  {wat}: sinds {stand_.sinds} ({stand_.dagen} dagen; {stand_.plicht})")
@@ -175,7 +176,7 @@ def toon_lijst(regels: list[Regel]) -> None:
     for kolom in ("id", "status", "gemeente", "school", "leeftijd", "regie", "aandacht"):
         tabel.add_column(kolom)
     for r in regels:
-        tabel.add_row(r.id, r.status, r.gemeente, r.school, str(r.leeftijd), r.regie or "-",
+        tabel.add_row(r.id, r.status, r.gemeente, r.school or "-", str(r.leeftijd), r.regie or "-",
                       Text("; ".join(r.aandacht), style="yellow" if r.aandacht else ""))
     c.print(tabel)
     c.print(f"{len(regels)} casus(sen)")

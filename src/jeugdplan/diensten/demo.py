@@ -219,7 +219,7 @@ def demo_plannen(vandaag: date) -> list[tuple[str, dict[str, Any]]]:
                            "datum": d(-145), "gegeven_door": ["Lucas Smit", "Marieke Smit"]}],
         "betrokkenen": [{"rol": "leerplicht", "naam": "Leerplicht Beverwijk (demo)", "organisatie": "Gemeente Beverwijk"},
                         {"rol": "ggd", "naam": "Jeugdarts (demo)", "organisatie": "GGD Kennemerland"}],
-        "verzuim": {"afwezigheden": [{"van": d(-130)}],
+        "verzuim": {"afwezigheden": [{"van": d(-130)}], "gemeld_16_uur": [d(-125), d(-3)],
                     "aanbod": [{"omschrijving": "Twee ochtenden per week thuisonderwijs via school", "van": d(-40)}]},
         "doelen": [{"id": "d1", "omschrijving": "Lucas gaat twee ochtenden per week naar school",
                     "eigenaar": "Samir Aydin", "evaluatiedatum": d(14), "status": "lopend"}],
@@ -259,7 +259,8 @@ def demo_plannen(vandaag: date) -> list[tuple[str, dict[str, Any]]]:
         "signalen": [{"id": "s1", "datum": d(-300), "bron": "huisarts", "domein": "gezondheid",
                       "zwaarte": "specialistisch", "omschrijving": "Ernstige chronische ziekte; niet belastbaar."}],
         "ouders_geinformeerd": [{"datum": d(-299), "door": "Samir Aydin"}],
-        "verzuim": {"vrijstellingen": [{"artikel": "5a", "van": d(-250), "tot": d(120)}]},
+        "verzuim": {"vrijstellingen": [{"artikel": "lpw_5_onder_a", "van": d(-250), "tot": d(120),
+                                       "nooit_geschikt": True}]},
     }))
 
     plannen.append(("ib", {

@@ -42,11 +42,24 @@ def overzicht_repo(repo: Repo, vandaag: date, onleesbaar: list[str] | None = Non
 
 def agenda_repo(repo: Repo, vandaag: date, weken: int = 2,
                 onleesbaar: list[str] | None = None) -> list[agenda.Punt]:
-    """Alle agendapunten tot `weken` weken vooruit, over tijd eerst."""
+    """Alle agendapunten tot `weken` weken vooruit, over tijd eerst (ook de termijnen rond
+    verzuim, die van de schoolkalender afhangen)."""
+    from jeugdplan.diensten.kalender import kenmerk
+
     tot = vandaag + timedelta(weeks=weken)
-    per = per_plan(repo, f"agenda:{vandaag}:{tot}", partial(agenda.punten, vandaag=vandaag,
-                                                             tot=tot))
+    sleutel = kenmerk(repo)
+    per = per_plan(repo, f"agenda:{vandaag}:{tot}:{sleutel}",
+                   partial(_agendapunten, vandaag=vandaag, tot=tot, repo=repo, sleutel=sleutel))
     return agenda.sorteer(p for lijst in _gelezen(per, onleesbaar) for p in lijst)
+
+
+def _agendapunten(plan: Plan, vandaag: date, tot: date, repo: Repo,
+                  sleutel: str) -> list[agenda.Punt]:
+    from jeugdplan.diensten.kalender import kalender_van
+    from jeugdplan.domein.verzuim import agendapunten
+
+    return (agenda.punten(plan, vandaag, tot)
+            + agendapunten(plan, vandaag, tot, gegevens(), kalender_van(repo, sleutel)))
 
 
 def meldcode_status_repo(repo: Repo, vandaag: date, onleesbaar: list[str] | None = None
@@ -60,6 +73,10 @@ def _meldcodespoor(plan: Plan, vandaag: date) -> meldcode.Advies | None:
     return meldcode.spoor(plan, vandaag, meldcode.machine(gegevens()))
 
 
-def thuiszitters_per_plan(plan: Plan, peildatum: date) -> thuiszitters.PlanResultaat:
-    """Wat één plan bijdraagt aan het thuiszittersrapport (per plan in de cache)."""
-    return thuiszitters.plan_resultaat(plan, peildatum, gegevens())
+def thuiszitters_per_plan(plan: Plan, peildatum: date, repo: Repo,
+                          sleutel: str) -> thuiszitters.PlanResultaat:
+    """Wat één plan bijdraagt aan het thuiszittersrapport (per plan in de cache; `sleutel`:
+    het kenmerk van de schoolkalender van de repository)."""
+    from jeugdplan.diensten.kalender import kalender_van
+
+    return thuiszitters.plan_resultaat(plan, peildatum, gegevens(), kalender_van(repo, sleutel))

@@ -35,8 +35,8 @@ def kandidaten_op_datum(repo: Repo, geboortedatum: date) -> list[Kandidaat]:
 
 def maak_plan(
     repo: Repo, *, voornaam: str, achternaam: str, geboortedatum: date, gemeente: str,
-    school: str, onderwijssoort: str, groep: int | None, leerjaar: int | None,
-    identiteit: str | None, toch: bool, vandaag: date,
+    school: str | None, onderwijssoort: str, groep: int | None, leerjaar: int | None,
+    identiteit: str | None, toch: bool, vandaag: date, in_nederland_sinds: date | None = None,
 ) -> tuple[Plan, Path]:
     if geboortedatum > vandaag:
         raise JeugdplanError(f"geboortedatum {geboortedatum} ligt in de toekomst")
@@ -61,5 +61,9 @@ def maak_plan(
     kind = valideer(Kind, {k: v for k, v in gegevens.items() if v is not None}, "invoer")
     ident = nieuw_id(vandaag.year, lambda i: repo.plan_pad(i).exists())
     plan = nieuw_plan(ident, kind, vandaag)
+    if in_nederland_sinds is not None:
+        from jeugdplan.domein.verzuim import nieuwkomer
+
+        nieuwkomer(plan, datum=in_nederland_sinds, vandaag=vandaag)
     pad = repo.maak(plan, "nieuw plan aangemaakt")
     return plan, pad

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from jeugdplan.domein.model import Plan
 
 Soort = Literal["actie", "doel-evaluatie", "opp-evaluatie", "meldcode-termijn",
-                "meldcode-terugkoppeling"]
+                "meldcode-terugkoppeling", "verzuim-melding", "vrijstelling",
+                "vervangende-leerplicht"]
 
 
 @dataclass(frozen=True)

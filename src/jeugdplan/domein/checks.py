@@ -146,6 +146,21 @@ def _verzuim(plan: Plan, vandaag: date, g: Gegevens) -> Iterator[Bevinding]:
         yield _fout("verzuim-tegenstrijdig", ("verzuim",), melding)
 
 
+@controle("vrijstelling")
+def _vrijstelling(plan: Plan, vandaag: date, g: Gegevens) -> Iterator[Bevinding]:
+    """Vrijstellingen en vervangende leerplicht die vervallen zijn of binnenkort een termijn
+    hebben (vernieuwen vóór 1 juli, verlengen, einde)."""
+    if not _open(plan) or not (plan.verzuim.vrijstellingen
+                               or plan.verzuim.vervangende_leerplicht):
+        return
+    from jeugdplan.domein.verzuim import aandacht
+
+    vooraf = g.leerplicht.aandacht.dagen_vooraf
+    for a in aandacht(plan, vandaag, g, None):
+        if a.verlopen or (a.datum - vandaag).days <= vooraf:
+            yield _waarschuwing(a.soort, a.loc, a.wat)
+
+
 @controle("status")
 def _status(plan: Plan, vandaag: date, g: Gegevens) -> Iterator[Bevinding]:
     if plan.status == "afgesloten" and plan.afgesloten is None:

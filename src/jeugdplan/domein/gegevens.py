@@ -9,6 +9,7 @@ midden in een opdracht. Modellen zijn strikt (`extra="forbid"`) en bevroren.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -26,6 +27,7 @@ Versie = Literal[1]
 
 class Codelijst(Gegeven):
     bron: str
+    onzeker: str | None = None
     codes: dict[str, str] = Field(min_length=1)
 
 
@@ -84,16 +86,20 @@ class Toestemmingsregels(Gegeven):
 class KleineGroep(Gegeven):
     drempel: int = Field(ge=1)
     bron: str
+    onzeker: str | None = None
+    toelichting: str
 
 
 class Toelichting(Gegeven):
     bron: str
     toelichting: str
+    onzeker: str | None = None
 
 
 class Kwaliteitsregels(Gegeven):
     versie: Versie
     kleine_groep: KleineGroep
+    eerste_hulp: Toelichting
     hulp: Toelichting
 
 
@@ -160,10 +166,12 @@ class Dag(Gegeven):
 class Leerplichtduur(Gegeven):
     bron: str
     begin: str
-    begin_leeftijd: int
-    eind_leeftijd: int
+    begin_leeftijd: int = Field(ge=1)
+    eind_leeftijd: int = Field(ge=1)
     schooljaar_einde: Dag
+    twaalf_schooljaren: int = Field(ge=1)
     toelichting: str
+    onzeker: str | None = None
 
 
 class Kwalificatieplichtduur(Gegeven):
@@ -174,36 +182,156 @@ class Kwalificatieplichtduur(Gegeven):
 
 class Verzuimtermijnen(Gegeven):
     bron: str
-    vier_weken_dagen: int = Field(ge=1)
-    drie_maanden_maanden: int = Field(ge=1)
-    toelichting: str
+    vier_weken: int = Field(ge=1)
+    vier_weken_telling: Literal["lesweken", "kalenderweken"]
+    """Lesweken: dagen in een schoolvakantie tellen niet mee voor de 4 weken."""
+    vier_weken_toelichting: str
+    vier_weken_onzeker: str | None = None
+    drie_maanden: int = Field(ge=1)
+    drie_maanden_toelichting: str
+    drie_maanden_onzeker: str | None = None
 
 
-class DuoMelding(Gegeven):
+class Melding16Uur(Gegeven):
     bron: str
-    uren: int
-    weken: int
+    uren: float = Field(gt=0)
+    lesweken: int = Field(ge=1)
+    werkdagen: int = Field(ge=1)
+    herhaal_dagen: int = Field(ge=0)
+    """Bij aaneengesloten verzuim hooguit één melding per zoveel kalenderdagen."""
     tekst: str
+    onzeker: str | None = None
 
 
-class Artikel(Gegeven):
+class Lesuren(Gegeven):
+    bron: str
+    onzeker: str | None = None
+    uren_per_lesdag: dict[str, float] = Field(min_length=1)
+    """Onderwijssoort (codelijst onderwijssoorten) -> lesuren op een gewone lesdag."""
+
+
+class Aandachtsregel(Gegeven):
+    dagen_vooraf: int = Field(ge=0)
+    bron: str
+
+
+class Seizoen(Gegeven):
+    van_maand: int = Field(ge=1, le=12)
+    tot_maand: int = Field(ge=1, le=12)
+    """Tot en met deze maand."""
+
+    def bevat(self, maand: int) -> bool:
+        if self.van_maand <= self.tot_maand:
+            return self.van_maand <= maand <= self.tot_maand
+        return maand >= self.van_maand or maand <= self.tot_maand
+
+
+Plichtsoort = Literal["leerplicht", "kwalificatieplicht"]
+
+
+class Grond(Gegeven):
+    """Een grond uit de Leerplichtwet: een vrijstelling of vervangende leerplicht."""
+
+    artikel: str
+    """Zoals een mens het schrijft: 'art. 5 onder a'."""
     omschrijving: str
+    soort: Literal["vrijstelling", "vervangende_leerplicht"]
+    reikwijdte: list[Plichtsoort] = Field(min_length=1)
+    omvang: Literal["volledig", "seizoen", "uren"]
+    geldigheid: Literal["schooljaar", "besluit", "tot_leeftijd", "per_schooljaar"]
+    vernieuwen_voor: Dag | None = None
+    """Geldigheid `schooljaar`: de kennisgeving voor het volgende schooljaar vóór deze dag."""
+    nooit_geschikt_mogelijk: bool = False
+    seizoen: Seizoen | None = None
+    max_uren_per_week: int | None = Field(default=None, ge=1)
+    tot_leeftijd: int | None = None
+    vanaf_leeftijd: int | None = None
+    laatste_schooljaar: bool = False
+    einde_verplicht: bool = False
+    verlengen_weken_voor: int | None = None
+    gezondheid: bool = False
+    """De grond zegt iets over de gezondheid: nooit in een rapport naar buiten."""
     bron: str
+    onzeker: str | None = None
 
-
-class Vrijstellingen(Gegeven):
-    bron: str
-    artikelen: dict[str, Artikel] = Field(min_length=1)
+    @model_validator(mode="after")
+    def _samenhang(self) -> Grond:
+        if (self.geldigheid == "schooljaar") != (self.vernieuwen_voor is not None):
+            raise ValueError("vernieuwen_voor hoort precies bij geldigheid 'schooljaar'")
+        if (self.omvang == "seizoen") != (self.seizoen is not None):
+            raise ValueError("seizoen hoort precies bij omvang 'seizoen'")
+        if (self.omvang == "uren") != (self.max_uren_per_week is not None):
+            raise ValueError("max_uren_per_week hoort precies bij omvang 'uren'")
+        if (self.geldigheid == "tot_leeftijd") != (self.tot_leeftijd is not None):
+            raise ValueError("tot_leeftijd hoort precies bij geldigheid 'tot_leeftijd'")
+        return self
 
 
 class Leerplichtregels(Gegeven):
     versie: Versie
     leerplicht: Leerplichtduur
     kwalificatieplicht: Kwalificatieplichtduur
+    nieuwkomer: Toelichting
     termijnen: Verzuimtermijnen
-    duo_melding: DuoMelding
+    melding_16_uur: Melding16Uur
+    lesuren: Lesuren
+    aandacht: Aandachtsregel
     categorieen: Codelijst
-    vrijstellingen: Vrijstellingen
+    gronden: dict[str, Grond] = Field(min_length=1)
+
+
+# --- vakanties.yaml -------------------------------------------------------------------------
+
+
+VakantieRegio = Literal["noord", "midden", "zuid"]
+
+
+class Regiobeschrijving(Gegeven):
+    omschrijving: str
+    bron: str
+
+
+class Vakantiedata(Gegeven):
+    van: date
+    tot: date
+    """Tot en met."""
+    onzeker: str | None = None
+
+    @model_validator(mode="after")
+    def _volgorde(self) -> Vakantiedata:
+        if self.tot < self.van:
+            raise ValueError(f"tot ({self.tot}) ligt vóór van ({self.van})")
+        return self
+
+
+class Vakantie(Gegeven):
+    naam: str
+    verplicht: bool = False
+    """Alleen de zomervakantie is per regio verplicht; de rest is advies."""
+    bron: str
+    onzeker: str | None = None
+    regios: dict[VakantieRegio, Vakantiedata] = Field(min_length=1)
+
+
+class Feestdag(Gegeven):
+    datum: date
+    naam: str
+    lesvrij: bool
+
+
+class Feestdagen(Gegeven):
+    bron: str
+    toelichting: str
+    onzeker: str | None = None
+    dagen: list[Feestdag]
+
+
+class Vakanties(Gegeven):
+    versie: Versie
+    onzeker: str | None = None
+    regios: dict[VakantieRegio, Regiobeschrijving] = Field(min_length=3)
+    vakanties: list[Vakantie] = Field(min_length=1)
+    feestdagen: Feestdagen
 
 
 # --- meldcode.yaml --------------------------------------------------------------------------
@@ -434,6 +562,7 @@ class Gegevens(Gegeven):
     meldcode: Meldcodedefinitie
     crisis: Crisisregels
     inzage: Inzageregels
+    vakanties: Vakanties
 
     @model_validator(mode="after")
     def _samenhang(self) -> Gegevens:
@@ -453,4 +582,8 @@ class Gegevens(Gegeven):
             raise ValueError(f"meldcode: andere_plicht.domein "
                              f"{self.meldcode.andere_plicht.domein!r} staat niet in "
                              "codelijsten.domeinen")
+        soorten = set(self.codelijsten.onderwijssoorten.codes)
+        if set(self.leerplicht.lesuren.uren_per_lesdag) != soorten:
+            raise ValueError("leerplicht: lesuren.uren_per_lesdag moet precies de "
+                             "onderwijssoorten uit codelijsten noemen: " + ", ".join(sorted(soorten)))
         return self

@@ -1,26 +1,31 @@
-"""Kwaliteitsindicatoren over een periode (seed 004, tip 9): alleen totalen, nooit per kind.
+"""Kwaliteitsindicatoren over een periode (Tips voor een samenhangende aanpak, tip 9):
+alleen totalen, nooit per kind.
 
 Indicatoren over de periode [van, tot] (beide inclusief):
 
 - casussen: plannen die in de periode liepen; geopend (aangemeld in de periode) en gesloten.
-- signaal tot hulp: dagen van het eerste signaal tot de eerste hulp (de vroegste start van
-  jeugdhulp of datum van een verwijzing), voor plannen waarvan de eerste hulp in de periode
-  viel: aantal, mediaan, gemiddelde. `zonder_hulp`: open op `tot`, met signaal, nog geen hulp
-  (dat is niet altijd fout: veel casussen hebben alleen ondersteuning op school nodig).
-- licht of specialistisch: jeugdhulp die in de periode startte; met een verwijzer is
-  het niet vrij toegankelijke (specialistische) hulp, zonder verwijzer vrij toegankelijke,
-  lichte hulp (Jeugdwet art. 2.3 en 2.6; een benadering, zie DOMAIN.md §2).
-- over tijd op `tot`: acties (deadline voorbij, niet gedaan op `tot`), doelevaluaties (lopend
-  doel, evaluatiedatum voorbij, geen evaluatie sinds die datum) en OPP-evaluaties.
-- meldcode: sporen gestart, afgerond en lopend; de duur (mediaan) van afgeronde sporen en de
-  besluiten.
+- signaal tot eerste hulp: dagen van het eerste signaal tot de eerste hulp, voor plannen
+  waarvan de eerste hulp in de periode viel: aantal, mediaan, gemiddelde. Eerste hulp is een
+  verwijzing die geaccepteerd of gestart is (de datum van die stap), gestarte jeugdhulp of
+  extra ondersteuning op school (het vastgestelde OPP); nooit een voorgestelde, aangevraagde
+  of afgewezen verwijzing. Hulp die al vóór het eerste signaal liep telt apart
+  (`hulp_voor_signaal`), niet als 0 dagen. `zonder_hulp`: open op `tot`, met signaal, nog
+  geen hulp (niet altijd fout: vaak is ondersteuning op school genoeg).
+- licht of specialistisch: jeugdhulp die in de periode startte, ingedeeld naar de regio
+  (`vrij_toegankelijk` bij de aanbieder); een aanbieder die de regio niet kent: onbekend.
+- doelen (van plannen die in de periode liepen): hoeveel lopend, behaald, bijgesteld,
+  gestopt, en het aandeel van elk afgeronde soort.
+- op `tot`: open plannen zonder regie, zonder de eigen kijk van ouders of van het kind, open
+  acties zonder eigenaar.
+- over tijd op `tot`: acties, doelevaluaties en OPP-evaluaties.
+- meldcode: sporen gestart, afgerond en lopend; de duur (mediaan) en de besluiten.
 - thuiszitters per kwartaal: de totalen van het thuiszittersrapport op het einde van elk
-  kwartaal in de periode (of op `tot` voor het lopende kwartaal).
+  kwartaal, met het aantal thuiszitters langer dan 3 maanden zonder aanbod (Thuiszitterspact).
 
-Privacy: met `per` (school of gemeente) worden groepen met minder dan de drempel aan
-casussen (`data/kwaliteit.yaml`) samengevoegd tot "overige"; is ook die groep te klein, dan worden
-haar cijfers niet getoond. Zo is een kind in een kleine school niet te herkennen aan een
-indicator. Het totaal bevat alle casussen.
+Privacy: met `per` (school of gemeente) gaan groepen met minder casussen dan de drempel
+(`data/kwaliteit.yaml`) samen in "overige", en is die te klein dan ook de kleinste getoonde
+groepen (`onderdrukking.voeg_samen`): geen groep is terug te rekenen uit het totaal min de
+getoonde groepen. Het rapport zegt welke groepen samengingen en waarom.
 """
 
 from __future__ import annotations
@@ -31,13 +36,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from jeugdplan.domein.dubbel import normaliseer
 from jeugdplan.domein.gegevens import Gegevens
+from jeugdplan.domein.kalender import Kalender
 from jeugdplan.domein.model import Plan
+from jeugdplan.domein.onderdrukking import voeg_samen
+from jeugdplan.domein.regio import Regio
+from jeugdplan.domein.thuiszitters import GEEN_SCHOOL
 from jeugdplan.domein.thuiszitters import rapport as thuiszitters_rapport
 from jeugdplan.domein.verzuim import GETELD
 
 Per = Literal["school", "gemeente"]
-OVERIGE = "overige (kleine groepen)"
+OVERIGE = "overige (kleine groepen samen)"
+DOELSTATUSSEN = ("behaald", "bijgesteld", "gestopt")
 
 
 def _in(dag: date | None, van: date, tot: date) -> bool:
@@ -60,18 +71,46 @@ def _gemiddelde(waarden: Sequence[int]) -> float | None:
     return round(sum(waarden) / len(waarden), 1) if waarden else None
 
 
+def _aandeel(deel: int, geheel: int) -> float | None:
+    return round(100 * deel / geheel, 1) if geheel else None
+
+
 def eerste_hulp(plan: Plan) -> date | None:
+    """De vroegste eerste hulp (zie het begin van deze module), of None."""
     datums = [j.start for j in plan.jeugdhulp if j.start is not None]
-    datums += [v.datum for v in plan.verwijzingen]
+    for v in plan.verwijzingen:
+        stap = next((s.datum for s in v.historie if s.status in ("geaccepteerd", "gestart")),
+                    None)
+        if stap is None and v.status in ("geaccepteerd", "gestart", "afgerond"):
+            stap = v.datum  # met de hand bijgewerkt, zonder geschiedenis
+        if stap is not None:
+            datums.append(stap)
+    o = plan.ondersteuning
+    if o.niveau != "basis" and o.opp is not None and o.opp.vastgesteld is not None:
+        datums.append(o.opp.vastgesteld)
     return min(datums, default=None)
 
 
-def indicatoren(plannen: Sequence[Plan], van: date, tot: date) -> dict[str, Any]:
+def hulpindeling(regio: Regio | None) -> dict[str, bool]:
+    """Genormaliseerde naam van een aanbieder (ook de andere namen) -> vrij toegankelijk."""
+    uit: dict[str, bool] = {}
+    if regio is None:
+        return uit
+    for org in regio.regels.organisaties.values():
+        if org.vrij_toegankelijk is None:
+            continue
+        for naam in (org.naam, *org.ook_bekend_als):
+            uit.setdefault(normaliseer(naam), org.vrij_toegankelijk)
+    return uit
+
+
+def indicatoren(plannen: Sequence[Plan], van: date, tot: date,
+                indeling: dict[str, bool]) -> dict[str, Any]:
     lopend = [p for p in plannen if _liep(p, van, tot)]
     open_op_tot = [p for p in plannen if _open_op(p, tot)]
 
     wachttijden: list[int] = []
-    zonder_hulp = 0
+    zonder_hulp = voor_signaal = 0
     for p in plannen:
         signaal = min((s.datum for s in p.signalen), default=None)
         hulp = eerste_hulp(p)
@@ -79,23 +118,35 @@ def indicatoren(plannen: Sequence[Plan], van: date, tot: date) -> dict[str, Any]
             continue
         if _in(hulp, van, tot):
             assert hulp is not None
-            wachttijden.append(max(0, (hulp - signaal).days))
+            if hulp < signaal:
+                voor_signaal += 1
+            else:
+                wachttijden.append((hulp - signaal).days)
         elif _open_op(p, tot) and signaal <= tot and (hulp is None or hulp > tot):
             zonder_hulp += 1
 
-    licht = specialistisch = 0
+    soorten = {"licht": 0, "specialistisch": 0, "onbekend": 0}
     for p in plannen:
         for j in p.jeugdhulp:
             if _in(j.start, van, tot):
-                if j.verwijzer:
-                    specialistisch += 1
-                else:
-                    licht += 1
+                vrij = indeling.get(normaliseer(j.aanbieder))
+                soorten["onbekend" if vrij is None else "licht" if vrij else "specialistisch"] += 1
 
-    acties = evaluaties = opp = 0
+    doelen = {"totaal": 0, "lopend": 0, **dict.fromkeys(DOELSTATUSSEN, 0)}
+    for p in lopend:
+        for d in p.doelen:
+            doelen["totaal"] += 1
+            if d.status in doelen:
+                doelen[d.status] += 1
+    doelen_uit: dict[str, Any] = dict(doelen)
+    for status in DOELSTATUSSEN:
+        doelen_uit[f"aandeel_{status}"] = _aandeel(doelen[status], doelen["totaal"])
+
+    acties = evaluaties = opp = zonder_eigenaar = 0
     for p in open_op_tot:
-        acties += sum(1 for a in p.acties if a.deadline is not None and a.deadline < tot
-                      and (a.gedaan is None or a.gedaan > tot))
+        open_acties = [a for a in p.acties if a.gedaan is None or a.gedaan > tot]
+        acties += sum(1 for a in open_acties if a.deadline is not None and a.deadline < tot)
+        zonder_eigenaar += sum(1 for a in open_acties if not a.eigenaar)
         for d in p.doelen:
             if d.status == "lopend" and d.evaluatiedatum is not None and d.evaluatiedatum < tot:
                 gedaan = any(d.evaluatiedatum <= e.datum <= tot for e in p.evaluaties)
@@ -126,8 +177,16 @@ def indicatoren(plannen: Sequence[Plan], van: date, tot: date) -> dict[str, Any]
         "signaal_tot_hulp": {
             "aantal": len(wachttijden), "mediaan_dagen": _mediaan(wachttijden),
             "gemiddeld_dagen": _gemiddelde(wachttijden), "zonder_hulp": zonder_hulp,
+            "hulp_voor_signaal": voor_signaal,
         },
-        "hulp": {"licht": licht, "specialistisch": specialistisch},
+        "hulp": soorten,
+        "doelen": doelen_uit,
+        "plan": {
+            "zonder_regie": sum(1 for p in open_op_tot if p.regie is None),
+            "zonder_zienswijze_ouders": sum(1 for p in open_op_tot if not p.zienswijze.ouders),
+            "zonder_zienswijze_kind": sum(1 for p in open_op_tot if not p.zienswijze.kind),
+            "acties_zonder_eigenaar": zonder_eigenaar,
+        },
         "over_tijd": {"acties": acties, "evaluaties": evaluaties, "opp_evaluaties": opp},
         "meldcode": {
             "gestart": gestart, "afgerond": afgerond, "lopend": loopt,
@@ -151,12 +210,13 @@ def kwartalen(van: date, tot: date) -> list[tuple[str, date]]:
     return uit
 
 
-def thuiszitters_per_kwartaal(plannen: Sequence[Plan], van: date, tot: date, g: Gegevens
-                              ) -> list[dict[str, Any]]:
+def thuiszitters_per_kwartaal(plannen: Sequence[Plan], van: date, tot: date, g: Gegevens,
+                              kal: Kalender) -> list[dict[str, Any]]:
     uit = []
     for label, peildatum in kwartalen(van, tot):
-        totalen = thuiszitters_rapport(plannen, peildatum, g).totalen
-        uit.append({"kwartaal": label, "peildatum": peildatum.isoformat(), **totalen})
+        r = thuiszitters_rapport(plannen, peildatum, g, kal)
+        uit.append({"kwartaal": label, "peildatum": peildatum.isoformat(), **r.totalen,
+                    "langer_dan_3_maanden_zonder_aanbod": r.zonder_aanbod_3m})
     return uit
 
 
@@ -208,39 +268,59 @@ def grafiek(per_kwartaal: list[dict[str, Any]]) -> Grafiek:
 
 
 def _groepsnaam(plan: Plan, per: Per) -> str:
-    return plan.kind.school if per == "school" else plan.kind.gemeente
+    if per == "school":
+        return plan.kind.school or GEEN_SCHOOL
+    return plan.kind.gemeente
 
 
-def rapport(plannen: Sequence[Plan], van: date, tot: date, g: Gegevens, *,
-            per: Per | None = None) -> dict[str, Any]:
+def rapport(plannen: Sequence[Plan], van: date, tot: date, g: Gegevens, kal: Kalender,
+            regio: Regio | None, *, per: Per | None = None) -> dict[str, Any]:
     """De gegevens van `jeugdplan report kwaliteit` (ook de JSON-uitvoer)."""
     grens = g.kwaliteit.kleine_groep.drempel
+    indeling = hulpindeling(regio)
     groepen: list[dict[str, Any]] = []
+    samengevoegd: list[str] = []
+    uitleg = None
     if per is not None:
-        indeling: dict[str, list[Plan]] = {}
+        alle: dict[str, list[Plan]] = {}
         for p in plannen:
             if _liep(p, van, tot):
-                indeling.setdefault(_groepsnaam(p, per), []).append(p)
-        overige: list[Plan] = []
-        for naam in sorted(indeling):
-            leden = indeling[naam]
-            if len(leden) < grens:
-                overige += leden
-            else:
-                groepen.append({"naam": naam, "casussen": len(leden), "klein": False,
-                                "indicatoren": indicatoren(leden, van, tot)})
-        if overige:
-            klein = len(overige) < grens
-            groepen.append({"naam": OVERIGE, "casussen": None if klein else len(overige),
-                            "klein": klein,
-                            "indicatoren": None if klein else indicatoren(overige, van, tot)})
-    per_kwartaal = thuiszitters_per_kwartaal(plannen, van, tot, g)
+                alle.setdefault(_groepsnaam(p, per), []).append(p)
+        getoond, samengevoegd = voeg_samen(alle, grens)
+        for naam, leden in getoond:
+            groepen.append({"naam": naam, "casussen": len(leden), "klein": False,
+                            "indicatoren": indicatoren(leden, van, tot, indeling)})
+        if samengevoegd and getoond:
+            leden = [p for n in samengevoegd for p in alle[n]]
+            groepen.append({"naam": OVERIGE, "casussen": len(leden), "klein": False,
+                            "indicatoren": indicatoren(leden, van, tot, indeling)})
+        uitleg = _uitleg(per, alle, getoond, samengevoegd, grens)
     return {
         "van": van.isoformat(), "tot": tot.isoformat(), "per": per, "drempel": grens,
-        "totaal": indicatoren(plannen, van, tot),
+        "totaal": indicatoren(plannen, van, tot, indeling),
         "groepen": groepen,
-        "thuiszitters_per_kwartaal": per_kwartaal,
+        "samengevoegd": samengevoegd,
+        "uitleg": uitleg,
+        "thuiszitters_per_kwartaal": thuiszitters_per_kwartaal(plannen, van, tot, g, kal),
     }
+
+
+def _uitleg(per: Per, alle: dict[str, list[Plan]], getoond: list[tuple[str, list[Plan]]],
+            samengevoegd: list[str], grens: int) -> str | None:
+    """Waarom groepen samengingen (of alleen het totaal te tonen is); zonder aantallen per
+    groep, want die zouden juist de kleine groepen tonen."""
+    if not samengevoegd:
+        return None
+    meervoud = "scholen" if per == "school" else "gemeenten"
+    namen = ", ".join(samengevoegd)
+    if not getoond:
+        return (f"Alleen het totaal: van de {len(alle)} {meervoud} ({namen}) zou elke indeling "
+                f"een groep met minder dan {grens} casussen tonen, of zo'n groep terug te "
+                "rekenen maken uit het totaal min de getoonde groepen.")
+    return (f'{len(samengevoegd)} {meervoud} staan samen onder "{OVERIGE}" ({namen}): een '
+            f"groep met minder dan {grens} casussen wordt niet los getoond, en ook \"overige\" "
+            f"heeft er ten minste {grens}, zodat geen groep terug te rekenen is uit het totaal "
+            "min de getoonde groepen.")
 
 
 def context(data: dict[str, Any]) -> dict[str, Any]:

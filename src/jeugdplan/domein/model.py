@@ -171,7 +171,8 @@ class Kind(Model):
     achternaam: Naam
     geboortedatum: Datum
     gemeente: Naam
-    school: Naam
+    school: Naam | None = None
+    """Leeg: op geen school ingeschreven (en nooit geweest, als er geen inschrijvingen zijn)."""
     onderwijssoort: Onderwijssoort
     groep: Annotated[int, Field(ge=1, le=8)] | None = None
     leerjaar: Annotated[int, Field(ge=1, le=6)] | None = None
@@ -330,9 +331,52 @@ class Inschrijving(Periode):
     school: Naam
 
 
+VROEGERE_ARTIKELEN = {"5a": "lpw_5_onder_a", "5b": "lpw_5_onder_b", "5c": "lpw_5_onder_c",
+                      "15": "lpw_15", "3a": "lpw_3a", "3b": "lpw_3b"}
+"""Codes van gronden in oudere plannen (art. 5 onder a/b/c heette '5a', '5b', '5c'; art. 5a
+is een andere grond) -> de eenduidige codes van `data/leerplicht.yaml`."""
+
+
+def _artikel(waarde: Any) -> Any:
+    if isinstance(waarde, int) and not isinstance(waarde, bool):
+        waarde = str(waarde)
+    if isinstance(waarde, str):
+        return VROEGERE_ARTIKELEN.get(waarde.strip(), waarde.strip())
+    return waarde
+
+
+Artikel = Annotated[str, BeforeValidator(_artikel), Field(min_length=1, max_length=40)]
+
+
 class Vrijstelling(Periode):
+    """Een vrijstelling (Leerplichtwet art. 5, 5a, 11a, 15); de regels per grond staan in
+    `data/leerplicht.yaml`. Zonder `tot` loopt ze zo lang de grond geldt (art. 5 onder a-c:
+    tot het einde van het schooljaar, met een verlenging per tijdige kennisgeving)."""
+
     VOORVOEGSEL = "vr"
-    artikel: Naam
+    artikel: Artikel
+    nooit_geschikt: JaNee | None = None
+    """Art. 5 onder a: de verklaring zegt dat het kind nooit geschikt zal zijn (art. 6 lid 3)."""
+    verlengd: list[Datum] = []
+    """Kennisgevingen voor een volgend schooljaar (art. 6 lid 2 onder b: vóór 1 juli)."""
+    uren_per_week: Annotated[int, Field(ge=1, le=40)] | None = None
+    """Art. 11a: hooguit zoveel uren per week."""
+
+
+class VervangendeLeerplicht(Periode):
+    """Art. 3a of 3b: geen vrijstelling; het kind blijft ingeschreven en afwezigheid is
+    verzuim."""
+
+    VOORVOEGSEL = "vl"
+    artikel: Artikel
+
+
+class DeelsAfwezig(MetId):
+    """Ongeoorloofd afwezig op een deel van een lesdag (uren)."""
+
+    VOORVOEGSEL = "du"
+    datum: Datum
+    uren: Annotated[float, Field(gt=0, le=12)]
 
 
 class Aanbod(Periode):
@@ -341,16 +385,45 @@ class Aanbod(Periode):
 
 
 class Verzuim(Model):
-    """Inschrijving, ongeoorloofd verzuim en vrijstellingen als periodes (issue 5).
+    """Inschrijving, ongeoorloofd verzuim, vrijstellingen en de einddata van de plichten, als
+    periodes en datums (issue 5 en 16).
 
-    Zonder inschrijvingen geldt het kind als ingeschreven op `kind.school`.
+    Zonder inschrijvingen geldt het kind als ingeschreven op `kind.school` (zonder school:
+    op geen school).
     """
 
     inschrijvingen: list[Inschrijving] = []
     afwezigheden: list[Periode] = []
+    deels_afwezig: list[DeelsAfwezig] = []
+    gemeld_16_uur: list[Datum] = []
+    """Data waarop de school 16 uur verzuim meldde (DUO-verzuimloket)."""
     vrijstellingen: list[Vrijstelling] = []
+    vervangende_leerplicht: list[VervangendeLeerplicht] = []
+    in_nederland_sinds: Datum | None = None
+    """Nieuwkomer: ingeschreven in een Nederlandse gemeente op deze datum."""
+    twaalf_schooljaren: Datum | None = None
+    """Einde van het twaalfde volledige schooljaar (Leerplichtwet art. 3 lid 1 onder a)."""
     startkwalificatie: Datum | None = None
     aanbod: list[Aanbod] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _vervangend_was_vrijstelling(cls, data: Any) -> Any:
+        """Oudere plannen zetten art. 3a en 3b onder de vrijstellingen."""
+        if not isinstance(data, dict) or not isinstance(data.get("vrijstellingen"), list):
+            return data
+        vervangend = [v for v in data["vrijstellingen"] if isinstance(v, dict)
+                      and _artikel(v.get("artikel")) in ("lpw_3a", "lpw_3b")]
+        if not vervangend:
+            return data
+        nieuw = dict(data)
+        nieuw["vrijstellingen"] = [v for v in data["vrijstellingen"]
+                                   if not any(v is w for w in vervangend)]
+        nieuw["vervangende_leerplicht"] = [*(data.get("vervangende_leerplicht") or []),
+                                           *({k: w for k, w in v.items() if k not in
+                                              ("nooit_geschikt", "verlengd", "uren_per_week")}
+                                             for v in vervangend)]
+        return nieuw
 
 
 class Zienswijze(Model):

@@ -21,7 +21,7 @@ class Regel:
     id: str
     status: str
     gemeente: str
-    school: str
+    school: str | None
     onderwijssoort: str
     leeftijd: int
     regie: str | None
@@ -39,8 +39,8 @@ class Regel:
         }
 
 
-def _past(waarde: str, filter: str | None) -> bool:
-    return filter is None or waarde.strip().lower() == filter.strip().lower()
+def _past(waarde: str | None, filter: str | None) -> bool:
+    return filter is None or (waarde or "").strip().lower() == filter.strip().lower()
 
 
 def aandacht(plan: Plan, vandaag: date) -> list[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jeugdplan.domein.dubbel import normaliseer
-from jeugdplan.domein.regiomodel import Gemeente, Koppeling, RegioRegels, School
+from jeugdplan.domein.regiomodel import Gemeente, Koppeling, RegioRegels, School, Vakantieregio
 
 PRINCIPES = ("ouders-eerst", "meldcode-eerst", "meldplicht-personeel", "licht-voor-zwaar",
              "meerdere-domeinen", "erbij-halen", "toestemming", "verzuim", "identiteit")
@@ -67,13 +67,20 @@ class Regio:
             return self.regels.partners[functie], ""
         return [], ""
 
+    def vakantieregio(self, gemeente: str | None) -> Vakantieregio | None:
+        """De vakantieregio van een gemeente: haar eigen, anders die van de regio."""
+        g = _gemeente(self.regels, gemeente) if gemeente else None
+        if g is not None and g.vakantieregio is not None:
+            return g.vakantieregio
+        return self.regels.vakantieregio
+
 
 def samenvoegen(basis: RegioRegels, pad_basis: str, extra: RegioRegels, pad_extra: str
                  ) -> tuple[RegioRegels, dict[Loc, str]]:
     herkomst: dict[Loc, str] = {}
     gezet = extra.model_fields_set
     update: dict[str, Any] = {}
-    for veld in ("versie", "naam", "omschrijving", "bron", "verwijzers"):
+    for veld in ("versie", "naam", "omschrijving", "bron", "verwijzers", "vakantieregio"):
         if veld in gezet and getattr(extra, veld) is not None:
             update[veld] = getattr(extra, veld)
             herkomst[(veld,)] = pad_extra
@@ -107,7 +114,8 @@ def samenvoegen(basis: RegioRegels, pad_basis: str, extra: RegioRegels, pad_extr
 
 def herkomst_van(regels: RegioRegels, pad: str) -> dict[Loc, str]:
     """Alles uit één bestand."""
-    herkomst: dict[Loc, str] = {(k,): pad for k in ("naam", "gemeenten", "verwijzers")}
+    herkomst: dict[Loc, str] = {(k,): pad for k in ("naam", "gemeenten", "verwijzers",
+                                                      "vakantieregio")}
     herkomst.update({(g, k): pad for g in _GROEPEN for k in getattr(regels, g)})
     herkomst.update({("gemeenten", i): pad for i in range(len(regels.gemeenten or []))})
     return herkomst
@@ -177,6 +185,17 @@ def kruiscontrole(r: RegioRegels) -> list[tuple[Loc, str]]:
             fouten.append((plek, f"gemeente {gemeente}: geen organisatie voor functie(s) "
                            + ", ".join(f"{f} (nodig voor {nodig[f][0]})" for f in mist)
                            + "; zet ze onder 'partners' of 'per_gemeente'"))
+    if r.vakantieregio is None:
+        for i, gemeente in enumerate(alle):
+            gem = _gemeente(r, gemeente)
+            if gem is None or gem.vakantieregio is None:
+                sleutel = next((k for k in r.per_gemeente
+                                if normaliseer(k) == normaliseer(gemeente)), None)
+                waar: Loc = (("per_gemeente", sleutel) if sleutel is not None
+                             else ("gemeenten", i))
+                fouten.append((waar, f"gemeente {gemeente}: geen vakantieregio (noord, midden "
+                               "of zuid); zet 'vakantieregio' bij de gemeente onder "
+                               "'per_gemeente' of voor de hele regio"))
     ontbrekend = [p for p in PRINCIPES if p not in r.principes]
     if ontbrekend:
         fouten.append((("principes",), f"principe(s) ontbreken: {', '.join(ontbrekend)}"))

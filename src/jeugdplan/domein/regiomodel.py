@@ -7,7 +7,8 @@ regiobestand echt gelezen wordt (daarna komen de regels als lichte objecten uit 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -60,18 +61,55 @@ class Koppeling(Onzeker):
 Koppelingen = list[Annotated[Koppeling, BeforeValidator(_koppeling)]]
 
 
+def _vakantieregio(waarde: Any) -> Any:
+    if isinstance(waarde, str):
+        return {"regio": waarde}
+    return waarde
+
+
+class Vakantieregio(Onzeker):
+    """De regio voor de schoolvakanties (noord, midden, zuid; `data/vakanties.yaml`)."""
+
+    regio: Literal["noord", "midden", "zuid"]
+    bron: Tekst | None = None
+
+
+VakantieregioVeld = Annotated[Vakantieregio, BeforeValidator(_vakantieregio)]
+
+
 class Gemeente(Model):
     bron: Tekst
     partners: dict[str, Koppelingen] = {}
+    vakantieregio: VakantieregioVeld | None = None
     opmerking: Tekst | None = None
 
 
+class EigenVakantie(Model):
+    """Een vakantie of vrije dag die de school zelf vastlegde (schoolgids)."""
+
+    naam: Naam
+    van: date
+    tot: date
+    """Tot en met."""
+    bron: Tekst | None = None
+
+    @model_validator(mode="after")
+    def _volgorde(self) -> EigenVakantie:
+        if self.tot < self.van:
+            raise ValueError(f"tot ({self.tot}) ligt vóór van ({self.van})")
+        return self
+
+
 class School(Model):
-    """Afspraken per school, bijvoorbeeld een vaste contactpersoon in het JGT (seed 001)."""
+    """Afspraken per school, bijvoorbeeld een vaste contactpersoon in het JGT (seed 001), en
+    de eigen schoolkalender: vakanties (die vervangen per schooljaar de adviesdata van de
+    regio; de verplichte zomervakantie blijft) en de lesuren per lesdag."""
 
     bron: Tekst
     gemeente: Naam | None = None
     partners: dict[str, Koppelingen] = {}
+    vakanties: list[EigenVakantie] = []
+    uren_per_lesdag: Annotated[float, Field(gt=0, le=12)] | None = None
     opmerking: Tekst | None = None
 
 
@@ -112,6 +150,8 @@ class RegioRegels(Model):
     bron: Tekst | None = None
     vervang: bool = False
     gemeenten: list[Naam] | None = None
+    vakantieregio: VakantieregioVeld | None = None
+    """De vakantieregio van alle gemeenten (een gemeente kan een eigen hebben)."""
     organisaties: dict[str, Organisatie] = {}
     partners: dict[str, Koppelingen] = {}
     per_gemeente: dict[str, Gemeente] = {}

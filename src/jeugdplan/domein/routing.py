@@ -19,8 +19,10 @@ collega's kan uitleggen waarom. De uitgangspunten (tekst en bron in het regiobes
 - toestemming naar leeftijd voordat gegevens worden gedeeld (`toestemming.py`); leerplicht,
   RMC en Veilig Thuis hebben een eigen grondslag;
 - verzuim: langer dan 4 weken ongeoorloofd afwezig of niet ingeschreven -> leerplicht en
-  samenwerkingsverband; een mbo-student nooit naar het samenwerkingsverband (dat is er alleen
-  voor po en vo) maar naar het RMC en de eigen ondersteuning van de mbo-school;
+  samenwerkingsverband; 16 uur ongeoorloofd verzuim binnen 4 lesweken -> de melding aan
+  leerplicht (regel `verzuim-16-uur`); een mbo-student nooit naar het samenwerkingsverband
+  (dat is er alleen voor po en vo) maar naar het RMC en de eigen ondersteuning van de
+  mbo-school;
 - wie al betrokken is (betrokkene, regie, lopende jeugdhulp, een melding bij Veilig Thuis)
   staat in het advies als `al_betrokken`, en wordt niet nog eens verwezen;
 - identiteit: vraagt het gezin om hulp met een eigen identiteit, dan gaat een aanbieder met
@@ -47,6 +49,7 @@ from jeugdplan.domein.toestemming import (
 
 if TYPE_CHECKING:
     from jeugdplan.domein.gegevens import Gegevens
+    from jeugdplan.domein.kalender import Kalender
     from jeugdplan.domein.model import Plan
     from jeugdplan.domein.regio import Regio
     from jeugdplan.domein.regiomodel import Koppeling, Organisatie
@@ -137,18 +140,36 @@ class Uitkomst:
         return [v.code for v in self.voorwaarden]
 
 
-def verzuim_reden(plan: Plan, vandaag: date, g: Gegevens) -> str | None:
+def verzuim_reden(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> str | None:
     """Waarom leerplicht en SWV erbij moeten (een thuiszitter volgens `verzuim.classificeer`,
     de ene plek waar die regels staan), of None."""
     from jeugdplan.domein.verzuim import THUISZITTER, classificeer
 
-    stand = classificeer(plan, vandaag, g)
+    stand = classificeer(plan, vandaag, g, kal)
     if stand is None or stand.categorie not in THUISZITTER:
         return None
     if stand.categorie == "absoluut_verzuim":
         return f"Het kind staat sinds {stand.sinds} op geen school ingeschreven (absoluut verzuim)."
     return (f"Het kind is sinds {stand.sinds} ongeoorloofd afwezig ({stand.dagen} dagen, langer "
-            "dan 4 weken: langdurig relatief verzuim).")
+            "dan 4 lesweken: langdurig relatief verzuim).")
+
+
+def melding_16_uur(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender
+                   ) -> tuple[str, str] | None:
+    """(reden, bron) van regel `verzuim-16-uur`: de school moet 16 uur ongeoorloofd verzuim
+    binnen 4 lesweken melden bij leerplicht (via DUO), of None."""
+    from jeugdplan.domein.verzuim import open_meldingen
+
+    open_ = open_meldingen(plan, vandaag, g, kal)
+    if not open_:
+        return None
+    m, regel = open_[0], g.leerplicht.melding_16_uur
+    termijn = ("de termijn is verstreken, meld meteen" if m.uiterlijk < vandaag
+               else f"uiterlijk {m.uiterlijk}")
+    return (f"{m.uren:g} uur ongeoorloofd verzuim van {m.begin} tot en met {m.einde}, binnen "
+            f"{regel.lesweken} lesweken: de school meldt dit binnen {regel.werkdagen} werkdagen "
+            f"bij leerplicht via het DUO-verzuimloket ({termijn}); leg de melding vast met "
+            f"'jeugdplan verzuim gemeld {plan.id} --datum D'.", regel.bron)
 
 
 def _eerste_zin(tekst: str) -> str:
@@ -320,6 +341,14 @@ def route(plan: Plan, regio: Regio, vandaag: date, g: Gegevens) -> Uitkomst:
     domeinen = {s.domein for s in plan.signalen}
     soort = plan.kind.onderwijssoort
 
+    # Een wettelijke meldplicht met termijn: vóór de routes, zodat de reden de melding noemt.
+    from jeugdplan.domein.kalender import kalender
+
+    kal = kalender(g, regio)
+    zestien = melding_16_uur(plan, vandaag, g, kal)
+    if zestien is not None:
+        router.voeg_toe("leerplicht", "verzuim-16-uur", zestien[0], zestien[1], "verzuim", [])
+
     met_verwijzers = False
     for naam, rt in r.routes.items():
         if rt.onderwijssoorten and soort not in rt.onderwijssoorten:
@@ -332,7 +361,7 @@ def route(plan: Plan, regio: Regio, vandaag: date, g: Gegevens) -> Uitkomst:
             router.voeg_toe(functie, naam, rt.reden, rt.bron, rt.principe, signalen)
         met_verwijzers = met_verwijzers or rt.verwijzers
 
-    verzuim = verzuim_reden(plan, vandaag, g)
+    verzuim = verzuim_reden(plan, vandaag, g, kal)
     if verzuim is not None:
         tekst, bron = router.principe("verzuim")
         if soort in GEEN_SWV:
@@ -425,7 +454,7 @@ def route(plan: Plan, regio: Regio, vandaag: date, g: Gegevens) -> Uitkomst:
         voorwaarden.append(Voorwaarde("toestemming-opnieuw", tekst[0].upper() + tekst[1:] + ".",
                                       "toestemming", g.toestemming.opnieuw_vragen.bron))
 
-    if not plan.signalen and verzuim is None:
+    if not plan.signalen and verzuim is None and zestien is None:
         voorwaarden.append(Voorwaarde(
             "geen-signalen", "Er zijn nog geen signalen vastgelegd; leg eerst vast wat er is "
             f"gezien of gehoord ('jeugdplan signaal add {plan.id} ...')."))

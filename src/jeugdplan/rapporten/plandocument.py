@@ -13,9 +13,10 @@ from datetime import date
 from typing import Any
 
 from jeugdplan.domein.gegevens import Gegevens
+from jeugdplan.domein.kalender import Kalender
 from jeugdplan.domein.model import Plan
 from jeugdplan.domein.toestemming import is_geldig, leeftijd, vereist
-from jeugdplan.domein.verzuim import Stand, classificeer, school_op, vrijstellingsartikelen
+from jeugdplan.domein.verzuim import Stand, classificeer, gronden, school_op
 from jeugdplan.rapporten.reports import datum_nl
 
 NIVEAUS_GEWOON = {
@@ -35,7 +36,7 @@ STATUS_GEWOON = {
 }
 
 
-def context(plan: Plan, vandaag: date, g: Gegevens) -> dict[str, Any]:
+def context(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> dict[str, Any]:
     k = plan.kind
     rollen = g.codelijsten.codes("rollen")
     domeinen = g.codelijsten.codes("domeinen")
@@ -54,7 +55,7 @@ def context(plan: Plan, vandaag: date, g: Gegevens) -> dict[str, Any]:
             stappen = {s.status: s.datum for s in v.historie}
             hulp.append({"wat": rollen.get(v.rol, v.rol), "door": v.organisatie,
                          "sinds": stappen.get("gestart"), "tot": stappen.get("afgerond")})
-    stand = classificeer(plan, vandaag, g)
+    stand = classificeer(plan, vandaag, g, kal)
     school = {
         "naam": school_op(plan, vandaag),
         "verzuim": _verzuim_gewoon(plan, stand, g) if stand else None,
@@ -90,8 +91,8 @@ def _verzuim_gewoon(plan: Plan, stand: Stand, g: Gegevens) -> str:
     if stand.categorie == "absoluut_verzuim":
         return f"{naam} staat sinds {sinds} op geen school ingeschreven."
     if stand.categorie == "vrijstelling":
-        artikel = vrijstellingsartikelen(g).get(stand.artikel or "")
-        reden = artikel.omschrijving.lower() if artikel else ""
+        grond = gronden(g).get(stand.artikel or "")
+        reden = grond.omschrijving if grond else ""
         return (f"{naam} heeft sinds {sinds} vrijstelling van de leerplicht"
                 + (f" ({reden})." if reden else "."))
     return f"{naam} is sinds {sinds} niet op school geweest zonder geldige reden ({stand.dagen} dagen)."
