@@ -118,13 +118,16 @@ def list_(
     """Toon de casussen, met wat aandacht vraagt."""
     from jeugdplan.diensten.overzichten import overzicht_repo
 
-    regels = overzicht_repo(repo(), vandaag(), status=status, school=school, gemeente=gemeente)
+    onleesbaar: list[str] = []
+    regels = overzicht_repo(repo(), vandaag(), onleesbaar, status=status, school=school,
+                            gemeente=gemeente)
     if json:
         print_json([r.als_json() for r in regels])
-        return
-    from jeugdplan.cli.weergave import toon_lijst
+    else:
+        from jeugdplan.cli.weergave import toon_lijst
 
-    toon_lijst(regels)
+        toon_lijst(regels)
+    common.meld_onleesbaar(onleesbaar, "deze lijst")
 
 
 def agenda(
@@ -134,13 +137,15 @@ def agenda(
     """Wat is over tijd of binnenkort aan de beurt: acties, evaluaties, OPP's, termijnen."""
     from jeugdplan.diensten.overzichten import agenda_repo
 
-    punten = agenda_repo(repo(), vandaag(), weken)
+    onleesbaar: list[str] = []
+    punten = agenda_repo(repo(), vandaag(), weken, onleesbaar)
     if json:
         print_json([p.als_json() for p in punten])
-        return
-    from jeugdplan.cli.weergave import toon_agenda
+    else:
+        from jeugdplan.cli.weergave import toon_agenda
 
-    toon_agenda(punten, weken)
+        toon_agenda(punten, weken)
+    common.meld_onleesbaar(onleesbaar, "de agenda")
 
 
 def check(

@@ -58,9 +58,14 @@ staat = _Staat()
 
 
 def repo() -> Repo:
+    from jeugdplan.opslag import repobestanden
     from jeugdplan.opslag.store import Repo
 
-    return Repo.vind(staat.dir)
+    gevonden = Repo.vind(staat.dir)
+    # Gedeelde bestanden (.gitattributes, ontvangers.yaml, templates/, ...) die symlinks zijn:
+    # weigeren vóór er iets gelezen of geschreven wordt.
+    repobestanden.controleer(gevonden.root)
+    return gevonden
 
 
 def vandaag() -> date:
@@ -79,12 +84,18 @@ def datum(waarde: str | None, optie: str, standaard: date | None = None) -> date
     if tekst.lower() == "vandaag":
         return vandaag()
     try:
-        return date.fromisoformat(tekst)
+        dag = date.fromisoformat(tekst)
     except ValueError:
         raise JeugdplanError(
             f"{optie}: {_kort(tekst)!r} is geen geldige datum (schrijf JJJJ-MM-DD, "
             "bijvoorbeeld 2026-03-01)"
         ) from None
+    from jeugdplan.domein.grenzen import controleer_datum
+
+    try:
+        return controleer_datum(dag)
+    except ValueError as e:
+        raise JeugdplanError(f"{optie}: {e}") from None
 
 
 def optionele_datum(waarde: str | None, optie: str) -> date | None:
@@ -99,6 +110,12 @@ def tekst(waarde: str, optie: str) -> str:
         )
     if not waarde.strip():
         raise JeugdplanError(f"{optie} mag niet leeg zijn")
+    from jeugdplan.domein.grenzen import stuurteken
+
+    teken = stuurteken(waarde)
+    if teken is not None:
+        raise JeugdplanError(f"{optie} bevat een stuurteken ({teken}); alleen gewone tekst, "
+                             "tabs en regeleinden zijn toegestaan")
     return waarde.strip()
 
 
@@ -131,7 +148,10 @@ def auteur() -> str:
 
 def bewerk(ident: str, wijzig: Any) -> Plan:
     """Voert een wijziging uit als één commit en meldt wat er gebeurde."""
+    from jeugdplan.opslag import gitrepo
+
     r = repo()
+    gitrepo.weiger_als_half(r.root)  # vóór alles: ook geen half samengevoegd plan vastleggen
     bericht: list[str] = []
 
     def met_bericht(plan: Plan) -> str:
@@ -144,17 +164,41 @@ def bewerk(ident: str, wijzig: Any) -> Plan:
     return plan
 
 
-def schrijf_uitvoer(tekst: str, out: str | Path | None) -> Path | None:
-    """Uitvoer naar het scherm, of met --out atomair naar een bestand dat alleen de eigenaar
-    mag lezen. Geeft het pad als er een bestand is geschreven."""
+OverschrijfOptie = Annotated[bool, typer.Option(
+    "--overschrijf", help="Met --out: een bestaand bestand vervangen.")]
+
+
+def uitvoerpad(out: str | Path, overschrijf: bool = False) -> Path:
+    """Het pad van `--out`, gecontroleerd vóór er iets gebeurt: geen map, niet in de
+    casusrepository (een plan, `.git/config`: een rapport zou het overschrijven en bij de
+    volgende sync gedeeld worden) en geen bestaand bestand, tenzij `overschrijf`."""
+    pad = Path(out).expanduser()
+    if pad.is_dir():
+        raise JeugdplanError(f"--out: {out} is een map; geef een bestandsnaam")
+    root = repo().root.resolve()
+    if pad.parent.resolve().is_relative_to(root):
+        raise JeugdplanError(f"--out: {out} ligt in de casusrepository ({root}); schrijf "
+                             "een rapport of export daarbuiten. Er is niets geschreven")
+    if (pad.exists() or pad.is_symlink()) and not overschrijf:
+        raise JeugdplanError(f"--out: {out} bestaat al; kies een andere naam of geef "
+                             "--overschrijf. Er is niets geschreven")
+    return pad
+
+
+def schrijf_uitvoer(tekst: str, out: str | Path | None, overschrijf: bool = False
+                    ) -> Path | None:
+    """Uitvoer naar het scherm, of met --out (`uitvoerpad`) atomair naar een bestand dat
+    alleen de eigenaar mag lezen. Geeft het pad als er een bestand is geschreven.
+    Stuurtekens worden zichtbaar gemaakt (`toonbaar`), ook in een bestand."""
+    from jeugdplan.domein.grenzen import toonbaar
+
+    tekst = toonbaar(tekst)
     if out is None:
         typer.echo(tekst, nl=not tekst.endswith("\n"))
         return None
     from jeugdplan.opslag.bestanden import schrijf_atomair
 
-    pad = Path(out).expanduser()
-    if pad.is_dir():
-        raise JeugdplanError(f"--out: {out} is een map; geef een bestandsnaam")
+    pad = uitvoerpad(out, overschrijf)
     try:
         schrijf_atomair(pad, tekst)
     except OSError as e:
@@ -164,16 +208,28 @@ def schrijf_uitvoer(tekst: str, out: str | Path | None) -> Path | None:
 
 def meld(regel: str) -> None:
     """Korte bevestiging op stderr (stdout blijft vrij voor gegevens en --json)."""
-    typer.echo(regel, err=True)
+    from jeugdplan.domein.grenzen import toonbaar
+
+    typer.echo(toonbaar(regel), err=True)
+
+
+def meld_onleesbaar(onleesbaar: list[str], wat: str) -> None:
+    """Een plan dat niet te lezen is verdwijnt nooit stil uit een overzicht."""
+    if onleesbaar:
+        meld(f"let op: {len(onleesbaar)} plan(nen) konden niet gelezen worden "
+             f"({', '.join(onleesbaar[:5])}{', ...' if len(onleesbaar) > 5 else ''}) en "
+             f"ontbreken in {wat}; zie 'jeugdplan check'")
 
 
 def print_json(data: Any) -> None:
     """JSON op stdout: ingesprongen op een terminal, compact (en veel sneller: de C-encoder)
-    als een script de uitvoer leest."""
+    als een script de uitvoer leest. Stuurtekens als `\\uXXXX` (`toonbaar`)."""
     import json
 
+    from jeugdplan.domein.grenzen import toonbaar
+
     indent = 2 if sys.stdout.isatty() else None
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=indent, default=str))
+    typer.echo(toonbaar(json.dumps(data, ensure_ascii=False, indent=indent, default=str)))
 
 
 def console(stderr: bool = False) -> Console:
