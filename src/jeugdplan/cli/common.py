@@ -58,14 +58,9 @@ staat = _Staat()
 
 
 def repo() -> Repo:
-    from jeugdplan.opslag import repobestanden
     from jeugdplan.opslag.store import Repo
 
-    gevonden = Repo.vind(staat.dir)
-    # Gedeelde bestanden (.gitattributes, ontvangers.yaml, templates/, ...) die symlinks zijn:
-    # weigeren vóór er iets gelezen of geschreven wordt.
-    repobestanden.controleer(gevonden.root)
-    return gevonden
+    return Repo.vind(staat.dir)
 
 
 def vandaag() -> date:
@@ -148,10 +143,7 @@ def auteur() -> str:
 
 def bewerk(ident: str, wijzig: Any) -> Plan:
     """Voert een wijziging uit als één commit en meldt wat er gebeurde."""
-    from jeugdplan.opslag import gitrepo
-
     r = repo()
-    gitrepo.weiger_als_half(r.root)  # vóór alles: ook geen half samengevoegd plan vastleggen
     bericht: list[str] = []
 
     def met_bericht(plan: Plan) -> str:

@@ -5,7 +5,7 @@ Een gepushte `.gitattributes` die een symlink is naar het sessiebestand van de g
 (of naar `~/.ssh/id_rsa`) zou anders gelezen, met die inhoud herschreven, vastgelegd en
 verstuurd worden. Daarom:
 
-- `controleer` (bij elke opdracht, via `cli.common.repo`): geen van de gedeelde namen in de
+- `controleer` (bij elke opdracht, via `Repo.vind`): geen van de gedeelde namen in de
   root is een symlink of iets anders dan een gewoon bestand of een map;
 - `lees` opent met `O_NOFOLLOW` en leest alleen een gewoon bestand, begrensd;
 - `schrijf` schrijft nooit door een symlink (atomair: een nieuw bestand en rename).
@@ -21,7 +21,6 @@ from jeugdplan.domein.errors import JeugdplanError
 
 BESTANDEN = (".gitattributes", "ontvangers.yaml", "jeugdplan.yaml", "regio.yaml")
 MAPPEN = ("templates", ".jeugdplan", "casussen")
-MAX_GROOTTE = 1024 * 1024
 
 
 class SymlinkFout(JeugdplanError):
@@ -53,31 +52,21 @@ def controleer(root: Path) -> None:
                               "niets gelezen of geschreven")
 
 
-def lees(root: Path, naam: str, grootte: int = MAX_GROOTTE) -> bytes | None:
+def lees(root: Path, naam: str) -> bytes | None:
     """De inhoud van gedeeld bestand `naam` (relatief aan de root), of None als het er niet
-    is. Nooit via een symlink, alleen een gewoon bestand, hooguit `grootte` bytes."""
-    pad = root / naam
+    is. Nooit via een symlink (ook niet in een map erboven), alleen een gewoon bestand,
+    begrensd (`bestanden.lees_bytes`)."""
+    from jeugdplan.opslag.bestanden import lees_bytes
+
     for ouder in reversed(Path(naam).parents[:-1]):
         if (root / ouder).is_symlink():
             raise symlink_fout(ouder.as_posix())
-    try:
-        fd = os.open(pad, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except FileNotFoundError:
+    pad = root / naam
+    if pad.is_symlink():
+        raise symlink_fout(naam)
+    if not os.path.lexists(pad):
         return None
-    except OSError as e:
-        if pad.is_symlink():
-            raise symlink_fout(naam) from None
-        raise JeugdplanError(f"kan {naam} niet lezen ({e.strerror})") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise JeugdplanError(f"{naam} is geen gewoon bestand; verwijder het en leg dat vast")
-        if info.st_size > grootte:
-            raise JeugdplanError(f"{naam} is te groot ({info.st_size} bytes, hooguit {grootte})")
-        with os.fdopen(os.dup(fd), "rb") as f:
-            return f.read(grootte + 1)[:grootte]
-    finally:
-        os.close(fd)
+    return lees_bytes(pad, naam)
 
 
 def lees_tekst(root: Path, naam: str) -> str:

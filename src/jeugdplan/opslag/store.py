@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig, Probleem
+from jeugdplan.opslag import repobestanden
 from jeugdplan.opslag.bestanden import schrijf_atomair
 from jeugdplan.opslag.cache import na_schrijven
 from jeugdplan.opslag.paden import (  # noqa: F401 - ook bekend als store.CASUSSEN, ...
@@ -87,6 +88,15 @@ class Repo:
 
     @classmethod
     def vind(cls, pad: str | Path | None = None) -> Repo:
+        """De repository in `pad`, `$JEUGDPLAN_DIR` of de eerste map vanaf hier omhoog met
+        `jeugdplan.yaml`. Weigert als een gedeeld bestand (`.gitattributes`, `templates/`,
+        ...) een symlink is, vóór er iets gelezen of geschreven wordt."""
+        gevonden = cls._vind(pad)
+        repobestanden.controleer(gevonden.root)
+        return gevonden
+
+    @classmethod
+    def _vind(cls, pad: str | Path | None) -> Repo:
         if pad is None:
             pad = os.environ.get("JEUGDPLAN_DIR") or None
         if pad is not None:
@@ -211,6 +221,7 @@ class Repo:
         # Eén slot per repository: laden, wijzigen, schrijven en vastleggen gebeuren zonder
         # dat een ander proces ertussen schrijft (anders gaat een wijziging verloren).
         with vergrendeld(self.root):
+            gitrepo.weiger_als_half(self.root)  # ook geen half samengevoegd plan vastleggen
             # git status loopt al terwijl het plan gelezen en gevalideerd wordt.
             pad = self.bestaand_plan_pad(ruw_id)
             relatief = self.relatief(pad)
