@@ -57,7 +57,7 @@ def _plannen(r: Repo, out: str | None, wat: str,
         if per_plan is None:
             bron = r.lees_alle()
         else:
-            from jeugdplan.opslag.cache import per_plan as cache_per_plan
+            from jeugdplan.opslag.inlezen import per_plan as cache_per_plan
 
             bron = cache_per_plan(r, *per_plan)
         for ident, waarde, _problemen in bron:

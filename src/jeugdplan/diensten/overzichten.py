@@ -1,7 +1,7 @@
 """Overzichten over alle plannen van een repository: `list`, `agenda`, `meldcode status`.
 
 Het resultaat per plan (een regel, de agendapunten, het meldcodeadvies) komt uit de cache
-zolang het plan en de code niet veranderden (`opslag.cache.per_plan`); het domein rekent het
+zolang het plan en de code niet veranderden (`opslag.inlezen.per_plan`); het domein rekent het
 uit en sorteert. Een plan dat niet te lezen is verdwijnt nooit stil: zijn id komt in
 `onleesbaar` (als gegeven), zodat de opdracht het kan melden.
 """
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from jeugdplan.domein import agenda, meldcode, overzicht, thuiszitters
 from jeugdplan.opslag.bronnen import gegevens
-from jeugdplan.opslag.cache import per_plan
+from jeugdplan.opslag.inlezen import per_plan
 from jeugdplan.opslag.store import Repo
 
 if TYPE_CHECKING:

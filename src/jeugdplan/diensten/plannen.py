@@ -2,7 +2,7 @@
 
 Eén kind, één plan: `new` vergelijkt het nieuwe kind met elk bestaand plan met dezelfde
 geboortedatum (`dubbel.zoek_dubbel`). Naam en geboortedatum van elk plan komen uit de cache
-(`opslag.cache.per_plan`, soort `kandidaat`): warm wordt geen plan gelezen.
+(`opslag.inlezen.per_plan`, soort `kandidaat`): warm wordt geen plan gelezen.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.model import Kind, Plan
 from jeugdplan.domein.toestemming import leeftijd
 from jeugdplan.opslag.bronnen import valideer
-from jeugdplan.opslag.cache import per_plan
+from jeugdplan.opslag.inlezen import per_plan
 from jeugdplan.opslag.store import Repo, nieuw_id
 
 MAX_LEEFTIJD = 27
