@@ -21,6 +21,7 @@ def eigen_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     kopie = tmp_path / "data"
     shutil.copytree(bronnen.data_map(), kopie)
     monkeypatch.setattr(bronnen, "data_map", lambda: kopie)
+    monkeypatch.setenv("JEUGDPLAN_CACHE", "0")  # de cache kent alleen de echte data/
     bronnen.gegevens.cache_clear()
     yield kopie
     bronnen.gegevens.cache_clear()

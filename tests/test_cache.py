@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from jeugdplan.domein.model import Plan
-from jeugdplan.opslag import cache
+from jeugdplan.opslag import cache, inlezen
 from jeugdplan.opslag.store import Repo
 
 
@@ -36,7 +36,7 @@ def statistiek(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     if soort is None:
         list(Repo.open(root).lees_alle())
     else:
-        list(cache.per_plan(Repo.open(root), soort, school))
+        list(inlezen.per_plan(Repo.open(root), soort, school))
     monkeypatch.delenv("JEUGDPLAN_CACHE_STATS")
     uit: dict[str, int] = json.loads(pad.read_text())
     return uit
@@ -115,13 +115,13 @@ def test_per_plan_resultaat_bewaard_en_nooit_verouderd(drie: list[str], repo_pad
                                                        tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     r = Repo.open(repo_pad)
-    eerste = list(cache.per_plan(r, "school", school))
+    eerste = list(inlezen.per_plan(r, "school", school))
     assert [w for _i, w, _f in eerste] == ["De Windroos"] * 3
     assert statistiek(repo_pad, tmp_path, monkeypatch, "school") == {"uit_cache": 3,
                                                                      "gelezen": 0}
     pad = repo_pad / "casussen" / drie[2] / "plan.yaml"
     pad.write_text(pad.read_text().replace("De Windroos", "De Zon"))
-    assert [w for _i, w, _f in cache.per_plan(r, "school", school)][2] == "De Zon"
+    assert [w for _i, w, _f in inlezen.per_plan(r, "school", school)][2] == "De Zon"
 
 
 def test_per_plan_in_werkprocessen_gelijk(drie: list[str], repo_pad: Path,
@@ -130,10 +130,10 @@ def test_per_plan_in_werkprocessen_gelijk(drie: list[str], repo_pad: Path,
     functie is een gewone, te picklen functie) geven hetzelfde als het hoofdproces."""
     r = Repo.open(repo_pad)
     monkeypatch.setenv("JEUGDPLAN_CACHE", "0")
-    alleen = list(cache.per_plan(r, "school", school))
-    monkeypatch.setattr(cache, "PARALLEL_VANAF", 1)
-    monkeypatch.setattr(cache, "BLOK", 1)
-    assert list(cache.per_plan(r, "school", partial(school))) == alleen
+    alleen = list(inlezen.per_plan(r, "school", school))
+    monkeypatch.setattr(inlezen, "PARALLEL_VANAF", 1)
+    monkeypatch.setattr(inlezen, "BLOK", 1)
+    assert list(inlezen.per_plan(r, "school", partial(school))) == alleen
 
 
 def test_versie_van_de_code_wist_de_cache(drie: list[str], repo_pad: Path, tmp_path: Path,

@@ -360,7 +360,7 @@ def test_export_laat_lopend_spoor_en_derden_weg_met_grond(jp, kind, repo_pad):
     # Vastgelegd in het plan, in één commit, zonder namen in het commitbericht.
     nieuw = git_log(repo_pad)
     assert len(nieuw) == len(log) + 1
-    assert nieuw[0] == f"Ilse IB|{ident}: inzage-export vastgelegd (ouder; 4 beperking(en))"
+    assert nieuw[0] == f"Ilse IB|{ident}: inzage-export vastgelegd (ouder; 4 beperkingen)"
     inzage = jp.json("show", ident)["inzages"][0]
     assert (inzage["aanvrager"], inzage["naam"], inzage["hoedanigheid"], inzage["door"]) == (
         "ouder", "Mark de Vries", "ouder met gezag", "Ilse IB")

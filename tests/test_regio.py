@@ -225,7 +225,7 @@ def test_vervang_onvolledig_noemt_ontbrekende_delen(tmp_path: Path) -> None:
     root = schrijf(tmp_path / "r", "vervang: true\nnaam: Leeg\n")
     teksten = [str(p) for p in controleer("ijmond", root)]
     assert any("de regio noemt geen gemeenten" in t for t in teksten)
-    assert any("principe(s) ontbreken: ouders-eerst" in t for t in teksten)
+    assert any("principes ontbreken: ouders-eerst" in t for t in teksten)
     assert all(t.startswith("regio.yaml") for t in teksten)
 
 

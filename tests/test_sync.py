@@ -420,3 +420,33 @@ def test_ongerelateerde_repository_weigert(jp: Cli, repo_pad: Path, remote: Path
     git(ander, "remote", "add", "origin", str(remote))
     uit = Cli(ander)("sync", code=1)
     assert "geen gemeenschappelijke geschiedenis" in uit.stderr and "git clone" in uit.stderr
+
+
+def test_ingetrokken_en_aangevulde_toestemming_wordt_een_onderdeel(twee) -> None:
+    """Een toestemming, in kloon A ingetrokken en in kloon B aangevuld: na sync één
+    toestemming, ingetrokken én aangevuld (niet een ingetrokken en een nog geldige)."""
+    a, b, ident = twee
+    a("toestemming", "add", ident, "--partij", "Socius", "--door", "Petra de Vries",
+      "--doel", "JMW op school")
+    a("sync")
+    b("sync")
+    a("toestemming", "intrekken", ident, "--partij", "Socius")
+    assert b.root is not None
+    pad = b.root / "casussen" / ident / "plan.yaml"
+    tekst = pad.read_text()
+    assert tekst.count("doel: JMW op school") == 1
+    pad.write_text(tekst.replace("doel: JMW op school", "doel: JMW en gesprekken op school"))
+    git(b.root, "commit", "-qam", f"{ident}: toestemming aangevuld")
+    a("sync")
+    assert b.json("sync")["samengevoegd"] is True
+    a("sync")
+    for kloon in (a, b):
+        toestemmingen = plan(kloon.root, ident)["toestemmingen"]
+        assert len(toestemmingen) == 1
+        t = toestemmingen[0]
+        assert (t["id"], t["doel"], str(t["ingetrokken"])) == (
+            "t1", "JMW en gesprekken op school", "2026-11-25")
+        assert "Socius: 2026-11-25, door Petra de Vries (ingetrokken 2026-11-25)" in \
+            kloon("show", ident).stdout
+        assert kloon("check").exit_code == 0
+    assert git(a.root, "rev-parse", "HEAD") == git(b.root, "rev-parse", "HEAD")

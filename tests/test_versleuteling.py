@@ -454,6 +454,7 @@ def test_twee_klonen_gelijktijdig_samengevoegd(vjp: Cli, repo_pad: Path, kind, t
     jan = Cli(kloon)
     assert is_versleuteld(plan_bytes(kloon, ident))
     jan("sync", env=sleutels["jan"].env)  # zet driver en textconv in deze kloon
+    jan("versleuteling", "ontvanger", "bevestig", env=sleutels["jan"].env)
     # tegelijk: Ilse voegt een doel toe, Jan een signaal, aan hetzelfde plan
     vjp("doel", "add", ident, "--omschrijving", "Speelt in de pauze")
     jan("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "Slaat",
@@ -486,6 +487,7 @@ def test_ontvanger_erbij_terwijl_collega_een_ander_plan_wijzigt(
     kloon = deel_en_kloon(vjp, repo_pad, tmp_path, "kloon-jan")
     jan = Cli(kloon)
     jan("sync", env=sleutels["jan"].env)
+    jan("versleuteling", "ontvanger", "bevestig", env=sleutels["jan"].env)
     jan("signaal", "add", b, "--domein", "gedrag", "--omschrijving", "Slaat",
         env=sleutels["jan"].env)
     jan("sync", env=sleutels["jan"].env)
@@ -656,6 +658,7 @@ def test_casus_id_botsing_bij_sync_houdt_geschiedenis(vjp: Cli, repo_pad: Path, 
     kloon = deel_en_kloon(vjp, repo_pad, tmp_path, "kloon-jan")
     jan = Cli(kloon)
     jan("sync", env=sleutels["jan"].env)
+    jan("versleuteling", "ontvanger", "bevestig", env=sleutels["jan"].env)
     with pytest.MonkeyPatch.context() as mp:  # niet monkeypatch.undo(): dat wist ook de omgeving
         mp.setattr(plannen, "nieuw_id", lambda jaar, bestaat: "2026-BOTSEN")
         vjp.json("new", "--voornaam", "Sanne", "--achternaam", NAAM, "--geboortedatum",

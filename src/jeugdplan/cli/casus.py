@@ -187,14 +187,16 @@ def list_(
     if mijn and regie is not None:
         raise GebruiksFout("geef --regie NAAM of --mijn, niet allebei")
     wie = common.auteur() if mijn else regie
-    regels = overzicht_repo(repo(), vandaag(), status=status, school=school, gemeente=gemeente,
-                            regie=wie)
+    onleesbaar: list[str] = []
+    regels = overzicht_repo(repo(), vandaag(), onleesbaar, status=status, school=school,
+                            gemeente=gemeente, regie=wie)
     if json:
         print_json([r.als_json() for r in regels])
-        return
-    from jeugdplan.cli.weergave import toon_lijst
+    else:
+        from jeugdplan.cli.weergave import toon_lijst
 
-    toon_lijst(regels)
+        toon_lijst(regels)
+    common.meld_onleesbaar(onleesbaar, "deze lijst")
 
 
 def agenda(
@@ -207,8 +209,9 @@ def agenda(
         "--met-namen", help="Met --ics: zet de naam van het kind in de afspraken (alleen voor "
         "een agenda die niemand anders ziet).")] = False,
     out: Annotated[str | None, typer.Option(
-        "--out", metavar="BESTAND", help="Schrijf naar dit bestand (alleen leesbaar voor u) in "
-        "plaats van naar het scherm.")] = None,
+        "--out", metavar="BESTAND", help="Met --ics: schrijf naar dit bestand (alleen leesbaar "
+        "voor u, buiten de casusrepository) in plaats van naar het scherm.")] = None,
+    overschrijf: common.OverschrijfOptie = False,
     json: JsonOptie = False,
 ) -> None:
     """Wat is over tijd of binnenkort aan de beurt: acties, evaluaties, OPP's, termijnen."""
@@ -216,24 +219,28 @@ def agenda(
 
     if met_namen and not ics:
         raise GebruiksFout("--met-namen hoort bij --ics")
-    r = repo()
-    punten = agenda_repo(r, vandaag(), weken)
+    if out is not None and not ics:
+        raise GebruiksFout("--out hoort bij --ics")
+    r, onleesbaar = repo(), list[str]()
+    if out is not None:
+        common.uitvoerpad(out, overschrijf)  # vóór het werk: geen map, niet in de repository
+    punten = agenda_repo(r, vandaag(), weken, onleesbaar)
     if ics:
         from jeugdplan.diensten.overzichten import kinderen
         from jeugdplan.rapporten.ical import agenda_ics
 
         tekst = agenda_ics(punten, kinderen(r, {p.id for p in punten}), vandaag(),
                            met_namen=met_namen)
-        if common.schrijf_uitvoer(tekst, out) is not None:
-            meld(f"{aantal(len(punten), 'afspraak', 'afspraken')} geschreven naar {out}; "
-                 "importeer dit bestand in uw agenda")
-        return
-    if json:
+        if common.schrijf_uitvoer(tekst, out, overschrijf, crlf=True) is not None:
+            meld(f"{aantal(len(punten), 'afspraak')} geschreven naar {out}; importeer dit "
+                 "bestand in uw agenda")
+    elif json:
         print_json([p.als_json() for p in punten])
-        return
-    from jeugdplan.cli.weergave import toon_agenda
+    else:
+        from jeugdplan.cli.weergave import toon_agenda
 
-    toon_agenda(punten, weken)
+        toon_agenda(punten, weken)
+    common.meld_onleesbaar(onleesbaar, "de agenda")
 
 
 def check(

@@ -82,12 +82,18 @@ def datum(waarde: str | None, optie: str, standaard: date | None = None) -> date
     if tekst.lower() == "vandaag":
         return vandaag()
     try:
-        return date.fromisoformat(tekst)
+        dag = date.fromisoformat(tekst)
     except ValueError:
         raise JeugdplanError(
             f"{optie}: {_kort(tekst)!r} is geen geldige datum (schrijf JJJJ-MM-DD, "
             "bijvoorbeeld 2026-03-01)"
         ) from None
+    from jeugdplan.domein.grenzen import controleer_datum
+
+    try:
+        return controleer_datum(dag)
+    except ValueError as e:
+        raise JeugdplanError(f"{optie}: {e}") from None
 
 
 def optionele_datum(waarde: str | None, optie: str) -> date | None:
@@ -102,6 +108,12 @@ def tekst(waarde: str, optie: str) -> str:
         )
     if not waarde.strip():
         raise JeugdplanError(f"{optie} mag niet leeg zijn")
+    from jeugdplan.domein.grenzen import stuurteken
+
+    teken = stuurteken(waarde)
+    if teken is not None:
+        raise JeugdplanError(f"{optie} bevat een stuurteken ({teken}); alleen gewone tekst, "
+                             "tabs en regeleinden zijn toegestaan")
     return waarde.strip()
 
 
@@ -147,17 +159,44 @@ def bewerk(ident: str, wijzig: Any) -> Plan:
     return plan
 
 
-def schrijf_uitvoer(tekst: str, out: str | Path | None) -> Path | None:
-    """Uitvoer naar het scherm, of met --out atomair naar een bestand dat alleen de eigenaar
-    mag lezen. Geeft het pad als er een bestand is geschreven."""
+OverschrijfOptie = Annotated[bool, typer.Option(
+    "--overschrijf", help="Met --out: een bestaand bestand vervangen.")]
+
+
+def uitvoerpad(out: str | Path, overschrijf: bool = False) -> Path:
+    """Het pad van `--out`, gecontroleerd vóór er iets gebeurt: geen map, niet in de
+    casusrepository (een plan, `.git/config`: een rapport zou het overschrijven en bij de
+    volgende sync gedeeld worden) en geen bestaand bestand, tenzij `overschrijf`."""
+    pad = Path(out).expanduser()
+    if pad.is_dir():
+        raise JeugdplanError(f"--out: {out} is een map; geef een bestandsnaam")
+    root = repo().root.resolve()
+    if pad.parent.resolve().is_relative_to(root):
+        raise JeugdplanError(f"--out: {out} ligt in de casusrepository ({root}); schrijf "
+                             "een rapport of export daarbuiten. Er is niets geschreven")
+    if (pad.exists() or pad.is_symlink()) and not overschrijf:
+        raise JeugdplanError(f"--out: {out} bestaat al; kies een andere naam of geef "
+                             "--overschrijf. Er is niets geschreven")
+    return pad
+
+
+def schrijf_uitvoer(tekst: str, out: str | Path | None, overschrijf: bool = False,
+                    crlf: bool = False) -> Path | None:
+    """Uitvoer naar het scherm, of met --out (`uitvoerpad`) atomair naar een bestand dat
+    alleen de eigenaar mag lezen. Geeft het pad als er een bestand is geschreven.
+    Stuurtekens worden zichtbaar gemaakt (`toonbaar`), ook in een bestand; met `crlf` blijven
+    regeleinden CRLF (een formaat dat dat vraagt, zoals iCalendar)."""
+    from jeugdplan.domein.grenzen import toonbaar
+
+    tekst = toonbaar(tekst.replace("\r\n", "\n") if crlf else tekst)
+    if crlf:
+        tekst = tekst.replace("\n", "\r\n")
     if out is None:
         typer.echo(tekst, nl=not tekst.endswith("\n"))
         return None
     from jeugdplan.opslag.bestanden import schrijf_atomair
 
-    pad = Path(out).expanduser()
-    if pad.is_dir():
-        raise JeugdplanError(f"--out: {out} is een map; geef een bestandsnaam")
+    pad = uitvoerpad(out, overschrijf)
     try:
         schrijf_atomair(pad, tekst)
     except OSError as e:
@@ -167,7 +206,20 @@ def schrijf_uitvoer(tekst: str, out: str | Path | None) -> Path | None:
 
 def meld(regel: str) -> None:
     """Korte bevestiging op stderr (stdout blijft vrij voor gegevens en --json)."""
-    typer.echo(regel, err=True)
+    from jeugdplan.domein.grenzen import toonbaar
+
+    typer.echo(toonbaar(regel), err=True)
+
+
+def meld_onleesbaar(onleesbaar: list[str], wat: str) -> None:
+    """Een plan dat niet te lezen is verdwijnt nooit stil uit een overzicht."""
+    from jeugdplan.domein.taal import aantal
+
+    if onleesbaar:
+        kon, ontbreekt = ("kon", "ontbreekt") if len(onleesbaar) == 1 else ("konden", "ontbreken")
+        meld(f"let op: {aantal(len(onleesbaar), 'plan')} {kon} niet gelezen worden "
+             f"({', '.join(onleesbaar[:5])}{', ...' if len(onleesbaar) > 5 else ''}) en "
+             f"{ontbreekt} in {wat}; zie 'jeugdplan check'")
 
 
 def print_json(data: Any) -> None:
@@ -178,11 +230,14 @@ def print_json(data: Any) -> None:
 
 def json_tekst(data: Any, naar_terminal: bool = False) -> str:
     """JSON zoals overal in jeugdplan: ingesprongen alleen als het naar een terminal gaat
-    (`naar_terminal` en stdout is een terminal), anders compact op één regel (pipe, bestand)."""
+    (`naar_terminal` en stdout is een terminal), anders compact op één regel (pipe, bestand).
+    Stuurtekens als `\\uXXXX` (`toonbaar`)."""
     import json
 
+    from jeugdplan.domein.grenzen import toonbaar
+
     indent = 2 if naar_terminal and sys.stdout.isatty() else None
-    return json.dumps(data, ensure_ascii=False, indent=indent, default=str)
+    return toonbaar(json.dumps(data, ensure_ascii=False, indent=indent, default=str))
 
 
 def console(stderr: bool = False) -> Console:

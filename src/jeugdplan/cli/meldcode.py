@@ -275,18 +275,21 @@ def status(json: JsonOptie = False) -> None:
     eerst."""
     from jeugdplan.diensten.overzichten import meldcode_status_repo as status_repo
 
-    adviezen = status_repo(common.repo(), vandaag())
+    onleesbaar: list[str] = []
+    adviezen = status_repo(common.repo(), vandaag(), onleesbaar)
     if json:
         common.print_json([a.als_json() for a in adviezen])
-        return
-    if not adviezen:
+    elif not adviezen:
         typer.echo("Geen lopende meldcodesporen.")
-        return
-    for a in adviezen:
+    for a in [] if json else adviezen:
         termijn = ""
         if a.termijn:
             termijn = f"  termijn {a.termijn}" + (" VERSTREKEN" if a.termijn_verstreken else "")
         typer.echo(f"{a.id}  spoor {a.spoor}  {a.titel}{termijn}")
+    # Een onleesbaar plan kan een lopend spoor (met verstreken termijn) bevatten: exitcode 1.
+    common.meld_onleesbaar(onleesbaar, "dit overzicht: een lopend spoor kan dus ontbreken")
+    if onleesbaar:
+        raise typer.Exit(1)
 
 
 def report_meldcode(

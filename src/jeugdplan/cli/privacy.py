@@ -11,6 +11,7 @@ import typer
 from jeugdplan.cli.common import (
     IdArg,
     JsonOptie,
+    OverschrijfOptie,
     auteur,
     bewerk,
     json_tekst,
@@ -19,6 +20,7 @@ from jeugdplan.cli.common import (
     print_json,
     repo,
     schrijf_uitvoer,
+    uitvoerpad,
     vandaag,
 )
 from jeugdplan.domein.taal import aantal
@@ -49,11 +51,12 @@ def export(
     uit: Annotated[Path | None, typer.Option(
         "--out", metavar="BESTAND",
         help="Schrijf naar dit bestand (alleen leesbaar voor u) in plaats van stdout.")] = None,
+    overschrijf: OverschrijfOptie = False,
 ) -> None:
     """Inzage in één plan voor ouder of jeugdige (AVG art. 15; Jeugdwet 7.3.10), met de
     geschiedenis; wat achterblijft staat erbij met de grond, en de export komt in het plan."""
     from jeugdplan.diensten.privacy import exporteer
-    from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
+    from jeugdplan.domein.errors import GebruiksFout
     from jeugdplan.domein.inzage import Verzoek, leg_vast
 
     if formaat not in ("json", "html"):
@@ -67,8 +70,8 @@ def export(
         raise GebruiksFout("--reden hoort bij --volledig")
     if toestemming_jongere and wie != "ouder":
         raise GebruiksFout("--toestemming-jongere hoort bij --aanvrager ouder")
-    if uit is not None and uit.expanduser().is_dir():
-        raise JeugdplanError(f"--out: {uit} is een map; geef een bestandsnaam")
+    if uit is not None:
+        uitvoerpad(uit, overschrijf)  # vóór het vastleggen van de inzage
     verzoek = Verzoek(wie, optionele_tekst(naam, "--naam"),  # type: ignore[arg-type]
                       toestemming_jongere, volledig, optionele_tekst(reden, "--reden"))
     r = repo()
@@ -92,7 +95,7 @@ def export(
     if not verzoek.volledig:
         meld("controleer vóór het geven de vrije tekst (journaal, zorgen, notities) op "
              "gegevens van anderen: die ziet jeugdplan niet")
-    doel = schrijf_uitvoer(tekst, uit)
+    doel = schrijf_uitvoer(tekst, uit, overschrijf)
     if doel is None:
         return
     meld(f"inzage-export van {gegevens['id']} geschreven naar {doel} (alleen leesbaar voor u; "

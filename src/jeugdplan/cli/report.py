@@ -58,7 +58,7 @@ def _plannen(r: Repo, out: str | None, wat: str,
         if per_plan is None:
             bron = r.lees_alle()
         else:
-            from jeugdplan.opslag.cache import per_plan as cache_per_plan
+            from jeugdplan.opslag.inlezen import per_plan as cache_per_plan
 
             bron = cache_per_plan(r, *per_plan)
         for ident, waarde, _problemen in bron:
@@ -103,8 +103,8 @@ def _afzender(r: Repo) -> dict[str, Any]:
     return {"organisatie": i.organisatie, "contact": i.contact, "datum": common.vandaag()}
 
 
-def _uitvoer(tekst: str, out: str | None) -> None:
-    if common.schrijf_uitvoer(tekst, out) is not None:
+def _uitvoer(tekst: str, out: str | None, overschrijf: bool = False) -> None:
+    if common.schrijf_uitvoer(tekst, out, overschrijf) is not None:
         common.meld(f"geschreven naar {out}")
 
 
@@ -122,6 +122,7 @@ def thuiszitters(
     formaat: Annotated[str, typer.Option(
         "--format", metavar="md|html|csv|json", help="Uitvoerformaat.")] = "md",
     out: OutOptie = None,
+    overschrijf: common.OverschrijfOptie = False,
     per: PerOptie = None,
     per_leerling: Annotated[bool, typer.Option(
         "--per-leerling", help="Ook een regel per leerling (casus, categorie, sinds, school, "
@@ -165,7 +166,7 @@ def thuiszitters(
         afzender = _afzender(r) if fmt != "csv" and not rapport.per_leerling else None
         tekst = render("thuiszitters", {**rapport.context(gegevens(), kalender_van(r, sleutel)),
                                         "afzender": afzender}, str(fmt), r.root)
-    _uitvoer(tekst, out)
+    _uitvoer(tekst, out, overschrijf)
     for waarschuwing in rapport.waarschuwingen:
         common.meld(f"let op: {waarschuwing}")
 
@@ -177,6 +178,7 @@ def plan(
         "--format", metavar="md|html", help="Uitvoerformaat (html is klaar om af te drukken op A4).")
     ] = "md",
     out: OutOptie = None,
+    overschrijf: common.OverschrijfOptie = False,
 ) -> None:
     """Het plan als document voor een gesprek met ouders, in gewone taal (met namen: geef het
     alleen aan de ouders, de jongere en de betrokkenen)."""
@@ -189,7 +191,7 @@ def plan(
     r = common.repo()
     geladen = r.laad(ident)
     _uitvoer(render("plan", context(geladen.plan, common.vandaag(), gegevens(), kalender_van(r)),
-                    str(fmt), r.root), out)
+                    str(fmt), r.root), out, overschrijf)
 
 
 @report_app.command("kwaliteit")
@@ -202,6 +204,7 @@ def kwaliteit(
     formaat: Annotated[str, typer.Option(
         "--format", metavar="md|html|json", help="Uitvoerformaat.")] = "md",
     out: OutOptie = None,
+    overschrijf: common.OverschrijfOptie = False,
 ) -> None:
     """Kwaliteitsindicatoren (alleen totalen): casussen, tijd van signaal tot eerste hulp,
     lichte en specialistische hulp, doelen, regie en eigen kijk, wat over tijd is,
@@ -227,7 +230,7 @@ def kwaliteit(
                       regio_van(r), per=groep)  # type: ignore[arg-type]
     tekst = _json(data, out) if fmt == "json" else render(
         "kwaliteit", {**kw.context(data), "afzender": _afzender(r)}, str(fmt), r.root)
-    _uitvoer(tekst, out)
+    _uitvoer(tekst, out, overschrijf)
 
 
 def _jaar_eerder(dag: Any) -> Any:

@@ -27,10 +27,9 @@ RegioOptie = Annotated[str | None, typer.Option(
 
 
 def _regio_van_repo() -> Regio:
-    from jeugdplan.diensten.regio import laad_regio
+    from jeugdplan.diensten.regio import regio_van
 
-    r = common.repo()
-    return laad_regio(r.instellingen.regio, r.root)
+    return regio_van(common.repo())
 
 
 def route(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from jeugdplan.cli.common import JsonOptie, meld, optionele_datum, print_json, repo
 from jeugdplan.domein.errors import GebruiksFout
 from jeugdplan.domein.taal import aantal
+
+if TYPE_CHECKING:
+    from jeugdplan.diensten.inkomend import Ontvangerswijziging
 
 
 def _namen(auteurs: list[str]) -> str:
@@ -53,6 +56,17 @@ def sync(
             typer.echo(f"  {c.id}  {aantal(c.commits, 'wijziging')} door {_namen(c.auteurs)}")
     for m in uit.meldingen:
         typer.echo(f"samengevoegd: {m.casus}: {m.tekst}")
+    if uit.buiten_casussen:
+        typer.echo(f"binnengekomen buiten de casussen: {aantal(len(uit.buiten_casussen), 'bestand')}")
+        for b in uit.buiten_casussen:
+            let_op = f"  (let op: {b.let_op})" if b.let_op else ""
+            typer.echo(f"  {b.pad}  door {_namen(b.auteurs)}{let_op}")
+    if uit.ontvangers is not None:
+        _toon_ontvangers(uit.ontvangers)
+    for ident in uit.alsnog_vastgelegd:
+        meld(f"{ident}: nieuw plan dat nog niet was vastgelegd, is nu vastgelegd en gedeeld")
+    for tekst in uit.niet_gedeeld:
+        meld(f"let op: niet gedeeld (niet vastgelegd en ongeldig): {tekst}; zie 'jeugdplan check'")
     if uit.verstuurd:
         waarheen = f"{uit.remote} (eerste keer gedeeld)" if uit.eerste_keer else uit.remote
         typer.echo(f"verstuurd naar {waarheen}: {aantal(len(uit.verstuurd), 'casus')}")
@@ -60,9 +74,30 @@ def sync(
             typer.echo(f"  {c.id}  {aantal(c.commits, 'wijziging')} door {_namen(c.auteurs)}")
     elif uit.eerste_keer:
         typer.echo(f"verstuurd naar {uit.remote} (eerste keer gedeeld): nog geen casussen")
-    if not uit.binnengekomen and not uit.verstuurd and not uit.eerste_keer:
+    if (not uit.binnengekomen and not uit.verstuurd and not uit.eerste_keer
+            and not uit.buiten_casussen):
         typer.echo(f"al bijgewerkt: niets binnengekomen van en niets te versturen naar "
                    f"{uit.remote}")
+
+
+def _toon_ontvangers(w: Ontvangerswijziging) -> None:
+    """Wat een collega aan de ontvangers veranderde: wie de plannen kan lezen."""
+    door = _namen(w.door) or "onbekend"
+    if w.bestand_verwijderd:
+        meld(f"let op: ontvangers.yaml is verwijderd door {door}; deze kloon blijft versleutelen "
+             "voor de ontvangers die u bevestigde (uitzetten kan alleen met 'jeugdplan "
+             "versleuteling uit')")
+    for o in w.verwijderd:
+        meld(f"ontvanger verwijderd door {door}: {o.naam} ({o.sleutel[:16]}...); deze kloon "
+             "versleutelt niet meer voor hem of haar")
+    for o in w.toegevoegd:
+        meld(f"let op: ontvanger toegevoegd door {door}: {o.naam} ({o.sleutel[:16]}...)")
+    if w.onbevestigd:
+        namen = ", ".join(o.naam for o in w.onbevestigd)
+        deze = "deze ontvanger" if len(w.onbevestigd) == 1 else "deze ontvangers"
+        meld(f"nog niet bevestigd, dus niet gebruikt: {namen}. Ken en vertrouwt u {deze}? "
+             "Bevestig met 'jeugdplan versleuteling ontvanger bevestig'; anders "
+             "'jeugdplan versleuteling ontvanger remove NAAM'")
 
 
 def diff(

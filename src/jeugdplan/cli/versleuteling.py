@@ -188,16 +188,26 @@ def versleuteling_status(json: JsonOptie = False) -> None:
             typer.echo("u hebt nog geen sleutel; maak er een met 'jeugdplan sleutel maak'")
         return
     typer.echo(f"versleuteling: aan; {aantal(uit['plannen_versleuteld'], 'plan')} versleuteld")
-    typer.echo("ontvangers:")
+    typer.echo("ontvangers (✓ = door u bevestigd; alleen voor hen versleutelt deze kloon):")
     for o in uit["ontvangers"]:
-        typer.echo(f"  {o['naam']}  {o['sleutel']}")
+        teken = "✓" if o["sleutel"] in uit["bevestigd"] else "?"
+        typer.echo(f"  {teken} {o['naam']}  {o['sleutel']}")
+    if uit["onbevestigd"]:
+        typer.echo(f"let op: {aantal(len(uit['onbevestigd']), 'ontvanger', 'ontvangers')} nog "
+                   "niet bevestigd (?); bevestig met 'jeugdplan versleuteling ontvanger "
+                   "bevestig' of verwijder met 'jeugdplan versleuteling ontvanger remove NAAM'")
+    if not uit["ontvangers_bestand"]:
+        typer.echo("let op: ontvangers.yaml ontbreekt; deze kloon blijft versleutelen voor de "
+                   f"{aantal(len(uit['bevestigd']), 'sleutel', 'sleutels')} die u bevestigde. Zet "
+                   "het bestand terug (git revert) of zet versleuteling uit met 'jeugdplan "
+                   "versleuteling uit'")
     if uit["plannen_onversleuteld"]:
         ids = uit["plannen_onversleuteld"]
         typer.echo(f"let op: {aantal(len(ids), 'plan')} staan onversleuteld op schijf: "
                    f"{', '.join(ids[:5])}{', ...' if len(ids) > 5 else ''} (herstel met "
                    "'jeugdplan versleuteling herversleutel')")
     if uit["bijlagen_onversleuteld"]:
-        typer.echo(f"let op: {uit['bijlagen_onversleuteld']} bijlage(n) worden niet "
+        typer.echo(f"let op: {aantal(uit['bijlagen_onversleuteld'], 'bijlage', 'bijlagen')} worden niet "
                    "versleuteld")
     if not uit["eigen_sleutel_is_ontvanger"]:
         typer.echo("uw sleutel staat niet bij de ontvangers: u kunt de plannen niet lezen")
@@ -208,20 +218,35 @@ def versleuteling_status(json: JsonOptie = False) -> None:
 
 @versleuteling_app.command("herversleutel")
 def versleuteling_herversleutel() -> None:
-    """Versleutel alle plannen opnieuw voor de ontvangers in ontvangers.yaml (bijvoorbeeld
+    """Versleutel alle plannen opnieuw voor de ontvangers die u hebt bevestigd (bijvoorbeeld
     na een sync die de ontvangers veranderde), in één commit."""
     from jeugdplan.diensten.versleuteling import herversleutel
-    from jeugdplan.opslag.versleuteling import lees_ontvangers
 
-    r = repo()
-    lijst = lees_ontvangers(r.root)
-    if not lijst:
-        raise JeugdplanError("deze repository is niet versleuteld; zet versleuteling aan met "
-                             "'jeugdplan versleuteling aan'")
-    uitkomst = herversleutel(r, lijst, "jeugdplan: alle plannen opnieuw versleuteld voor de "
+    uitkomst = herversleutel(repo(), "jeugdplan: alle plannen opnieuw versleuteld voor de "
                              "ontvangers")
     meld(f"{aantal(uitkomst.plannen, 'plan')} opnieuw versleuteld voor "
-         f"{aantal(len(lijst), 'ontvanger', 'ontvangers')}")
+         f"{aantal(len(uitkomst.ontvangers), 'ontvanger', 'ontvangers')}")
+
+
+@versleuteling_app.command("uit")
+def versleuteling_uit(
+    ja: Annotated[bool, typer.Option("--ja", help="Niet om bevestiging vragen.")] = False,
+) -> None:
+    """Zet versleuteling uit: alle plannen onversleuteld, ontvangers.yaml weg, in één commit.
+    Alleen zo schrijft een kloon die versleutelde weer leesbare plannen."""
+    from jeugdplan.diensten.versleuteling import zet_uit
+
+    if not ja:
+        if not interactief():
+            raise JeugdplanError("versleuteling uit vraagt om bevestiging en er is geen "
+                                 "terminal; gebruik --ja als u het zeker weet. Er is niets "
+                                 "gewijzigd")
+        if not typer.confirm("Alle plannen onversleuteld opslaan (en bij sync delen)?",
+                             default=False, err=True):
+            raise JeugdplanError("afgebroken; er is niets gewijzigd")
+    uitkomst = zet_uit(repo())
+    meld(f"versleuteling uit: {aantal(uitkomst.plannen, 'plan')} onversleuteld opgeslagen")
+    _toon_uitkomst(uitkomst)
 
 
 @ontvanger_app.command("add")
@@ -254,6 +279,24 @@ def ontvanger_remove(
     meld(f"ontvanger verwijderd; {aantal(uitkomst.plannen, 'plan')} opnieuw versleuteld voor "
          f"{aantal(len(uitkomst.ontvangers), 'ontvanger', 'ontvangers')}. Deel met 'jeugdplan sync'")
     _toon_uitkomst(uitkomst)
+
+
+@ontvanger_app.command("bevestig")
+def ontvanger_bevestig() -> None:
+    """Bevestig de ontvangers in ontvangers.yaml zoals ze nu zijn (zie 'jeugdplan versleuteling
+    status'): deze kloon versleutelt alleen voor ontvangers die u hebt bevestigd."""
+    from jeugdplan.diensten.versleuteling import bevestig
+
+    uitkomst = bevestig(repo())
+    if not uitkomst.nieuw:
+        meld("alle ontvangers waren al bevestigd")
+        return
+    namen = ", ".join(f"{o.naam} ({o.sleutel[:16]}...)" for o in uitkomst.nieuw)
+    meld(f"bevestigd: {namen}; deze kloon versleutelt voortaan voor "
+         f"{aantal(len(uitkomst.ontvangers), 'ontvanger', 'ontvangers')}")
+    if uitkomst.plannen:
+        meld(f"{aantal(uitkomst.plannen, 'plan')} opnieuw versleuteld; deel met 'jeugdplan "
+             "sync'")
 
 
 def textconv(

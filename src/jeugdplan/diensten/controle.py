@@ -56,7 +56,7 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
     from functools import partial
 
     from jeugdplan.opslag import gitrepo
-    from jeugdplan.opslag.cache import per_plan
+    from jeugdplan.opslag.inlezen import per_plan
     from jeugdplan.opslag.store import controleer_id
 
     gekozen = None if not ids else {controleer_id(i) for i in ids}

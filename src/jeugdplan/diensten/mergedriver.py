@@ -14,6 +14,7 @@ als JSON-regels naar dat bestand, zodat `sync` ze kan tonen.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shlex
@@ -33,30 +34,59 @@ def driver_commando() -> str:
     return f"{shlex.quote(sys.executable)} -m jeugdplan merge-driver %O %A %B %P"
 
 
-def installeer(root: Path) -> bool:
-    """Zet `.gitattributes` en de git-config van de driver; True als `.gitattributes` veranderde.
+LOKALE_ATTRIBUTEN = (
+    "# jeugdplan (per kloon, gaat voor .gitattributes): plannen altijd met de merge-driver en\n"
+    "# zonder filters of regeleinde-omzetting, wat een gepushte .gitattributes ook zegt.\n"
+    "casussen/*/plan.yaml merge=jeugdplan diff=jeugdplan -text -filter -ident "
+    "-working-tree-encoding\n"
+    + "".join(f"/{naam} merge=text -filter -ident -working-tree-encoding\n"
+              for naam in ("ontvangers.yaml", "jeugdplan.yaml", "regio.yaml", ".gitattributes"))
+)
+"""Voor `.git/info/attributes`: die gaan voor elke `.gitattributes` in de werkmap. Zo kan
+een collega met push-toegang met `merge=union` of een filter in `.gitattributes` de plannen
+niet laten beschadigen bij de volgende sync."""
 
-    De config (`merge.jeugdplan.driver`) wordt niet meegekloond, dus `sync` roept dit in elke
-    kloon opnieuw aan.
+
+def installeer(root: Path) -> bool:
+    """Zet de git-config en de lokale attributen van de driver, en `.gitattributes`; True als
+    `.gitattributes` veranderde.
+
+    De config (`merge.jeugdplan.driver`) en `.git/info/attributes` worden niet meegekloond,
+    dus `sync` roept dit in elke kloon opnieuw aan. `.gitattributes` komt uit de gedeelde
+    repository: nooit via een symlink gelezen of geschreven (`repobestanden`).
     """
-    from jeugdplan.opslag import gitrepo
-    from jeugdplan.opslag.bestanden import schrijf_atomair
+    from jeugdplan.opslag import gitrepo, repobestanden
 
     gitrepo.zet_config(root, "merge.jeugdplan.name", DRIVER_NAAM)
     gitrepo.zet_config(root, "merge.jeugdplan.driver", driver_commando())
     from jeugdplan.opslag.versleuteling import installeer_textconv
 
     installeer_textconv(root)  # leesbare git diff van versleutelde plannen (per kloon)
-    pad = root / ".gitattributes"
-    bestaand = pad.read_text(encoding="utf-8") if pad.is_file() else ""
+    _lokale_attributen(root)
+    bestaand = repobestanden.lees_tekst(root, ".gitattributes")
     if ATTRIBUTEN_REGEL in bestaand.splitlines():
         return False
     kop = "" if bestaand else (
         "# plan.yaml wordt per onderdeel samengevoegd door jeugdplan (zie 'jeugdplan sync').\n")
     scheiding = "" if not bestaand or bestaand.endswith("\n") else "\n"
-    schrijf_atomair(pad, bestaand + scheiding + kop + ATTRIBUTEN_REGEL + "\n")
-    os.chmod(pad, 0o644)
+    repobestanden.schrijf(root, ".gitattributes", bestaand + scheiding + kop + ATTRIBUTEN_REGEL
+                          + "\n")
     return True
+
+
+def _lokale_attributen(root: Path) -> None:
+    from jeugdplan.domein.errors import JeugdplanError
+    from jeugdplan.opslag import gitrepo
+    from jeugdplan.opslag.bestanden import schrijf_atomair
+
+    pad = gitrepo.git_map(root) / "info" / "attributes"
+    try:
+        bestaand = pad.read_text(encoding="utf-8") if pad.is_file() else ""
+        if LOKALE_ATTRIBUTEN not in bestaand:
+            scheiding = "" if not bestaand or bestaand.endswith("\n") else "\n"
+            schrijf_atomair(pad, bestaand + scheiding + LOKALE_ATTRIBUTEN)
+    except OSError as e:
+        raise JeugdplanError(f"kan {pad} niet schrijven ({e.strerror or e})") from None
 
 
 # --- de driver zelf ------------------------------------------------------------------------
@@ -81,13 +111,22 @@ def _lees(pad: Path, naam: str) -> dict[str, Any] | None:
 
 
 def _schrijf_meldingen(meldingen: list[Melding]) -> None:
+    """Naar stderr, en als JSON-regels naar `sync`: via de open bestandsbeschrijving
+    `JEUGDPLAN_MELDINGEN_FD` (een naamloos bestand van sync: meldingen kunnen ontsleutelde
+    waarden bevatten en blijven zo nergens op schijf achter, ook niet na een kill), of naar
+    het bestand `JEUGDPLAN_MELDINGEN`."""
     for m in meldingen:
         print(f"jeugdplan: {m.casus}: {m.tekst}", file=sys.stderr)
+    regels = "".join(json.dumps(m.als_json(), ensure_ascii=False) + "\n" for m in meldingen)
+    fd = os.environ.get("JEUGDPLAN_MELDINGEN_FD", "")
+    if fd.isdigit() and regels:
+        with contextlib.suppress(OSError):
+            os.write(int(fd), regels.encode("utf-8"))
+        return
     bestand = os.environ.get("JEUGDPLAN_MELDINGEN")
-    if bestand:
+    if bestand and regels:
         with open(bestand, "a", encoding="utf-8") as f:
-            for m in meldingen:
-                f.write(json.dumps(m.als_json(), ensure_ascii=False) + "\n")
+            f.write(regels)
 
 
 def draai_driver(basis: str, ons: str, hun: str, pad: str) -> int:

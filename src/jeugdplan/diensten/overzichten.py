@@ -1,36 +1,51 @@
 """Overzichten over alle plannen van een repository: `list`, `agenda`, `meldcode status`.
 
 Het resultaat per plan (een regel, de agendapunten, het meldcodeadvies) komt uit de cache
-zolang het plan en de code niet veranderden (`opslag.cache.per_plan`); het domein rekent het
-uit en sorteert.
+zolang het plan en de code niet veranderden (`opslag.inlezen.per_plan`); het domein rekent het
+uit en sorteert. Een plan dat niet te lezen is verdwijnt nooit stil: zijn id komt in
+`onleesbaar` (als gegeven), zodat de opdracht het kan melden.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jeugdplan.domein import agenda, meldcode, overzicht, thuiszitters
 from jeugdplan.opslag.bronnen import gegevens
-from jeugdplan.opslag.cache import per_plan
+from jeugdplan.opslag.inlezen import per_plan
 from jeugdplan.opslag.store import Repo
 
 if TYPE_CHECKING:
     from jeugdplan.domein.model import Plan
 
 
-def overzicht_repo(repo: Repo, vandaag: date, **filters: str | None) -> list[overzicht.Regel]:
+def _gelezen(per: Iterable[tuple[str, Any, Any]], onleesbaar: list[str] | None
+             ) -> Iterator[Any]:
+    """De resultaten van `per_plan` (zonder None); de ids van plannen die niet te lezen of
+    ongeldig zijn in `onleesbaar`."""
+    for ident, waarde, problemen in per:
+        if waarde is not None:
+            yield waarde
+        elif problemen and onleesbaar is not None:
+            onleesbaar.append(ident)
+
+
+def overzicht_repo(repo: Repo, vandaag: date, onleesbaar: list[str] | None = None,
+                   **filters: str | None) -> list[overzicht.Regel]:
     """Het overzicht van `jeugdplan list` (gefilterd zoals `overzicht.kies`)."""
     regels = per_plan(repo, f"overzicht:{vandaag}", partial(_regel, vandaag=vandaag))
-    return overzicht.kies((r for _, r, _ in regels if r is not None), **filters)
+    return overzicht.kies(_gelezen(regels, onleesbaar), **filters)
 
 
 def _regel(plan: Plan, vandaag: date) -> overzicht.Regel:
     return overzicht.regel(plan, vandaag, gegevens())
 
 
-def agenda_repo(repo: Repo, vandaag: date, weken: int = 2) -> list[agenda.Punt]:
+def agenda_repo(repo: Repo, vandaag: date, weken: int = 2,
+                onleesbaar: list[str] | None = None) -> list[agenda.Punt]:
     """Alle agendapunten tot `weken` weken vooruit, over tijd eerst (ook de termijnen rond
     verzuim, die van de schoolkalender afhangen)."""
     from jeugdplan.diensten.kalender import kenmerk
@@ -39,7 +54,7 @@ def agenda_repo(repo: Repo, vandaag: date, weken: int = 2) -> list[agenda.Punt]:
     sleutel = kenmerk(repo)
     per = per_plan(repo, f"agenda:{vandaag}:{tot}:{sleutel}",
                    partial(_agendapunten, vandaag=vandaag, tot=tot, repo=repo, sleutel=sleutel))
-    return agenda.sorteer(p for _i, lijst, _f in per for p in lijst or [])
+    return agenda.sorteer(p for lijst in _gelezen(per, onleesbaar) for p in lijst)
 
 
 def _agendapunten(plan: Plan, vandaag: date, tot: date, repo: Repo,
@@ -51,10 +66,11 @@ def _agendapunten(plan: Plan, vandaag: date, tot: date, repo: Repo,
             + agenda.verzuimpunten(plan, vandaag, tot, g, kalender_van(repo, sleutel)))
 
 
-def meldcode_status_repo(repo: Repo, vandaag: date) -> list[meldcode.Advies]:
+def meldcode_status_repo(repo: Repo, vandaag: date, onleesbaar: list[str] | None = None
+                         ) -> list[meldcode.Advies]:
     """Alle lopende meldcodesporen: verstreken termijnen eerst."""
-    return meldcode.lopend(a for _i, a, _f in per_plan(
-        repo, f"meldcode:{vandaag}", partial(_meldcodespoor, vandaag=vandaag)))
+    return meldcode.lopend(_gelezen(per_plan(
+        repo, f"meldcode:{vandaag}", partial(_meldcodespoor, vandaag=vandaag)), onleesbaar))
 
 
 def _meldcodespoor(plan: Plan, vandaag: date) -> meldcode.Advies | None:

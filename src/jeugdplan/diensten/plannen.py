@@ -2,7 +2,7 @@
 
 Eén kind, één plan: `new` vergelijkt het nieuwe kind met elk bestaand plan met dezelfde
 geboortedatum (`dubbel.zoek_dubbel`). Naam en geboortedatum van elk plan komen uit de cache
-(`opslag.cache.per_plan`, soort `kandidaat`): warm wordt geen plan gelezen.
+(`opslag.inlezen.per_plan`, soort `kandidaat`): warm wordt geen plan gelezen.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.model import Kind, Plan
 from jeugdplan.domein.toestemming import leeftijd
 from jeugdplan.opslag.bronnen import valideer
-from jeugdplan.opslag.cache import per_plan
+from jeugdplan.opslag.inlezen import per_plan
 from jeugdplan.opslag.store import Repo, nieuw_id
 
 MAX_LEEFTIJD = 27
@@ -97,6 +97,12 @@ def voeg_samen(repo: Repo, ident: str, ander: str, vandaag: date, auteur: str) -
     with vergrendeld(repo.root):
         tweede = repo.laad(twee).plan
         repo.bestaand_plan_pad(een)
+        map_twee, bijlagen = repo.casussen / twee, repo.casussen / een / "bijlagen"
+        oud = map_twee / "bijlagen"
+        for pad in (map_twee, oud, bijlagen):  # bijlagen verplaatsen nooit via een symlink
+            if pad.is_symlink():
+                raise JeugdplanError(f"{repo.relatief(pad)} is een symlink; verwijder die zelf. "
+                                     "Er is niets samengevoegd")
         uitkomst: list[Samengevoegd] = []
 
         def samen(plan: Plan) -> str:
@@ -104,8 +110,6 @@ def voeg_samen(repo: Repo, ident: str, ander: str, vandaag: date, auteur: str) -
             return uitkomst[0].bericht
 
         repo.bewerk(een, samen)
-        map_twee, bijlagen = repo.casussen / twee, repo.casussen / een / "bijlagen"
-        oud = map_twee / "bijlagen"
         if oud.is_dir() and not oud.is_symlink():
             for bestand in sorted(p for p in oud.rglob("*") if p.is_file() and not p.is_symlink()):
                 doel = bijlagen / bestand.relative_to(oud)

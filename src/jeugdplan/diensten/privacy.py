@@ -4,18 +4,22 @@
   Jeugdwet 7.3.10): de velden, de tekst van het bestand (ook opmerkingen) en de
   wijzigingsgeschiedenis uit git (wie, wanneer, wat), zonder wat volgens `domein.inzage`
   achterblijft (een lopend meldcodespoor, informatie over derden), met wat en waarom.
-- `purge`: één casus uit de werkmap verwijderen (één commit), en alleen op uitdrukkelijk
-  verzoek ook uit de geschiedenis van deze repository (`git filter-branch`).
+- `purge`: één casus uit de werkmap verwijderen (één commit), met elke kopie die jeugdplan
+  in deze kloon kan bereiken (cache, bewerkingen, resten van git), en alleen op uitdrukkelijk
+  verzoek ook uit de geschiedenis van deze repository (`git filter-branch`). De kloon
+  onthoudt het id (`inkomend.begraaf`), zodat `sync` de casus niet terughaalt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from jeugdplan.diensten.bewerken import wis_bewerking
+from jeugdplan.diensten.inkomend import begraaf
 from jeugdplan.domein.bewaartermijn import einde_termijn, termijn_van
 from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.taal import aantal
@@ -154,6 +158,7 @@ def purge(repo: Repo, ruw_id: str, uit_geschiedenis: bool = False) -> PurgeUitko
     ident = controleer_id(ruw_id)
     gitrepo.identiteit(repo.root)
     with vergrendeld(repo.root):
+        gitrepo.weiger_als_half(repo.root)
         map_ = repo.casussen / ident
         relatief = f"{CASUSSEN}/{ident}"
         if map_.is_symlink():
@@ -181,6 +186,7 @@ def purge(repo: Repo, ruw_id: str, uit_geschiedenis: bool = False) -> PurgeUitko
                     f"mislukte: {e.melding}. 'git status' toont de verwijdering; leg die vast "
                     "met git commit") from None
             commit = gitrepo.git(repo.root, "rev-parse", "HEAD").strip()
+        begraaf(repo.root, ident)  # sync haalt de casus niet terug
         if uit_geschiedenis:
             _uit_geschiedenis(repo, relatief)
             commit = gitrepo.git(repo.root, "rev-parse", "HEAD").strip()
@@ -188,14 +194,30 @@ def purge(repo: Repo, ruw_id: str, uit_geschiedenis: bool = False) -> PurgeUitko
 
 
 def _wis_afgeleid(repo: Repo, ident: str) -> None:
-    """Afgeleide kopieën mogen het plan niet bewaren: de cache (heel, want SQLite houdt
-    gewiste rijen vast in vrije pagina's; hij bouwt zich vanzelf weer op) en een onafgemaakte
-    `edit`-kopie van deze casus (lokaal, en een oude in `.jeugdplan/bewerk/`)."""
+    """Elke kopie van het plan buiten git die jeugdplan kan bereiken: elke cache van deze
+    kloon (heel, want SQLite houdt gewiste rijen vast in vrije pagina's; hij bouwt zich vanzelf
+    weer op), een onafgemaakte `edit`-kopie van deze casus (lokaal, en oude in
+    `.jeugdplan/bewerk/` en de lokale map van oudere versies), en wat een afgebroken git-merge
+    of een oudere `sync` achterliet (`.merge_file_*`, `jeugdplan-sync-*.jsonl` in de tijdelijke
+    map)."""
+    import os
+    import tempfile
+    from pathlib import Path
+
     from jeugdplan.opslag.cache import wis_alles
+    from jeugdplan.opslag.versleuteling import bewerk_map
 
     wis_alles(repo.root)
     wis_bewerking(repo.root, ident)
-    (repo.root / ".jeugdplan" / "bewerk" / f"{ident}.yaml").unlink(missing_ok=True)
+    bewerkingen = [repo.root / ".jeugdplan" / "bewerk", bewerk_map(repo.root)]
+    resten = [*repo.root.glob(".merge_file_*"),
+              *Path(tempfile.gettempdir()).glob("jeugdplan-sync-*.jsonl"),
+              *(p for map_ in bewerkingen if map_.is_dir() and not map_.is_symlink()
+                for p in map_.glob(f"{ident}*"))]
+    for pad in resten:
+        with contextlib.suppress(OSError):
+            if pad.is_symlink() or (pad.is_file() and pad.lstat().st_uid == os.getuid()):
+                pad.unlink()
 
 
 def _schoon_genoeg(repo: Repo, relatief: str) -> None:
@@ -237,5 +259,6 @@ PURGE_WAARSCHUWING_GESCHIEDENIS = (
     "De casus wordt ook uit alle eerdere commits van DEZE repository verwijderd: alle "
     "commit-hashes veranderen. Klonen bij collega's, remotes en back-ups houden hun eigen "
     "kopie; die moeten apart worden opgeschoond (een remote met 'git push --force', daarna "
-    "moet iedereen opnieuw klonen), anders komt de casus bij de volgende sync terug."
+    "moet iedereen opnieuw klonen). Deze kloon onthoudt de casus: sync haalt hem niet terug, "
+    "maar weigert zolang de gedeelde repository hem nog heeft."
 )

@@ -16,17 +16,24 @@ ook die fouten noemen het bestand en de regel waar de ingang staat.
 
 from __future__ import annotations
 
+import os
+import stat
+from hashlib import blake2b
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig, Probleem
-from jeugdplan.domein.regio import Loc, Regio, herkomst_van, kruiscontrole, samenvoegen
-from jeugdplan.domein.regiomodel import RegioRegels
 from jeugdplan.opslag.bronnen import bekende_regios, data_map
 from jeugdplan.opslag.store import Repo
 
+if TYPE_CHECKING:  # pydantic pas bij laden: `kenmerk` hoort bij de warme overzichten
+    from jeugdplan.domein.regio import Loc, Regio
+    from jeugdplan.domein.regiomodel import RegioRegels
+
 EIGEN_REGIO = "regio.yaml"
 """De eigen regioregels in de root van een casusrepository."""
+BESTANDEN = ("jeugdplan.yaml", EIGEN_REGIO)
+"""De bestanden van de repository waar de geldende regio uit komt."""
 
 
 # --- laden ---------------------------------------------------------------------------------
@@ -49,6 +56,8 @@ def laad_regio(sleutel: str, root: Path | None = None) -> Regio:
 
     Alle problemen (schema en kruisverwijzingen) komen samen in één `PlanOngeldig`.
     """
+    from jeugdplan.domein.regio import Regio, herkomst_van, kruiscontrole, samenvoegen
+
     eigen = root / EIGEN_REGIO if root is not None else None
     extra = _lees(eigen, EIGEN_REGIO) if eigen is not None and eigen.is_file() else None
     pad_basis = f"data/regio/{sleutel}.yaml"
@@ -75,9 +84,39 @@ def laad_regio(sleutel: str, root: Path | None = None) -> Regio:
     return regio
 
 
-def regio_van(repo: Repo) -> Regio:
-    """De geldende regio van een casusrepository (`jeugdplan.yaml` en `regio.yaml`)."""
-    return laad_regio(repo.instellingen.regio, repo.root)
+def kenmerk(repo: Repo) -> str:
+    """Een korte hash van `jeugdplan.yaml` en `regio.yaml`, zonder ze te ontleden: verandert
+    als de geldende regio kan veranderen (een symlink wordt niet gevolgd: dan telt alleen dat
+    het er een is; het laden van de regio weigert hem)."""
+    h = blake2b(digest_size=8)
+    for naam in BESTANDEN:
+        pad = repo.root / naam
+        try:
+            st = os.lstat(pad)
+        except OSError:
+            h.update(f"{naam}:-\n".encode())
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            h.update(f"{naam}:{st.st_mode}\n".encode())
+            continue
+        try:
+            h.update(f"{naam}:".encode() + pad.read_bytes() + b"\n")
+        except OSError:
+            h.update(f"{naam}:?\n".encode())
+    return h.hexdigest()
+
+
+def regio_van(repo: Repo, sleutel: str | None = None) -> Regio:
+    """De geldende regio van een casusrepository (`jeugdplan.yaml` en `regio.yaml`); uit de
+    cache zolang die bestanden (`kenmerk`, als dat al bekend is: `sleutel`) en de code gelijk
+    zijn. Ongeldige regels geven elke keer dezelfde fout."""
+    from jeugdplan.opslag.cache import Cache
+
+    with Cache(repo.root) as bewaard:
+        regio: Regio = bewaard.onthoud(
+            "regio", (sleutel or kenmerk(repo)).encode(),
+            lambda: laad_regio(repo.instellingen.regio, repo.root))
+    return regio
 
 
 def gemeente_in_regio(repo: Repo, naam: str, buiten_regio: bool = False) -> str:

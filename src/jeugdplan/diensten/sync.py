@@ -13,22 +13,32 @@ Wat al gedeeld is, houdt zijn id: bij een botsing krijgt de eigen, nog niet vers
 
 De repository blijft nooit half samengevoegd achter: bij een conflict of fout wordt de
 merge afgebroken (`git merge --abort`) en zegt `sync` wat er aan de hand is en hoe te kiezen.
+Lukt dat afbreken niet (een achtergebleven `.git/index.lock`), dan zegt `sync` dat, met het
+bestand dat weg moet, en nooit dat er niets veranderde.
+
+Wat binnenkomt wordt niet vertrouwd (`inkomend`): eerst gecontroleerd (geen symlinks, niets
+onder `.jeugdplan/`, elk gewijzigd plan geldig, geen met purge verwijderde casus terug), pas
+dan vastgelegd en verstuurd; wat er buiten de plannen binnenkwam wordt met auteur genoemd.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jeugdplan.diensten import inkomend
 from jeugdplan.diensten.mergedriver import Melding, installeer
-from jeugdplan.domein.errors import JeugdplanError
+from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig
 from jeugdplan.opslag import gitrepo
 from jeugdplan.opslag.store import CASUSSEN, PLAN, Repo, controleer_id, nieuw_id, schrijf_plan
+from jeugdplan.opslag.versleuteling import Vergrendeld, markeer_versleuteld
 
 _CASUS_PAD = re.compile(rf"^{CASUSSEN}/([^/]+)/")
 
@@ -54,6 +64,10 @@ class SyncResultaat:
     eerste_keer: bool = False
     ingesteld: bool = False
     samengevoegd: bool = False
+    buiten_casussen: list[inkomend.Bestand] = field(default_factory=list)
+    ontvangers: inkomend.Ontvangerswijziging | None = None
+    alsnog_vastgelegd: list[str] = field(default_factory=list)
+    niet_gedeeld: list[str] = field(default_factory=list)
 
     def als_json(self) -> dict[str, Any]:
         return {
@@ -64,6 +78,10 @@ class SyncResultaat:
             "hernoemd": [{"van": a, "naar": b} for a, b in self.hernoemd],
             "meldingen": [m.als_json() for m in self.meldingen],
             "conflicten": [],
+            "buiten_casussen": [b.als_json() for b in self.buiten_casussen],
+            "ontvangers": self.ontvangers.als_json() if self.ontvangers else None,
+            "alsnog_vastgelegd": self.alsnog_vastgelegd,
+            "niet_gedeeld": self.niet_gedeeld,
         }
 
 
@@ -137,20 +155,6 @@ def _hernoem_casus(repo: Repo, oud: str, bezet: set[str], remote: str) -> str:
     return nieuw
 
 
-def _lees_meldingen(bestand: Path) -> list[Melding]:
-    if not bestand.is_file():
-        return []
-    meldingen = []
-    for regel in bestand.read_text(encoding="utf-8").splitlines():
-        try:
-            d = json.loads(regel)
-            meldingen.append(Melding(d["soort"], d["casus"], d["veld"], d["tekst"],
-                                     d.get("ons"), d.get("hun")))
-        except (ValueError, KeyError):
-            continue
-    return meldingen
-
-
 def _conflictmelding(remote: str, conflicten: list[Melding], bestanden: list[str]) -> str:
     regels = [f"samenvoegen met {remote} lukte niet zonder uw keuze; er is niets veranderd "
               "(de samenvoeging is afgebroken)."]
@@ -172,58 +176,137 @@ def _conflictmelding(remote: str, conflicten: list[Melding], bestanden: list[str
     return "\n".join(regels)
 
 
-def _merge(repo: Repo, upstream: str, remote: str, kies: str | None) -> list[Melding]:
+class _Meldingen:
+    """Een naamloos tijdelijk bestand voor de meldingen van de merge-driver (die kunnen
+    ontsleutelde waarden bevatten). De driver schrijft erin via de geërfde bestandsbeschrijving
+    (`JEUGDPLAN_MELDINGEN_FD`); er is geen naam, dus ook na een kill blijft er niets achter."""
+
+    def __enter__(self) -> _Meldingen:
+        self.bestand = tempfile.TemporaryFile()
+        return self
+
+    @property
+    def fd(self) -> int:
+        return self.bestand.fileno()
+
+    def lees(self) -> list[Melding]:
+        self.bestand.seek(0)
+        meldingen = []
+        for regel in self.bestand.read().decode("utf-8", "replace").splitlines():
+            try:
+                d = json.loads(regel)
+                meldingen.append(Melding(d["soort"], d["casus"], d["veld"], d["tekst"],
+                                         d.get("ons"), d.get("hun")))
+            except (ValueError, KeyError, TypeError):
+                continue
+        return meldingen
+
+    def __exit__(self, *_: Any) -> None:
+        self.bestand.close()
+
+
+def _breek_af(root: Path) -> None:
+    """`git merge --abort`. Lukt dat niet (een achtergebleven `.git/index.lock`), dan een
+    duidelijke fout: de repository staat dan nog half samengevoegd, en dat moet de gebruiker
+    weten (nooit 'er is niets veranderd')."""
+    if not gitrepo.bezig_met_samenvoegen(root):
+        return
+    code, uitvoer = gitrepo.draai(root, "merge", "--abort")
+    if code == 0 and not gitrepo.bezig_met_samenvoegen(root):
+        return
+    lock = gitrepo.git_map(root) / "index.lock"
+    laatste = uitvoer.strip().splitlines()[-1] if uitvoer.strip() else "onbekende fout"
+    raise JeugdplanError(
+        "samenvoegen is mislukt en git kon de samenvoeging niet ongedaan maken (git: "
+        f"{laatste[:200]}). De repository staat nog half samengevoegd (midden in een merge); "
+        "jeugdplan schrijft niets tot dat is opgelost. "
+        + (f"Verwijder {lock} (als er geen git-opdracht meer draait), " if lock.exists() else "")
+        + "draai 'git merge --abort' en daarna 'jeugdplan sync' opnieuw")
+
+
+def _merge(repo: Repo, upstream: str, remote: str, tak: str, kies: str | None) -> list[Melding]:
+    """Voegt `upstream` samen zonder vast te leggen, controleert het resultaat
+    (`inkomend`) en legt het dan pas vast; bij een conflict of een fout wordt de samenvoeging
+    afgebroken."""
     root = repo.root
-    fd, naam = tempfile.mkstemp(prefix="jeugdplan-sync-", suffix=".jsonl")
-    os.close(fd)
-    bestand = Path(naam)
-    try:
-        env = {"JEUGDPLAN_MELDINGEN": str(bestand),
+    with _Meldingen() as bestand:
+        env = {"JEUGDPLAN_MELDINGEN_FD": str(bestand.fd),
                "JEUGDPLAN_AUTEUR": gitrepo.identiteit(root).naam}
-        args = ["merge", "--no-ff", "--no-edit", "-m",
-                f"jeugdplan sync: wijzigingen van {remote} samengevoegd"]
+        args = ["merge", "--no-ff", "--no-commit"]
         if kies:
             env["JEUGDPLAN_KIES"] = kies
             args += ["-X", "ours" if kies == "ons" else "theirs"]
         try:
-            code, uitvoer = gitrepo.draai(root, *args, upstream, extra_omgeving=env)
+            code, uitvoer = gitrepo.draai(root, *args, upstream, extra_omgeving=env,
+                                          pass_fds=(bestand.fd,))
         except BaseException:
             # Onderbroken (Ctrl-C): nooit een halve samenvoeging achterlaten.
-            if gitrepo.bezig_met_samenvoegen(root):
-                gitrepo.draai(root, "merge", "--abort")
+            _breek_af(root)
             raise
-        meldingen = _lees_meldingen(bestand)
-    finally:
-        bestand.unlink(missing_ok=True)
-    if code == 0:
-        return meldingen
+        meldingen = bestand.lees()
+    try:
+        if code != 0:
+            meldingen += _na_conflict(root, remote, kies, meldingen, uitvoer)
+        inkomend.controleer_plannen(root, _samengevoegd(root), remote, f"HEAD..{upstream}")
+        inkomend.controleer_grafstenen(root, None, remote, f"HEAD..{upstream}", tak)
+    except BaseException:
+        _breek_af(root)
+        raise
+    gitrepo.git(root, "commit", "-q", "--no-verify", "-m", _bericht(remote, meldingen, kies))
+    return meldingen
+
+
+def _na_conflict(root: Path, remote: str, kies: str | None, meldingen: list[Melding],
+                 uitvoer: str) -> list[Melding]:
+    """Wat git niet zelf kon samenvoegen: oplossen met de keuze (de meldingen daarvan), of
+    afbreken met een melding die zegt wat er botste."""
     open_paden = gitrepo.onopgelost(root)
     if kies and open_paden:
-        try:
-            opgelost = _los_op_met_keuze(root, open_paden, kies)
-        except BaseException:
-            if gitrepo.bezig_met_samenvoegen(root):
-                gitrepo.draai(root, "merge", "--abort")
-            raise
+        opgelost = _los_op_met_keuze(root, open_paden, kies)
         if opgelost is not None:
-            return meldingen + opgelost
+            return opgelost
     bestanden = [f"{pad} ({_soort_conflict(versies, remote)})"
                  for pad, versies in sorted(open_paden.items())]
-    if gitrepo.bezig_met_samenvoegen(root):
-        gitrepo.draai(root, "merge", "--abort")
+    _breek_af(root)
     conflicten = [m for m in meldingen if m.soort in ("conflict", "fout")]
     if not conflicten and not bestanden:
         laatste = uitvoer.strip().splitlines()[-1] if uitvoer.strip() else "onbekende fout"
+        if "index.lock" in uitvoer:
+            laatste = (f"{gitrepo.git_map(root) / 'index.lock'} bestaat: loopt er nog een "
+                       "git-opdracht? Zo niet, verwijder dat bestand")
         raise JeugdplanError(f"samenvoegen met {remote} mislukte en is afgebroken; er is niets "
-                             f"veranderd (git: {laatste[:200]})")
+                             f"veranderd (git: {laatste[:300]})")
     raise SyncConflict(_conflictmelding(remote, conflicten, bestanden), conflicten, bestanden)
 
 
-def _leg_besluiten_vast(root: Path, remote: str, meldingen: list[Melding],
-                       kies: str | None) -> None:
-    """Zet in het bericht van de samenvoeg-commit wat sync besliste (hernummerd, gekozen),
-    met ids en veldnamen maar zonder waarden: een commitbericht bevat geen gegevens van
-    het kind."""
+def _samengevoegd(root: Path) -> dict[str, bytes | None]:
+    """De plannen (en `ontvangers.yaml`, `jeugdplan.yaml`) die de samenvoeging veranderde,
+    zoals ze nu in de werkmap staan."""
+    from jeugdplan.opslag.bestanden import lees_bytes
+
+    uit: dict[str, bytes | None] = {}
+    for pad in inkomend.gewijzigd(root, "--cached", "HEAD"):
+        try:
+            uit[pad] = lees_bytes(root / pad, pad)
+        except PlanOngeldig as e:
+            raise inkomend.InkomendGeweigerd(f"{e.melding.splitlines()[0]}; er is niets "
+                                             "samengevoegd") from None
+    return uit
+
+
+def _snel_vooruit(root: Path, boven: str, remote: str, tak: str) -> None:
+    """Alleen binnenkomende wijzigingen: eerst controleren (uit git), dan fast-forward."""
+    paden = inkomend.gewijzigd(root, "HEAD", boven)
+    blobs = gitrepo.lees_blobs_ruw(root, [f"{boven}:{p}" for p in paden])
+    inkomend.controleer_plannen(root, {p: blobs[f"{boven}:{p}"] for p in paden}, remote,
+                                f"HEAD..{boven}")
+    inkomend.controleer_grafstenen(root, boven, remote, f"HEAD..{boven}", tak)
+    gitrepo.git(root, "merge", "--ff-only", "-q", boven)
+
+
+def _bericht(remote: str, meldingen: list[Melding], kies: str | None) -> str:
+    """Het bericht van de samenvoeg-commit, met wat sync besliste (hernummerd, gekozen): ids
+    en veldnamen maar geen waarden, want een commitbericht bevat geen gegevens van het kind."""
     regels = []
     for m in meldingen:
         if m.soort == "hernummerd":
@@ -232,9 +315,8 @@ def _leg_besluiten_vast(root: Path, remote: str, meldingen: list[Melding],
             regels.append(f"{m.casus}: {m.veld}: keuze {kies} (de andere waarde staat in "
                           "het journaal)" if m.casus and not m.veld.startswith(CASUSSEN)
                           else f"{m.veld}: keuze {kies}")
-    if regels:
-        bericht = f"jeugdplan sync: wijzigingen van {remote} samengevoegd\n\n" + "\n".join(regels)
-        gitrepo.git(root, "commit", "-q", "--amend", "--no-verify", "-m", bericht)
+    kop = f"jeugdplan sync: wijzigingen van {remote} samengevoegd"
+    return kop + ("\n\n" + "\n".join(regels) if regels else "")
 
 
 def _versleutel_na_samenvoegen(repo: Repo) -> None:
@@ -258,8 +340,9 @@ def _soort_conflict(versies: set[int], remote: str) -> str:
 
 def _los_op_met_keuze(root: Path, paden: dict[str, set[int]], kies: str) -> list[Melding] | None:
     """Lost wat git niet per regel kon samenvoegen (verwijderd tegen gewijzigd, andere
-    bestanden) op met de keuze. Een plan dat de driver niet kon samenvoegen (onleesbaar,
-    ongeldig) wordt nooit blind overschreven: dan None."""
+    bestanden) op met de keuze, in de index (`_merge` legt vast na controle). Een plan dat
+    de driver niet kon samenvoegen (onleesbaar, ongeldig) wordt nooit blind overschreven:
+    dan None."""
     kant = 2 if kies == "ons" else 3
     if any(pad.endswith(f"/{PLAN}") and {2, 3} <= versies for pad, versies in paden.items()):
         return None
@@ -275,7 +358,6 @@ def _los_op_met_keuze(root: Path, paden: dict[str, set[int]], kies: str) -> list
             gitrepo.git(root, "rm", "-q", "--", pad)
             tekst = f"{pad}: verwijderd, zoals bij {kies}"
         meldingen.append(Melding("gekozen", casus, pad, tekst))
-    gitrepo.git(root, "commit", "-q", "--no-edit", "--no-verify")
     return meldingen
 
 
@@ -327,13 +409,66 @@ def sync(repo: Repo, remote: str = "origin", kies: str | None = None) -> SyncRes
         return _sync(repo, remote, kies)
 
 
+def _ruim_resten_op(root: Path) -> None:
+    """Tijdelijke bestanden van een afgebroken git-merge (`.merge_file_*`, met de versies van
+    een plan) weg uit de werkmap."""
+    for pad in root.glob(".merge_file_*"):
+        if pad.is_file() or pad.is_symlink():
+            pad.unlink(missing_ok=True)
+
+
+def _maak_prive(root: Path, van: str | None = None) -> None:
+    """Zoals `init`: alles alleen voor de eigenaar. Een kloon (`git clone`) heeft 0755/0644:
+    de eerste keer alles (en `core.sharedRepository=0600` voor nieuwe git-bestanden), daarna
+    de root en wat sinds `van` binnenkwam."""
+    from jeugdplan.opslag.bestanden import alleen_eigenaar
+
+    if gitrepo.git(root, "config", "--local", "--get", "core.sharedRepository",
+                   check=False).strip() != "0600":
+        alleen_eigenaar(root)
+        gitrepo.zet_config(root, "core.sharedRepository", "0600")
+        return
+    paden = [root] if van is None else [root, *(root / p for p in gitrepo.git(
+        root, "diff", "--name-only", "--no-renames", van, "HEAD").splitlines())]
+    for pad in paden:
+        for deel in (pad, *pad.parents):
+            if deel != root and root not in deel.parents:
+                break
+            with contextlib.suppress(OSError):
+                st = os.lstat(deel)
+                if not stat.S_ISLNK(st.st_mode) and st.st_mode & 0o077:
+                    os.chmod(deel, st.st_mode & 0o7700)
+
+
+def _leg_nieuwe_plannen_vast(repo: Repo, resultaat: SyncResultaat) -> None:
+    """Een nieuw plan waarvan de eerste commit mislukte staat niet in git en zou nooit gedeeld
+    worden: een geldig plan wordt alsnog vastgelegd, een ongeldig genoemd."""
+    uit = gitrepo.git(repo.root, "status", "--porcelain", "-z", "--untracked-files=all", "--",
+                      CASUSSEN)
+    for item in uit.split("\0"):
+        treffer = re.match(rf"^\?\? {CASUSSEN}/([^/]+)/{PLAN}$", item)
+        if not treffer:
+            continue
+        ident = treffer.group(1)
+        try:
+            geladen = repo.laad(ident)
+        except Vergrendeld:
+            raise
+        except PlanOngeldig as e:
+            resultaat.niet_gedeeld.append(e.melding.splitlines()[-1])
+            continue
+        except JeugdplanError as e:
+            resultaat.niet_gedeeld.append(f"{CASUSSEN}/{ident}/{PLAN}: {e.melding}")
+            continue
+        repo.herstel_onvastgelegd(geladen.pad, geladen.id)
+        resultaat.alsnog_vastgelegd.append(geladen.id)
+
+
 def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
+
     root = repo.root
-    bezig = gitrepo.bezig_met_samenvoegen(root)
-    if bezig:
-        raise JeugdplanError(
-            f"git staat nog midden in een {bezig}; rond die af of breek hem af met "
-            f"'git {bezig} --abort' en draai 'jeugdplan sync' opnieuw")
+    _ruim_resten_op(root)
+    gitrepo.weiger_als_half(root)
     tak = gitrepo.huidige_tak(root)
     if tak is None:
         raise JeugdplanError("de repository staat niet op een tak (losse HEAD); "
@@ -349,12 +484,24 @@ def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
             + ". Leg ze eerst vast (bijvoorbeeld via 'jeugdplan edit ID') of maak ze "
             "ongedaan, en draai 'jeugdplan sync' opnieuw")
 
+    gevolgd = gitrepo.git(root, "ls-files", "--", ".jeugdplan").split()
+    if gevolgd:
+        raise JeugdplanError(
+            f"git volgt bestanden onder .jeugdplan/ ({', '.join(gevolgd[:3])}); die map is "
+            "lokaal (cache, bewerkingen) en wordt niet gedeeld. Haal ze uit git met 'git rm "
+            "-r --cached .jeugdplan', leg dat vast en draai 'jeugdplan sync' opnieuw")
+
     resultaat = SyncResultaat(remote, tak)
+    # Ontvangers gezien: deze kloon blijft versleutelen, ook als ze straks verdwijnen.
+    markeer_versleuteld(root)
+    _maak_prive(root)
+    _leg_nieuwe_plannen_vast(repo, resultaat)
     if installeer(root):
         gitrepo.commit(root, [root / ".gitattributes"],
                        "jeugdplan: plannen worden per onderdeel samengevoegd (.gitattributes)")
         resultaat.ingesteld = True
 
+    begin = gitrepo.rev(root, "HEAD")
     alle_inkomend: list[gitrepo.Commit] = []
     for _ in range(3):
         _fetch(root, remote)
@@ -374,8 +521,11 @@ def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
                 f"deze repository en {remote} hebben geen gemeenschappelijke geschiedenis "
                 "(twee keer 'jeugdplan init'?). Begin met een kloon van de gedeelde "
                 "repository: git clone PAD")
-        inkomend = gitrepo.commits(root, f"HEAD..{boven}", met_paden=True)
-        if inkomend and gitrepo.commits(root, f"{boven}..HEAD"):
+        voor = gitrepo.rev(root, "HEAD")
+        binnen = gitrepo.commits(root, f"HEAD..{boven}", met_paden=True)
+        if binnen:
+            inkomend.controleer_boom(root, basis, boven, remote)
+        if binnen and gitrepo.commits(root, f"{boven}..HEAD"):
             from jeugdplan.opslag.versleuteling import controleer_toegang
 
             controleer_toegang(root)  # samenvoegen leest plannen: versleuteld vraagt de sleutel
@@ -391,10 +541,10 @@ def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
                 controleer_id(oud)
                 resultaat.hernoemd.append((oud, _hernoem_casus(repo, oud, bezet, remote)))
         uitgaand = gitrepo.commits(root, f"{boven}..HEAD", met_paden=True)
-        if inkomend and uitgaand:
+        if binnen and uitgaand:
             try:
-                resultaat.meldingen = _merge(repo, boven, remote, kies)
-            except SyncConflict as e:
+                resultaat.meldingen = _merge(repo, boven, remote, tak, kies)
+            except JeugdplanError as e:
                 if resultaat.hernoemd:
                     e.melding += "".join(
                         f"\n(Al vastgelegd: uw casus {a} heet nu {b}, omdat {a} ook bij "
@@ -402,16 +552,33 @@ def _sync(repo: Repo, remote: str, kies: str | None) -> SyncResultaat:
                     e.args = (e.melding,)
                 raise
             resultaat.samengevoegd = True
-            _leg_besluiten_vast(root, remote, resultaat.meldingen, kies)
             _versleutel_na_samenvoegen(repo)
-        elif inkomend:
-            gitrepo.git(root, "merge", "--ff-only", "-q", boven)
+        elif binnen:
+            _snel_vooruit(root, boven, remote, tak)
+        if binnen and voor is not None:
+            _maak_prive(root, voor)
         if uitgaand and not _push(root, remote, tak):
-            alle_inkomend += inkomend
+            alle_inkomend += binnen
             continue
-        resultaat.binnengekomen = _per_casus(alle_inkomend + inkomend)
+        alle_inkomend += binnen
+        resultaat.binnengekomen = _per_casus(alle_inkomend)
+        resultaat.buiten_casussen = inkomend.buiten_casussen(alle_inkomend)
         resultaat.verstuurd = _per_casus(uitgaand)
+        if alle_inkomend and begin is not None:
+            resultaat.ontvangers = _ontvangers(root, begin, boven)
         return resultaat
     raise JeugdplanError(
         f"{remote} veranderde steeds tijdens het versturen (collega's synchroniseren "
         "tegelijk); uw wijzigingen staan veilig hier. Probeer 'jeugdplan sync' zo opnieuw")
+
+
+def _ontvangers(root: Path, begin: str, boven: str) -> inkomend.Ontvangerswijziging | None:
+    """Wat de gedeelde kant aan de ontvangers veranderde, en wat deze kloon daarvan nog niet
+    bevestigde (een verwijderde sleutel valt meteen weg: `schrijfontvangers`)."""
+    from jeugdplan.opslag.versleuteling import schrijfontvangers, versleuteld_repo
+
+    basis = gitrepo.merge_base(root, begin, boven)
+    wijziging = inkomend.ontvangers_wijziging(root, basis, boven) if basis else None
+    if wijziging is not None and versleuteld_repo(root):
+        wijziging.onbevestigd = schrijfontvangers(root).onbevestigd
+    return wijziging

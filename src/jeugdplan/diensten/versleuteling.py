@@ -11,12 +11,13 @@ from typing import Any
 
 from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig
 from jeugdplan.domein.taal import aantal
-from jeugdplan.opslag import gitrepo
+from jeugdplan.opslag import gitrepo, repobestanden
 from jeugdplan.opslag.bestanden import schrijf_atomair
 from jeugdplan.opslag.slot import vergrendeld
 from jeugdplan.opslag.store import Repo
 from jeugdplan.opslag.versleuteling import (
     DIFF_REGEL,
+    NIET_BEVESTIGD,
     ONTVANGERS,
     Ontvanger,
     Vergrendeld,
@@ -32,8 +33,10 @@ from jeugdplan.opslag.versleuteling import (
     lees_plan_bytes,
     ontvangers_tekst,
     publieke_sleutel,
+    schrijfontvangers,
     versleutel,
     versleuteld_repo,
+    zet_kloonstaat,
 )
 
 GESCHIEDENIS_WAARSCHUWING = (
@@ -48,14 +51,14 @@ GESCHIEDENIS_WAARSCHUWING = (
 
 
 def _zet_attributen(root: Path) -> bool:
-    pad = root / ".gitattributes"
-    bestaand = pad.read_text(encoding="utf-8") if pad.is_file() else ""
+    """`diff=jeugdplan` in `.gitattributes` (nooit via een symlink, `repobestanden`)."""
+    bestaand = repobestanden.lees_tekst(root, ".gitattributes")
     if DIFF_REGEL in bestaand.splitlines():
         return False
     scheiding = "" if not bestaand or bestaand.endswith("\n") else "\n"
-    schrijf_atomair(pad, bestaand + scheiding + "# Versleutelde plannen leesbaar in git diff/log "
-                    "(als uw sleutel ontgrendeld is).\n" + DIFF_REGEL + "\n")
-    os.chmod(pad, 0o644)
+    repobestanden.schrijf(root, ".gitattributes", bestaand + scheiding + "# Versleutelde plannen "
+                          "leesbaar in git diff/log (als uw sleutel ontgrendeld is).\n"
+                          + DIFF_REGEL + "\n")
     return True
 
 
@@ -71,6 +74,8 @@ class Uitkomst:
         self.plannen = plannen
         self.commit = commit
         self.waarschuwingen: list[str] = []
+        self.nieuw: list[Ontvanger] = []
+        """Bij `bevestig`: de ontvangers die nieuw bevestigd werden."""
 
 
 def _eigen_sleutel_in(lijst: list[Ontvanger], nodig_ontgrendeld: bool) -> None:
@@ -116,19 +121,30 @@ def _lees_alle_leesbaar(repo: Repo) -> dict[Path, bytes]:
     return uit
 
 
-def _schrijf_alles(repo: Repo, plannen: dict[Path, bytes], lijst: list[Ontvanger],
-                   bericht: str, extra: list[Path]) -> str:
-    from jeugdplan.opslag import gitrepo
-    schrijf_atomair(repo.root / ONTVANGERS, ontvangers_tekst(lijst))
-    os.chmod(repo.root / ONTVANGERS, 0o644)
-    for pad, inhoud in plannen.items():
-        schrijf_atomair(pad, versleutel(inhoud, lijst))
-    return gitrepo.commit(repo.root, [repo.root / ONTVANGERS, *extra, *plannen], bericht)
+def _schrijf_alles(repo: Repo, plannen: dict[Path, bytes], voor: list[Ontvanger] | None,
+                   bericht: str, extra: list[Path], bestand: list[Ontvanger] | None) -> str:
+    """Alle plannen versleuteld voor `voor` (None: onversleuteld), `ontvangers.yaml` als
+    `bestand` (als gegeven), en wat deze kloon bevestigde; in één commit."""
+    root = repo.root
+    gitrepo.weiger_als_half(root)
+    paden = [*extra, *plannen]
+    if bestand is not None:
+        repobestanden.schrijf(root, ONTVANGERS, ontvangers_tekst(bestand))
+        paden.insert(0, root / ONTVANGERS)
+    try:
+        for pad, inhoud in plannen.items():
+            schrijf_atomair(pad, inhoud if voor is None else versleutel(inhoud, voor))
+    except OSError as e:
+        raise JeugdplanError(f"kan de plannen niet schrijven ({e.strerror or e}); herstel dat "
+                             "(schijf vol?) en draai de opdracht opnieuw: wat al geschreven "
+                             "is, is nog niet vastgelegd") from None
+    zet_kloonstaat(root, voor is not None, None if voor is None else [o.sleutel for o in voor])
+    return gitrepo.commit(root, paden, bericht)
 
 
 def zet_aan(repo: Repo, lijst: list[Ontvanger]) -> Uitkomst:
     """Versleutelt alle plannen voor `lijst`, legt `ontvangers.yaml` vast, in één commit."""
-    if versleuteld_repo(repo.root):
+    if os.path.lexists(repo.root / ONTVANGERS):
         raise JeugdplanError("versleuteling staat al aan in deze repository; voeg een collega "
                              "toe met 'jeugdplan versleuteling ontvanger add NAAM age1...'")
     controleer_ontvangers(lijst)
@@ -138,8 +154,8 @@ def zet_aan(repo: Repo, lijst: list[Ontvanger]) -> Uitkomst:
         in_geschiedenis = bool(gitrepo.git(repo.root, "log", "-1", "--format=%H", "--",
                                            "casussen/*/plan.yaml", check=False).strip())
         uitkomst = _versleutel_alles(repo, lijst, lambda n: (
-            f"jeugdplan: versleuteling aan ({aantal(n, 'plan')} versleuteld voor {len(lijst)} "
-            "ontvanger(s))"))
+            f"jeugdplan: versleuteling aan ({aantal(n, 'plan')} versleuteld voor "
+            f"{aantal(len(lijst), 'ontvanger', 'ontvangers')})"), bestand=lijst)
         # De oude cache en bewerkingen (leesbaar) weg uit de repository.
         from jeugdplan.opslag.cache import wis_alles
 
@@ -155,29 +171,39 @@ def zet_aan(repo: Repo, lijst: list[Ontvanger]) -> Uitkomst:
     return uitkomst
 
 
-def herversleutel(repo: Repo, lijst: list[Ontvanger], bericht: str) -> Uitkomst:
-    """Schrijft `ontvangers.yaml` en versleutelt alle plannen opnieuw voor `lijst`."""
+def _versleuteld(repo: Repo) -> None:
     if not versleuteld_repo(repo.root):
         raise JeugdplanError("deze repository is niet versleuteld; zet versleuteling aan met "
                              "'jeugdplan versleuteling aan'")
-    controleer_ontvangers(lijst)
-    _eigen_sleutel_in(lijst, nodig_ontgrendeld=True)
+
+
+def herversleutel(repo: Repo, bericht: str, voor: list[Ontvanger] | None = None,
+                  bestand: list[Ontvanger] | None = None) -> Uitkomst:
+    """Versleutelt alle plannen opnieuw voor `voor` (standaard: de ontvangers waarvoor deze
+    kloon schrijft, `schrijfontvangers`), met zo nodig een nieuwe `ontvangers.yaml`."""
+    _versleuteld(repo)
+    if voor is None:
+        voor = schrijfontvangers(repo.root).ontvangers
+        if not voor:
+            raise JeugdplanError(NIET_BEVESTIGD)
+    controleer_ontvangers(voor)
+    _eigen_sleutel_in(voor, nodig_ontgrendeld=True)
     gitrepo.identiteit(repo.root)
     with vergrendeld(repo.root):
-        return _versleutel_alles(repo, lijst, lambda _n: bericht)
+        return _versleutel_alles(repo, voor, lambda _n: bericht, bestand)
 
 
-def _versleutel_alles(repo: Repo, lijst: list[Ontvanger], bericht: Callable[[int], str]
-                      ) -> Uitkomst:
+def _versleutel_alles(repo: Repo, voor: list[Ontvanger] | None, bericht: Callable[[int], str],
+                      bestand: list[Ontvanger] | None = None) -> Uitkomst:
     """Onder het slot: alle plannen leesbaar lezen, git-attributen en textconv zetten, en
-    alles versleuteld voor `lijst` schrijven met `ontvangers.yaml`, in één commit met
-    `bericht(aantal plannen)`."""
+    alles versleuteld voor `voor` (None: onversleuteld) schrijven, zo nodig met
+    `ontvangers.yaml`, in één commit met `bericht(aantal plannen)`."""
     _schoon(repo)
     plannen = _lees_alle_leesbaar(repo)
     extra = [repo.root / ".gitattributes"] if _zet_attributen(repo.root) else []
     installeer_textconv(repo.root)
-    commit = _schrijf_alles(repo, plannen, lijst, bericht(len(plannen)), extra)
-    return Uitkomst(lijst, len(plannen), commit)
+    commit = _schrijf_alles(repo, plannen, voor, bericht(len(plannen)), extra, bestand)
+    return Uitkomst(voor or [], len(plannen), commit)
 
 
 def na_samenvoegen(repo: Repo) -> str | None:
@@ -185,8 +211,9 @@ def na_samenvoegen(repo: Repo) -> str | None:
 
     Veranderden de ontvangers aan één kant, dan is een deel van de plannen nog voor de oude
     ontvangers versleuteld (een nieuwe collega kan ze niet lezen, of een verwijderde nog
-    wel). Dan wordt alles opnieuw versleuteld voor `ontvangers.yaml`, in één commit die
-    met de samenvoeging mee verstuurd wordt. Geeft een melding voor de gebruiker of None.
+    wel). Dan wordt alles opnieuw versleuteld voor de ontvangers waarvoor deze kloon schrijft
+    (bevestigd en in `ontvangers.yaml`; nieuwe van de andere kant pas na bevestigen), in één
+    commit die met de samenvoeging mee verstuurd wordt. Geeft een melding of None.
     """
     if not versleuteld_repo(repo.root):
         return None
@@ -195,36 +222,35 @@ def na_samenvoegen(repo: Repo) -> str | None:
     if len({blobs.get(s) for s in specs}) == 1:
         return None
     try:
-        uitkomst = herversleutel(repo, lees_ontvangers(repo.root),
-                                 "jeugdplan sync: alle plannen opnieuw versleuteld voor de "
-                                 "samengevoegde ontvangers")
+        uitkomst = herversleutel(repo, "jeugdplan sync: alle plannen opnieuw versleuteld voor "
+                                 "de samengevoegde ontvangers")
     except JeugdplanError as e:
         return (f"let op: de ontvangers veranderden bij deze sync, maar opnieuw versleutelen "
                 f"lukte niet ({e.melding}); draai 'jeugdplan versleuteling herversleutel'")
-    return (f"de ontvangers veranderden bij deze sync: {aantal(uitkomst.plannen, 'plan')} opnieuw "
-            "versleuteld voor de ontvangers in ontvangers.yaml")
+    ontvangers = aantal(len(uitkomst.ontvangers), "bevestigde ontvanger", "bevestigde ontvangers")
+    return (f"de ontvangers veranderden bij deze sync: {aantal(uitkomst.plannen, 'plan')} "
+            f"opnieuw versleuteld voor {ontvangers}")
 
 
 def ontvanger_toevoegen(repo: Repo, naam: str, sleutel: str) -> Uitkomst:
     naam = controleer_naam(naam)
     sleutel = controleer_sleutel(sleutel, naam)
+    _versleuteld(repo)
     huidig = lees_ontvangers(repo.root)
-    if not versleuteld_repo(repo.root):
-        raise JeugdplanError("deze repository is niet versleuteld; zet versleuteling aan met "
-                             "'jeugdplan versleuteling aan'")
     if any(o.naam.casefold() == naam.casefold() for o in huidig):
         raise JeugdplanError(f"er is al een ontvanger {naam!r}; kies een andere naam")
     if any(o.sleutel == sleutel for o in huidig):
-        raise JeugdplanError("deze sleutel staat al bij de ontvangers")
-    return herversleutel(repo, [*huidig, Ontvanger(naam, sleutel)],
-                         f"jeugdplan: ontvanger {naam} toegevoegd (alle plannen opnieuw "
-                         "versleuteld)")
+        raise JeugdplanError("deze sleutel staat al bij de ontvangers (nog niet bevestigd? "
+                             "zie 'jeugdplan versleuteling status')")
+    nieuw = Ontvanger(naam, sleutel)
+    return herversleutel(repo, f"jeugdplan: ontvanger {naam} toegevoegd (alle plannen opnieuw "
+                         "versleuteld)", voor=[*schrijfontvangers(repo.root).ontvangers, nieuw],
+                         bestand=[*huidig, nieuw])
 
 
 def ontvanger_verwijderen(repo: Repo, naam: str) -> Uitkomst:
+    _versleuteld(repo)
     huidig = lees_ontvangers(repo.root)
-    if not versleuteld_repo(repo.root):
-        raise JeugdplanError("deze repository is niet versleuteld")
     weg = [o for o in huidig if o.naam.casefold() == " ".join(naam.split()).casefold()]
     if not weg:
         raise JeugdplanError(f"geen ontvanger {naam[:40]!r}; bekend: "
@@ -232,9 +258,60 @@ def ontvanger_verwijderen(repo: Repo, naam: str) -> Uitkomst:
     rest = [o for o in huidig if o not in weg]
     if not rest:
         raise JeugdplanError("dit is de laatste ontvanger; dan kan niemand de plannen nog lezen")
-    uitkomst = herversleutel(repo, rest, f"jeugdplan: ontvanger {weg[0].naam} verwijderd (alle "
-                             "plannen opnieuw versleuteld)")
+    voor = [o for o in schrijfontvangers(repo.root).ontvangers if o not in weg]
+    if not voor:
+        raise JeugdplanError(NIET_BEVESTIGD)
+    uitkomst = herversleutel(repo, f"jeugdplan: ontvanger {weg[0].naam} verwijderd (alle "
+                             "plannen opnieuw versleuteld)", voor=voor, bestand=rest)
     uitkomst.waarschuwingen.append(GESCHIEDENIS_WAARSCHUWING.format(naam=weg[0].naam))
+    return uitkomst
+
+
+def bevestig(repo: Repo) -> Uitkomst:
+    """De gebruiker van deze kloon bevestigt de ontvangers in `ontvangers.yaml` zoals ze nu
+    zijn; deze kloon schrijft voortaan voor hen. Bevestigde hij eerder al ontvangers, dan
+    worden alle plannen opnieuw versleuteld (ook wat hij intussen zonder de nieuwe schreef),
+    in één commit. Een ontvanger die hij niet wil: 'ontvanger remove'."""
+    _versleuteld(repo)
+    lijst = lees_ontvangers(repo.root)
+    if not lijst:
+        raise JeugdplanError(
+            f"er is geen {ONTVANGERS} om te bevestigen (verwijderd?); deze kloon blijft "
+            "versleutelen voor de ontvangers die u eerder bevestigde. Zet het bestand terug "
+            "(git revert), of zet versleuteling uit met 'jeugdplan versleuteling uit'")
+    huidig = schrijfontvangers(repo.root)
+    if not huidig.ontvangers:  # de eerste keer in deze kloon: er is nog niets voor geschreven
+        _eigen_sleutel_in(lijst, nodig_ontgrendeld=False)
+        zet_kloonstaat(repo.root, True, [o.sleutel for o in lijst])
+        uitkomst = Uitkomst(lijst, 0)
+    elif not huidig.onbevestigd:
+        uitkomst = Uitkomst(lijst, 0)
+    else:
+        uitkomst = herversleutel(repo, f"jeugdplan: ontvangers bevestigd (alle plannen opnieuw "
+                                 f"versleuteld voor {len(lijst)} ontvanger(s))", voor=lijst)
+    uitkomst.nieuw = huidig.onbevestigd
+    return uitkomst
+
+
+def zet_uit(repo: Repo) -> Uitkomst:
+    """Versleuteling uit, op uitdrukkelijk verzoek van de gebruiker van deze kloon: alle
+    plannen onversleuteld, `ontvangers.yaml` weg, en deze kloon vergeet dat hij versleutelde;
+    in één commit."""
+    _versleuteld(repo)
+    gitrepo.identiteit(repo.root)
+    with vergrendeld(repo.root):
+        _schoon(repo)
+        plannen = _lees_alle_leesbaar(repo)
+        weg = os.path.lexists(repo.root / ONTVANGERS)
+        if weg:
+            (repo.root / ONTVANGERS).unlink()
+        commit = _schrijf_alles(repo, plannen, None, "jeugdplan: versleuteling uit "
+                                f"({aantal(len(plannen), 'plan')} onversleuteld)",
+                                [repo.root / ONTVANGERS] if weg else [], None)
+    uitkomst = Uitkomst([], len(plannen), commit)
+    uitkomst.waarschuwingen.append(
+        "let op: de plannen staan nu leesbaar in de werkmap en, na 'jeugdplan sync', in de "
+        "gedeelde repository. Klonen van collega's blijven versleutelen tot zij dit ook doen")
     return uitkomst
 
 
@@ -245,6 +322,7 @@ def status(repo: Repo) -> dict[str, Any]:
 
     aan = versleuteld_repo(repo.root)
     ontvangers = lees_ontvangers(repo.root) if aan else []
+    schrijf = schrijfontvangers(repo.root) if aan else None
     onversleuteld, versleuteld_ = [], 0
     for pad in _plan_paden(repo):
         try:
@@ -269,4 +347,7 @@ def status(repo: Repo) -> dict[str, Any]:
         "eigen_sleutel_is_ontvanger": bool(set(eigen) & {o.sleutel for o in ontvangers}),
         "ontgrendeld": bool(identiteiten()),
         "cache": str(cachebestand(repo.root)),
+        "ontvangers_bestand": os.path.lexists(repo.root / ONTVANGERS),
+        "bevestigd": [o.sleutel for o in schrijf.ontvangers] if schrijf else [],
+        "onbevestigd": [o.als_json() for o in schrijf.onbevestigd] if schrijf else [],
     }

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from jeugdplan.domein.grenzen import toonbaar
+
 Ernst = Literal["fout", "waarschuwing"]
 
 
@@ -19,6 +21,9 @@ class JeugdplanError(Exception):
     exit_code = 1
 
     def __init__(self, melding: str, problemen: list[Probleem] | None = None) -> None:
+        # Een melding kan tekst uit de repository bevatten (een pad, een auteur, een waarde):
+        # nooit een stuurteken rauw naar de terminal.
+        melding = toonbaar(melding)
         super().__init__(melding)
         self.melding = melding
         self.problemen = problemen or []
@@ -54,7 +59,7 @@ class Probleem:
                 plaats += f":{self.kolom}"
         veld = f" {self.veld}:" if self.veld else ""
         soort = "" if self.ernst == "fout" else " (waarschuwing)"
-        return f"{plaats}:{veld}{soort} {self.melding}"
+        return toonbaar(f"{plaats}:{veld}{soort} {self.melding}")
 
     def als_dict(self) -> dict[str, object]:
         return asdict(self)

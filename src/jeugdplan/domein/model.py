@@ -23,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from jeugdplan.domein.grenzen import controleer_datum, stuurteken
+
 SCHEMA_VERSIE: Literal[1] = 1
 
 
@@ -79,6 +81,12 @@ def _ja_nee(waarde: Any) -> Any:
 
 def _tekst(waarde: Any) -> Any:
     if isinstance(waarde, str):
+        teken = stuurteken(waarde)
+        if teken is not None:
+            # Een stuurteken (ESC, U+009B, U+202E, ...) zou de terminal van wie het plan
+            # bekijkt kunnen sturen; de waarde zelf wordt niet herhaald.
+            raise ValueError(f"bevat een stuurteken ({teken}); alleen gewone tekst, tabs en "
+                             "regeleinden zijn toegestaan")
         return waarde.strip()
     return waarde
 
@@ -93,6 +101,7 @@ DoelStatus = Annotated[str, *_code("doelstatussen", "doelstatus")]
 JaNee = Annotated[bool, BeforeValidator(_ja_nee)]
 Tekst = Annotated[str, BeforeValidator(_tekst), Field(min_length=1, max_length=20_000)]
 Naam = Annotated[str, BeforeValidator(_tekst), Field(min_length=1, max_length=200)]
+Datum = Annotated[date, AfterValidator(controleer_datum)]
 PlanStatus = Literal["aangemeld", "actief", "afgesloten"]
 
 
@@ -154,13 +163,13 @@ class Regie(Model):
     naam: Naam
     organisatie: Naam | None = None
     rol: Rol | None = None
-    sinds: date | None = None
+    sinds: Datum | None = None
 
 
 class Kind(Model):
     voornaam: Naam
     achternaam: Naam
-    geboortedatum: date
+    geboortedatum: Datum
     gemeente: Naam
     school: Naam | None = None
     """Leeg: op geen school ingeschreven (en nooit geweest, als er geen inschrijvingen zijn)."""
@@ -187,7 +196,7 @@ class Opvoeder(MetId):
 
 class Signaal(MetId):
     VOORVOEGSEL = "s"
-    datum: date
+    datum: Datum
     bron: Bron
     domein: Domein
     zwaarte: Zwaarte = "licht"
@@ -198,7 +207,7 @@ class Signaal(MetId):
 
 class OudersGeinformeerd(MetId):
     VOORVOEGSEL = "g"
-    datum: date
+    datum: Datum
     door: Naam
     notitie: Tekst | None = None
 
@@ -207,9 +216,9 @@ class Toestemming(MetId):
     VOORVOEGSEL = "t"
     partij: Naam
     doel: Tekst | None = None
-    datum: date
+    datum: Datum
     gegeven_door: list[Naam] = Field(min_length=1)
-    ingetrokken: date | None = None
+    ingetrokken: Datum | None = None
 
 
 class Betrokkene(MetId):
@@ -218,7 +227,7 @@ class Betrokkene(MetId):
     naam: Naam
     organisatie: Naam | None = None
     contact: Naam | None = None
-    sinds: date | None = None
+    sinds: Datum | None = None
 
 
 class Netwerklid(MetId):
@@ -237,7 +246,7 @@ class OppEvaluatie(MetId):
     """Een evaluatie van het OPP; de wet vraagt er elk schooljaar een met ouders en leerling."""
 
     VOORVOEGSEL = "oe"
-    datum: date
+    datum: Datum
     door: Naam
     notitie: Tekst
     met_ouders: JaNee = True
@@ -251,16 +260,16 @@ class Opp(Model):
 
     uitstroombestemming: Naam
     onderbouwing: Onderbouwing = Field(default_factory=Onderbouwing)
-    inschrijving: date | None = None
+    inschrijving: Datum | None = None
     """Inschrijving of definitieve plaatsing: de termijn om het OPP vast te stellen begint hier."""
-    vastgesteld: date | None = None
+    vastgesteld: Datum | None = None
     begeleiding: Tekst | None = None
     afwijkingen: Tekst | None = None
     inbreng_leerling: Tekst | None = None
-    instemming_ouders: date | None = None
-    bijgesteld: date | None = None
+    instemming_ouders: Datum | None = None
+    bijgesteld: Datum | None = None
     """Laatste bijstelling van begeleiding of afwijkingen (daarna opnieuw instemming nodig)."""
-    evaluatiedatum: date | None = None
+    evaluatiedatum: Datum | None = None
     evaluaties: list[OppEvaluatie] = []
 
 
@@ -274,7 +283,7 @@ class Doel(MetId):
     VOORVOEGSEL = "d"
     omschrijving: Tekst
     eigenaar: Naam | None = None
-    evaluatiedatum: date | None = None
+    evaluatiedatum: Datum | None = None
     status: DoelStatus = "lopend"
 
 
@@ -282,8 +291,8 @@ class Actie(MetId):
     VOORVOEGSEL = "a"
     omschrijving: Tekst
     eigenaar: Naam | None = None
-    deadline: date | None = None
-    gedaan: date | None = None
+    deadline: Datum | None = None
+    gedaan: Datum | None = None
 
 
 class Jeugdhulp(MetId):
@@ -291,13 +300,13 @@ class Jeugdhulp(MetId):
     vorm: Naam
     aanbieder: Naam
     verwijzer: Naam | None = None
-    start: date | None = None
-    einde: date | None = None
+    start: Datum | None = None
+    einde: Datum | None = None
 
 
 class VerwijzingStap(MetId):
     VOORVOEGSEL = "st"
-    datum: date
+    datum: Datum
     status: Naam
     door: Naam | None = None
     reden: Tekst | None = None
@@ -316,7 +325,7 @@ class Verwijzing(MetId):
     status: Literal[
         "voorgesteld", "aangevraagd", "geaccepteerd", "afgewezen", "gestart", "afgerond"
     ] = "voorgesteld"
-    datum: date
+    datum: Datum
     toestemming_overruled: Tekst | None = None
     """Reden waarom zonder geldige toestemming toch is verwezen."""
     historie: list[VerwijzingStap] = []
@@ -328,8 +337,8 @@ class Periode(MetId):
     Als onderdeel van `afwezigheden` een afwezigheid."""
 
     VOORVOEGSEL = "af"
-    van: date | None = None
-    tot: date | None = None
+    van: Datum | None = None
+    tot: Datum | None = None
 
     @model_validator(mode="after")
     def _tot_na_van(self) -> Periode:
@@ -369,7 +378,7 @@ class Vrijstelling(Periode):
     artikel: Artikel
     nooit_geschikt: JaNee | None = None
     """Art. 5 onder a: de verklaring zegt dat het kind nooit geschikt zal zijn (art. 6 lid 3)."""
-    verlengd: list[date] = []
+    verlengd: list[Datum] = []
     """Kennisgevingen voor een volgend schooljaar (art. 6 lid 2 onder b: vóór 1 juli)."""
     uren_per_week: Annotated[int, Field(ge=1, le=40)] | None = None
     """Art. 11a: hooguit zoveel uren per week."""
@@ -387,7 +396,7 @@ class DeelsAfwezig(MetId):
     """Ongeoorloofd afwezig op een deel van een lesdag (uren)."""
 
     VOORVOEGSEL = "du"
-    datum: date
+    datum: Datum
     uren: Annotated[float, Field(gt=0, le=12)]
 
 
@@ -407,15 +416,15 @@ class Verzuim(Model):
     inschrijvingen: list[Inschrijving] = []
     afwezigheden: list[Periode] = []
     deels_afwezig: list[DeelsAfwezig] = []
-    gemeld_16_uur: list[date] = []
+    gemeld_16_uur: list[Datum] = []
     """Data waarop de school 16 uur verzuim meldde (DUO-verzuimloket)."""
     vrijstellingen: list[Vrijstelling] = []
     vervangende_leerplicht: list[VervangendeLeerplicht] = []
-    in_nederland_sinds: date | None = None
+    in_nederland_sinds: Datum | None = None
     """Nieuwkomer: ingeschreven in een Nederlandse gemeente op deze datum."""
-    twaalf_schooljaren: date | None = None
+    twaalf_schooljaren: Datum | None = None
     """Einde van het twaalfde volledige schooljaar (Leerplichtwet art. 3 lid 1 onder a)."""
-    startkwalificatie: date | None = None
+    startkwalificatie: Datum | None = None
     aanbod: list[Aanbod] = []
 
     @model_validator(mode="before")
@@ -447,7 +456,7 @@ class Zienswijze(Model):
 
 class Evaluatie(MetId):
     VOORVOEGSEL = "e"
-    datum: date
+    datum: Datum
     door: Naam
     notitie: Tekst
     doelen: list[Naam] = []
@@ -458,7 +467,7 @@ class MeldcodeStap(MetId):
 
     VOORVOEGSEL = "ms"
     stap: Annotated[int, Field(ge=1, le=3)]
-    datum: date
+    datum: Datum
     door: Naam
     notitie: Tekst
     met: Naam | None = None
@@ -471,7 +480,7 @@ class MeldcodeOverslaan(MetId):
     stap: Literal[3]
     grond: Literal["veiligheid", "contactbreuk"]
     reden: Tekst
-    datum: date
+    datum: Datum
     door: Naam
 
 
@@ -479,16 +488,16 @@ class MeldcodeAfweging(MetId):
     VOORVOEGSEL = "ma"
     vraag: Annotated[int, Field(ge=1, le=5)]
     antwoord: Literal["ja", "nee", "twijfel"]
-    datum: date
+    datum: Datum
     door: Naam
     toelichting: Tekst | None = None
-    termijn: date | None = None
+    termijn: Datum | None = None
     casemanager: Naam | None = None
 
 
 class MeldcodeMelding(MetId):
     VOORVOEGSEL = "mm"
-    datum: date
+    datum: Datum
     door: Naam
     notitie: Tekst
     geinformeerd: Naam | None = None
@@ -496,7 +505,7 @@ class MeldcodeMelding(MetId):
     hulp: Tekst | None = None
     """Hulp die de school naast de melding biedt of organiseert (een melding is geen
     overdracht: de school blijft ondersteunen)."""
-    terugkoppeling_verwacht: date | None = None
+    terugkoppeling_verwacht: Datum | None = None
     """Uiterlijk wanneer Veilig Thuis naar verwachting terugkoppelt (termijn uit de gegevens)."""
 
 
@@ -504,7 +513,7 @@ class MeldcodeTerugkoppeling(MetId):
     """Wat Veilig Thuis na de melding aan de school terugkoppelde."""
 
     VOORVOEGSEL = "mt"
-    datum: date
+    datum: Datum
     door: Naam
     notitie: Tekst
 
@@ -512,7 +521,7 @@ class MeldcodeTerugkoppeling(MetId):
 class MeldcodeAnnulering(Model):
     """Een per vergissing gestart spoor: het blijft in de geschiedenis, met reden."""
 
-    datum: date
+    datum: Datum
     door: Naam
     reden: Tekst
 
@@ -522,7 +531,7 @@ class Meldcode(MetId):
     staan in data/meldcode.yaml."""
 
     VOORVOEGSEL = "m"
-    gestart: date
+    gestart: Datum
     door: Naam
     signalen: list[Naam] = []
     """De signalen (ids) waar dit spoor over gaat."""
@@ -532,7 +541,7 @@ class Meldcode(MetId):
     meldingen: list[MeldcodeMelding] = []
     terugkoppelingen: list[MeldcodeTerugkoppeling] = []
     besluit: Literal["afsluiten", "melden", "hulp"] | None = None
-    afgerond: date | None = None
+    afgerond: Datum | None = None
     geannuleerd: MeldcodeAnnulering | None = None
 
 
@@ -558,7 +567,7 @@ class Inzage(MetId):
     dossier, geen wijziging ervan: het telt niet mee voor de bewaartermijn."""
 
     VOORVOEGSEL = "iz"
-    datum: date
+    datum: Datum
     aanvrager: Literal["ouder", "jeugdige"]
     naam: Naam | None = None
     hoedanigheid: Tekst
@@ -572,7 +581,7 @@ class Inzage(MetId):
 
 class JournaalRegel(MetId):
     VOORVOEGSEL = "j"
-    datum: date
+    datum: Datum
     auteur: Naam
     tekst: Tekst
 
@@ -581,9 +590,9 @@ class Plan(Model):
     schema_versie: Literal[1] = Field(default=SCHEMA_VERSIE, alias="schema")
     id: Naam
     status: PlanStatus = "aangemeld"
-    aangemeld: date
-    actief_sinds: date | None = None
-    afgesloten: date | None = None
+    aangemeld: Datum
+    actief_sinds: Datum | None = None
+    afgesloten: Datum | None = None
     reden_afsluiting: Tekst | None = None
     regie: Regie | None = None
     kind: Kind

@@ -1,18 +1,21 @@
-"""De meegeleverde mappen `data/` en `templates/`, en de regels daarin als getypeerde waarden.
+"""De regels uit de meegeleverde map `data/` als getypeerde waarden, en valideren met de
+codelijsten daaruit.
 
-In een geïnstalleerd wiel staan ze naast het pakket (`jeugdplan/data`); in de broncode-map
-staan ze twee niveaus hoger. `gegevens()` leest elk `data/<naam>.yaml` één keer per proces
-en valideert het tegen zijn model uit `domein.gegevens`: een fout in `data/` wordt een
-melding met bestand en regel.
+`gegevens()` leest elk `data/<naam>.yaml` en valideert het tegen zijn model uit
+`domein.gegevens`: een fout in `data/` wordt een melding met bestand en regel. Het resultaat
+staat in de algemene cache (`opslag.cache`, onder de versie van code en `data/`): een
+opdracht die maar één plan leest, bouwt dan geen validatieschema's voor de regels.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from jeugdplan.domein.errors import PlanOngeldig, Probleem
+from jeugdplan.opslag.paden import data_map, templates_map
+
+__all__ = ["bekende_regios", "data_map", "gegevens", "lees_data", "templates_map", "valideer"]
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -21,25 +24,6 @@ if TYPE_CHECKING:
 
 # pydantic en de YAML-laders pas bij gebruik: een warm overzicht leest geen regels.
 M = TypeVar("M", bound="BaseModel")
-
-_PAKKET = Path(__file__).resolve().parent.parent
-"""De map van het pakket `jeugdplan` (deze module staat in `jeugdplan/opslag/`)."""
-
-
-def _map(naam: str) -> Path:
-    for kandidaat in (_PAKKET / naam, _PAKKET.parent.parent / naam):
-        if kandidaat.is_dir():
-            return kandidaat
-    raise FileNotFoundError(f"meegeleverde map {naam!r} niet gevonden bij {_PAKKET}")
-
-
-def data_map() -> Path:
-    return _map("data")
-
-
-def templates_map() -> Path:
-    return _map("templates")
-
 
 def lees_data(relatief: str, model: type[M]) -> M:
     """Leest `data/<relatief>` en valideert het als `model` (fouten met bestand en regel)."""
@@ -63,7 +47,16 @@ def valideer(model: type[M], data: Any, pad: str, tekst: str | None = None) -> M
 
 @cache
 def gegevens() -> Gegevens:
-    """Alle meegeleverde regels, gelezen en gevalideerd (één keer per proces)."""
+    """Alle meegeleverde regels, gelezen en gevalideerd (één keer per proces; uit de cache
+    zolang code en `data/` niet veranderden)."""
+    from jeugdplan.opslag.cache import Cache
+
+    with Cache(None) as bewaard:
+        waarde: Gegevens = bewaard.onthoud("gegevens", b"", _lees_gegevens)
+    return waarde
+
+
+def _lees_gegevens() -> Gegevens:
     from pydantic import ValidationError
 
     from jeugdplan.domein.gegevens import Gegevens

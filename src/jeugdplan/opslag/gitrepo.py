@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jeugdplan.domein.errors import JeugdplanError
+from jeugdplan.domein.grenzen import toonbaar
 
 
 class GitFout(JeugdplanError):
@@ -148,7 +149,9 @@ def commit(root: Path, paden: list[Path], bericht: str, *, hash: bool = True,
            vooraf: Klaar | None = None) -> str:
     """Legt precies deze paden vast in één commit; geeft de commit-hash (met `hash=False`
     een lege tekst: een git-aanroep minder per bewerking). Met `vooraf` (vóór het schrijven
-    gestart) hoeft git na `add` niet opnieuw te zeggen wat er klaarstaat."""
+    gestart) hoeft git na `add` niet opnieuw te zeggen wat er klaarstaat. Weigert tijdens een
+    onafgemaakte merge of rebase (anders legt dit de halve samenvoeging vast)."""
+    weiger_als_half(root)
     relatief = [str(p.relative_to(root)) if p.is_absolute() else str(p) for p in paden]
 
     def onder(p: str) -> bool:
@@ -184,21 +187,14 @@ class Wijziging:
     bericht: str
 
 
-_SCHEIDING = "\x1f"
-
-
 def geschiedenis(root: Path, pad: Path | str) -> list[Wijziging]:
     """Alle commits die `pad` raakten, nieuwste eerst."""
-    uitvoer = git(
-        root, "log", "--follow", f"--format=%H{_SCHEIDING}%an{_SCHEIDING}%ad{_SCHEIDING}%s",
-        "--date=format:%Y-%m-%d %H:%M", "--", str(pad),
-    )
-    regels = []
-    for regel in uitvoer.splitlines():
-        delen = regel.split(_SCHEIDING)
-        if len(delen) == 4:
-            regels.append(Wijziging(*delen))
-    return regels
+    uitvoer = git(root, "log", "--follow", "--format=%H%x00%an%x00%ad%x00%s%x00",
+                  "--date=format:%Y-%m-%d %H:%M", "--", str(pad))
+    velden = uitvoer.split("\0")
+    return [Wijziging(velden[i].strip(), toonbaar(velden[i + 1]), velden[i + 2],
+                      toonbaar(velden[i + 3]))
+            for i in range(0, len(velden) - 4, 4)]
 
 
 def onvastgelegd(root: Path, onder: str = "casussen") -> list[str]:
@@ -234,12 +230,13 @@ def onvastgelegd_op_achtergrond(root: Path, onder: str = "casussen"
 
 
 def draai(root: Path, *args: str, extra_omgeving: dict[str, str] | None = None,
-          ) -> tuple[int, str]:
-    """Als `git`, maar geeft (exitcode, stdout+stderr) en gooit niet bij een fout."""
+          pass_fds: tuple[int, ...] = ()) -> tuple[int, str]:
+    """Als `git`, maar geeft (exitcode, stdout+stderr) en gooit niet bij een fout. `pass_fds`
+    gaan mee naar git en de programma's die git start (de merge-driver)."""
     try:
         klaar = subprocess.run(
             ["git", *args], cwd=root, capture_output=True, text=True,
-            env={**omgeving(), **(extra_omgeving or {})},
+            env={**omgeving(), **(extra_omgeving or {})}, pass_fds=pass_fds,
         )
     except FileNotFoundError:
         raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None
@@ -284,14 +281,36 @@ def merge_base(root: Path, a: str, b: str) -> str | None:
     return git(root, "merge-base", a, b, check=False).strip() or None
 
 
+_HALF = (("MERGE_HEAD", "merge"), ("rebase-merge", "rebase"), ("rebase-apply", "rebase"),
+         ("CHERRY_PICK_HEAD", "cherry-pick"), ("REVERT_HEAD", "revert"))
+
+
 def bezig_met_samenvoegen(root: Path) -> str | None:
-    """'merge' of 'rebase' als git midden in een samenvoeging staat, anders None."""
-    gm = git_map(root)
-    if (gm / "MERGE_HEAD").exists():
-        return "merge"
-    if (gm / "rebase-merge").exists() or (gm / "rebase-apply").exists():
-        return "rebase"
+    """'merge', 'rebase', 'cherry-pick' of 'revert' als git daar midden in staat, anders None.
+    In een gewone kloon zonder git aan te roepen (elke schrijfopdracht vraagt dit)."""
+    punt = root / ".git"
+    gm = punt if punt.is_dir() and not os.environ.get("GIT_DIR") else git_map(root)
+    for naam, soort in _HALF:
+        if (gm / naam).exists():
+            return soort
     return None
+
+
+def weiger_als_half(root: Path) -> None:
+    """Een schrijfopdracht tijdens een onafgemaakte merge of rebase zou die half vastleggen
+    (een wijziging van een collega kan zo verdwijnen): dan een duidelijke fout."""
+    bezig = bezig_met_samenvoegen(root)
+    if bezig:
+        raise GitFout(
+            f"git staat nog midden in een {bezig}; er is niets geschreven. Rond die af of breek "
+            f"hem af met 'git {bezig} --abort'" + _lock_hint(root)
+            + ", en probeer het daarna opnieuw")
+
+
+def _lock_hint(root: Path) -> str:
+    lock = root / ".git" / "index.lock"
+    return (f" (als dat mislukt omdat {lock} bestaat en er geen git meer draait: verwijder "
+            "eerst dat bestand)") if lock.exists() else ""
 
 
 def niet_vastgelegd(root: Path) -> list[str]:
@@ -312,8 +331,12 @@ class Commit:
 
 def commits(root: Path, bereik: str, *paden: str, met_paden: bool = False,
             volg_ouder: bool = False) -> list[Commit]:
-    """Commits in `bereik` (bijv. 'a..b' of een hash), nieuwste eerst, eventueel met paden."""
-    args = ["log", f"--format=\x1e%H{_SCHEIDING}%P{_SCHEIDING}%an{_SCHEIDING}%ad{_SCHEIDING}%s",
+    """Commits in `bereik` (bijv. 'a..b' of een hash), nieuwste eerst, eventueel met paden.
+
+    Velden gescheiden door NUL, het enige teken dat niet in een naam of bericht kan staan:
+    een auteur met een ander scheidingsteken in zijn naam kan zo geen commit verbergen. Naam
+    en bericht komen `toonbaar` terug (geen stuurtekens naar de terminal)."""
+    args = ["log", "--format=%x00%H%x00%P%x00%an%x00%ad%x00%s%x00",
             "--date=format:%Y-%m-%d %H:%M"]
     if met_paden:
         args += ["--name-only", "--no-renames"]
@@ -322,17 +345,12 @@ def commits(root: Path, bereik: str, *paden: str, met_paden: bool = False,
     args.append(bereik)
     if paden:
         args += ["--", *paden]
-    uit = git(root, *args)
+    velden = git(root, *args).split("\0")
     lijst = []
-    for blok in uit.split("\x1e"):
-        if not blok.strip():
-            continue
-        kop, _, rest = blok.partition("\n")
-        delen = kop.split(_SCHEIDING)
-        if len(delen) != 5:
-            continue
+    for i in range(1, len(velden) - 5, 6):
+        h, ouders, auteur, datum, bericht, rest = velden[i:i + 6]
         bestanden = tuple(r for r in rest.splitlines() if r.strip()) if met_paden else ()
-        lijst.append(Commit(delen[0], tuple(delen[1].split()), delen[2], delen[3], delen[4],
+        lijst.append(Commit(h, tuple(ouders.split()), toonbaar(auteur), datum, toonbaar(bericht),
                             bestanden))
     return lijst
 
@@ -356,6 +374,12 @@ def hernoemd_in(root: Path, commit: str, naar: str) -> str | None:
 
 def lees_blobs(root: Path, specs: list[str]) -> dict[str, str | None]:
     """De inhoud van `commit:pad`-specificaties in één git-proces (None als die ontbreekt)."""
+    return {spec: None if ruw is None else ruw.decode("utf-8", errors="replace")
+            for spec, ruw in lees_blobs_ruw(root, specs).items()}
+
+
+def lees_blobs_ruw(root: Path, specs: list[str]) -> dict[str, bytes | None]:
+    """Als `lees_blobs`, maar de bytes zelf."""
     if not specs:
         return {}
     try:
@@ -366,7 +390,7 @@ def lees_blobs(root: Path, specs: list[str]) -> dict[str, str | None]:
     except FileNotFoundError:
         raise GitFout("git is niet geïnstalleerd; installeer git en probeer opnieuw") from None
     data = klaar.stdout
-    uitkomst: dict[str, str | None] = {}
+    uitkomst: dict[str, bytes | None] = {}
     positie = 0
     for spec in specs:
         einde = data.index(b"\n", positie)
@@ -376,7 +400,7 @@ def lees_blobs(root: Path, specs: list[str]) -> dict[str, str | None]:
             uitkomst[spec] = None
             continue
         grootte = int(kop.rsplit(" ", 1)[1])
-        uitkomst[spec] = data[positie:positie + grootte].decode("utf-8", errors="replace")
+        uitkomst[spec] = data[positie:positie + grootte]
         positie += grootte + 1
     return uitkomst
 

@@ -1,9 +1,11 @@
-"""Namen en ids van een casusrepository: waar wat staat en hoe een casus-id eruitziet."""
+"""Waar wat staat: de namen en ids van een casusrepository (hoe een casus-id eruitziet), en
+de meegeleverde mappen `data/` en `templates/`."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from jeugdplan.domein.errors import JeugdplanError
 
@@ -36,3 +38,24 @@ def nieuw_id(jaar: int, bestaat: Callable[[str], bool]) -> str:
         if not bestaat(kandidaat):
             return kandidaat
     raise JeugdplanError("kon geen vrij casus-id vinden")  # pragma: no cover
+
+
+_PAKKET = Path(__file__).resolve().parent.parent
+"""De map van het pakket `jeugdplan` (deze module staat in `jeugdplan/opslag/`)."""
+
+
+def _meegeleverd(naam: str) -> Path:
+    """In een geïnstalleerd wiel staan `data/` en `templates/` naast het pakket
+    (`jeugdplan/data`); in de broncode-map twee niveaus hoger."""
+    for kandidaat in (_PAKKET / naam, _PAKKET.parent.parent / naam):
+        if kandidaat.is_dir():
+            return kandidaat
+    raise FileNotFoundError(f"meegeleverde map {naam!r} niet gevonden bij {_PAKKET}")
+
+
+def data_map() -> Path:
+    return _meegeleverd("data")
+
+
+def templates_map() -> Path:
+    return _meegeleverd("templates")

@@ -1,7 +1,7 @@
 """Eén `plan.yaml` lezen: veilig (geen symlink, begrensd), ontsleuteld en gevalideerd.
 
 Dit is de ene manier waarop een plan van schijf een `Plan` wordt, voor één plan (`show`) en
-voor duizenden (`opslag.cache`, ook in werkprocessen). `inhoud_sleutel` is de sleutel van de
+voor duizenden (`opslag.inlezen`, ook in werkprocessen). `inhoud_sleutel` is de sleutel van de
 cache: git's blob-id van de bytes op schijf, zoals `git ls-files -s` hem ook geeft.
 """
 

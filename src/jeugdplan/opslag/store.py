@@ -4,7 +4,7 @@
   vanaf de werkmap naar `jeugdplan.yaml`.
 - `Repo.lees` geeft één gevalideerd `Plan`; `Repo.laad` ook het round-trip-document om te
   bewerken (opmerkingen en opmaak blijven).
-- `Repo.lees_alle` geeft alle plannen, via de cache (`opslag.cache`).
+- `Repo.lees_alle` geeft alle plannen, via de cache (`opslag.inlezen`).
 - `Repo.bewerk` is de enige schrijfweg: laden, wijzigen, volledig valideren, opmerkingen
   behouden, atomair schrijven, één git-commit.
 """
@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig, Probleem
+from jeugdplan.opslag import repobestanden
 from jeugdplan.opslag.bestanden import schrijf_atomair
-from jeugdplan.opslag.cache import na_schrijven
+from jeugdplan.opslag.inlezen import na_schrijven
 from jeugdplan.opslag.paden import (  # noqa: F401 - ook bekend als store.CASUSSEN, ...
     CASUSSEN,
     ID_PATROON,
@@ -87,6 +88,15 @@ class Repo:
 
     @classmethod
     def vind(cls, pad: str | Path | None = None) -> Repo:
+        """De repository in `pad`, `$JEUGDPLAN_DIR` of de eerste map vanaf hier omhoog met
+        `jeugdplan.yaml`. Weigert als een gedeeld bestand (`.gitattributes`, `templates/`,
+        ...) een symlink is, vóór er iets gelezen of geschreven wordt."""
+        gevonden = cls._vind(pad)
+        repobestanden.controleer(gevonden.root)
+        return gevonden
+
+    @classmethod
+    def _vind(cls, pad: str | Path | None) -> Repo:
         if pad is None:
             pad = os.environ.get("JEUGDPLAN_DIR") or None
         if pad is not None:
@@ -178,15 +188,18 @@ class Repo:
         return GeladenPlan(pad.parent.name, pad, relatief, tekst, plan_uit(tekst, relatief))
 
     def lees(self, ruw_id: str) -> Plan:
-        """Eén gevalideerd plan om te lezen (`show`, `route`, `meldcode next`); een ongeldig
-        plan geeft een fout met bestand, regel en kolom."""
-        return self.laad(ruw_id).plan
+        """Eén gevalideerd plan om te lezen (`show`, `route`, `meldcode next`), via de cache
+        zolang het bestand niet veranderde; een ongeldig plan geeft een fout met bestand,
+        regel en kolom."""
+        from jeugdplan.opslag.inlezen import lees_een
+
+        return lees_een(self.root, self.bestaand_plan_pad(ruw_id).parent.name)
 
     def lees_alle(self, idents: list[str] | None = None
                   ) -> Iterator[tuple[str, Plan | None, list[Probleem]]]:
         """Alle plannen (of `idents`): (id, plan of None, problemen), op volgorde van id, via
-        de cache (`opslag.cache`); een symbolische koppeling wordt nooit gelezen."""
-        from jeugdplan.opslag.cache import lees_alle
+        de cache (`opslag.inlezen`); een symbolische koppeling wordt nooit gelezen."""
+        from jeugdplan.opslag.inlezen import lees_alle
 
         yield from lees_alle(self, idents)
 
@@ -211,6 +224,7 @@ class Repo:
         # Eén slot per repository: laden, wijzigen, schrijven en vastleggen gebeuren zonder
         # dat een ander proces ertussen schrijft (anders gaat een wijziging verloren).
         with vergrendeld(self.root):
+            gitrepo.weiger_als_half(self.root)  # ook geen half samengevoegd plan vastleggen
             # git status loopt al terwijl het plan gelezen en gevalideerd wordt.
             pad = self.bestaand_plan_pad(ruw_id)
             relatief = self.relatief(pad)

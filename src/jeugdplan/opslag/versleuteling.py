@@ -83,8 +83,143 @@ def is_versleuteld(ruw: bytes) -> bool:
 
 
 def versleuteld_repo(root: Path) -> bool:
-    """Heeft de repository ontvangers (dan wordt elk geschreven plan versleuteld)?"""
-    return (root / ONTVANGERS).is_file()
+    """Is de repository versleuteld: heeft hij ontvangers, of heeft déze kloon ooit versleuteld
+    (`kloonstaat`)? Dan wordt elk geschreven plan versleuteld; een `git rm ontvangers.yaml`
+    van een collega zet dat niet uit."""
+    return os.path.lexists(root / ONTVANGERS) or kloonstaat(root).versleuteld
+
+
+# --- wat déze kloon besloot (git config, gaat niet mee met push of fetch) ---------------
+
+CONFIG_SECTIE = "jeugdplan"
+CONFIG_AAN = "jeugdplan.versleuteling"
+"""'aan' zodra deze kloon een versleutelde repository zag; alleen `versleuteling uit` wist het."""
+CONFIG_ONTVANGER = "jeugdplan.ontvanger"
+"""Meerdere waarden: de publieke sleutels die de gebruiker van deze kloon heeft bevestigd."""
+
+
+class Kloonstaat(NamedTuple):
+    versleuteld: bool
+    bevestigd: tuple[str, ...]
+
+
+def _git_config_pad(root: Path) -> Path | None:
+    """Het lokale git-configbestand van de kloon (ook in een worktree), zonder git te starten:
+    elke opdracht vraagt dit, en een git-proces kost een paar milliseconden."""
+    punt = root / ".git"
+    if punt.is_dir():
+        gitmap = punt
+    elif punt.is_file():
+        try:
+            regel = punt.read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        if not regel.startswith("gitdir:"):
+            return None
+        gitmap = root / regel[len("gitdir:"):].strip()
+    else:
+        return None
+    with contextlib.suppress(OSError):
+        gitmap = gitmap / (gitmap / "commondir").read_text(encoding="utf-8").strip()
+    return gitmap / "config"
+
+
+def kloonstaat(root: Path) -> Kloonstaat:
+    """Wat deze kloon over versleuteling weet (uit `.git/config`, sectie `[jeugdplan]`)."""
+    import re
+
+    pad = _git_config_pad(root)
+    try:
+        tekst = pad.read_text(encoding="utf-8", errors="replace") if pad else ""
+    except OSError:
+        tekst = ""
+    aan, sleutels = False, []
+    sectie = ""
+    for regel in tekst.splitlines():
+        regel = regel.strip()
+        kop = re.match(r"^\[\s*([A-Za-z0-9.-]+)\s*(?:\"[^\"]*\")?\s*\]", regel)
+        if kop:
+            sectie = kop.group(1).lower()
+            regel = regel[kop.end():].strip()
+        if sectie != CONFIG_SECTIE or "=" not in regel:
+            continue
+        sleutel, _, waarde = regel.partition("=")
+        sleutel, waarde = sleutel.strip().lower(), waarde.strip().strip('"')
+        if sleutel == "versleuteling":
+            aan = waarde == "aan"
+        elif sleutel == "ontvanger" and waarde.startswith("age1"):
+            sleutels.append(waarde)
+    return Kloonstaat(aan or bool(sleutels), tuple(dict.fromkeys(sleutels)))
+
+
+def zet_kloonstaat(root: Path, versleuteld: bool, bevestigd: list[str] | None = None) -> None:
+    """Legt in de git-config van deze kloon vast of hij versleutelt en (als gegeven) voor
+    welke bevestigde sleutels."""
+    from jeugdplan.opslag import gitrepo
+
+    if not versleuteld:
+        for sleutel in (CONFIG_AAN, CONFIG_ONTVANGER):
+            gitrepo.git(root, "config", "--local", "--unset-all", sleutel, check=False)
+        return
+    gitrepo.zet_config(root, CONFIG_AAN, "aan")
+    if bevestigd is not None and list(kloonstaat(root).bevestigd) != bevestigd:
+        gitrepo.git(root, "config", "--local", "--unset-all", CONFIG_ONTVANGER, check=False)
+        for sleutel in bevestigd:
+            gitrepo.git(root, "config", "--local", "--add", CONFIG_ONTVANGER, sleutel)
+
+
+def markeer_versleuteld(root: Path) -> None:
+    """Heeft de repository ontvangers, dan onthoudt deze kloon dat hij versleutelt (eenmalig
+    een git-config): verdwijnt `ontvangers.yaml` later, dan blijft hij versleutelen."""
+    if os.path.lexists(root / ONTVANGERS) and not kloonstaat(root).versleuteld:
+        zet_kloonstaat(root, True)
+
+
+class Schrijfontvangers(NamedTuple):
+    """Voor wie deze kloon nu versleutelt, en wat in `ontvangers.yaml` nog niet bevestigd is."""
+
+    ontvangers: list[Ontvanger]
+    onbevestigd: list[Ontvanger]
+
+
+def schrijfontvangers(root: Path) -> Schrijfontvangers:
+    """De ontvangers waarvoor deze kloon schrijft: de door de gebruiker bevestigde sleutels
+    die ook in `ontvangers.yaml` staan (zonder dat bestand: alle bevestigde).
+
+    Een sleutel die een collega aan `ontvangers.yaml` toevoegde wordt niet gebruikt tot de
+    gebruiker hem bevestigt (`versleuteling ontvanger bevestig`); een verwijderde sleutel
+    valt meteen weg en telt daarna als nieuw (een ingetrokken collega die zijn sleutel weer
+    toevoegt, wordt niet gebruikt)."""
+    staat = kloonstaat(root)
+    bestand = lees_ontvangers(root)
+    if not bestand:
+        return Schrijfontvangers([Ontvanger(f"bevestigd {i}", s)
+                                  for i, s in enumerate(staat.bevestigd, 1)], [])
+    in_bestand = {o.sleutel for o in bestand}
+    weg = [s for s in staat.bevestigd if s not in in_bestand]
+    if weg:  # onthouden, zodat een latere terugkeer als nieuw telt
+        zet_kloonstaat(root, True, [s for s in staat.bevestigd if s in in_bestand])
+    bevestigd = set(staat.bevestigd) - set(weg)
+    return Schrijfontvangers([o for o in bestand if o.sleutel in bevestigd],
+                             [o for o in bestand if o.sleutel not in bevestigd])
+
+
+NIET_BEVESTIGD = ("deze kloon versleutelt alleen voor ontvangers die u zelf hebt bevestigd, en "
+                  "dat zijn er (nog) geen. Bekijk ze met 'jeugdplan versleuteling status' en "
+                  "bevestig ze met 'jeugdplan versleuteling ontvanger bevestig'; er is niets "
+                  "geschreven")
+
+
+def _ontvangers_voor_schrijven(root: Path) -> list[Ontvanger] | None:
+    """None: een gewone repository (platte tekst). Anders de ontvangers; geen enkele
+    bevestigde ontvanger is een fout (nooit platte tekst, nooit onbevestigde sleutels)."""
+    markeer_versleuteld(root)
+    if not versleuteld_repo(root):
+        return None
+    lijst = schrijfontvangers(root).ontvangers
+    if not lijst:
+        raise JeugdplanError(NIET_BEVESTIGD)
+    return lijst
 
 
 def controleer_toegang(root: Path) -> None:
@@ -462,10 +597,16 @@ def controleer_sleutel(sleutel: str, wie: str = "") -> str:
 
 
 def controleer_naam(naam: str) -> str:
+    from jeugdplan.domein.grenzen import stuurteken
+
     schoon = " ".join(naam.split())
     if not schoon or len(schoon) > 100:
         raise JeugdplanError("de naam van een ontvanger mag niet leeg zijn en hooguit 100 "
                              "tekens hebben")
+    teken = stuurteken(schoon)
+    if teken:
+        raise JeugdplanError(f"de naam van een ontvanger bevat een stuurteken ({teken}); "
+                             "alleen gewone tekst")
     return schoon
 
 
@@ -482,14 +623,18 @@ def controleer_ontvangers(lijst: list[Ontvanger]) -> list[Ontvanger]:
 
 
 def lees_ontvangers(root: Path) -> list[Ontvanger]:
-    """De ontvangers uit `ontvangers.yaml` (leeg als de repository niet versleuteld is)."""
-    pad = root / ONTVANGERS
-    if not pad.is_file():
-        return []
-    from jeugdplan.opslag.bestanden import lees_bytes
+    """De ontvangers uit `ontvangers.yaml` (leeg als dat er niet is); nooit via een symlink."""
+    from jeugdplan.opslag import repobestanden
+
+    ruw = repobestanden.lees(root, ONTVANGERS)
+    return [] if ruw is None else ontvangers_uit(ruw)
+
+
+def ontvangers_uit(ruw: bytes | str) -> list[Ontvanger]:
+    """De ontvangers uit de inhoud van een `ontvangers.yaml` (ook een versie uit git)."""
     from jeugdplan.opslag.yamlio import laad_snel
 
-    data = laad_snel(lees_bytes(pad, ONTVANGERS), ONTVANGERS)
+    data = laad_snel(ruw, ONTVANGERS)
     lijst = data.get("ontvangers") if isinstance(data, dict) else None
     if not isinstance(lijst, list) or not lijst:
         raise JeugdplanError(f"{ONTVANGERS}: verwacht een lijst 'ontvangers' met per "
@@ -529,15 +674,20 @@ def versleutel(inhoud: bytes, ontvangers: list[Ontvanger]) -> bytes:
 
 
 def voor_schijf(root: Path, pad: Path, tekst: str, forceer: bool = False) -> str | bytes | None:
-    """Wat er voor plan `pad` met inhoud `tekst` op schijf hoort.
+    """Wat er voor plan `pad` met inhoud `tekst` op schijf hoort; de poort van elke
+    schrijfactie van een plan (`store.schrijf_plan`).
 
-    Zonder ontvangers: de tekst. Met ontvangers: ciphertext voor allen, of None als het
-    bestand al precies deze inhoud versleuteld bevat (dan niet schrijven: stabiele
-    ciphertext, geen schijnwijziging in git). `forceer` versleutelt altijd opnieuw (na een
-    wijziging van de ontvangers).
+    Weigert tijdens een onafgemaakte merge of rebase. In een gewone repository: de tekst. In
+    een versleutelde repository (of een kloon die ooit versleutelde, `kloonstaat`):
+    ciphertext voor de bevestigde ontvangers (`schrijfontvangers`), of None als het bestand
+    al precies deze inhoud versleuteld bevat (dan niet schrijven: stabiele ciphertext, geen
+    schijnwijziging in git). `forceer` versleutelt altijd opnieuw.
     """
-    ontvangers = lees_ontvangers(root)
-    if not ontvangers:
+    from jeugdplan.opslag import gitrepo
+
+    gitrepo.weiger_als_half(root)
+    ontvangers = _ontvangers_voor_schrijven(root)
+    if ontvangers is None:
         return tekst
     nieuw = tekst.encode("utf-8")
     if not forceer:
@@ -549,11 +699,11 @@ def voor_schijf(root: Path, pad: Path, tekst: str, forceer: bool = False) -> str
 
 
 def voor_samenvoeging(root: Path, ons: bytes, tekst: str) -> bytes:
-    """Voor de merge-driver: het resultaat versleuteld als de repository dat is; gelijk aan
-    de eigen versie dan de eigen bytes (stabiele ciphertext)."""
-    ontvangers = lees_ontvangers(root)
+    """Voor de merge-driver: het resultaat versleuteld als de kloon dat is (voor de bevestigde
+    ontvangers); gelijk aan de eigen versie dan de eigen bytes (stabiele ciphertext)."""
+    ontvangers = _ontvangers_voor_schrijven(root)
     nieuw = tekst.encode("utf-8")
-    if not ontvangers:
+    if ontvangers is None:
         return nieuw
     if is_versleuteld(ons):
         with contextlib.suppress(JeugdplanError):

@@ -1,0 +1,375 @@
+"""Plannen inlezen via de cache (`opslag.cache`): gelijk aan elk bestand lezen en valideren,
+maar wat al eens gelezen of afgeleid is, komt uit de cache.
+
+De sleutel van een plan is zijn **inhoud**: git's blob-id van de bytes op schijf.
+`git ls-files -s` en `git diff-files` geven die voor alle plannen tegelijk (git lost zelf de
+randgevallen van tijdstempels op); een plan dat git niet kent of dat anders is dan in de index,
+wordt gelezen en zijn id uitgerekend (`planbestand.inhoud_sleutel`).
+
+Onder die sleutel staat het gevalideerde `Plan` zelf (soort `plan`; een ongeldig plan: zijn
+problemen) en wat er per plan van afgeleid is (`per_plan`). Ontbreekt een resultaat, dan rekent
+een werkproces het uit uit het bewaarde plan of, als ook dat ontbreekt, uit het bestand; bij
+veel plannen verdeeld over de processorkernen (`concurrent.futures`, ook met 'spawn'). Een
+bewaard plan is het echte, bij het bewaren gevalideerde `Plan` (gepickled): uitpakken bouwt
+geen validatieschema, zodat een opdracht die één plan leest (`show`, `route`) snel start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import sqlite3
+import subprocess
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from jeugdplan.domein.errors import PlanOngeldig, Probleem
+from jeugdplan.opslag.cache import Cache, aan
+from jeugdplan.opslag.paden import CASUSSEN, ID_PATROON, PLAN
+from jeugdplan.opslag.planbestand import inhoud_sleutel, lees_ruw, plan_uit, plantekst
+from jeugdplan.opslag.versleuteling import controleer_toegang
+
+if TYPE_CHECKING:
+    from jeugdplan.domein.model import Plan
+
+PLANSOORT = "plan"
+"""De soort waaronder het gevalideerde plan zelf (pickle) of zijn problemen (JSON) staan."""
+PARALLEL_VANAF = 200
+"""Zoveel plannen uit te rekenen: dan over de processorkernen verdelen."""
+BLOK = 250
+"""Plannen per taak van een werkproces."""
+UITVOER_BLOK = 2000
+"""Plannen per keer uitgerekend en doorgegeven: het geheugen blijft begrensd, ook bij 100.000."""
+
+Resultaat = tuple[str, Any, list[Probleem]]
+"""(id, plan of het gevraagde resultaat, problemen); bij problemen is het tweede None."""
+
+
+# --- de sleutels: welke inhoud heeft elk plan nu ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stand:
+    """Wat er nu in `casussen/` staat: per id de inhoudssleutel (None: nog te lezen) of een
+    probleem (een symlink, geen plan)."""
+
+    sleutels: dict[str, str | None]
+    problemen: dict[str, Probleem]
+
+
+def stand(root: Path, idents: set[str] | None = None) -> Stand:
+    """De inhoud van elk plan volgens git (`ls-files -s` en `diff-files`, samen gestart);
+    een plan dat git niet kent of dat anders is dan in de index: None (wordt gelezen)."""
+    casussen = root / CASUSSEN
+    ls = _git(root, "ls-files", "-s", "-v", "-z", "--", CASUSSEN)
+    gewijzigd = _git(root, "diff-files", "--name-only", "-z", "--", CASUSSEN)
+    kandidaten: dict[str, bool] = {}
+    try:
+        with os.scandir(casussen) as it:
+            for e in it:
+                if ID_PATROON.match(e.name) and (idents is None or e.name in idents):
+                    kandidaten[e.name] = e.is_symlink()
+    except OSError:
+        pass
+    index: dict[str, str | None] = {}
+    for regel in _uitvoer(ls).split("\0"):
+        kop, _, pad = regel.partition("\t")
+        delen = pad.split("/")
+        if len(delen) != 3 or delen[2] != PLAN or len(kop.split()) != 4:
+            continue
+        soort, modus, blob, fase = kop.split()
+        # Alleen een gewoon bestand dat niet midden in een samenvoeging zit en waarvan git de
+        # inhoud ook echt bijhoudt ('H'; niet 'assume-unchanged' of 'skip-worktree').
+        index[delen[1]] = blob if (soort == "H" and modus in ("100644", "100755")
+                                   and fase == "0") else None
+    for pad in _uitvoer(gewijzigd).split("\0"):
+        delen = pad.split("/")
+        if len(delen) == 3:
+            index[delen[1]] = None
+    sleutels: dict[str, str | None] = {}
+    problemen: dict[str, Probleem] = {}
+    for ident in sorted(kandidaten):
+        relatief = f"{CASUSSEN}/{ident}/{PLAN}"
+        if kandidaten[ident]:
+            problemen[ident] = Probleem(relatief, None, None, "", "de map is een symbolische "
+                                        "koppeling; jeugdplan volgt die niet", code="symlink")
+        elif index.get(ident) is not None:  # git kent het en het is ongewijzigd
+            sleutels[ident] = index[ident]
+        elif os.path.lexists(casussen / ident / PLAN):
+            sleutels[ident] = None  # (nog) niet in git: lezen
+        # een map zonder plan is geen casus
+    return Stand(sleutels, problemen)
+
+
+def _sleutel_van_bestand(root: Path, ident: str) -> str | None:
+    """De inhoudssleutel van een plan dat git niet (ongewijzigd) kent: de bytes lezen en hun
+    blob-id uitrekenen kost veel minder dan het plan lezen. None als het bestand niet te lezen
+    is (dan meldt het uitrekenen waarom)."""
+    try:
+        return inhoud_sleutel(lees_ruw(root / CASUSSEN, ident, f"{CASUSSEN}/{ident}/{PLAN}"))
+    except PlanOngeldig:
+        return None
+
+
+def _git(root: Path, *args: str) -> subprocess.Popen[bytes] | None:
+    from jeugdplan.opslag.gitrepo import omgeving
+
+    try:
+        return subprocess.Popen(["git", *args], cwd=root, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL,
+                                env={**omgeving(), "GIT_OPTIONAL_LOCKS": "0"})
+    except OSError:
+        return None
+
+
+def _uitvoer(proces: subprocess.Popen[bytes] | None) -> str:
+    if proces is None:
+        return ""
+    uit = proces.communicate()[0]
+    return uit.decode("utf-8", "surrogateescape") if proces.returncode == 0 else ""
+
+
+# --- lezen en afleiden (ook in werkprocessen) ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Taak:
+    casussen: str
+    cachepad: str | None
+    plannen: list[tuple[str, str | None]]
+    """(id, inhoudssleutel of None) van de plannen om uit te rekenen."""
+    functie: Callable[[Plan], Any] | None
+
+
+_Uitkomst = tuple[str, str | None, bytes | None, Any, list[Probleem]]
+"""(id, inhoudssleutel, nieuw te bewaren plan, plan of resultaat, problemen)."""
+
+
+def _werk(taak: _Taak) -> list[_Uitkomst]:
+    """Rekent een blok plannen uit (in een werkproces of in het hoofdproces): het plan uit de
+    cache (al gevalideerd) of uit het bestand, en zo gevraagd `functie(plan)`."""
+    bewaard: dict[str, bytes] = {}
+    if taak.cachepad is not None:
+        sleutels = [s for _i, s in taak.plannen if s is not None]
+        with contextlib.suppress(sqlite3.Error):
+            db = sqlite3.connect(f"file:{taak.cachepad}?mode=ro", uri=True)
+            try:
+                for begin in range(0, len(sleutels), 500):
+                    deel = sleutels[begin:begin + 500]
+                    bewaard.update(db.execute(
+                        f"SELECT inhoud, waarde FROM resultaat WHERE soort = '{PLANSOORT}' "
+                        f"AND inhoud IN ({','.join('?' * len(deel))})", deel))
+            finally:
+                db.close()
+    uit: list[_Uitkomst] = []
+    for ident, sleutel in taak.plannen:
+        nieuw: bytes | None = None
+        waarde = bewaard.get(sleutel) if sleutel is not None else None
+        plan: Plan | None = None
+        problemen: list[Probleem] = []
+        if waarde is not None:
+            bekend = _plan_uit_cache(waarde)
+            if isinstance(bekend, list):
+                problemen = bekend  # ongeldig, en zo gebleven: niet opnieuw lezen
+            else:
+                plan = bekend
+        if plan is None and not problemen:
+            sleutel, nieuw, plan, problemen = _lees(Path(taak.casussen), ident)
+        if plan is not None and taak.functie is not None:
+            uit.append((ident, sleutel, nieuw, taak.functie(plan), problemen))
+        else:
+            uit.append((ident, sleutel, nieuw, plan, problemen))
+    return uit
+
+
+def _lees(casussen: Path, ident: str) -> tuple[str | None, bytes | None, Plan | None,
+                                                list[Probleem]]:
+    """(sleutel, te bewaren plan of problemen, plan of None, problemen) uit het bestand."""
+    import json
+
+    relatief = f"{CASUSSEN}/{ident}/{PLAN}"
+    try:
+        ruw = lees_ruw(casussen, ident, relatief)
+    except PlanOngeldig as e:
+        return None, None, None, e.problemen
+    sleutel = inhoud_sleutel(ruw)
+    try:
+        plan = plan_uit(plantekst(ruw, relatief), relatief)
+    except PlanOngeldig as e:
+        # Ook de problemen van een ongeldig plan worden bewaard (zolang het zo blijft).
+        return sleutel, json.dumps([p.als_dict() for p in e.problemen]).encode(), None, \
+            e.problemen
+    return sleutel, pickle.dumps(plan), plan, []
+
+
+def _plan_uit_cache(waarde: bytes) -> Plan | list[Probleem] | None:
+    """Een bewaard plan, of de bewaarde problemen van een ongeldig plan (JSON-lijst); None
+    als het beschadigd is (dan opnieuw lezen)."""
+    import json
+
+    from jeugdplan.domein.model import Plan
+
+    with contextlib.suppress(Exception):
+        if waarde[:1] == b"[":
+            return [Probleem(**p) for p in json.loads(waarde)]
+        plan = pickle.loads(waarde)  # noqa: S301 - eigen bestand, alleen voor de gebruiker
+        if isinstance(plan, Plan):
+            return plan
+    return None
+
+
+# --- de twee ingangen ----------------------------------------------------------------------
+
+
+class MetRoot(Protocol):
+    """Een casusrepository (`store.Repo`): alleen haar map is nodig."""
+
+    root: Path
+
+
+def lees_alle(repo: MetRoot, idents: list[str] | None = None) -> Iterator[Resultaat]:
+    """(id, plan of None, problemen) voor elk plan (of de gevraagde), op volgorde van id.
+    Gelijk aan elk bestand lezen en valideren; wat al in de cache staat (het plan als JSON)
+    wordt niet opnieuw gelezen."""
+    yield from _bereken(repo.root, idents, None, None)
+
+
+def per_plan(repo: MetRoot, soort: str, functie: Callable[[Plan], Any],
+             idents: list[str] | None = None) -> Iterator[Resultaat]:
+    """(id, functie(plan) of None, problemen) voor elk plan, op volgorde van id.
+
+    Het resultaat komt uit de cache zolang het plan (en de code) niet veranderde; `soort`
+    moet alles noemen waar `functie` behalve het plan van afhangt (`"overzicht:2026-11-25"`).
+    `functie` moet te 'picklen' zijn (een functie op moduleniveau, of `functools.partial`
+    daarvan): bij veel plannen rekenen werkprocessen haar uit. Het resultaat ook."""
+    yield from _bereken(repo.root, idents, soort, functie)
+
+
+def _bereken(root: Path, idents: list[str] | None, soort: str | None,
+             functie: Callable[[Plan], Any] | None) -> Iterator[Resultaat]:
+    controleer_toegang(root)  # versleuteld en vergrendeld: duidelijke fout, ook als alles bewaard is
+    nu = stand(root, set(idents) if idents is not None else None)
+    alle = idents is None
+    huidig = {s for s in nu.sleutels.values() if s is not None}
+    volgorde = sorted({*nu.sleutels, *nu.problemen})
+    with Cache(root) as cache, _Rekenaar(root, cache, functie) as rekenaar:
+        bewaard = cache.haal(soort or PLANSOORT)
+        nieuw_plan: list[tuple[str, bytes]] = []
+        nieuw_resultaat: list[tuple[str, bytes]] = []
+        teller = [0, 0]
+        for begin in range(0, len(volgorde), UITVOER_BLOK):
+            klaar: dict[str, Resultaat] = {}
+            te_doen: list[tuple[str, str | None]] = []
+            for ident in volgorde[begin:begin + UITVOER_BLOK]:
+                if ident in nu.problemen:
+                    klaar[ident] = (ident, None, [nu.problemen[ident]])
+                    continue
+                sleutel = nu.sleutels[ident] or _sleutel_van_bestand(root, ident)
+                waarde = bewaard.get(sleutel) if sleutel is not None else None
+                uit = _uit_cache(ident, waarde, soort is not None) \
+                    if waarde is not None else None
+                if uit is not None:
+                    klaar[ident] = uit
+                else:
+                    te_doen.append((ident, sleutel))
+            teller[0] += len(klaar)
+            teller[1] += len(te_doen)
+            for ident, sleutel, plan, waarde, problemen in rekenaar.reken(te_doen):
+                if sleutel is not None and plan is not None:
+                    nieuw_plan.append((sleutel, plan))
+                if soort is not None and sleutel is not None and not problemen:
+                    nieuw_resultaat.append((sleutel, pickle.dumps(waarde)))
+                klaar[ident] = (ident, waarde if not problemen else None, problemen)
+            for ident in volgorde[begin:begin + UITVOER_BLOK]:
+                yield klaar[ident]
+        _statistiek(*teller)
+        if nieuw_plan or (alle and soort is None):
+            cache.bewaar(PLANSOORT, nieuw_plan, houd=huidig if alle else None)
+        if soort is not None and (nieuw_resultaat or alle):
+            cache.bewaar(soort, nieuw_resultaat, houd=huidig if alle else None)
+
+
+def _uit_cache(ident: str, waarde: bytes, afgeleid: bool) -> Resultaat | None:
+    """Een bewaard resultaat (of plan, of de problemen van een ongeldig plan); None als het
+    beschadigd is (dan opnieuw uitrekenen)."""
+    if not afgeleid:
+        uit = _plan_uit_cache(waarde)
+        if uit is None:
+            return None
+        return (ident, None, uit) if isinstance(uit, list) else (ident, uit, [])
+    try:
+        return ident, pickle.loads(waarde), []  # noqa: S301 - eigen bestand
+    except Exception:  # noqa: BLE001 - beschadigd of van een andere vorm: opnieuw
+        return None
+
+
+class _Rekenaar:
+    """Rekent uit wat niet in de cache stond: een paar in dit proces, veel verdeeld over de
+    processorkernen (één pool voor de hele opdracht, pas gestart als het nodig is)."""
+
+    def __init__(self, root: Path, cache: Cache, functie: Callable[[Plan], Any] | None) -> None:
+        self.casussen = str(root / CASUSSEN)
+        self.cachepad = str(cache.pad) if cache.db is not None else None
+        self.functie = functie
+        self.pool: Any = None
+
+    def reken(self, te_doen: list[tuple[str, str | None]]) -> Iterator[_Uitkomst]:
+        taken = [_Taak(self.casussen, self.cachepad, te_doen[i:i + BLOK], self.functie)
+                 for i in range(0, len(te_doen), BLOK)]
+        kernen = os.cpu_count() or 1
+        if self.pool is None and (len(te_doen) < PARALLEL_VANAF or kernen < 2):
+            for taak in taken:
+                yield from _werk(taak)
+            return
+        if self.pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(max_workers=kernen)
+        for blok in self.pool.map(_werk, taken):
+            yield from blok
+
+    def __enter__(self) -> _Rekenaar:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+def lees_een(root: Path, ident: str) -> Plan:
+    """Eén gevalideerd plan: uit de cache zolang het bestand dezelfde inhoud heeft, anders
+    gelezen, gevalideerd en bewaard. Een ongeldig plan geeft `PlanOngeldig` met regel en
+    kolom."""
+    controleer_toegang(root)
+    relatief = f"{CASUSSEN}/{ident}/{PLAN}"
+    ruw = lees_ruw(root / CASUSSEN, ident, relatief)
+    sleutel = inhoud_sleutel(ruw)
+    with Cache(root) as cache:
+        bewaard = cache.een(PLANSOORT, sleutel)
+        uit = _plan_uit_cache(bewaard) if bewaard is not None else None
+        if uit is not None and not isinstance(uit, list):
+            return uit
+        plan = plan_uit(plantekst(ruw, relatief), relatief)
+        cache.bewaar(PLANSOORT, [(sleutel, pickle.dumps(plan))])
+    return plan
+
+
+def na_schrijven(root: Path, ruw: bytes, plan: Plan) -> None:
+    """Een zojuist geschreven plan meteen als plan in de cache (onder de inhoud die nu op
+    schijf staat): de volgende opdracht hoeft het niet te lezen."""
+    if not aan():
+        return
+    with contextlib.suppress(Exception), Cache(root) as cache:
+        cache.bewaar(PLANSOORT, [(inhoud_sleutel(ruw), pickle.dumps(plan))])
+
+
+def _statistiek(uit_cache: int, gelezen: int) -> None:
+    """Voor de benchmark: `JEUGDPLAN_CACHE_STATS=PAD` schrijft hoeveel plannen uit de cache
+    kwamen en hoeveel opnieuw uitgerekend werden."""
+    pad = os.environ.get("JEUGDPLAN_CACHE_STATS")
+    if pad:
+        with contextlib.suppress(OSError):
+            Path(pad).write_text(f'{{"uit_cache": {uit_cache}, "gelezen": {gelezen}}}')
