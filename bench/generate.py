@@ -254,7 +254,7 @@ def plan_data(i: int, seed: int) -> dict[str, Any]:
                                  "datum": IJKDATUM - timedelta(days=14), "bron": "leerplicht",
                                  "domein": "verzuim", "zwaarte": "complex",
                                  "omschrijving": "Komt al weken niet meer op school."})
-    elif kans < 0.05:
+    elif kans < 0.05 and leeftijd >= 7:  # al leerplichtig op 1 augustus 2026
         plan["verzuim"]["vrijstellingen"] = [
             {"artikel": "lpw_5_onder_a", "van": date(2026, 8, 1), "tot": date(2027, 7, 31)}]
     if not plan["verzuim"]:

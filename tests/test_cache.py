@@ -284,3 +284,17 @@ def test_warm_overzicht_laadt_geen_zware_modules(drie: list[str], repo_pad: Path
     warm = subprocess.run([sys.executable, "-c", code, *opdracht], env=env,
                           capture_output=True, text=True)
     assert warm.stderr.strip().splitlines()[-1] == "[]", warm.stderr
+
+
+def test_dubbel_kind_na_naamswijziging_met_warme_cache(jp: Any, kind: Callable[..., str],
+                                                       repo_pad: Path) -> None:
+    """Wat `check` over casussen heen onthoudt (twee plannen voor één kind), volgt de namen:
+    een naam die verandert buiten jeugdplan om geeft meteen de bevinding."""
+    a = kind(voornaam="Sanne")
+    b = kind(voornaam="Mila")
+    assert "hetzelfde kind" not in jp("check").stdout
+    pad = repo_pad / "casussen" / b / "plan.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("voornaam: Mila", "voornaam: Sanne"),
+                   encoding="utf-8")
+    uit = jp("check", code=1)
+    assert f"waarschijnlijk hetzelfde kind als casus {a}" in uit.stdout + uit.stderr

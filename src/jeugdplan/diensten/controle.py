@@ -79,7 +79,7 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
             problemen.extend(_met_regels(repo, ident, [Bevinding(
                 "id", "fout", ("id",), f"id {controle.id!r} wijkt af van de mapnaam {ident!r}")]))
         problemen.extend(controle.problemen)
-    for ident, bevindingen in sorted(over_casussen(kinderen).items()):
+    for ident, bevindingen in sorted(_over_casussen(repo, kinderen).items()):
         if gekozen is None or ident in gekozen:
             problemen.extend(_met_regels(repo, ident, bevindingen))
     for pad in onvastgelegd():
@@ -93,18 +93,44 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
     return problemen
 
 
+def _over_casussen(repo: Repo, kinderen: list[PlanControle]) -> dict[str, list[Bevinding]]:
+    """`over_casussen`, onthouden zolang namen, geboortedata en `niet_dezelfde_als` van alle
+    plannen gelijk blijven (warm `check` vergelijkt dan niet opnieuw elk paar)."""
+    from jeugdplan.opslag.cache import Cache
+
+    inhoud = repr([(k.kind, k.niet_dezelfde_als) for k in kinderen]).encode()
+    with Cache(repo.root) as cache:
+        uitkomst: dict[str, list[Bevinding]] = cache.onthoud(
+            "over-casussen", inhoud, lambda: over_casussen(kinderen))
+    return uitkomst
+
+
 def _modi(repo: Repo, gekozen: set[str] | None) -> dict[str, tuple[int, int]]:
     """id -> rechten van map en plan.yaml (zonder symbolische koppelingen te volgen)."""
     import os
 
+    casussen = str(repo.casussen)
     uit: dict[str, tuple[int, int]] = {}
-    for ident in repo.ids() if gekozen is None else sorted(gekozen):
-        try:
-            uit[ident] = (os.lstat(repo.casussen / ident).st_mode,
-                          os.lstat(repo.casussen / ident / "plan.yaml").st_mode)
+    for ident in _alle_mappen(casussen) if gekozen is None else sorted(gekozen):
+        map_pad = os.path.join(casussen, ident)
+        try:  # een map zonder plan is geen casus
+            uit[ident] = (os.lstat(map_pad).st_mode,
+                          os.lstat(os.path.join(map_pad, "plan.yaml")).st_mode)
         except OSError:
             continue
     return uit
+
+
+def _alle_mappen(casussen: str) -> list[str]:
+    import os
+
+    from jeugdplan.opslag.paden import ID_PATROON
+
+    try:
+        with os.scandir(casussen) as it:
+            return [e.name for e in it if ID_PATROON.match(e.name)]
+    except OSError:
+        return []
 
 
 def leesbaar_voor_anderen(modi: dict[str, tuple[int, int]],
