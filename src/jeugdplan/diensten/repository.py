@@ -79,15 +79,15 @@ def zet_instellingen(repo: Repo, velden: dict[str, str | None]) -> list[str]:
     """Zet velden van `jeugdplan.yaml` (organisatie, contact: de afzender van rapporten) in
     één commit; een lege tekst haalt het veld weg. Opmerkingen in het bestand blijven staan.
     Geeft de namen van wat veranderde."""
-    from jeugdplan.opslag.bestanden import lees_bytes
+    from jeugdplan.opslag import repobestanden
     from jeugdplan.opslag.bronnen import valideer
     from jeugdplan.opslag.slot import vergrendeld
     from jeugdplan.opslag.yamlio import decodeer, dump_rt, laad_rt, laad_snel
 
     gitrepo.identiteit(repo.root)
-    pad = repo.root / INSTELLINGEN
-    with vergrendeld(repo.root):
-        doc = laad_rt(decodeer(lees_bytes(pad, INSTELLINGEN), INSTELLINGEN), INSTELLINGEN)
+    with vergrendeld(repo.root):  # nooit via een symlink (`repobestanden`)
+        ruw = repobestanden.lees(repo.root, INSTELLINGEN) or b""
+        doc = laad_rt(decodeer(ruw, INSTELLINGEN), INSTELLINGEN)
         gewijzigd = []
         for sleutel, waarde in velden.items():
             if waarde is None or doc.get(sleutel) == (waarde or None):
@@ -101,7 +101,7 @@ def zet_instellingen(repo: Repo, velden: dict[str, str | None]) -> list[str]:
             raise JeugdplanError("de instellingen zijn al zo; er is niets gewijzigd")
         tekst = dump_rt(doc)
         valideer(Instellingen, laad_snel(tekst, INSTELLINGEN) or {}, INSTELLINGEN, tekst)
-        schrijf_atomair(pad, tekst)
-        gitrepo.commit(repo.root, [pad],
+        repobestanden.schrijf(repo.root, INSTELLINGEN, tekst, 0o600)
+        gitrepo.commit(repo.root, [repo.root / INSTELLINGEN],
                        f"jeugdplan: instellingen gewijzigd ({', '.join(gewijzigd)})")
     return gewijzigd
