@@ -91,7 +91,8 @@ def test_list_regie_en_mijn(jp: Cli, kind: Callable[..., str]) -> None:
     jp("list", "--mijn", "--regie", "x", code=2)
 
 
-def test_agenda_ics_zonder_namen(jp: Cli, kind: Callable[..., str], tmp_path: Path) -> None:
+def test_agenda_ics_zonder_namen(jp: Cli, kind: Callable[..., str], tmp_path: Path,
+                                repo_pad: Path) -> None:
     ident = kind()
     jp("actie", "add", ident, "--omschrijving", "Gesprek met Sanne de Vries, moeder",
        "--eigenaar", "Jan Smit", "--deadline", "2026-12-01")
@@ -113,6 +114,14 @@ def test_agenda_ics_zonder_namen(jp: Cli, kind: Callable[..., str], tmp_path: Pa
     assert "2 afspraken geschreven naar" in r.stderr
     assert bestand.read_bytes().startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
     assert oct(bestand.stat().st_mode & 0o777) == "0o600"
+    # --out zoals bij elke uitvoer: niet over een bestaand bestand zonder --overschrijf, niet
+    # in de casusrepository, alleen met --ics.
+    assert "bestaat al" in jp("agenda", "--ics", "--out", str(bestand), code=1).stderr
+    jp("agenda", "--ics", "--out", str(bestand), "--overschrijf")
+    assert "ligt in de casusrepository" in jp("agenda", "--ics", "--out",
+                                              str(repo_pad / "agenda.ics"), code=1).stderr
+    assert not (repo_pad / "agenda.ics").exists()
+    assert "--out hoort bij --ics" in jp("agenda", "--out", str(bestand), code=2).stderr
 
 
 # --- samenvoegen ------------------------------------------------------------------------------
