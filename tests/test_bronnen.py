@@ -66,7 +66,7 @@ def test_samenhang_tussen_bestanden(eigen_data: Path) -> None:
 def test_onbekende_code_in_een_plan() -> None:
     from jeugdplan.domein.model import Signaal
 
-    with pytest.raises(PlanOngeldig, match="onbekend\\(e\\) domein 'school'"):
+    with pytest.raises(PlanOngeldig, match="onbekende waarde 'school' voor domein"):
         bronnen.valideer(Signaal, {"id": "s1", "datum": "2026-01-01", "bron": "ib",
                                    "domein": "school", "omschrijving": "x"}, "invoer")
 

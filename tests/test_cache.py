@@ -52,7 +52,7 @@ def wis(root: Path) -> None:
 
 @pytest.fixture
 def drie(jp: Any, kind: Callable[..., str], repo_pad: Path) -> list[str]:
-    ids = [kind(voornaam=n, geboortedatum=f"201{i}-04-03") for i, n in
+    ids = [kind(voornaam=n, geboortedatum=f"201{i + 4}-04-03") for i, n in
            enumerate(["Sanne", "Daan", "Mila"])]
     jp("signaal", "add", ids[0], "--domein", "gedrag", "--omschrijving", "Slaat")
     return sorted(ids)

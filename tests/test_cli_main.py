@@ -19,7 +19,7 @@ from tests.conftest import Cli, opdrachten
 
 # Zoals de hoofdgroep vroeger alle modules tegelijk registreerde (casus, onderdelen en dan de
 # uitbreidingen): de referentie voor namen, volgorde, korte hulp en verborgen opdrachten.
-VROEGERE_VOLGORDE = ["casus", "onderdelen", "meldcode", "route", "verzuim", "report", "samen",
+VROEGERE_VOLGORDE = ["casus", "onderdelen", "opp", "meldcode", "route", "verzuim", "report", "samen",
                      "privacy", "versleuteling"]
 
 LIMIETEN = [10, 20, 30, 40, 45, 50, 60, 70, 80, 100, 120, 200]
@@ -146,36 +146,39 @@ def test_tab_aanvulling_zoals_de_echte_opdrachten() -> None:
     items = groep.shell_complete(ctx, "s")
     echt = opdrachten()
     assert [(i.value, i.help) for i in items] == [
-        (naam, echt[naam].get_short_help_str()) for naam in ("show", "sync", "signaal", "sleutel")]
+        (naam, echt[naam].get_short_help_str())
+        for naam in ("show", "samenvoegen", "sync", "signaal", "sleutel")]
     assert [i.value for i in groep.shell_complete(ctx, "m")] == ["meldcode"]  # merge-driver verborgen
     assert "--dir" in [i.value for i in groep.shell_complete(ctx, "--")]
 
 
 def test_onbekende_opdracht_met_suggestie() -> None:
     r = Cli(None)("shw", code=2)
-    assert r.stderr.endswith("fout: Onbekende opdracht 'shw'. Bedoelde u 'show'?\n")
+    assert r.stderr.endswith("fout: onbekende opdracht 'shw' (bedoelde u 'show'?)\n")
     r = Cli(None)("signaal", "ad", code=2)
-    assert "fout: Onbekende opdracht 'ad'. Bedoelde u 'add'?" in r.stderr
+    assert "fout: onbekende opdracht 'ad' (bedoelde u 'add'?)" in r.stderr
 
 
 def test_fouten_van_typer_zijn_nederlands() -> None:
+    """In dezelfde stijl als de eigen meldingen: kleine letter, geen punt, de optie zonder
+    aanhalingstekens (wat de gebruiker typte wel)."""
     jp = Cli(None)
     r = jp("show", code=2)
-    assert r.stderr == ("Gebruik: jeugdplan show [OPTIONS] {ID}\n"
+    assert r.stderr == ("Gebruik: jeugdplan show [OPTIES] ID\n"
                         "Zie 'jeugdplan show --help' voor hulp.\n\n"
-                        "fout: Argument ontbreekt 'ID'.\n")
-    assert jp("show", "X", "--bla", code=2).stderr.endswith("fout: Onbekende optie: --bla\n")
+                        "fout: argument ID ontbreekt\n")
+    assert jp("show", "X", "--bla", code=2).stderr.endswith("fout: onbekende optie '--bla'\n")
     assert jp("list", "extra", code=2).stderr.endswith(
-        "fout: Onverwacht extra argument (extra)\n")
-    assert jp("close", "X", code=2).stderr.endswith("fout: Optie ontbreekt '--reden'.\n")
+        "fout: onverwacht extra argument (extra)\n")
+    assert jp("close", "X", code=2).stderr.endswith("fout: optie --reden ontbreekt\n")
     assert jp("agenda", "--weken", "veel", code=2).stderr.endswith(
-        "fout: Ongeldige waarde voor '--weken': 'veel' is geen geldig geheel getal.\n")
+        "fout: --weken: 'veel' is geen geheel getal\n")
     assert jp("agenda", "--weken", "9999", code=2).stderr.endswith(
-        "fout: Ongeldige waarde voor '--weken': 9999 ligt niet binnen 0<=x<=520.\n")
+        "fout: --weken: 9999 ligt buiten het bereik (0 tot en met 520)\n")
     assert jp("show", "--op", code=2).stderr.endswith(
-        "fout: Optie '--op' heeft een waarde nodig.\n")
+        "fout: optie --op heeft een waarde nodig\n")
     # zonder opdracht: de hulp, exitcode 2
-    assert jp(code=2).stderr.startswith("Gebruik: jeugdplan [OPTIONS] COMMAND [ARGS]...")
+    assert jp(code=2).stderr.startswith("Gebruik: jeugdplan [OPTIES] OPDRACHT [ARGUMENTEN]...")
 
 
 def test_report_meldcode_in_een_nieuw_proces() -> None:

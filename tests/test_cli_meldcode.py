@@ -140,7 +140,7 @@ def test_termijn_verstreken_waarschuwing(jp: Cli, casus: str,
     n = jp.json("meldcode", "next", casus)
     assert n["termijn_verstreken"] is True
     assert n["waarschuwingen"] == [
-        "de termijn voor afwegingsvraag 5 (2026-12-20) is 16 dag(en) verstreken: beantwoord "
+        "de termijn voor afwegingsvraag 5 (2026-12-20) is 16 dagen verstreken: beantwoord "
         "vraag 5 nu; leidt de hulp niet tot de nodige veiligheid, dan alsnog melden bij "
         "Veilig Thuis"]
     assert "(VERSTREKEN)" in jp("meldcode", "next", casus).stdout

@@ -170,7 +170,7 @@ def test_ongeldig_plan_wordt_gemeld_niet_stil_overgeslagen(rapportrepo: Cli, rep
                    encoding="utf-8")
     for opdracht in ("thuiszitters", "kwaliteit"):
         r = rapportrepo("report", opdracht, "--format", "json")
-        assert r.stderr == ("let op: 1 ongeldig(e) plan(nen) niet meegeteld (2026-AAAA02); "
+        assert r.stderr == ("let op: 1 ongeldig plan niet meegeteld (2026-AAAA02); "
                             "zie 'jeugdplan check'\n")
 
 

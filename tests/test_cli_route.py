@@ -44,7 +44,7 @@ def test_route_tekst(jp: Any, kind: Callable[..., str]) -> None:
 
 
 def test_gemeente_buiten_regio(jp: Any, kind: Callable[..., str]) -> None:
-    ident = kind(gemeente="Haarlem")
+    ident = kind(gemeente="Haarlem", **{"buiten-regio": ""})
     uit = jp("route", ident, code=1)
     assert uit.stderr.startswith("fout: gemeente 'Haarlem' hoort niet bij regio IJmond")
     assert "Velsen, Beverwijk, Heemskerk, Castricum, Uitgeest" in uit.stderr
@@ -122,7 +122,7 @@ def test_apply_zonder_toestemming_met_reden(jp: Any, kind: Callable[..., str],
 def test_apply_buiten_bereik_en_verkeerd_gebruik(jp: Any, kind: Callable[..., str]) -> None:
     ident = kind()
     signaal(jp, ident)
-    assert "er zijn 2 advies(en)" in jp("route", ident, "--apply", "9", code=1).stderr
+    assert "er zijn 2 adviezen" in jp("route", ident, "--apply", "9", code=1).stderr
     jp("route", ident, "--apply", "0", code=2)
     assert "--zonder-toestemming hoort bij --apply" in jp(
         "route", ident, "--zonder-toestemming", "x", code=2).stderr
@@ -244,7 +244,8 @@ def test_init_met_jgt_voorbeeld(tmp_path: Path) -> None:
 
 def test_acuut_gevaar_eerst_112_huisarts_en_113(jp: Any, kind: Callable[..., str],
                                                 repo_pad: Path) -> None:
-    ident = kind(voornaam="Lotte", geboortedatum="2011-02-02")  # 15 jaar
+    ident = kind(voornaam="Lotte", geboortedatum="2011-02-02", onderwijssoort="vo",
+                 school="Kennemer College")  # 15 jaar
     r = jp("signaal", "add", ident, "--domein", "psychosociaal", "--zwaarte", "acuut",
            "--bron", "kind", "--omschrijving", "Zegt dat ze niet meer wil leven")
     assert "LET OP: Acuut gevaar: laat het kind niet alleen" in r.stderr

@@ -51,7 +51,7 @@ def test_log_na_sync_noemt_beide_auteurs(jp: Cli, repo_pad: Path, kind, tmp_path
     b("sync", env=anders)
     jp("journaal", "add", ident, "--tekst", "x")
     tekst = jp("sync").stdout
-    assert f"{ident}  1 wijziging(en) door Jan JMW" in tekst
+    assert f"{ident}  1 wijziging door Jan JMW" in tekst
     log = jp("log", ident).stdout
     assert "Jan JMW: " in log and "    doel toegevoegd: d1" in log
     diff = jp("diff", ident, "--sinds", "2026-01-01").stdout

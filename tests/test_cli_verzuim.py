@@ -126,7 +126,8 @@ def test_16_uur_route_agenda_en_gemeld(jp: Cli, kind, repo_pad: Path) -> None:
     assert "uiterlijk 2026-11-26" in advies["reden"]
     assert "geen-signalen" not in [v["code"] for v in route["voorwaarden"]]
     [punt] = [p for p in jp.json("agenda") if p["soort"] == "verzuim-melding"]
-    assert (punt["id"], punt["datum"], punt["over_tijd"]) == (ident, "2026-11-26", False)
+    assert (punt["id"], punt["datum"], punt["over_tijd"], punt["onderdeel"]) == (
+        ident, "2026-11-26", False, "verzuim")
     status = jp.json("verzuim", "status", ident)
     assert status["meldingen_16_uur"] == [{"begin": "2026-11-16", "einde": "2026-11-19",
                                            "uren": 20, "uiterlijk": "2026-11-26",
@@ -135,7 +136,7 @@ def test_16_uur_route_agenda_en_gemeld(jp: Cli, kind, repo_pad: Path) -> None:
     assert not [p for p in jp.json("agenda") if p["soort"] == "verzuim-melding"]
     assert not [a for a in jp.json("route", ident)["adviezen"] if a["regel"] == "verzuim-16-uur"]
     assert git_log(repo_pad)[0] == (f"Ilse IB|{ident}: verzuim: 16 uur verzuim gemeld op "
-                                    "2026-11-20 (1 melding(en))")
+                                    "2026-11-20 (1 melding)")
 
 
 def test_16_uur_met_losse_uren(jp: Cli, kind) -> None:
@@ -324,7 +325,8 @@ def test_verleng_en_vernieuwen_in_agenda(jp: Cli, kind) -> None:
     assert status["categorie"] == "vrijstelling"
     assert status["vrijstellingen"][0]["laatste_dag"] == "2027-07-31"
     punten = [p for p in jp.json("agenda", "--weken", "40") if p["soort"] == "vrijstelling"]
-    assert [(p["datum"], p["over_tijd"]) for p in punten] == [("2027-06-30", False)]
+    assert [(p["datum"], p["over_tijd"], p["onderdeel"]) for p in punten] == [
+        ("2027-06-30", False, "vr1")]  # het id: een agenda-import werkt de afspraak bij
     assert jp.json("check")["problemen"] == []
     # Binnen 4 weken vóór de termijn waarschuwt check.
     juni = json.loads(jp("check", "--json", env={"JEUGDPLAN_VANDAAG": "2027-06-10"}).stdout)

@@ -52,3 +52,14 @@ def test_demo_gebruikt_elk_deel_van_het_plan(tmp_path: Path) -> None:
     assert {p.status for p in plannen} == {"aangemeld", "actief", "afgesloten"}
     assert {p.kind.gemeente for p in plannen} == {"Velsen", "Beverwijk", "Heemskerk",
                                                   "Castricum", "Uitgeest"}
+
+
+def test_demo_niet_binnen_een_andere_repository(tmp_path: Path) -> None:
+    """`jeugdplan demo` vanuit de broncode (een git-repository) maakt geen geneste repository."""
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path / "bron")], check=True)
+    r = Cli(None)("demo", str(tmp_path / "bron" / "jeugdplan-demo"), code=1)
+    assert "ligt in de git-repository" in r.stderr
+    assert "jeugdplan demo ~/jeugdplan-demo" in r.stderr
+    assert not (tmp_path / "bron" / "jeugdplan-demo").exists()

@@ -457,7 +457,7 @@ def test_termijn_en_waarschuwing_na_verstrijken() -> None:
     assert not any("verstreken" in w for w in op_tijd.waarschuwingen)
     laat = mc.volgende(plan, date(2027, 1, 16), M)
     assert laat.termijn_verstreken
-    assert "de termijn voor afwegingsvraag 5 (2027-01-15) is 1 dag(en) verstreken" in \
+    assert "de termijn voor afwegingsvraag 5 (2027-01-15) is 1 dag verstreken" in \
         laat.waarschuwingen[0]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import subprocess
 from datetime import date
@@ -107,7 +108,7 @@ def test_export_html_leesbaar_en_op_zichzelf(jp, rijk_plan):
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html
     assert "src=" not in html and "<link" not in html and "http" not in html
     for verwacht in ("Sanne", "de Vries", "Gesprek met moeder", "signaal s1 toegevoegd",
-                     "Ilse IB", "Inzage in het plan", "Bewaartermijn",
+                     "Ilse IB", "Inzage in het plan", "Hoe lang dit plan bewaard wordt",
                      "&lt;script&gt;x&lt;/script&gt; &amp; zo"):
         assert verwacht in html, verwacht
     assert "<script>" not in html
@@ -176,7 +177,7 @@ def test_bewaartermijn_json(jp, kind, repo_pad):
     tekst = jp("bewaartermijn")
     assert f"{leerling}  afgesloten 2020-06-01  termijn 2 jaar  verlopen sinds 2022-06-01" \
         in tekst.stdout
-    assert "2 plan(nen) over de bewaartermijn" in tekst.stderr
+    assert "2 plannen over de bewaartermijn" in tekst.stderr
 
 
 def test_bewaartermijn_leeg(jp, kind):
@@ -300,7 +301,7 @@ def test_bewaartermijn_meldt_ongeldige_plannen(jp, kind, repo_pad):
     pad.write_text(pad.read_text().replace("status: aangemeld", "status: weg"))
     r = jp("bewaartermijn", "--json")
     assert json.loads(r.stdout) == []
-    assert f"let op: 1 ongeldig(e) plan(nen) niet beoordeeld ({ident}); zie 'jeugdplan check'" \
+    assert f"let op: 1 ongeldig plan niet beoordeeld ({ident}); zie 'jeugdplan check'" \
         in r.stderr
 
 
@@ -352,14 +353,14 @@ def test_export_laat_lopend_spoor_en_derden_weg_met_grond(jp, kind, repo_pad):
     assert [s["id"] for s in e["plan"]["signalen"]] == []  # het signaal hoort bij het spoor
     assert "Blauwe plekken" not in tekst
     assert "contactgegevens van andere gezinsleden dan de aanvrager" in wat
-    assert any("wijziging(en) in de geschiedenis" in w for w in wat)
+    assert any(re.match(r"\d+ wijziging(en)? in de geschiedenis", w) for w in wat)
     assert all(w["grond"] and w["bron"] for w in e["inzage"]["weggelaten"])
     assert e["inzage"]["hoedanigheid"] == "ouder met gezag"
     assert "weggelaten: het lopende meldcodespoor" in r.stderr
     # Vastgelegd in het plan, in één commit, zonder namen in het commitbericht.
     nieuw = git_log(repo_pad)
     assert len(nieuw) == len(log) + 1
-    assert nieuw[0] == f"Ilse IB|{ident}: inzage-export vastgelegd (ouder; 4 beperking(en))"
+    assert nieuw[0] == f"Ilse IB|{ident}: inzage-export vastgelegd (ouder; 4 beperkingen)"
     inzage = jp.json("show", ident)["inzages"][0]
     assert (inzage["aanvrager"], inzage["naam"], inzage["hoedanigheid"], inzage["door"]) == (
         "ouder", "Mark de Vries", "ouder met gezag", "Ilse IB")
@@ -399,7 +400,8 @@ def test_wie_mag_inzien_naar_leeftijd_en_gezag(jp, kind, repo_pad):
     jp("gezin", "add", jong, "--naam", "Kees Bos", "--relatie", "vader", "--geen-gezag")
     r = jp("export", jong, "--aanvrager", "ouder", "--naam", "Kees Bos", code=1)
     assert "Kees Bos heeft volgens het plan geen gezag" in r.stderr
-    oud = kind(voornaam="Lisa", geboortedatum="2009-03-01")  # 17 jaar
+    oud = kind(voornaam="Lisa", geboortedatum="2009-03-01", onderwijssoort="vo",
+               school="Kennemer College")  # 17 jaar
     log = git_log(repo_pad)
     r = jp("export", oud, "--aanvrager", "ouder", code=1)
     assert "een ouder krijgt alleen inzage met toestemming van de jongere" in r.stderr

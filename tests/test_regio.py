@@ -156,7 +156,7 @@ organisaties:
     with pytest.raises(PlanOngeldig) as fout:
         laad_regio("ijmond", root)
     teksten = " | ".join(str(p) for p in fout.value.problemen)
-    assert "regio.yaml:4:10: organisaties.eigen.rol: onbekend(e) rol 'tovenaar'" in teksten
+    assert "regio.yaml:4:10: organisaties.eigen.rol: onbekende waarde 'tovenaar' voor rol" in teksten
     root = schrijf(tmp_path / "r", """\
 organisaties:
   eigen:
@@ -225,7 +225,7 @@ def test_vervang_onvolledig_noemt_ontbrekende_delen(tmp_path: Path) -> None:
     root = schrijf(tmp_path / "r", "vervang: true\nnaam: Leeg\n")
     teksten = [str(p) for p in controleer("ijmond", root)]
     assert any("de regio noemt geen gemeenten" in t for t in teksten)
-    assert any("principe(s) ontbreken: ouders-eerst" in t for t in teksten)
+    assert any("principes ontbreken: ouders-eerst" in t for t in teksten)
     assert all(t.startswith("regio.yaml") for t in teksten)
 
 

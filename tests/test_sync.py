@@ -80,8 +80,8 @@ def test_eerste_push_tekst(jp: Cli, repo_pad: Path, remote: Path, kind) -> None:
     ident = kind()
     git(repo_pad, "remote", "add", "origin", str(remote))
     tekst = jp("sync").stdout
-    assert "verstuurd naar origin (eerste keer gedeeld): 1 casus(sen)" in tekst
-    assert f"{ident}  1 wijziging(en) door Ilse IB" in tekst
+    assert "verstuurd naar origin (eerste keer gedeeld): 1 casus" in tekst
+    assert f"{ident}  1 wijziging door Ilse IB" in tekst
 
 
 def test_verse_kloon_krijgt_driverconfig(twee) -> None:
@@ -130,10 +130,10 @@ def test_hernummeren_wordt_gemeld(twee) -> None:
     b("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "Boos")
     a("sync")
     tekst = b("sync").stdout
-    assert f"binnengekomen van origin: 1 casus(sen)\n  {ident}  1 wijziging(en) door Ilse IB" in tekst
+    assert f"binnengekomen van origin: 1 casus\n  {ident}  1 wijziging door Ilse IB" in tekst
     assert (f"samengevoegd: {ident}: signaal s2 bestond aan beide kanten; het eigen (nog niet "
             "gedeelde) signaal s2 heet nu s3") in tekst
-    assert "verstuurd naar origin: 1 casus(sen)" in tekst
+    assert "verstuurd naar origin: 1 casus" in tekst
     assert "het eigen (nog niet gedeelde) signaal s2 heet nu s3" in git(b.root, "log", "-1",
                                                                          "--format=%B")
 

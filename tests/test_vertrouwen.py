@@ -303,7 +303,7 @@ def test_ontvangers_toegevoegd_aan_een_gewone_repository(jp: Cli, repo_pad: Path
     assert "versleutelt alleen voor ontvangers die u zelf hebt bevestigd" in r.stderr
     assert plan_pad(repo_pad, ident).read_bytes() == voor
     r = jp("versleuteling", "uit", "--ja")
-    assert "versleuteling uit: 1 plan(nen) onversleuteld" in r.stderr
+    assert "versleuteling uit: 1 plan onversleuteld" in r.stderr
     assert not (repo_pad / "ontvangers.yaml").exists()
     jp("journaal", "add", ident, "--tekst", "weer gewoon")
     assert b"weer gewoon" in plan_pad(repo_pad, ident).read_bytes()
@@ -436,7 +436,7 @@ def test_sync_tekst_noemt_gevoelige_bestanden(jp: Cli, repo_pad: Path, gedeeld) 
     (m / "regio.yaml").write_text("organisaties: {}\n")
     push_als_mallory(m)
     tekst = jp("sync").stdout
-    assert ("binnengekomen buiten de casussen: 1 bestand(en)\n  regio.yaml  door Mallory  "
+    assert ("binnengekomen buiten de casussen: 1 bestand\n  regio.yaml  door Mallory  "
             "(let op: eigen regioregels: partners, routes, telefoonnummers)") in tekst
     assert "al bijgewerkt" not in tekst
 
@@ -637,7 +637,7 @@ def test_onleesbare_plannen_worden_gemeld(jp: Cli, repo_pad: Path, kind) -> None
     for args, wat in ((["list"], "deze lijst"), (["agenda"], "de agenda"),
                       (["list", "--json"], "deze lijst")):
         r = jp(*args)
-        assert (f"let op: 1 plan(nen) konden niet gelezen worden ({dubbel}) en ontbreken in "
+        assert (f"let op: 1 plan kon niet gelezen worden ({dubbel}) en ontbreekt in "
                 f"{wat}; zie 'jeugdplan check'") in r.stderr
     r = jp("meldcode", "status", code=1)
     assert goed in r.stdout and "een lopend spoor kan dus ontbreken" in r.stderr

@@ -8,6 +8,7 @@ opdracht ze nodig heeft.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from jeugdplan.cli import nl
+from jeugdplan.cli.nl import interactief
 from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
 
 if TYPE_CHECKING:
@@ -28,7 +30,8 @@ MAX_TEKST = 10_000
 # Gedeelde argumenten en opties van de opdrachten (één definitie, één hulptekst).
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het casus-id, bijvoorbeeld 2026-K7QXM2.")]
 JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts).")]
-DatumOptie = Annotated[str | None, typer.Option("--datum", help="JJJJ-MM-DD (standaard vandaag).")]
+DatumOptie = Annotated[str | None, typer.Option("--datum", metavar="JJJJ-MM-DD",
+                                                help="De datum (standaard vandaag).")]
 
 
 class App(typer.Typer):
@@ -177,14 +180,17 @@ def uitvoerpad(out: str | Path, overschrijf: bool = False) -> Path:
     return pad
 
 
-def schrijf_uitvoer(tekst: str, out: str | Path | None, overschrijf: bool = False
-                    ) -> Path | None:
+def schrijf_uitvoer(tekst: str, out: str | Path | None, overschrijf: bool = False,
+                    crlf: bool = False) -> Path | None:
     """Uitvoer naar het scherm, of met --out (`uitvoerpad`) atomair naar een bestand dat
     alleen de eigenaar mag lezen. Geeft het pad als er een bestand is geschreven.
-    Stuurtekens worden zichtbaar gemaakt (`toonbaar`), ook in een bestand."""
+    Stuurtekens worden zichtbaar gemaakt (`toonbaar`), ook in een bestand; met `crlf` blijven
+    regeleinden CRLF (een formaat dat dat vraagt, zoals iCalendar)."""
     from jeugdplan.domein.grenzen import toonbaar
 
-    tekst = toonbaar(tekst)
+    tekst = toonbaar(tekst.replace("\r\n", "\n") if crlf else tekst)
+    if crlf:
+        tekst = tekst.replace("\n", "\r\n")
     if out is None:
         typer.echo(tekst, nl=not tekst.endswith("\n"))
         return None
@@ -207,21 +213,31 @@ def meld(regel: str) -> None:
 
 def meld_onleesbaar(onleesbaar: list[str], wat: str) -> None:
     """Een plan dat niet te lezen is verdwijnt nooit stil uit een overzicht."""
+    from jeugdplan.domein.taal import aantal
+
     if onleesbaar:
-        meld(f"let op: {len(onleesbaar)} plan(nen) konden niet gelezen worden "
+        kon, ontbreekt = ("kon", "ontbreekt") if len(onleesbaar) == 1 else ("konden", "ontbreken")
+        meld(f"let op: {aantal(len(onleesbaar), 'plan')} {kon} niet gelezen worden "
              f"({', '.join(onleesbaar[:5])}{', ...' if len(onleesbaar) > 5 else ''}) en "
-             f"ontbreken in {wat}; zie 'jeugdplan check'")
+             f"{ontbreekt} in {wat}; zie 'jeugdplan check'")
 
 
 def print_json(data: Any) -> None:
     """JSON op stdout: ingesprongen op een terminal, compact (en veel sneller: de C-encoder)
-    als een script de uitvoer leest. Stuurtekens als `\\uXXXX` (`toonbaar`)."""
+    als een script de uitvoer leest."""
+    typer.echo(json_tekst(data, naar_terminal=True))
+
+
+def json_tekst(data: Any, naar_terminal: bool = False) -> str:
+    """JSON zoals overal in jeugdplan: ingesprongen alleen als het naar een terminal gaat
+    (`naar_terminal` en stdout is een terminal), anders compact op één regel (pipe, bestand).
+    Stuurtekens als `\\uXXXX` (`toonbaar`)."""
     import json
 
     from jeugdplan.domein.grenzen import toonbaar
 
-    indent = 2 if sys.stdout.isatty() else None
-    typer.echo(toonbaar(json.dumps(data, ensure_ascii=False, indent=indent, default=str)))
+    indent = 2 if naar_terminal and sys.stdout.isatty() else None
+    return toonbaar(json.dumps(data, ensure_ascii=False, indent=indent, default=str))
 
 
 def console(stderr: bool = False) -> Console:
@@ -235,18 +251,74 @@ def console(stderr: bool = False) -> Console:
                    width=breedte)
 
 
-def interactief() -> bool:
-    """Mag er iets gevraagd worden? Op een terminal, of met JEUGDPLAN_INTERACTIEF=1."""
-    import os
-
-    return sys.stdin.isatty() or bool(os.environ.get("JEUGDPLAN_INTERACTIEF"))
-
-
-def vraag_of_fout(waarde: str | None, optie: str, vraag: str) -> str:
-    """Een ontbrekende verplichte waarde: vragen op een terminal, anders gebruiksfout."""
+def vraag_of_fout(waarde: str | None, optie: str, vraag: str,
+                  keuzes: Callable[[], list[str]] | None = None) -> str:
+    """Een ontbrekende verplichte waarde: vragen op een terminal (op stderr, met de keuzes;
+    die worden pas opgezocht als er gevraagd wordt), anders een gebruiksfout zoals bij elke
+    ontbrekende optie."""
     if waarde is not None:
         return waarde
     if interactief():
-        antwoord: str = typer.prompt(vraag)
+        if keuzes is not None:
+            vraag += f" (kies uit: {', '.join(keuzes())})"
+        antwoord: str = typer.prompt(vraag, err=True)
         return antwoord
-    raise GebruiksFout(f"optie {optie} ontbreekt ({vraag.lower()})")
+    raise GebruiksFout(f"optie {optie} ontbreekt")
+
+
+class Keuze:
+    """Een waarde uit een codelijst (`data/codelijsten.yaml`) of uit vaste `keuzes`, als
+    `parser` van een typer-optie: controleert en normaliseert (`Gedrag` -> `gedrag`), geeft de
+    keuzes bij een vraag op de terminal (`nl.vraag`) en bij tab-aanvulling. De lijst wordt pas
+    gelezen als er een waarde is (niet voor `--help`).
+
+    Een onbekende waarde uit een codelijst is een fout die de gebruiker herstelt (exitcode 1),
+    zoals een ongeldige datum, met dezelfde melding als `code()`; bij vaste keuzes is het
+    verkeerd gebruik (exitcode 2)."""
+
+    def __init__(self, optie: str, lijst: str | None = None, vast: tuple[str, ...] = ()) -> None:
+        self.optie, self.lijst, self.vast = optie, lijst, vast
+        self.__name__ = optie.lstrip("-")
+
+    def keuzes(self) -> dict[str, str]:
+        """Code -> omschrijving."""
+        if self.lijst is None:
+            return dict.fromkeys(self.vast, "")
+        from jeugdplan.opslag.bronnen import gegevens
+
+        return gegevens().codelijsten.codes(self.lijst)
+
+    def __call__(self, waarde: str) -> str:
+        schoon = str(waarde).strip().lower()
+        if schoon not in self.keuzes():
+            fout = JeugdplanError if self.lijst is not None else GebruiksFout
+            raise fout(f"{self.optie}: onbekende waarde {_kort(str(waarde))!r}; kies uit: "
+                       + ", ".join(self.keuzes()))
+        return schoon
+
+    def aanvulling(self, begin: str) -> list[tuple[str, str]]:
+        return [(c, o) for c, o in self.keuzes().items() if c.startswith(begin.lower())]
+
+
+def code_optie(lijst: str, metavar: str, help: str, naam: str) -> Any:
+    """Een typer-optie `naam` met een waarde uit codelijst `lijst`."""
+    keuze = Keuze(naam, lijst)
+    return typer.Option(naam, metavar=metavar, help=help, parser=keuze,
+                        autocompletion=keuze.aanvulling)
+
+
+def keuze_optie(keuzes: tuple[str, ...], metavar: str, help: str, naam: str) -> Any:
+    """Een typer-optie `naam` met een van vaste `keuzes`."""
+    keuze = Keuze(naam, vast=keuzes)
+    return typer.Option(naam, metavar=metavar, help=help, parser=keuze,
+                        autocompletion=keuze.aanvulling)
+
+
+def als_invoerfout(fout: JeugdplanError) -> JeugdplanError:
+    """Een schemafout in wat een opdracht invoerde (pad `invoer`) als melding per optie:
+    `--groep: mag hoogstens 8 zijn` in plaats van `invoer: 1 probleem ...`."""
+    if not fout.problemen or any(p.pad != "invoer" for p in fout.problemen):
+        return fout
+    return JeugdplanError("; ".join(
+        f"--{p.veld.split('.')[-1].replace('_', '-')}: {p.melding}" if p.veld else p.melding
+        for p in fout.problemen))

@@ -24,7 +24,7 @@ import typer
 
 from jeugdplan import __version__
 from jeugdplan.cli import nl
-from jeugdplan.cli.common import meld, nieuwe_app, staat
+from jeugdplan.cli.common import als_invoerfout, meld, nieuwe_app, staat
 from jeugdplan.domein.errors import JeugdplanError
 
 # De opdrachten van `jeugdplan`, in de volgorde van `jeugdplan --help`: naam -> (module in
@@ -33,6 +33,8 @@ from jeugdplan.domein.errors import JeugdplanError
 # vergelijkt de tabel met de echte opdrachten (naam, module, eerste zin van de hulp).
 _OPDRACHTEN: dict[str, tuple[str, str]] = {
     "init": ("casus", "Maak een nieuwe casusrepository (git, jeugdplan.yaml, casussen/, eerste commit)."),
+    "instellingen": ("casus", "Toon of wijzig de instellingen van deze repository: de afzender van "
+                     "rapporten voor gemeente en Inspectie (organisatie, contact) en de regio."),
     "new": ("casus", "Maak een nieuw integraal plan voor een kind (één kind, één plan)."),
     "show": ("casus", "Toon een plan, leesbaar of als JSON met dezelfde sleutels als de YAML."),
     "list": ("casus", "Toon de casussen, met wat aandacht vraagt."),
@@ -41,9 +43,15 @@ _OPDRACHTEN: dict[str, tuple[str, str]] = {
     "check": ("casus", "Controleer alle plannen: schema, onmogelijke feiten en wat aandacht vraagt."),
     "edit": ("casus", "Bewerk een plan in $EDITOR; na opslaan wordt het gecontroleerd en vastgelegd."),
     "close": ("casus", "Sluit een casus af, met reden."),
+    "heropen": ("casus", "Heropen een afgesloten casus, met reden."),
+    "samenvoegen": ("casus", "Voeg twee plannen voor hetzelfde kind samen (één kind, één plan): "
+                    "alles uit ID2 komt in ID, ID2 verdwijnt uit de werkmap; de geschiedenis "
+                    "van beide blijft ('jeugdplan log ID')."),
     "log": ("casus", "De geschiedenis van een casus: wie, wanneer, en wat er per veld veranderde."),
     "demo": ("casus", "Bouw een demorepository met fictieve casussen en laat zien wat jeugdplan doet."),
     "zienswijze": ("onderdelen", "Leg de zienswijze van ouders en kind vast, in hun eigen woorden."),
+    "ondersteuning": ("onderdelen", "Leg de ondersteuning op school vast: basis, extra of een "
+                      "arrangement van het samenwerkingsverband (het OPP: 'jeugdplan opp')."),
     "route": ("route", "Advies: welke partner nu betrekken, wat moet eerst, en waarom (volgens de "
               "regioregels)."),
     "verwijzing": ("route", "Zet een verwijzing een stap verder: voorgesteld -> aangevraagd -> "
@@ -59,15 +67,23 @@ _OPDRACHTEN: dict[str, tuple[str, str]] = {
               "--uit-geschiedenis ook uit de geschiedenis."),
     "textconv": ("versleuteling", "Leesbare inhoud van een (versleuteld) plan voor git diff (door "
                  "git aangeroepen)."),
+    "kind": ("onderdelen", "Het kind: naam, geboortedatum, gemeente, school, groep of leerjaar."),
     "gezin": ("onderdelen", "Het gezin: ouders en verzorgers, en wie het gezag heeft."),
-    "evaluatie": ("onderdelen", "Evaluaties van het plan en zijn doelen."),
     "signaal": ("onderdelen", "Signalen: wat is er gezien of gehoord (feiten, met bron en domein)."),
     "ouders": ("onderdelen", "Ouders: vastleggen dat de zorgen met de ouders zijn besproken."),
-    "toestemming": ("onderdelen", "Toestemming om gegevens te delen: geven en intrekken."),
+    "toestemming": ("onderdelen", "Toestemming om gegevens te delen: geven, intrekken, "
+                    "corrigeren."),
+    "betrokkene": ("onderdelen", "Betrokken professionals en wie de regie heeft."),
+    "kracht": ("onderdelen", "Krachten: wat gaat goed, waar is het kind trots op."),
+    "zorg": ("onderdelen", "Zorgen: waar maken school, ouders en hulp zich zorgen over."),
+    "netwerk": ("onderdelen", "Het netwerk: familie, buren en anderen die steunen."),
     "doel": ("onderdelen", "Doelen van het plan, met eigenaar en evaluatiedatum."),
     "actie": ("onderdelen", "Acties: wie doet wat wanneer."),
-    "betrokkene": ("onderdelen", "Betrokken professionals en wie de regie heeft."),
+    "jeugdhulp": ("onderdelen", "Jeugdhulp: welke hulp, door wie, sinds en tot wanneer."),
+    "evaluatie": ("onderdelen", "Evaluaties van het plan en zijn doelen."),
     "journaal": ("onderdelen", "Het journaal: korte aantekeningen bij de casus."),
+    "opp": ("opp", "Het ontwikkelingsperspectief (OPP): uitstroom met onderbouwing, de begeleiding "
+            "waarmee ouders instemmen, en de evaluatie elk schooljaar met ouders en leerling."),
     "meldcode": ("meldcode", "De meldcode huiselijk geweld en kindermishandeling: vijf stappen en het "
                  "afwegingskader, vastgelegd in het plan."),
     "regio": ("route", "Regioregels: welke partners, routes en verwijzers gelden (tonen, "
@@ -128,7 +144,7 @@ class Hoofdgroep(nl.Groep):
             melding = nl.vertaal("No such command {name!r}.").format(name=naam)
             gelijkend = difflib.get_close_matches(naam, self.list_commands(ctx))
             if gelijkend:
-                melding += f" Bedoelde u {', '.join(repr(g) for g in gelijkend)}?"
+                melding += f" (bedoelde u {', '.join(repr(g) for g in gelijkend)}?)"
             ctx.fail(melding)
         return super().resolve_command(ctx, args)
 
@@ -136,7 +152,7 @@ class Hoofdgroep(nl.Groep):
         try:
             return super().invoke(ctx)
         except JeugdplanError as e:
-            melding = e.melding
+            melding = als_invoerfout(e).melding
             code = e.exit_code
         except KeyboardInterrupt:
             melding, code = "afgebroken; er is niets half geschreven", 1
@@ -145,7 +161,8 @@ class Hoofdgroep(nl.Groep):
                 raise
             from jeugdplan.opslag.validatie import problemen_uit
 
-            melding = "; ".join(str(p) for p in problemen_uit(e, "invoer"))  # type: ignore[arg-type]
+            problemen = problemen_uit(e, "invoer")  # type: ignore[arg-type]
+            melding = als_invoerfout(JeugdplanError("", problemen)).melding
             code = 1
         typer.echo(f"fout: {melding}", err=True)
         raise typer.Exit(code)

@@ -108,6 +108,7 @@ def overslaan(
     nummer: Annotated[int, typer.Argument(metavar="N", help="Alleen stap 3 mag worden "
                                           "overgeslagen.")],
     grond: Annotated[str | None, typer.Option(
+        metavar="veiligheid|contactbreuk",
         help="veiligheid (van kind, beroepskracht of anderen) of contactbreuk (het gezin "
              "verbreekt het contact).")] = None,
     reden: Annotated[str | None, typer.Option(
@@ -137,9 +138,10 @@ def afweging(
         help="Toelichting; verplicht bij vraag 1 nee (waarom afsluiten) en vraag 5 ja "
              "(afspraken over monitoring).")] = None,
     termijn: Annotated[str | None, typer.Option(
+        metavar="JJJJ-MM-DD",
         help="Vraag 4 ja: datum waarop vraag 5 beantwoord moet zijn (verplicht).")] = None,
     casemanager: Annotated[str | None, typer.Option(
-        help="Vraag 4 ja: de casemanager (onderwijsvariant).")] = None,
+        metavar="NAAM", help="Vraag 4 ja: de casemanager (onderwijsvariant).")] = None,
     op: DatumOptie = None,
 ) -> None:
     """Beantwoord een vraag van het afwegingskader (in volgorde, na stap 1 tot en met 3)."""
@@ -159,10 +161,10 @@ def afweging(
 @meldcode_app.command("melding")
 def melding(
     ident: IdArg,
-    op: Annotated[str, typer.Option("--datum", help="Datum van de melding (JJJJ-MM-DD).")],
+    op: Annotated[str, typer.Option("--datum", metavar="JJJJ-MM-DD", help="Datum van de melding.")],
     notitie: Annotated[str, typer.Option(help="Wat is gemeld bij Veilig Thuis.")],
     geinformeerd: Annotated[str | None, typer.Option(
-        help="Wie is over de melding geïnformeerd (of waarom niet).")] = None,
+        metavar="WIE", help="Wie is over de melding geïnformeerd (of waarom niet).")] = None,
     reactie: Annotated[str | None, typer.Option(
         help="Hun reactie en eventuele bezwaren.")] = None,
     hulp: Annotated[str | None, typer.Option(
@@ -191,8 +193,8 @@ SpoorOptie = Annotated[int | None, typer.Option(
 @meldcode_app.command("terugkoppeling")
 def terugkoppeling(
     ident: IdArg,
-    op: Annotated[str, typer.Option("--datum", help="Datum van de terugkoppeling "
-                                    "(JJJJ-MM-DD).")],
+    op: Annotated[str, typer.Option("--datum", metavar="JJJJ-MM-DD",
+                                    help="Datum van de terugkoppeling.")],
     notitie: Annotated[str, typer.Option(
         help="Wat Veilig Thuis terugkoppelde: welke stappen het zet, afspraken met de school.")],
     spoor: SpoorOptie = None,
@@ -292,7 +294,8 @@ def status(json: JsonOptie = False) -> None:
 
 def report_meldcode(
     ident: IdArg,
-    formaat: Annotated[str, typer.Option("--format", help="md of html.")] = "md",
+    formaat: Annotated[str, typer.Option("--format", metavar="md|html",
+                                         help="Uitvoerformaat.")] = "md",
     spoor: SpoorOptie = None,
 ) -> None:
     """Het meldcodedossier van een casus: elke stap met datum, auteur en aantekeningen

@@ -14,6 +14,7 @@ from jeugdplan.cli.common import (
     OverschrijfOptie,
     auteur,
     bewerk,
+    json_tekst,
     meld,
     optionele_tekst,
     print_json,
@@ -22,14 +23,17 @@ from jeugdplan.cli.common import (
     uitvoerpad,
     vandaag,
 )
+from jeugdplan.domein.taal import aantal
 
 
 def export(
     ident: IdArg,
     aanvrager: Annotated[str, typer.Option(
-        "--aanvrager", help="Wie vraagt inzage: ouder of jeugdige (verplicht).")],
+        "--aanvrager", metavar="ouder|jeugdige",
+        help="Wie vraagt inzage: ouder of jeugdige.")],
     naam: Annotated[str | None, typer.Option(
-        "--naam", help="Naam van de aanvrager (een ouder: zoals in het gezin van het plan).")
+        "--naam", metavar="NAAM",
+        help="Naam van de aanvrager (een ouder: zoals in het gezin van het plan).")
     ] = None,
     toestemming_jongere: Annotated[bool, typer.Option(
         "--toestemming-jongere",
@@ -39,8 +43,11 @@ def export(
         "--volledig", help="Geef alles, ook wat standaard achterblijft (met --reden: uw eigen "
                            "oordeel wordt vastgelegd).")] = False,
     reden: Annotated[str | None, typer.Option(
-        "--reden", help="Waarom de inzage volledig is (bij --volledig).")] = None,
-    formaat: Annotated[str, typer.Option("--format", help="json of html.")] = "json",
+        "--reden", metavar="TEKST", help="Waarom de inzage volledig is (bij --volledig).")
+    ] = None,
+    formaat: Annotated[str, typer.Option("--format", metavar="json|html",
+                                         help="Uitvoerformaat (html: te lezen en af te drukken "
+                                         "voor ouders of jongere).")] = "json",
     uit: Annotated[Path | None, typer.Option(
         "--out", metavar="BESTAND",
         help="Schrijf naar dit bestand (alleen leesbaar voor u) in plaats van stdout.")] = None,
@@ -48,8 +55,6 @@ def export(
 ) -> None:
     """Inzage in één plan voor ouder of jeugdige (AVG art. 15; Jeugdwet 7.3.10), met de
     geschiedenis; wat achterblijft staat erbij met de grond, en de export komt in het plan."""
-    import json
-
     from jeugdplan.diensten.privacy import exporteer
     from jeugdplan.domein.errors import GebruiksFout
     from jeugdplan.domein.inzage import Verzoek, leg_vast
@@ -74,7 +79,7 @@ def export(
     gegevens = exporteer(r, ident, nu, verzoek)
     inzage = gegevens["inzage"]
     if formaat == "json":
-        tekst = json.dumps(gegevens, ensure_ascii=False, indent=2, default=str) + "\n"
+        tekst = json_tekst(gegevens, naar_terminal=uit is None) + "\n"
     else:
         from jeugdplan.rapporten.reports import render
 
@@ -111,7 +116,8 @@ def bewaartermijn(json: JsonOptie = False) -> None:
     rijen = verlopen(plannen, vandaag(), gegevens())
     if ongeldig:
         # Nooit stil overslaan: een ongeldig plan kan ook over zijn termijn zijn.
-        meld(f"let op: {len(ongeldig)} ongeldig(e) plan(nen) niet beoordeeld "
+        meld(f"let op: {aantal(len(ongeldig), 'ongeldig plan', 'ongeldige plannen')} "
+             "niet beoordeeld "
              f"({', '.join(ongeldig[:5])}{', ...' if len(ongeldig) > 5 else ''}); "
              "zie 'jeugdplan check'")
     if json:
@@ -123,7 +129,7 @@ def bewaartermijn(json: JsonOptie = False) -> None:
     for rij in rijen:
         typer.echo(f"{rij['id']}  afgesloten {rij['afgesloten']}  termijn {rij['termijn_jaren']} "
                    f"jaar  verlopen sinds {rij['verlopen_sinds']}  ({rij['grond']})")
-    meld(f"{len(rijen)} plan(nen) over de bewaartermijn; verwijder met 'jeugdplan purge ID'")
+    meld(f"{aantal(len(rijen), 'plan')} over de bewaartermijn; verwijder met 'jeugdplan purge ID'")
 
 
 def purge(

@@ -11,6 +11,7 @@ import typer
 
 from jeugdplan.cli import common
 from jeugdplan.cli.common import nieuwe_app
+from jeugdplan.domein import taal
 from jeugdplan.domein.errors import GebruiksFout
 
 if TYPE_CHECKING:
@@ -74,10 +75,32 @@ def _plannen(r: Repo, out: str | None, wat: str,
     else:
         plannen = list(alle())
     if ongeldig:
-        common.meld(f"let op: {len(ongeldig)} ongeldig(e) plan(nen) niet meegeteld "
+        common.meld(f"let op: {taal.aantal(len(ongeldig), 'ongeldig plan', 'ongeldige plannen')} "
+                    "niet meegeteld "
                     f"({', '.join(ongeldig[:5])}{', ...' if len(ongeldig) > 5 else ''}); "
                     "zie 'jeugdplan check'")
     return plannen
+
+
+def _niet_later(dag: Any, optie: str) -> Any:
+    """Een rapport geeft de stand op een dag die al geweest is: een datum in de toekomst zou
+    een voorspelling lijken die het niet is (lopende afwezigheid telt gewoon door)."""
+    from jeugdplan.domein.errors import JeugdplanError
+
+    if dag > common.vandaag():
+        raise JeugdplanError(f"{optie} {dag} ligt in de toekomst; een rapport geeft de stand op "
+                             f"vandaag ({common.vandaag()}) of een eerdere dag")
+    return dag
+
+
+def _afzender(r: Repo) -> dict[str, Any]:
+    """De afzender van een rapport voor gemeente of Inspectie: organisatie en contact uit
+    jeugdplan.yaml, en de datum van vandaag."""
+    i = r.instellingen
+    if not i.organisatie:
+        common.meld("let op: het rapport heeft geen afzender; stel die in met 'jeugdplan "
+                    "instellingen --organisatie NAAM --contact TEKST'")
+    return {"organisatie": i.organisatie, "contact": i.contact, "datum": common.vandaag()}
 
 
 def _uitvoer(tekst: str, out: str | None, overschrijf: bool = False) -> None:
@@ -85,10 +108,9 @@ def _uitvoer(tekst: str, out: str | None, overschrijf: bool = False) -> None:
         common.meld(f"geschreven naar {out}")
 
 
-def _json(data: Any) -> str:
-    import json
-
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def _json(data: Any, out: str | None) -> str:
+    """JSON zoals bij elke opdracht: ingesprongen op een terminal, anders compact."""
+    return common.json_tekst(data, naar_terminal=out is None) + "\n"
 
 
 @report_app.command("thuiszitters")
@@ -116,7 +138,7 @@ def thuiszitters(
     gemeente, zonder aantallen die een kind kunnen aanwijzen."""
     fmt = _keuze(formaat, ("md", "html", "csv", "json"), "--format")
     groep = _keuze(per, ("school", "gemeente"), "--per")
-    dag = common.datum(peildatum, "--peildatum", common.vandaag())
+    dag = _niet_later(common.datum(peildatum, "--peildatum", common.vandaag()), "--peildatum")
     from functools import partial
 
     from jeugdplan.diensten.kalender import kalender_van, kenmerk
@@ -136,12 +158,14 @@ def thuiszitters(
     rapport = tz.rapport_uit(resultaten, dag, instellingen, per=groep,  # type: ignore[arg-type]
                              per_leerling=per_leerling or met_namen, met_namen=met_namen)
     if fmt == "json":
-        tekst = _json(rapport.als_json())
+        tekst = _json(rapport.als_json(), out)
     else:
         from jeugdplan.rapporten.reports import render
 
-        tekst = render("thuiszitters", rapport.context(gegevens(), kalender_van(r, sleutel)),
-                       str(fmt), r.root)
+        # De afzender staat op wat naar buiten gaat (niet op csv en de interne variant).
+        afzender = _afzender(r) if fmt != "csv" and not rapport.per_leerling else None
+        tekst = render("thuiszitters", {**rapport.context(gegevens(), kalender_van(r, sleutel)),
+                                        "afzender": afzender}, str(fmt), r.root)
     _uitvoer(tekst, out, overschrijf)
     for waarschuwing in rapport.waarschuwingen:
         common.meld(f"let op: {waarschuwing}")
@@ -189,7 +213,7 @@ def kwaliteit(
     groep = _keuze(per, ("school", "gemeente"), "--per")
     from datetime import timedelta
 
-    eind = common.datum(tot, "--tot", common.vandaag())
+    eind = _niet_later(common.datum(tot, "--tot", common.vandaag()), "--tot")
     begin = common.datum(van, "--van", _jaar_eerder(eind) + timedelta(days=1))
     if begin > eind:
         from jeugdplan.domein.errors import JeugdplanError
@@ -204,8 +228,8 @@ def kwaliteit(
     r = common.repo()
     data = kw.rapport(_plannen(r, out, "Plannen lezen"), begin, eind, gegevens(), kalender_van(r),
                       regio_van(r), per=groep)  # type: ignore[arg-type]
-    tekst = _json(data) if fmt == "json" else render("kwaliteit", kw.context(data), str(fmt),
-                                                     r.root)
+    tekst = _json(data, out) if fmt == "json" else render(
+        "kwaliteit", {**kw.context(data), "afzender": _afzender(r)}, str(fmt), r.root)
     _uitvoer(tekst, out, overschrijf)
 
 

@@ -63,6 +63,7 @@ def route(
             _toon(uitkomst)
         return
     from jeugdplan.domein.errors import JeugdplanError
+    from jeugdplan.domein.taal import aantal
     from jeugdplan.domein.verwijzing import leg_vast
 
     regio = _regio_van_repo()
@@ -75,7 +76,7 @@ def route(
         if nummer > len(uitkomst.adviezen):
             raise JeugdplanError(
                 f"--apply {nummer}: er {'is' if len(uitkomst.adviezen) == 1 else 'zijn'} "
-                f"{len(uitkomst.adviezen)} advies(en); zie 'jeugdplan route {plan.id}'")
+                f"{aantal(len(uitkomst.adviezen), 'advies')}; zie 'jeugdplan route {plan.id}'")
         return leg_vast(plan, uitkomst.adviezen[nummer - 1], nummer, vandaag=nu, door=door, g=g,
                         zonder_toestemming_reden=reden)
 
@@ -133,24 +134,33 @@ def _toon(u: Uitkomst) -> None:
 
 def verwijzing(
     ident: IdArg,
-    vid: Annotated[str, typer.Argument(metavar="VID", help="De verwijzing, bijvoorbeeld v1.")],
-    status: Annotated[str, typer.Option(
-        "--status", help="Nieuwe status: aangevraagd, geaccepteerd, afgewezen, gestart of "
-        "afgerond.")],
+    vid: Annotated[str, typer.Argument(metavar="VERWIJZING",
+                                       help="De verwijzing, bijvoorbeeld v1.")],
+    status: Annotated[str | None, typer.Argument(
+        metavar="STATUS", help="Nieuwe status: aangevraagd, geaccepteerd, afgewezen, gestart of "
+        "afgerond.")] = None,
     reden: Annotated[str | None, typer.Option(
-        "--reden", help="Toelichting; verplicht bij afgewezen.")] = None,
+        "--reden", metavar="TEKST", help="Toelichting; verplicht bij afgewezen.")] = None,
     op: Annotated[str | None, typer.Option(
-        "--datum", help="Datum van de stap, JJJJ-MM-DD (standaard vandaag).")] = None,
+        "--datum", metavar="JJJJ-MM-DD", help="Datum van de stap (standaard vandaag).")] = None,
+    status_optie: Annotated[str | None, typer.Option(
+        "--status", hidden=True, help="Als STATUS (de vorm van eerdere versies).")] = None,
 ) -> None:
     """Zet een verwijzing een stap verder: voorgesteld -> aangevraagd -> geaccepteerd of
     afgewezen -> gestart -> afgerond."""
+    from jeugdplan.domein.errors import GebruiksFout
     from jeugdplan.domein.verwijzing import wijzig_status
+
+    if (status is None) == (status_optie is None):
+        raise GebruiksFout("argument STATUS ontbreekt" if status is None else
+                           "geef de status één keer (STATUS of --status)")
+    nieuw: str = status or status_optie or ""
 
     nu = common.vandaag()
     dag = common.datum(op, "--datum", nu)
     toelichting = common.optionele_tekst(reden, "--reden")
     door = common.auteur()
-    common.bewerk(ident, lambda p: wijzig_status(p, vid, status, datum=dag, vandaag=nu,
+    common.bewerk(ident, lambda p: wijzig_status(p, vid, nieuw, datum=dag, vandaag=nu,
                                                  door=door, reden=toelichting))
 
 
@@ -227,8 +237,9 @@ def regio_check(regio: RegioOptie = None) -> None:
     for p in problemen:
         typer.echo(str(p))
     if problemen:
-        raise JeugdplanError(f"regioregels: {len(problemen)} probleem"
-                             + ("en" if len(problemen) != 1 else ""))
+        from jeugdplan.domein.taal import aantal
+
+        raise JeugdplanError(f"regioregels: {aantal(len(problemen), 'probleem')}")
     meld("regioregels in orde")
 
 

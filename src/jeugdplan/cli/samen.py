@@ -8,6 +8,7 @@ import typer
 
 from jeugdplan.cli.common import JsonOptie, meld, optionele_datum, print_json, repo
 from jeugdplan.domein.errors import GebruiksFout
+from jeugdplan.domein.taal import aantal
 
 if TYPE_CHECKING:
     from jeugdplan.diensten.inkomend import Ontvangerswijziging
@@ -50,13 +51,13 @@ def sync(
         typer.echo(f"casus-id botste: uw nieuwe casus {oud} bestond ook bij {uit.remote}; "
                    f"uw casus heet nu {nieuw} (één commit)")
     if uit.binnengekomen:
-        typer.echo(f"binnengekomen van {uit.remote}: {len(uit.binnengekomen)} casus(sen)")
+        typer.echo(f"binnengekomen van {uit.remote}: {aantal(len(uit.binnengekomen), 'casus')}")
         for c in uit.binnengekomen:
-            typer.echo(f"  {c.id}  {c.commits} wijziging(en) door {_namen(c.auteurs)}")
+            typer.echo(f"  {c.id}  {aantal(c.commits, 'wijziging')} door {_namen(c.auteurs)}")
     for m in uit.meldingen:
         typer.echo(f"samengevoegd: {m.casus}: {m.tekst}")
     if uit.buiten_casussen:
-        typer.echo(f"binnengekomen buiten de casussen: {len(uit.buiten_casussen)} bestand(en)")
+        typer.echo(f"binnengekomen buiten de casussen: {aantal(len(uit.buiten_casussen), 'bestand')}")
         for b in uit.buiten_casussen:
             let_op = f"  (let op: {b.let_op})" if b.let_op else ""
             typer.echo(f"  {b.pad}  door {_namen(b.auteurs)}{let_op}")
@@ -68,9 +69,9 @@ def sync(
         meld(f"let op: niet gedeeld (niet vastgelegd en ongeldig): {tekst}; zie 'jeugdplan check'")
     if uit.verstuurd:
         waarheen = f"{uit.remote} (eerste keer gedeeld)" if uit.eerste_keer else uit.remote
-        typer.echo(f"verstuurd naar {waarheen}: {len(uit.verstuurd)} casus(sen)")
+        typer.echo(f"verstuurd naar {waarheen}: {aantal(len(uit.verstuurd), 'casus')}")
         for c in uit.verstuurd:
-            typer.echo(f"  {c.id}  {c.commits} wijziging(en) door {_namen(c.auteurs)}")
+            typer.echo(f"  {c.id}  {aantal(c.commits, 'wijziging')} door {_namen(c.auteurs)}")
     elif uit.eerste_keer:
         typer.echo(f"verstuurd naar {uit.remote} (eerste keer gedeeld): nog geen casussen")
     if (not uit.binnengekomen and not uit.verstuurd and not uit.eerste_keer
@@ -93,15 +94,16 @@ def _toon_ontvangers(w: Ontvangerswijziging) -> None:
         meld(f"let op: ontvanger toegevoegd door {door}: {o.naam} ({o.sleutel[:16]}...)")
     if w.onbevestigd:
         namen = ", ".join(o.naam for o in w.onbevestigd)
-        meld(f"nog niet bevestigd, dus niet gebruikt: {namen}. Ken en vertrouwt u deze "
-             "ontvanger(s)? Bevestig met 'jeugdplan versleuteling ontvanger bevestig'; anders "
+        deze = "deze ontvanger" if len(w.onbevestigd) == 1 else "deze ontvangers"
+        meld(f"nog niet bevestigd, dus niet gebruikt: {namen}. Ken en vertrouwt u {deze}? "
+             "Bevestig met 'jeugdplan versleuteling ontvanger bevestig'; anders "
              "'jeugdplan versleuteling ontvanger remove NAAM'")
 
 
 def diff(
     ident: Annotated[str, typer.Argument(metavar="ID", help="Het casus-id.")],
     sinds: Annotated[str | None, typer.Option(
-        "--sinds", metavar="D", help="Wat er op of na deze datum (JJJJ-MM-DD) veranderde; "
+        "--sinds", metavar="JJJJ-MM-DD", help="Wat er op of na deze datum veranderde; "
         "zonder: wat in het bestand nog niet is vastgelegd.")] = None,
     json: JsonOptie = False,
 ) -> None:

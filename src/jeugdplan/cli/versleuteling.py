@@ -14,6 +14,7 @@ import typer
 
 from jeugdplan.cli.common import JsonOptie, interactief, meld, nieuwe_app, print_json, repo
 from jeugdplan.domein.errors import GebruiksFout, JeugdplanError
+from jeugdplan.domein.taal import aantal
 
 if TYPE_CHECKING:
     from jeugdplan.diensten.versleuteling import Uitkomst
@@ -164,8 +165,9 @@ def versleuteling_aan(
                                  "maak' (of geef --ontvanger NAAM=age1...)")
         lijst = [Ontvanger(controleer_naam(naam or gitrepo.identiteit(r.root).naam), eigen[0])]
     uitkomst = zet_aan(r, lijst)
-    meld(f"versleuteling aan: {uitkomst.plannen} plan(nen) versleuteld voor "
-         f"{len(uitkomst.ontvangers)} ontvanger(s) ({', '.join(o.naam for o in lijst)}); "
+    meld(f"versleuteling aan: {aantal(uitkomst.plannen, 'plan')} versleuteld voor "
+         f"{aantal(len(uitkomst.ontvangers), 'ontvanger', 'ontvangers')} "
+         f"({', '.join(o.naam for o in lijst)}); "
          f"vastgelegd in commit {str(uitkomst.commit)[:7]}")
     _toon_uitkomst(uitkomst)
 
@@ -185,26 +187,27 @@ def versleuteling_status(json: JsonOptie = False) -> None:
         if uit["eigen_sleutel"] is None:
             typer.echo("u hebt nog geen sleutel; maak er een met 'jeugdplan sleutel maak'")
         return
-    typer.echo(f"versleuteling: aan; {uit['plannen_versleuteld']} plan(nen) versleuteld")
+    typer.echo(f"versleuteling: aan; {aantal(uit['plannen_versleuteld'], 'plan')} versleuteld")
     typer.echo("ontvangers (✓ = door u bevestigd; alleen voor hen versleutelt deze kloon):")
     for o in uit["ontvangers"]:
         teken = "✓" if o["sleutel"] in uit["bevestigd"] else "?"
         typer.echo(f"  {teken} {o['naam']}  {o['sleutel']}")
     if uit["onbevestigd"]:
-        typer.echo(f"let op: {len(uit['onbevestigd'])} ontvanger(s) nog niet bevestigd (?); "
-                   "bevestig met 'jeugdplan versleuteling ontvanger bevestig' of verwijder met "
-                   "'jeugdplan versleuteling ontvanger remove NAAM'")
+        typer.echo(f"let op: {aantal(len(uit['onbevestigd']), 'ontvanger', 'ontvangers')} nog "
+                   "niet bevestigd (?); bevestig met 'jeugdplan versleuteling ontvanger "
+                   "bevestig' of verwijder met 'jeugdplan versleuteling ontvanger remove NAAM'")
     if not uit["ontvangers_bestand"]:
-        typer.echo(f"let op: ontvangers.yaml ontbreekt; deze kloon blijft versleutelen voor de "
-                   f"{len(uit['bevestigd'])} sleutel(s) die u bevestigde. Zet het bestand terug "
-                   "(git revert) of zet versleuteling uit met 'jeugdplan versleuteling uit'")
+        typer.echo("let op: ontvangers.yaml ontbreekt; deze kloon blijft versleutelen voor de "
+                   f"{aantal(len(uit['bevestigd']), 'sleutel', 'sleutels')} die u bevestigde. Zet "
+                   "het bestand terug (git revert) of zet versleuteling uit met 'jeugdplan "
+                   "versleuteling uit'")
     if uit["plannen_onversleuteld"]:
         ids = uit["plannen_onversleuteld"]
-        typer.echo(f"let op: {len(ids)} plan(nen) staan onversleuteld op schijf: "
+        typer.echo(f"let op: {aantal(len(ids), 'plan')} staan onversleuteld op schijf: "
                    f"{', '.join(ids[:5])}{', ...' if len(ids) > 5 else ''} (herstel met "
                    "'jeugdplan versleuteling herversleutel')")
     if uit["bijlagen_onversleuteld"]:
-        typer.echo(f"let op: {uit['bijlagen_onversleuteld']} bijlage(n) worden niet "
+        typer.echo(f"let op: {aantal(uit['bijlagen_onversleuteld'], 'bijlage', 'bijlagen')} worden niet "
                    "versleuteld")
     if not uit["eigen_sleutel_is_ontvanger"]:
         typer.echo("uw sleutel staat niet bij de ontvangers: u kunt de plannen niet lezen")
@@ -221,8 +224,8 @@ def versleuteling_herversleutel() -> None:
 
     uitkomst = herversleutel(repo(), "jeugdplan: alle plannen opnieuw versleuteld voor de "
                              "ontvangers")
-    meld(f"{uitkomst.plannen} plan(nen) opnieuw versleuteld voor {len(uitkomst.ontvangers)} "
-         "ontvanger(s)")
+    meld(f"{aantal(uitkomst.plannen, 'plan')} opnieuw versleuteld voor "
+         f"{aantal(len(uitkomst.ontvangers), 'ontvanger', 'ontvangers')}")
 
 
 @versleuteling_app.command("uit")
@@ -242,7 +245,7 @@ def versleuteling_uit(
                              default=False, err=True):
             raise JeugdplanError("afgebroken; er is niets gewijzigd")
     uitkomst = zet_uit(repo())
-    meld(f"versleuteling uit: {uitkomst.plannen} plan(nen) onversleuteld opgeslagen")
+    meld(f"versleuteling uit: {aantal(uitkomst.plannen, 'plan')} onversleuteld opgeslagen")
     _toon_uitkomst(uitkomst)
 
 
@@ -259,8 +262,8 @@ def ontvanger_add(
     from jeugdplan.diensten.versleuteling import ontvanger_toevoegen
 
     uitkomst = ontvanger_toevoegen(repo(), naam, sleutel)
-    meld(f"ontvanger toegevoegd; {uitkomst.plannen} plan(nen) opnieuw versleuteld voor "
-         f"{len(uitkomst.ontvangers)} ontvanger(s). Deel met 'jeugdplan sync'")
+    meld(f"ontvanger toegevoegd; {aantal(uitkomst.plannen, 'plan')} opnieuw versleuteld voor "
+         f"{aantal(len(uitkomst.ontvangers), 'ontvanger', 'ontvangers')}. Deel met 'jeugdplan sync'")
 
 
 @ontvanger_app.command("remove")
@@ -273,8 +276,8 @@ def ontvanger_remove(
     from jeugdplan.diensten.versleuteling import ontvanger_verwijderen
 
     uitkomst = ontvanger_verwijderen(repo(), naam)
-    meld(f"ontvanger verwijderd; {uitkomst.plannen} plan(nen) opnieuw versleuteld voor "
-         f"{len(uitkomst.ontvangers)} ontvanger(s). Deel met 'jeugdplan sync'")
+    meld(f"ontvanger verwijderd; {aantal(uitkomst.plannen, 'plan')} opnieuw versleuteld voor "
+         f"{aantal(len(uitkomst.ontvangers), 'ontvanger', 'ontvangers')}. Deel met 'jeugdplan sync'")
     _toon_uitkomst(uitkomst)
 
 
@@ -290,9 +293,10 @@ def ontvanger_bevestig() -> None:
         return
     namen = ", ".join(f"{o.naam} ({o.sleutel[:16]}...)" for o in uitkomst.nieuw)
     meld(f"bevestigd: {namen}; deze kloon versleutelt voortaan voor "
-         f"{len(uitkomst.ontvangers)} ontvanger(s)")
+         f"{aantal(len(uitkomst.ontvangers), 'ontvanger', 'ontvangers')}")
     if uitkomst.plannen:
-        meld(f"{uitkomst.plannen} plan(nen) opnieuw versleuteld; deel met 'jeugdplan sync'")
+        meld(f"{aantal(uitkomst.plannen, 'plan')} opnieuw versleuteld; deel met 'jeugdplan "
+             "sync'")
 
 
 def textconv(

@@ -20,6 +20,7 @@ from jeugdplan.cli.common import (
     tekst,
     vandaag,
 )
+from jeugdplan.domein.taal import aantal, getal
 
 verzuim_app = nieuwe_app(
     "Schoolverzuim: afwezigheid, in- en uitschrijving, vrijstellingen, startkwalificatie en "
@@ -110,7 +111,7 @@ def inschrijving(
     ident: IdArg,
     op: DatumVerplicht,
     school: Annotated[str | None, typer.Option(
-        help="De school (standaard de school uit het plan).")] = None,
+        metavar="NAAM", help="De school (standaard de school uit het plan).")] = None,
 ) -> None:
     """Vanaf deze datum ingeschreven op een school."""
     from jeugdplan.domein import verzuim
@@ -124,6 +125,7 @@ def inschrijving(
 def vrijstelling(
     ident: IdArg,
     artikel: Annotated[str, typer.Option(
+        metavar="GROND",
         help="De grond: lpw_5_onder_a, lpw_5_onder_b, lpw_5_onder_c, lpw_5a (trekkend "
              "bestaan), lpw_15 (alleen kwalificatieplicht) of lpw_11a (onder 6, uren); ook "
              "'5 onder a', '15'.")],
@@ -199,12 +201,18 @@ def nieuwkomer(ident: IdArg, op: DatumVerplicht) -> None:
 
 
 @verzuim_app.command("startkwalificatie")
-def startkwalificatie(ident: IdArg, op: DatumVerplicht) -> None:
+def startkwalificatie(
+    ident: IdArg,
+    op: DatumVerplicht,
+    staatsexamen: Annotated[bool, typer.Option(
+        "--staatsexamen", help="Behaald via een staatsexamen, niet op een school.")] = False,
+) -> None:
     """Startkwalificatie behaald (havo, vwo of mbo 2-4): einde van de kwalificatieplicht."""
     from jeugdplan.domein import verzuim
 
     dag, nu = datum(op, "--datum"), vandaag()
-    common.bewerk(ident, lambda p: verzuim.startkwalificatie(p, datum=dag, vandaag=nu))
+    common.bewerk(ident, lambda p: verzuim.startkwalificatie(p, datum=dag, vandaag=nu,
+                                                             staatsexamen=staatsexamen))
 
 
 @verzuim_app.command("aanbod")
@@ -222,6 +230,47 @@ def aanbod(
     wat = tekst(omschrijving, "--omschrijving")
     begin, einde = datum(van, "--van"), optionele_datum(tot, "--tot")
     common.bewerk(ident, lambda p: verzuim.aanbod(p, omschrijving=wat, van=begin, tot=einde))
+
+
+_PERIODES = {"in": "verzuim.inschrijvingen", "af": "verzuim.afwezigheden",
+             "du": "verzuim.deels_afwezig", "vr": "verzuim.vrijstellingen",
+             "vl": "verzuim.vervangende_leerplicht", "ab": "verzuim.aanbod"}
+
+
+@verzuim_app.command("verwijder")
+def verwijder(
+    ident: IdArg,
+    onderdeel: Annotated[str, typer.Argument(
+        metavar="PERIODE", help="Het id van de periode (in1, af1, du1, vr1, vl1, ab1; zie "
+        "'jeugdplan show ID --json'), of 'startkwalificatie'.")],
+    reden: Annotated[str, typer.Option(metavar="TEKST", help="Waarom dit weg moet; komt in het "
+                                       "journaal van de casus.")],
+) -> None:
+    """Verwijder een verkeerd vastgelegde periode of startkwalificatie, met reden (daarna
+    opnieuw vastleggen met de juiste datums)."""
+    from jeugdplan.domein.errors import JeugdplanError
+
+    if onderdeel.strip().lower() == "startkwalificatie":
+        from jeugdplan.domein.onderdelen import journaal
+
+        waarom, wie, nu = tekst(reden, "--reden"), common.auteur(), vandaag()
+
+        def weg(p: Any) -> str:
+            if p.verzuim.startkwalificatie is None:
+                raise JeugdplanError(f"casus {p.id} heeft geen startkwalificatie")
+            p.verzuim.startkwalificatie = None
+            regel = journaal(p, f"startkwalificatie verwijderd: {waarom}", wie, nu)
+            return f"verzuim: startkwalificatie verwijderd (reden in journaal {regel})"
+
+        common.bewerk(ident, weg)
+        return
+    sleutel = _PERIODES.get(onderdeel.strip().lower()[:2])
+    if sleutel is None:
+        raise JeugdplanError(f"{onderdeel!r} is geen verzuimperiode; een id begint met in, af, "
+                             "du, vr, vl of ab (of geef 'startkwalificatie')")
+    from jeugdplan.cli.onderdelen import verwijder_onderdeel
+
+    verwijder_onderdeel(ident, sleutel, onderdeel, reden)
 
 
 @verzuim_app.command("status")
@@ -252,16 +301,17 @@ def _toon(d: dict[str, Any]) -> None:
     echo(f"  school: {d['school'] or 'geen (niet ingeschreven)'}; vakantieregio: "
          f"{d['vakantieregio'] or 'onbekend'}")
     if d["categorie"]:
-        echo(f"  categorie: {d['categorie']} sinds {d['sinds']} ({d['dagen']} dagen, "
+        echo(f"  categorie: {d['categorie']} sinds {d['sinds']} ({aantal(d['dagen'], 'dag')}, "
              f"{d['dagen_schooltijd']} in schooltijd){'; met aanbod' if d['aanbod'] else ''}")
     else:
         echo("  categorie: geen (telt niet mee in het thuiszittersrapport)")
     meldingen = d["meldingen_16_uur"]
     open_ = [m for m in meldingen if not m["gemeld"]]
     if meldingen:
-        echo(f"  16 uur verzuim: {len(meldingen)} melding(en), {len(open_)} nog niet gemeld")
+        echo(f"  16 uur verzuim: {aantal(len(meldingen), 'melding')}, {len(open_)} nog niet "
+             "gemeld")
         for m in open_:
-            echo(f"    {m['begin']} tot en met {m['einde']}: {m['uren']:g} uur, melden uiterlijk "
+            echo(f"    {m['begin']} tot en met {m['einde']}: {getal(m['uren'])} uur, melden uiterlijk "
                  f"{m['uiterlijk']}")
     for soort in ("vrijstellingen", "vervangende_leerplicht"):
         for v in d[soort]:

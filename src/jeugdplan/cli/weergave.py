@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
+from jeugdplan.domein.taal import aantal
 from jeugdplan.domein.toestemming import leeftijd, stand
 
 if TYPE_CHECKING:
@@ -51,7 +52,8 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> None:
         kop("Gezin")
         for o in plan.gezin:
             gezag = {True: ", gezag", "onbekend": ", gezag onbekend"}.get(o.gezag, "")
-            uit(f"  {o.naam} ({o.relatie}{gezag})")
+            contact = f", {o.contact}" if o.contact else ""
+            uit(f"  {o.id} {o.naam} ({o.relatie}{gezag}{contact})")
     if plan.signalen:
         kop("Signalen")
         for s in plan.signalen:
@@ -62,7 +64,8 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> None:
 
     for moment in ouders.momenten(plan):
         via = "" if moment.via == "ouders informeer" else f" ({moment.via})"
-        uit(f"  {moment.datum} door {moment.door or '-'}{via}")
+        uit(f"  {moment.id + ' ' if moment.id else ''}{moment.datum} door {moment.door or '-'}"
+            f"{via}")
     nog = ouders.nog_niet_besproken(plan)
     if nog:
         uit(f"  nog niet over {', '.join(f'{s.id} ({s.datum})' for s in nog)}: bespreek de "
@@ -75,20 +78,34 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> None:
         if lijst:
             kop(titel)
             for regel in lijst:
-                uit(f"  - {regel.tekst}")
+                uit(f"  {regel.id} {regel.tekst}")
+    if plan.netwerk:
+        kop("Netwerk")
+        for n in plan.netwerk:
+            uit(f"  {n.id} {n.naam}" + (f" ({n.relatie})" if n.relatie else "")
+                + (f": {n.steun}" if n.steun else ""))
     if plan.betrokkenen:
         kop("Betrokkenen")
         for b in plan.betrokkenen:
-            uit(f"  {b.naam} ({b.rol}{', ' + b.organisatie if b.organisatie else ''})")
+            regie_ = ", regie" if plan.regie and plan.regie.naam.lower() == b.naam.lower() else ""
+            uit(f"  {b.id} {b.naam} ({b.rol}{', ' + b.organisatie if b.organisatie else ''}"
+                f"{regie_})")
     if plan.toestemmingen:
         kop("Toestemmingen")
         for t in plan.toestemmingen:
             stand_ = stand(plan, t, vandaag, g)
             staat = "geldig" if stand_.geldig else (
                 f"ingetrokken {t.ingetrokken}" if t.ingetrokken else "onvolledig")
-            uit(f"  {t.partij}: {t.datum}, door {', '.join(t.gegeven_door)} ({staat})")
+            uit(f"  {t.id} {t.partij}: {t.datum}, door {', '.join(t.gegeven_door)} ({staat})")
             if stand_.opnieuw:
                 uit(f"    let op: {stand_.opnieuw}")
+    steun = plan.ondersteuning
+    if steun.niveau != "basis" or steun.omschrijving or steun.opp:
+        kop("Ondersteuning op school")
+        uit(f"  {g.codelijsten.codes('ondersteuningsniveaus').get(steun.niveau, steun.niveau)}"
+            + (f": {steun.omschrijving}" if steun.omschrijving else ""))
+        if steun.opp is not None:
+            _toon_opp(steun.opp, uit)
     if plan.doelen:
         kop("Doelen")
         for d in plan.doelen:
@@ -102,12 +119,17 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> None:
     if plan.jeugdhulp:
         kop("Jeugdhulp")
         for h in plan.jeugdhulp:
-            uit(f"  {h.vorm} door {h.aanbieder} (verwijzer: {h.verwijzer or '-'}, "
+            uit(f"  {h.id} {h.vorm} door {h.aanbieder} (verwijzer: {h.verwijzer or '-'}, "
                 f"{h.start or '?'} - {h.einde or 'lopend'})")
     if plan.verwijzingen:
         kop("Verwijzingen")
         for v in plan.verwijzingen:
             uit(f"  {v.id} {v.organisatie} ({v.rol}): {v.status}")
+    if plan.evaluaties:
+        kop("Evaluaties")
+        for e in plan.evaluaties:
+            doelen = f" [{', '.join(e.doelen)}]" if e.doelen else ""
+            uit(f"  {e.id} {e.datum} {e.door}{doelen}: {e.notitie}")
     if plan.zienswijze.ouders or plan.zienswijze.kind:
         kop("Zienswijze")
         if plan.zienswijze.ouders:
@@ -127,10 +149,32 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> None:
             gemeld = f"; gemeld {spoor.meldingen[0].datum}" if spoor.meldingen else ""
             uit(f"  spoor {i}: gestart {spoor.gestart}; {toestand_}{gemeld}")
     if plan.journaal:
-        kop("Journaal")
+        kop("Journaal" + (f" (laatste 5 van {len(plan.journaal)})" if len(plan.journaal) > 5
+                          else ""))
         for j in plan.journaal[-5:]:
-            uit(f"  {j.datum} {j.auteur}: {j.tekst}")
+            uit(f"  {j.id} {j.datum} {j.auteur}: {j.tekst}")
     typer.echo("\n".join(regels))
+
+
+def _toon_opp(opp: Any, uit: Any) -> None:
+    """Het OPP in het overzicht van `show`: wat de wet vraagt, en of het er is."""
+    uit(f"  OPP: uitstroom {opp.uitstroombestemming}; vastgesteld {opp.vastgesteld or 'nog niet'}"
+        + (f" (inschrijving {opp.inschrijving})" if opp.inschrijving else ""))
+    uit(f"    begeleiding: {opp.begeleiding or '-'}")
+    if opp.afwijkingen:
+        uit(f"    afwijkingen van het programma: {opp.afwijkingen}")
+    uit(f"    inbreng leerling: {opp.inbreng_leerling or '-'}")
+    uit(f"    instemming ouders: {opp.instemming_ouders or 'nog niet'}")
+    for soort, factoren in (("belemmerend", opp.onderbouwing.belemmerend),
+                            ("bevorderend", opp.onderbouwing.bevorderend)):
+        for f in factoren:
+            uit(f"    {f.id} {soort}: {f.tekst}")
+    for e in opp.evaluaties:
+        met = [w for w, ja in (("ouders", e.met_ouders), ("leerling", e.met_leerling)) if ja]
+        uit(f"    {e.id} evaluatie {e.datum}" + (f" met {' en '.join(met)}" if met else "")
+            + f": {e.notitie}")
+    if opp.evaluatiedatum:
+        uit(f"    volgende evaluatie: {opp.evaluatiedatum}")
 
 
 def _verzuim(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender, kop: Callable[[str], None],
@@ -149,7 +193,7 @@ def _verzuim(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender, kop: Callabl
     stand_ = classificeer(plan, vandaag, g, kal)
     if stand_ is not None:
         wat = categorie_omschrijvingen(g).get(stand_.categorie, stand_.categorie)
-        uit(f"  {wat}: sinds {stand_.sinds} ({stand_.dagen} dagen; {stand_.plicht})")
+        uit(f"  {wat}: sinds {stand_.sinds} ({aantal(stand_.dagen, 'dag')}; {stand_.plicht})")
     for i in v.inschrijvingen:
         uit(f"  ingeschreven: {i.school}, {i.van or '?'} tot {i.tot or 'nu'}")
     for a in v.afwezigheden:
@@ -179,7 +223,7 @@ def toon_lijst(regels: list[Regel]) -> None:
         tabel.add_row(r.id, r.status, r.gemeente, r.school or "-", str(r.leeftijd), r.regie or "-",
                       Text("; ".join(r.aandacht), style="yellow" if r.aandacht else ""))
     c.print(tabel)
-    c.print(f"{len(regels)} casus(sen)")
+    c.print(aantal(len(regels), "casus"))
 
 
 def toon_agenda(punten: list[Punt], weken: int) -> None:
@@ -192,7 +236,7 @@ def toon_agenda(punten: list[Punt], weken: int) -> None:
         c.print(f"niets over tijd of aan de beurt in de komende {weken} weken")
         return
     for p in punten:
-        wanneer = (f"{-p.dagen} dagen over tijd" if p.over_tijd
-                   else "vandaag" if p.dagen == 0 else f"over {p.dagen} dagen")
+        wanneer = (f"{aantal(-p.dagen, 'dag')} over tijd" if p.over_tijd
+                   else "vandaag" if p.dagen == 0 else f"over {aantal(p.dagen, 'dag')}")
         c.print(Text(f"{p.datum} {p.id:<12} ", style="red" if p.over_tijd else "")
                 + Text(f"{p.wat} ({p.eigenaar or 'geen eigenaar'}; {wanneer})"))

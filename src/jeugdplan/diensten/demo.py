@@ -146,6 +146,10 @@ def demo_plannen(vandaag: date) -> list[tuple[str, dict[str, Any]]]:
         "netwerk": [{"naam": "Tante Els", "relatie": "tante", "steun": "Huiswerkplek op dinsdag"}],
         "ondersteuning": {"niveau": "extra", "omschrijving": "Huiswerkbegeleiding en mentorgesprekken",
                           "opp": {"uitstroombestemming": "vmbo-tl", "vastgesteld": d(-160),
+                                  "begeleiding": "Huiswerkklas op school, twee middagen per week; "
+                                                 "elke week een gesprek met de mentor",
+                                  "inbreng_leerling": "Mila wil haar huiswerk op school maken, "
+                                                      "niet thuis: daarom de huiswerkklas",
                                   "evaluatiedatum": d(10), "instemming_ouders": d(-158),
                                   "onderbouwing": {"belemmerend": ["Concentratieproblemen door stress thuis"],
                                                    "bevorderend": ["Gemotiveerd", "Goede band met mentor"]}}},
@@ -326,9 +330,51 @@ def demo_plannen(vandaag: date) -> list[tuple[str, dict[str, Any]]]:
     return plannen
 
 
+def _korte_ids(data: Any, klasse: Any = Plan) -> Any:
+    """Korte ids (o1, k1, t1, ...) zoals opdrachten ze geven, in plaats van ids uit de inhoud."""
+    from jeugdplan.domein.model import lijsten
+
+    if not isinstance(data, dict):
+        return data
+    uit = dict(data)
+    for sleutel, sub, met_id in lijsten(klasse):
+        waarde = uit.get(sleutel)
+        if isinstance(waarde, dict):
+            uit[sleutel] = _korte_ids(waarde, sub)
+        elif isinstance(waarde, list):
+            nieuw = []
+            for i, item in enumerate(waarde, 1):
+                if met_id and isinstance(item, str):  # een kracht of zorg als kale tekst
+                    item = {"tekst": item}
+                if isinstance(item, dict):
+                    item = _korte_ids(item, sub)
+                    if met_id and "id" not in item:
+                        voorvoegsel: str = sub.VOORVOEGSEL  # type: ignore[attr-defined]
+                        item = {"id": f"{voorvoegsel}{i}", **item}
+                nieuw.append(item)
+            uit[sleutel] = nieuw
+    return uit
+
+
+def _niet_in_een_repository(pad: Path) -> None:
+    """Een demo binnen een andere git-repository (zoals de broncode van jeugdplan) wordt een
+    geneste repository: git van de buitenste ziet dan een map die het niet kan volgen."""
+    from jeugdplan.opslag import gitrepo
+
+    map_ = pad.absolute().parent
+    while not map_.exists():
+        map_ = map_.parent
+    buiten = gitrepo.git(map_, "rev-parse", "--show-toplevel", check=False).strip()
+    if buiten:
+        raise JeugdplanError(
+            f"{pad} ligt in de git-repository {buiten}; een demo daarin wordt een geneste "
+            "repository. Kies een map daarbuiten, bijvoorbeeld: jeugdplan demo ~/jeugdplan-demo")
+
+
 def bouw_demo(pad: Path, vandaag: date) -> Repo:
     """Maakt de demorepository in `pad` (een eerdere demo daar wordt vervangen)."""
     pad = pad.expanduser()
+    _niet_in_een_repository(pad)
     if pad.exists():
         if not (pad / MARKERING).exists():
             raise JeugdplanError(
@@ -341,7 +387,7 @@ def bouw_demo(pad: Path, vandaag: date) -> Repo:
         repo = maak_repository(pad, "ijmond", "Demo: samenwerkingsverband IJmond (fictief)")
     (repo.root / MARKERING).write_text("gemaakt door 'jeugdplan demo'\n", encoding="utf-8")
     for rol, gegevens in demo_plannen(vandaag):
-        plan = valideer(Plan, gegevens, f"demo {gegevens['id']}")
+        plan = valideer(Plan, _korte_ids(gegevens), f"demo {gegevens['id']}")
         with auteur(rol):
             repo.maak(plan, "nieuw plan aangemaakt (demo)")
     # Een paar wijzigingen door anderen, voor een echte geschiedenis in 'jeugdplan log'.

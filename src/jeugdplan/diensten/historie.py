@@ -107,9 +107,15 @@ def _gegevens(tekst: str | None, naam: str) -> dict[str, Any] | None:
 
 
 def geschiedenis(repo: Repo, ruw_id: str) -> list[Versie]:
-    """Per commit (nieuwste eerst) wie, wanneer en welke velden veranderden."""
+    """Per commit (nieuwste eerst) wie, wanneer en welke velden veranderden; ook van de
+    casussen die in dit plan zijn samengevoegd (`plan.samengevoegd`)."""
     pad = repo.relatief(repo.bestaand_plan_pad(ruw_id))
     stappen = _stappen(repo, pad)
+    samengevoegd = repo.lees(ruw_id).samengevoegd
+    if samengevoegd:
+        for ander in samengevoegd:
+            stappen += _stappen(repo, f"casussen/{ander}/plan.yaml")
+        stappen.sort(key=lambda s: s.commit.datum, reverse=True)
     specs: list[str] = []
     for s in stappen:
         specs.append(f"{s.commit.hash}:{s.pad}")

@@ -36,8 +36,12 @@ def _gelezen(per: Iterable[tuple[str, Any, Any]], onleesbaar: list[str] | None
 def overzicht_repo(repo: Repo, vandaag: date, onleesbaar: list[str] | None = None,
                    **filters: str | None) -> list[overzicht.Regel]:
     """Het overzicht van `jeugdplan list` (gefilterd zoals `overzicht.kies`)."""
-    regels = per_plan(repo, f"overzicht:{vandaag}", partial(overzicht.regel, vandaag=vandaag))
+    regels = per_plan(repo, f"overzicht:{vandaag}", partial(_regel, vandaag=vandaag))
     return overzicht.kies(_gelezen(regels, onleesbaar), **filters)
+
+
+def _regel(plan: Plan, vandaag: date) -> overzicht.Regel:
+    return overzicht.regel(plan, vandaag, gegevens())
 
 
 def agenda_repo(repo: Repo, vandaag: date, weken: int = 2,
@@ -56,10 +60,10 @@ def agenda_repo(repo: Repo, vandaag: date, weken: int = 2,
 def _agendapunten(plan: Plan, vandaag: date, tot: date, repo: Repo,
                   sleutel: str) -> list[agenda.Punt]:
     from jeugdplan.diensten.kalender import kalender_van
-    from jeugdplan.domein.verzuim import agendapunten
 
-    return (agenda.punten(plan, vandaag, tot)
-            + agendapunten(plan, vandaag, tot, gegevens(), kalender_van(repo, sleutel)))
+    g = gegevens()
+    return (agenda.punten(plan, vandaag, tot, g)
+            + agenda.verzuimpunten(plan, vandaag, tot, g, kalender_van(repo, sleutel)))
 
 
 def meldcode_status_repo(repo: Repo, vandaag: date, onleesbaar: list[str] | None = None
@@ -71,6 +75,15 @@ def meldcode_status_repo(repo: Repo, vandaag: date, onleesbaar: list[str] | None
 
 def _meldcodespoor(plan: Plan, vandaag: date) -> meldcode.Advies | None:
     return meldcode.spoor(plan, vandaag, meldcode.machine(gegevens()))
+
+
+def kinderen(repo: Repo, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """(voornaam, achternaam) per casus, voor een agenda met of zonder namen (`agenda --ics`)."""
+    uit = {}
+    for ident in sorted(ids):
+        kind = repo.lees(ident).kind
+        uit[ident] = (kind.voornaam, kind.achternaam)
+    return uit
 
 
 def thuiszitters_per_plan(plan: Plan, peildatum: date, repo: Repo,

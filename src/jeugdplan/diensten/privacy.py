@@ -22,6 +22,7 @@ from jeugdplan.diensten.bewerken import wis_bewerking
 from jeugdplan.diensten.inkomend import begraaf
 from jeugdplan.domein.bewaartermijn import einde_termijn, termijn_van
 from jeugdplan.domein.errors import JeugdplanError
+from jeugdplan.domein.taal import aantal
 from jeugdplan.opslag import gitrepo
 from jeugdplan.opslag.bronnen import gegevens
 from jeugdplan.opslag.slot import vergrendeld
@@ -108,7 +109,7 @@ def exporteer(repo: Repo, ruw_id: str, vandaag: date, verzoek: Verzoek) -> dict[
     weggelaten = list(beoordeling.weggelaten)
     if verborgen:
         lopend_ = g.inzage.beperkingen["lopend-meldcodespoor"]
-        weggelaten.append({"wat": f"{verborgen} wijziging(en) in de geschiedenis die het lopende "
+        weggelaten.append({"wat": f"{aantal(verborgen, 'wijziging')} in de geschiedenis die het lopende "
                                   "meldcodespoor of zijn signalen betreffen",
                            "grond": " ".join(lopend_.grond.split()), "bron": lopend_.bron})
     if weggelaten:

@@ -77,8 +77,9 @@ def laad_regio(sleutel: str, root: Path | None = None) -> Regio:
             regio = Regio(sleutel, regels, [pad_basis, EIGEN_REGIO], herkomst)
     problemen = _plaats_problemen(regio, list(kruiscontrole(regio.regels)), root)
     if problemen:
-        kop = f"regioregels ongeldig: {len(problemen)} " + (
-            "probleem" if len(problemen) == 1 else "problemen")
+        from jeugdplan.domein.taal import aantal
+
+        kop = f"regioregels ongeldig: {aantal(len(problemen), 'probleem')}"
         raise PlanOngeldig(kop + "\n" + "\n".join(str(p) for p in problemen), problemen)
     return regio
 
@@ -116,6 +117,21 @@ def regio_van(repo: Repo, sleutel: str | None = None) -> Regio:
             "regio", (sleutel or kenmerk(repo)).encode(),
             lambda: laad_regio(repo.instellingen.regio, repo.root))
     return regio
+
+
+def gemeente_in_regio(repo: Repo, naam: str, buiten_regio: bool = False) -> str:
+    """De woongemeente zoals de regio haar schrijft (`velsen` -> `Velsen`); een gemeente
+    buiten de regio alleen met `buiten_regio` (dan kan `route` niet adviseren)."""
+    regio = regio_van(repo)
+    gevonden = regio.gemeente(naam)
+    if gevonden is not None:
+        return gevonden
+    if buiten_regio:
+        return naam
+    raise JeugdplanError(
+        f"--gemeente: {naam!r} hoort niet bij regio {regio.naam} ({', '.join(regio.gemeenten)}). "
+        "Woont het kind echt buiten de regio, gebruik dan --buiten-regio (route kan dan geen "
+        "partners adviseren), of voeg de gemeente toe in regio.yaml")
 
 
 def controleer(sleutel: str, root: Path | None = None) -> list[Probleem]:

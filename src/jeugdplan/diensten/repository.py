@@ -1,4 +1,5 @@
-"""Een nieuwe casusrepository aanmaken (`jeugdplan init`)."""
+"""Een nieuwe casusrepository aanmaken (`jeugdplan init`) en haar instellingen wijzigen
+(`jeugdplan instellingen`)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from jeugdplan.opslag.store import (
 )
 
 
-def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Repo:
+def maak_repository(pad: Path, regio: str, organisatie: str | None = None,
+                    contact: str | None = None) -> Repo:
     """`jeugdplan init`: een nieuwe casusrepository met eerste commit."""
     import json
     import secrets
@@ -40,7 +42,7 @@ def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Re
     os.chmod(pad, 0o700)
     gitrepo.identiteit(pad)
     gitrepo.init(pad)
-    instellingen = Instellingen(regio=regio, organisatie=organisatie)
+    instellingen = Instellingen(regio=regio, organisatie=organisatie, contact=contact)
     regels = [
         "# Instellingen van deze casusrepository (jeugdplan).",
         "# regio: de meegeleverde regioregels (data/regio/<regio>.yaml); een eigen regio.yaml",
@@ -50,9 +52,11 @@ def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Re
         # precies dezelfde eerste commit, en zou git ze voor één repository houden.
         f"kenmerk: \"{secrets.token_hex(6)}\"",  # tussen aanhalingstekens: nooit een getal
     ]
-    if organisatie:
-        # JSON-tekst is geldige YAML-tekst tussen dubbele aanhalingstekens: veilig citeren.
-        regels.append(f"organisatie: {json.dumps(organisatie, ensure_ascii=False)}")
+    # organisatie en contact: de afzender van rapporten voor gemeente en Inspectie.
+    for sleutel, waarde in (("organisatie", organisatie), ("contact", contact)):
+        if waarde:
+            # JSON-tekst is geldige YAML-tekst tussen dubbele aanhalingstekens: veilig citeren.
+            regels.append(f"{sleutel}: {json.dumps(waarde, ensure_ascii=False)}")
     regels += [f"regio: {instellingen.regio}", "scholen: []", ""]
     schrijf_atomair(pad / INSTELLINGEN, "\n".join(regels))
     schrijf_atomair(pad / ".gitignore", "# afgeleide bestanden (cache), veilig te wissen\n"
@@ -69,3 +73,35 @@ def maak_repository(pad: Path, regio: str, organisatie: str | None = None) -> Re
     # Alles (ook .git en bestanden die git of de merge-driver aanmaakt) alleen voor de eigenaar.
     alleen_eigenaar(pad)
     return Repo.open(pad.resolve())
+
+
+def zet_instellingen(repo: Repo, velden: dict[str, str | None]) -> list[str]:
+    """Zet velden van `jeugdplan.yaml` (organisatie, contact: de afzender van rapporten) in
+    één commit; een lege tekst haalt het veld weg. Opmerkingen in het bestand blijven staan.
+    Geeft de namen van wat veranderde."""
+    from jeugdplan.opslag import repobestanden
+    from jeugdplan.opslag.bronnen import valideer
+    from jeugdplan.opslag.slot import vergrendeld
+    from jeugdplan.opslag.yamlio import decodeer, dump_rt, laad_rt, laad_snel
+
+    gitrepo.identiteit(repo.root)
+    with vergrendeld(repo.root):  # nooit via een symlink (`repobestanden`)
+        ruw = repobestanden.lees(repo.root, INSTELLINGEN) or b""
+        doc = laad_rt(decodeer(ruw, INSTELLINGEN), INSTELLINGEN)
+        gewijzigd = []
+        for sleutel, waarde in velden.items():
+            if waarde is None or doc.get(sleutel) == (waarde or None):
+                continue
+            if waarde:
+                doc[sleutel] = waarde
+            else:
+                doc.pop(sleutel, None)
+            gewijzigd.append(sleutel)
+        if not gewijzigd:
+            raise JeugdplanError("de instellingen zijn al zo; er is niets gewijzigd")
+        tekst = dump_rt(doc)
+        valideer(Instellingen, laad_snel(tekst, INSTELLINGEN) or {}, INSTELLINGEN, tekst)
+        repobestanden.schrijf(repo.root, INSTELLINGEN, tekst, 0o600)
+        gitrepo.commit(repo.root, [repo.root / INSTELLINGEN],
+                       f"jeugdplan: instellingen gewijzigd ({', '.join(gewijzigd)})")
+    return gewijzigd

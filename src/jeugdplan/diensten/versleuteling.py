@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jeugdplan.domein.errors import JeugdplanError, PlanOngeldig
+from jeugdplan.domein.taal import aantal
 from jeugdplan.opslag import gitrepo, repobestanden
 from jeugdplan.opslag.bestanden import schrijf_atomair
 from jeugdplan.opslag.slot import vergrendeld
@@ -153,8 +154,8 @@ def zet_aan(repo: Repo, lijst: list[Ontvanger]) -> Uitkomst:
         in_geschiedenis = bool(gitrepo.git(repo.root, "log", "-1", "--format=%H", "--",
                                            "casussen/*/plan.yaml", check=False).strip())
         uitkomst = _versleutel_alles(repo, lijst, lambda n: (
-            f"jeugdplan: versleuteling aan ({n} plan(nen) versleuteld voor {len(lijst)} "
-            "ontvanger(s))"), bestand=lijst)
+            f"jeugdplan: versleuteling aan ({aantal(n, 'plan')} versleuteld voor "
+            f"{aantal(len(lijst), 'ontvanger', 'ontvangers')})"), bestand=lijst)
         # De oude cache en bewerkingen (leesbaar) weg uit de repository.
         from jeugdplan.opslag.cache import wis_alles
 
@@ -226,8 +227,9 @@ def na_samenvoegen(repo: Repo) -> str | None:
     except JeugdplanError as e:
         return (f"let op: de ontvangers veranderden bij deze sync, maar opnieuw versleutelen "
                 f"lukte niet ({e.melding}); draai 'jeugdplan versleuteling herversleutel'")
-    return (f"de ontvangers veranderden bij deze sync: {uitkomst.plannen} plan(nen) opnieuw "
-            f"versleuteld voor {len(uitkomst.ontvangers)} bevestigde ontvanger(s)")
+    ontvangers = aantal(len(uitkomst.ontvangers), "bevestigde ontvanger", "bevestigde ontvangers")
+    return (f"de ontvangers veranderden bij deze sync: {aantal(uitkomst.plannen, 'plan')} "
+            f"opnieuw versleuteld voor {ontvangers}")
 
 
 def ontvanger_toevoegen(repo: Repo, naam: str, sleutel: str) -> Uitkomst:
@@ -303,8 +305,8 @@ def zet_uit(repo: Repo) -> Uitkomst:
         weg = os.path.lexists(repo.root / ONTVANGERS)
         if weg:
             (repo.root / ONTVANGERS).unlink()
-        commit = _schrijf_alles(repo, plannen, None, f"jeugdplan: versleuteling uit ({len(plannen)} "
-                                "plan(nen) onversleuteld)",
+        commit = _schrijf_alles(repo, plannen, None, "jeugdplan: versleuteling uit "
+                                f"({aantal(len(plannen), 'plan')} onversleuteld)",
                                 [repo.root / ONTVANGERS] if weg else [], None)
     uitkomst = Uitkomst([], len(plannen), commit)
     uitkomst.waarschuwingen.append(

@@ -8,7 +8,7 @@ casus en wat er veranderde, nooit de naam van het kind.
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.model import (
@@ -32,11 +32,9 @@ def nieuw_plan(ident: str, kind: Kind, vandaag: date) -> Plan:
 
 
 def _niet_afgesloten(plan: Plan) -> None:
-    if plan.status == "afgesloten":
-        raise JeugdplanError(
-            f"casus {plan.id} is afgesloten op {plan.afgesloten}; een afgesloten plan wijzigt "
-            "niet meer (heropen het met 'jeugdplan edit' als dat echt nodig is)"
-        )
+    from jeugdplan.domein.onderdelen import niet_afgesloten
+
+    niet_afgesloten(plan)
 
 
 def _niet_voor_geboorte(plan: Plan, datum: date, wat: str) -> None:
@@ -93,9 +91,21 @@ def geef_toestemming(
     return f"toestemming vastgelegd voor {partij}"
 
 
-def trek_toestemming_in(plan: Plan, *, partij: str, datum: date) -> str:
-    geldig = [t for t in plan.toestemmingen
-              if t.partij.lower() == partij.lower() and t.ingetrokken is None]
+def trek_toestemming_in(plan: Plan, *, partij: str | None, datum: date,
+                        ident: str | None = None) -> str:
+    """Trekt één toestemming in (op id) of alle nog geldige voor een partij."""
+    if ident is not None:
+        from jeugdplan.domein.onderdelen import zoek
+
+        geldig = [zoek(plan, "toestemmingen", ident)]
+        if geldig[0].ingetrokken is not None:
+            raise JeugdplanError(f"toestemming {geldig[0].id} is al ingetrokken op "
+                                 f"{geldig[0].ingetrokken}")
+        partij = geldig[0].partij
+    else:
+        assert partij is not None
+        geldig = [t for t in plan.toestemmingen
+                  if t.partij.lower() == partij.lower() and t.ingetrokken is None]
     if not geldig:
         bekend = sorted({t.partij for t in plan.toestemmingen if t.ingetrokken is None})
         raise JeugdplanError(
@@ -136,8 +146,10 @@ def voeg_actie_toe(
     return f"actie {actie.id} toegevoegd"
 
 
-def actie_gedaan(plan: Plan, *, actie_id: str, datum: date) -> str:
+def actie_gedaan(plan: Plan, *, actie_id: str, datum: date, vandaag: date | None = None) -> str:
     actie = _zoek(plan.acties, actie_id, "actie")
+    if vandaag is not None:
+        _niet_in_toekomst(datum, vandaag, "de datum")
     if actie.gedaan is not None:
         raise JeugdplanError(f"actie {actie.id} is al gedaan op {actie.gedaan}")
     actie.gedaan = datum
@@ -157,6 +169,30 @@ def voeg_betrokkene_toe(
         plan.regie = Regie(naam=naam, organisatie=organisatie, rol=rol, sinds=datum)
         return f"betrokkene toegevoegd ({rol}), met regie"
     return f"betrokkene toegevoegd ({rol})"
+
+
+def geef_regie(plan: Plan, *, ident: str, datum: date) -> str:
+    """De regie naar een betrokkene (de vorige regiehouder blijft betrokkene)."""
+    from jeugdplan.domein.model import Regie
+    from jeugdplan.domein.onderdelen import heeft_regie, zoek
+
+    _niet_afgesloten(plan)
+    b = zoek(plan, "betrokkenen", ident)
+    if heeft_regie(plan, b):
+        raise JeugdplanError(f"betrokkene {b.id} heeft de regie al")
+    plan.regie = Regie(naam=b.naam, organisatie=b.organisatie, rol=b.rol, sinds=datum)
+    return f"regie naar betrokkene {b.id} ({b.rol})"
+
+
+def zet_ondersteuning(plan: Plan, velden: dict[str, Any], wis: list[str]) -> str:
+    """Niveau en omschrijving van de ondersteuning op school (het OPP heeft eigen opdrachten)."""
+    from jeugdplan.domein.onderdelen import zet_velden
+
+    _niet_afgesloten(plan)
+    if "opp" in wis:
+        raise JeugdplanError("het OPP verwijdert u met 'jeugdplan opp verwijder ID --reden ...'")
+    gewijzigd = zet_velden(plan.ondersteuning, velden, wis, "de ondersteuning")
+    return f"ondersteuning gewijzigd ({', '.join(gewijzigd)})"
 
 
 def voeg_opvoeder_toe(plan: Plan, *, naam: str, relatie: str, gezag: bool | str,
@@ -179,17 +215,25 @@ def voeg_evaluatie_toe(plan: Plan, *, datum: date, door: str, notitie: str,
     return "evaluatie vastgelegd" + (f" ({', '.join(ids)})" if ids else "")
 
 
-def zet_zienswijze(plan: Plan, *, ouders: str | None, kind: str | None) -> str:
-    if ouders is None and kind is None:
+def zet_zienswijze(plan: Plan, *, ouders: str | None, kind: str | None,
+                   wis: list[str] | None = None) -> str:
+    wis = wis or []
+    if ouders is None and kind is None and not wis:
         raise JeugdplanError("geef --ouders en/of --kind: de zienswijze in hun eigen woorden")
-    wie = []
-    if ouders is not None:
-        plan.zienswijze.ouders = ouders
-        wie.append("ouders")
-    if kind is not None:
-        plan.zienswijze.kind = kind
-        wie.append("kind")
-    return f"zienswijze van {' en '.join(wie)} vastgelegd"
+    onbekend = set(wis) - {"ouders", "kind"}
+    if onbekend:
+        raise JeugdplanError(f"--wis: onbekend {sorted(onbekend)[0]!r}; kies ouders of kind")
+    wie, weg = [], []
+    for naam, waarde in (("ouders", ouders), ("kind", kind)):
+        if waarde is not None:
+            setattr(plan.zienswijze, naam, waarde)
+            wie.append(naam)
+        elif naam in wis:
+            setattr(plan.zienswijze, naam, None)
+            weg.append(naam)
+    delen = [f"zienswijze van {' en '.join(wie)} vastgelegd"] if wie else []
+    delen += [f"zienswijze van {' en '.join(weg)} leeggemaakt"] if weg else []
+    return "; ".join(delen)
 
 
 def schrijf_journaal(plan: Plan, *, tekst: str, auteur: str, datum: date) -> str:
@@ -205,6 +249,19 @@ def sluit(plan: Plan, *, reden: str, datum: date) -> str:
     plan.afgesloten = datum
     plan.reden_afsluiting = reden
     return "casus afgesloten"
+
+
+def heropen(plan: Plan, *, reden: str, auteur: str, datum: date) -> str:
+    """Een afgesloten casus weer actief maken; de reden komt in het journaal."""
+    from jeugdplan.domein.onderdelen import journaal
+
+    if plan.status != "afgesloten":
+        raise JeugdplanError(f"casus {plan.id} is niet afgesloten (status {plan.status})")
+    if plan.afgesloten is not None and datum < plan.afgesloten:
+        raise JeugdplanError(f"heropenen op {datum} ligt vóór de afsluiting ({plan.afgesloten})")
+    plan.status, plan.afgesloten, plan.reden_afsluiting = "actief", None, None
+    regel = journaal(plan, f"casus heropend: {reden}", auteur, datum)
+    return f"casus heropend (reden in journaal {regel})"
 
 
 T = TypeVar("T", Doel, Actie)

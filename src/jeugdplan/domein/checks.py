@@ -218,9 +218,20 @@ def _evaluatie(plan: Plan, vandaag: date, g: Gegevens) -> Iterator[Bevinding]:
                                 f"evaluatiedatum {doel.evaluatiedatum} van doel {doel.id} "
                                 "is verstreken zonder evaluatie")
     opp = plan.ondersteuning.opp
-    if opp and opp.evaluatiedatum and opp.evaluatiedatum < vandaag:
+    if opp and opp.evaluatiedatum and opp.evaluatiedatum < vandaag and not any(
+            e.datum >= opp.evaluatiedatum for e in opp.evaluaties):
         yield _waarschuwing("evaluatie-verstreken", ("ondersteuning", "opp", "evaluatiedatum"),
                             f"OPP-evaluatie {opp.evaluatiedatum} is verstreken")
+
+
+@controle("opp")
+def _opp(plan: Plan, vandaag: date, g: Gegevens) -> Iterator[Bevinding]:
+    """Het OPP volgens de wet (data/opp.yaml): verplicht, op tijd, volledig, met instemming
+    en met een evaluatie per schooljaar."""
+    from jeugdplan.domein.opp import bevindingen
+
+    for b in bevindingen(plan, vandaag, g):
+        yield Bevinding(b.code, b.ernst, b.loc, b.melding)
 
 
 @controle("actie-over-tijd")

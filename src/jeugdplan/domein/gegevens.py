@@ -490,6 +490,91 @@ class Meldcodedefinitie(Gegeven):
         return self
 
 
+# --- opp.yaml -------------------------------------------------------------------------------
+
+
+class OppVerplicht(Gegeven):
+    bron: str
+    onderwijssoorten: list[str]
+    niveaus: list[str]
+    toelichting: str
+
+
+class OppTermijn(Gegeven):
+    bron: str
+    weken: int = Field(ge=1)
+    toelichting: str
+
+
+class OppInstemming(Gegeven):
+    bron: str
+    onderdeel: str
+    toelichting: str
+
+
+class OppEvaluatieregel(Gegeven):
+    bron: str
+    met: str
+    schooljaar_einde: Dag
+    schooljaar_bron: str
+    toelichting: str
+
+
+class OppInhoud(Gegeven):
+    bron: str
+    toelichting: str
+
+
+class OppUitstroom(Gegeven):
+    bron: str
+    onzeker: str | None = None
+    bestemmingen: dict[str, dict[str, str]] = Field(min_length=1)
+    per_onderwijssoort: dict[str, str]
+
+    @model_validator(mode="after")
+    def _bekende_lijsten(self) -> OppUitstroom:
+        for soort, lijst in self.per_onderwijssoort.items():
+            if lijst not in self.bestemmingen:
+                raise ValueError(f"per_onderwijssoort.{soort}: onbekende lijst {lijst!r}; "
+                                 "bekend: " + ", ".join(self.bestemmingen))
+        return self
+
+
+class Oppregels(Gegeven):
+    versie: Versie
+    verplicht: OppVerplicht
+    vaststellen: OppTermijn
+    instemming: OppInstemming
+    evaluatie: OppEvaluatieregel
+    inhoud: OppInhoud
+    uitstroom: OppUitstroom
+
+    def bestemmingen(self, onderwijssoort: str) -> dict[str, str]:
+        """Code -> omschrijving van de uitstroombestemmingen bij deze onderwijssoort."""
+        return self.uitstroom.bestemmingen[self.uitstroom.per_onderwijssoort[onderwijssoort]]
+
+
+# --- onderwijssoorten.yaml --------------------------------------------------------------------
+
+
+class Leeftijden(Gegeven):
+    van: int = Field(ge=0)
+    tot: int = Field(gt=0)
+
+
+class Onderwijssoort(Gegeven):
+    klas: Literal["groep", "leerjaar"]
+    hoogste: int = Field(ge=1)
+    leeftijd: Leeftijden
+    bron: str
+
+
+class Onderwijssoorten(Gegeven):
+    versie: Versie
+    onzeker: str | None = None
+    soorten: dict[str, Onderwijssoort] = Field(min_length=1)
+
+
 # --- inzage.yaml ----------------------------------------------------------------------------
 
 
@@ -560,6 +645,8 @@ class Gegevens(Gegeven):
     bewaartermijnen: Bewaartermijnen
     leerplicht: Leerplichtregels
     meldcode: Meldcodedefinitie
+    opp: Oppregels
+    onderwijssoorten: Onderwijssoorten
     crisis: Crisisregels
     inzage: Inzageregels
     vakanties: Vakanties
@@ -583,6 +670,21 @@ class Gegevens(Gegeven):
                              f"{self.meldcode.andere_plicht.domein!r} staat niet in "
                              "codelijsten.domeinen")
         soorten = set(self.codelijsten.onderwijssoorten.codes)
+        niveaus = set(self.codelijsten.ondersteuningsniveaus.codes)
+        for naam, waarden, bekend in (
+                ("opp: verplicht.onderwijssoorten", self.opp.verplicht.onderwijssoorten, soorten),
+                ("opp: verplicht.niveaus", self.opp.verplicht.niveaus, niveaus),
+                ("opp: uitstroom.per_onderwijssoort", self.opp.uitstroom.per_onderwijssoort,
+                 soorten),
+                ("onderwijssoorten: soorten", self.onderwijssoorten.soorten, soorten)):
+            onbekend = set(waarden) - bekend
+            if onbekend:
+                raise ValueError(f"{naam}: onbekend {sorted(onbekend)[0]!r} (niet in codelijsten)")
+        for naam, compleet in (("opp: uitstroom.per_onderwijssoort",
+                                self.opp.uitstroom.per_onderwijssoort),
+                               ("onderwijssoorten: soorten", self.onderwijssoorten.soorten)):
+            if set(compleet) != soorten:
+                raise ValueError(f"{naam}: noem elke onderwijssoort ({', '.join(sorted(soorten))})")
         if set(self.leerplicht.lesuren.uren_per_lesdag) != soorten:
             raise ValueError("leerplicht: lesuren.uren_per_lesdag moet precies de "
                              "onderwijssoorten uit codelijsten noemen: " + ", ".join(sorted(soorten)))

@@ -25,6 +25,7 @@ from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.gegevens import Gegevens, InzageLeeftijd
 from jeugdplan.domein.meldcode import signalen_van_lopend
 from jeugdplan.domein.model import Inzage, InzageBeperking, Plan, voeg_toe
+from jeugdplan.domein.taal import aantal
 from jeugdplan.domein.toestemming import leeftijd
 
 Aanvrager = Literal["ouder", "jeugdige"]
@@ -186,5 +187,5 @@ def leg_vast(plan: Plan, verzoek: Verzoek, *, hoedanigheid: str, gegeven: list[s
              hoedanigheid=hoedanigheid, door=door, gegeven=gegeven, weggelaten=beperkingen,
              volledig=verzoek.volledig, reden=verzoek.reden if verzoek.volledig else None)
     wat = "volledig" if verzoek.volledig else (
-        f"{len(weggelaten)} beperking(en)" if weggelaten else "niets weggelaten")
+        aantal(len(weggelaten), "beperking") if weggelaten else "niets weggelaten")
     return f"inzage-export vastgelegd ({verzoek.aanvrager}; {wat})"

@@ -153,7 +153,8 @@ def indicatoren(plannen: Sequence[Plan], van: date, tot: date,
                 evaluaties += not gedaan
         o = p.ondersteuning.opp
         if o is not None and o.evaluatiedatum is not None and o.evaluatiedatum < tot:
-            opp += not any(o.evaluatiedatum <= e.datum <= tot for e in p.evaluaties)
+            data = [e.datum for e in p.evaluaties] + [e.datum for e in o.evaluaties]
+            opp += not any(o.evaluatiedatum <= d <= tot for d in data)
 
     gestart = afgerond = loopt = 0
     duren: list[int] = []

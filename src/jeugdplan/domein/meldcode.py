@@ -29,6 +29,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from jeugdplan.domein.errors import JeugdplanError
+from jeugdplan.domein.taal import aantal
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -584,7 +585,7 @@ def volgende(plan: Plan, vandaag: date, m: Machine) -> Advies:
                 advies.termijn_verstreken = True
                 dagen = (vandaag - t.termijn).days
                 waarschuwingen.append(
-                    f"de termijn voor afwegingsvraag 5 ({t.termijn}) is {dagen} dag(en) "
+                    f"de termijn voor afwegingsvraag 5 ({t.termijn}) is {aantal(dagen, 'dag')} "
                     "verstreken: beantwoord vraag 5 nu; leidt de hulp niet tot de nodige "
                     "veiligheid, dan alsnog melden bij Veilig Thuis")
     elif t.staat == Staat.MELDEN:

@@ -45,7 +45,7 @@ class Code:
         if codelijsten is not None:
             codes = codelijsten.codes(self.lijst)
             if waarde not in codes:
-                raise ValueError(f"onbekend(e) {self.enkelvoud} {waarde!r}; kies uit: "
+                raise ValueError(f"onbekende waarde {waarde!r} voor {self.enkelvoud}; kies uit: "
                                  + ", ".join(codes))
         return waarde
 
@@ -242,14 +242,35 @@ class Onderbouwing(Model):
     bevorderend: list[Bevordering] = []
 
 
+class OppEvaluatie(MetId):
+    """Een evaluatie van het OPP; de wet vraagt er elk schooljaar een met ouders en leerling."""
+
+    VOORVOEGSEL = "oe"
+    datum: Datum
+    door: Naam
+    notitie: Tekst
+    met_ouders: JaNee = True
+    met_leerling: JaNee = True
+
+
 class Opp(Model):
-    """Ontwikkelingsperspectief: uitstroombestemming, onderbouwing, evaluatie (DOMAIN.md §1)."""
+    """Ontwikkelingsperspectief (de regels staan in data/opp.yaml): uitstroombestemming met
+    onderbouwing, de individuele begeleiding (het handelingsdeel, waarmee de ouders instemmen),
+    afwijkingen van het programma, de inbreng van de leerling, en de evaluaties."""
 
     uitstroombestemming: Naam
     onderbouwing: Onderbouwing = Field(default_factory=Onderbouwing)
+    inschrijving: Datum | None = None
+    """Inschrijving of definitieve plaatsing: de termijn om het OPP vast te stellen begint hier."""
     vastgesteld: Datum | None = None
-    evaluatiedatum: Datum | None = None
+    begeleiding: Tekst | None = None
+    afwijkingen: Tekst | None = None
+    inbreng_leerling: Tekst | None = None
     instemming_ouders: Datum | None = None
+    bijgesteld: Datum | None = None
+    """Laatste bijstelling van begeleiding of afwijkingen (daarna opnieuw instemming nodig)."""
+    evaluatiedatum: Datum | None = None
+    evaluaties: list[OppEvaluatie] = []
 
 
 class Ondersteuning(Model):
@@ -595,6 +616,9 @@ class Plan(Model):
     """De meldcodesporen, oudste eerst (`m1`, `m2`, ...)."""
     journaal: list[JournaalRegel] = []
     inzages: list[Inzage] = []
+    samengevoegd: list[Naam] = []
+    """Casussen die in dit plan zijn opgegaan (`jeugdplan samenvoegen`); hun geschiedenis hoort
+    bij dit plan."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True,
                               defer_build=True)
@@ -620,6 +644,8 @@ class Instellingen(Model):
     kenmerk: Naam | None = None
     """Willekeurig kenmerk van deze repository (twee repositories zijn nooit dezelfde)."""
     organisatie: Naam | None = None
+    contact: Naam | None = None
+    """Afzender van rapporten voor gemeente en Inspectie: telefoon of e-mail van de organisatie."""
     regio: Naam = "ijmond"
     scholen: list[Naam] = []
 

@@ -42,6 +42,8 @@ class Moment:
     via: str
     """'ouders informeer', 'meldcode stap 3' of 'melding aan Veilig Thuis'."""
     door: str | None = None
+    id: str | None = None
+    """Het id van een gesprek uit `ouders informeer` (om te corrigeren of te verwijderen)."""
 
 
 def noemt_ouder(plan: Plan, tekst: str | None) -> bool:
@@ -60,7 +62,7 @@ def noemt_ouder(plan: Plan, tekst: str | None) -> bool:
 
 def momenten(plan: Plan) -> list[Moment]:
     """Alle vastgelegde momenten waarop de zorgen met de ouders zijn besproken, oudste eerst."""
-    uit = [Moment(o.datum, "ouders informeer", o.door) for o in plan.ouders_geinformeerd]
+    uit = [Moment(o.datum, "ouders informeer", o.door, o.id) for o in plan.ouders_geinformeerd]
     for spoor in plan.meldcode:
         uit += [Moment(s.datum, "meldcode stap 3", s.door) for s in spoor.stappen
                 if s.stap == 3 and noemt_ouder(plan, s.met)]

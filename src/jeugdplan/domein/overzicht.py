@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from jeugdplan.domein import ouders
 from jeugdplan.domein.agenda import punten
 from jeugdplan.domein.meldcode import open_signalen
+from jeugdplan.domein.opp import reden_verplicht
 from jeugdplan.domein.toestemming import leeftijd
 
 if TYPE_CHECKING:
+    from jeugdplan.domein.gegevens import Gegevens
     from jeugdplan.domein.model import Plan
 
 
@@ -43,13 +45,13 @@ def _past(waarde: str | None, filter: str | None) -> bool:
     return filter is None or (waarde or "").strip().lower() == filter.strip().lower()
 
 
-def aandacht(plan: Plan, vandaag: date) -> list[str]:
+def aandacht(plan: Plan, vandaag: date, g: Gegevens) -> list[str]:
     if plan.status == "afgesloten":
         return []
     uit = []
-    over_tijd = [p for p in punten(plan, vandaag, vandaag + timedelta(days=7)) if p.over_tijd]
-    binnenkort = [p for p in punten(plan, vandaag, vandaag + timedelta(days=7))
-                  if not p.over_tijd]
+    week = punten(plan, vandaag, vandaag + timedelta(days=7), g)
+    over_tijd = [p for p in week if p.over_tijd]
+    binnenkort = [p for p in week if not p.over_tijd]
     if over_tijd:
         uit.append(f"{len(over_tijd)} over tijd")
     if binnenkort:
@@ -63,12 +65,14 @@ def aandacht(plan: Plan, vandaag: date) -> list[str]:
         uit.append("meldcode loopt")
     elif open_signalen(plan):
         uit.append("meldcode nodig")
+    if plan.ondersteuning.opp is None and reden_verplicht(plan, vandaag, g) is not None:
+        uit.append("OPP ontbreekt")
     if any(a.tot is None for a in plan.verzuim.afwezigheden):
         uit.append("verzuim")
     return uit
 
 
-def regel(plan: Plan, vandaag: date) -> Regel:
+def regel(plan: Plan, vandaag: date, g: Gegevens) -> Regel:
     """De regel van één plan in het overzicht (per plan te cachen)."""
     k = plan.kind
     return Regel(
@@ -76,17 +80,18 @@ def regel(plan: Plan, vandaag: date) -> Regel:
         onderwijssoort=k.onderwijssoort, leeftijd=leeftijd(k.geboortedatum, vandaag),
         regie=plan.regie.naam if plan.regie else None, signalen=len(plan.signalen),
         laatste_signaal=max((s.datum for s in plan.signalen), default=None),
-        aandacht=aandacht(plan, vandaag),
+        aandacht=aandacht(plan, vandaag, g),
     )
 
 
 def kies(regels: Iterable[Regel], *, status: str | None = None, school: str | None = None,
-         gemeente: str | None = None) -> list[Regel]:
+         gemeente: str | None = None, regie: str | None = None) -> list[Regel]:
     """Filteren en sorteren: wat aandacht vraagt eerst, afgesloten casussen achteraan."""
     gekozen = [r for r in regels if _past(r.status, status) and _past(r.school, school)
-               and _past(r.gemeente, gemeente)]
+               and _past(r.gemeente, gemeente) and _past(r.regie or "", regie)]
     return sorted(gekozen, key=lambda r: (r.status == "afgesloten", not r.aandacht, r.id))
 
 
-def overzicht(plannen: Iterable[Plan], vandaag: date, **filters: str | None) -> list[Regel]:
-    return kies((regel(p, vandaag) for p in plannen), **filters)
+def overzicht(plannen: Iterable[Plan], vandaag: date, g: Gegevens,
+              **filters: str | None) -> list[Regel]:
+    return kies((regel(p, vandaag, g) for p in plannen), **filters)

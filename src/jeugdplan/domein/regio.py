@@ -198,7 +198,8 @@ def kruiscontrole(r: RegioRegels) -> list[tuple[Loc, str]]:
                                "'per_gemeente' of voor de hele regio"))
     ontbrekend = [p for p in PRINCIPES if p not in r.principes]
     if ontbrekend:
-        fouten.append((("principes",), f"principe(s) ontbreken: {', '.join(ontbrekend)}"))
+        wat = "principe ontbreekt" if len(ontbrekend) == 1 else "principes ontbreken"
+        fouten.append((("principes",), f"{wat}: {', '.join(ontbrekend)}"))
     return fouten
 
 

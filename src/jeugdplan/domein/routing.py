@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from jeugdplan.domein import ouders
+from jeugdplan.domein import ouders, taal
 from jeugdplan.domein.dubbel import normaliseer
 from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.meldcode import gemeld, laatste, open_signalen
@@ -166,7 +166,8 @@ def melding_16_uur(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender
     m, regel = open_[0], g.leerplicht.melding_16_uur
     termijn = ("de termijn is verstreken, meld meteen" if m.uiterlijk < vandaag
                else f"uiterlijk {m.uiterlijk}")
-    return (f"{m.uren:g} uur ongeoorloofd verzuim van {m.begin} tot en met {m.einde}, binnen "
+    return (f"{taal.getal(m.uren)} uur ongeoorloofd verzuim van {m.begin} tot en met "
+            f"{m.einde}, binnen "
             f"{regel.lesweken} lesweken: de school meldt dit binnen {regel.werkdagen} werkdagen "
             f"bij leerplicht via het DUO-verzuimloket ({termijn}); leg de melding vast met "
             f"'jeugdplan verzuim gemeld {plan.id} --datum D'.", regel.bron)

@@ -27,6 +27,7 @@ ENKELVOUD = {
     "meldingen": "melding", "inschrijvingen": "inschrijving", "afwezigheden": "afwezigheid",
     "vrijstellingen": "vrijstelling", "aanbod": "aanbod", "belemmerend": "belemmerende factor",
     "bevorderend": "bevorderende factor", "gegeven_door": "gegeven door", "scholen": "school",
+    "samengevoegd": "samengevoegde casus",
     "meldcode": "meldcodespoor", "terugkoppelingen": "terugkoppeling", "inzages": "inzage",
     "weggelaten": "beperking",
 }
@@ -46,6 +47,7 @@ VRIJE_TEKST = {
     "omschrijving", "notitie", "tekst", "interpretatie", "reden", "toelichting", "steun",
     "kindcheck", "reden_afsluiting", "ouders", "kind", "naam", "contact", "voornaam",
     "achternaam", "geboortedatum", "toestemming_overruled", "doel", "uitstroombestemming",
+    "begeleiding", "afwijkingen", "inbreng_leerling",
     "hulp", "wat", "grond", "hoedanigheid",
 }
 """Velden waarvan de waarde niet in de geschiedenis verschijnt (vrije tekst, namen)."""

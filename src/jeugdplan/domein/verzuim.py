@@ -40,10 +40,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
+from jeugdplan.domein import taal
 from jeugdplan.domein.errors import JeugdplanError
 
 if TYPE_CHECKING:
-    from jeugdplan.domein.agenda import Punt
     from jeugdplan.domein.gegevens import Gegevens, Grond
     from jeugdplan.domein.kalender import Kalender, Schoolkalender
     from jeugdplan.domein.model import Inschrijving, Periode, Plan, Vrijstelling
@@ -489,10 +489,11 @@ def aandacht(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender | None) -> li
         open_ = open_meldingen(plan, vandaag, g, kal)
         if open_:
             m = open_[0]
-            meer = f"; nog {len(open_) - 1} latere melding(en) open" if len(open_) > 1 else ""
+            meer = (f"; nog {taal.aantal(len(open_) - 1, 'latere melding')} open"
+                    if len(open_) > 1 else "")
             uit.append(Aandacht(
                 "verzuim-melding", m.uiterlijk,
-                f"verzuim: {m.uren:g} uur ongeoorloofd verzuim ({m.begin} tot en met {m.einde}) "
+                f"verzuim: {taal.getal(m.uren)} uur ongeoorloofd verzuim ({m.begin} tot en met {m.einde}) "
                 f"melden bij leerplicht via het DUO-verzuimloket, binnen 5 werkdagen{meer}",
                 m.uiterlijk < vandaag, ("verzuim", "gemeld_16_uur")))
     alle = g.leerplicht.gronden
@@ -537,17 +538,6 @@ def aandacht(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender | None) -> li
             f"uiterlijk {termijn} ({grond.verlengen_weken_voor} weken vooraf)",
             vandaag > termijn, ("verzuim", "vervangende_leerplicht", i)))
     return uit
-
-
-def agendapunten(plan: Plan, vandaag: date, tot: date, g: Gegevens,
-                 kal: Kalender) -> list[Punt]:
-    """De verzuimtermijnen als agendapunten tot `tot` (over tijd: altijd)."""
-    from jeugdplan.domein.agenda import Punt
-
-    if plan.status == "afgesloten":
-        return []
-    return [Punt(plan.id, a.soort, a.wat, a.datum, None, a.verlopen, (a.datum - vandaag).days)
-            for a in aandacht(plan, vandaag, g, kal) if a.datum <= tot or a.verlopen]
 
 
 def overzicht(plan: Plan, peildatum: date, g: Gegevens, kal: Kalender) -> dict[str, Any]:
@@ -814,7 +804,7 @@ def gemeld(plan: Plan, *, datum: date, vandaag: date, g: Gegevens, kal: Kalender
                              f"'jeugdplan verzuim status {plan.id}'")
     plan.verzuim.gemeld_16_uur.append(datum)
     plan.verzuim.gemeld_16_uur.sort()
-    return f"verzuim: 16 uur verzuim gemeld op {datum} ({len(open_)} melding(en))"
+    return f"verzuim: 16 uur verzuim gemeld op {datum} ({taal.aantal(len(open_), 'melding')})"
 
 
 def uitschrijving(plan: Plan, *, datum: date) -> str:
@@ -1074,13 +1064,20 @@ def _overlapt(a: Periode, b: Periode) -> bool:
     return a_van < b_tot and b_van < a_tot
 
 
-def startkwalificatie(plan: Plan, *, datum: date, vandaag: date) -> str:
+def startkwalificatie(plan: Plan, *, datum: date, vandaag: date,
+                      staatsexamen: bool = False) -> str:
     _open(plan)
     _controleer_datum(plan, datum, "de datum van de startkwalificatie", vandaag)
     if plan.verzuim.startkwalificatie is not None:
         raise JeugdplanError(
             f"er is al een startkwalificatie vastgelegd ({plan.verzuim.startkwalificatie})"
         )
+    if not staatsexamen and school_op(plan, datum) is None \
+            and school_op(plan, datum - timedelta(days=1)) is None:
+        raise JeugdplanError(
+            f"op {datum} stond het kind op geen school ingeschreven; een startkwalificatie "
+            "(diploma havo, vwo of mbo 2-4) haalt een leerling op school. Klopt de datum van de "
+            "uitschrijving? Behaald via een staatsexamen: gebruik --staatsexamen")
     plan.verzuim.startkwalificatie = datum
     return f"verzuim: startkwalificatie behaald op {datum}"
 

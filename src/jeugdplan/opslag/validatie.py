@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 from jeugdplan.domein.errors import PlanOngeldig, Probleem
 from jeugdplan.domein.model import heeft_codes
+from jeugdplan.domein.taal import aantal
 from jeugdplan.opslag.yamlio import knopen, plaats
 
 M = TypeVar("M", bound=BaseModel)
@@ -109,5 +110,5 @@ def valideer_model(model: type[M], data: Any, pad: str, tekst: str | None = None
 
 
 def _gooi(problemen: list[Probleem], pad: str) -> NoReturn:
-    kop = f"{pad}: {len(problemen)} " + ("probleem" if len(problemen) == 1 else "problemen")
+    kop = f"{pad}: {aantal(len(problemen), 'probleem')}"
     raise PlanOngeldig(kop + "\n" + "\n".join(str(p) for p in problemen), problemen)

@@ -75,6 +75,7 @@ def context(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> dict[str, 
         "open_acties": [a for a in plan.acties if a.gedaan is None],
         "gedane_acties": [a for a in plan.acties if a.gedaan is not None],
         "school": school,
+        "opp": _opp_gewoon(plan, vandaag, g),
         "verwijzingen": [
             {"organisatie": v.organisatie, "rol": rollen.get(v.rol, v.rol), "datum": v.datum,
              "status": VERWIJZING_GEWOON.get(v.status, v.status)}
@@ -82,6 +83,30 @@ def context(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> dict[str, 
         ],
         "hulp": hulp,
         "hulp_nu": any(h["tot"] is None or h["tot"] > vandaag for h in hulp),
+    }
+
+
+def _opp_gewoon(plan: Plan, vandaag: date, g: Gegevens) -> dict[str, Any] | None:
+    """Het OPP in woorden voor ouders: uitstroom als omschrijving, wie bij de evaluaties was,
+    en wanneer de volgende evaluatie is (zie `domein/opp.py`)."""
+    from jeugdplan.domein.opp import volgende_evaluatie
+
+    opp = plan.ondersteuning.opp
+    if opp is None:
+        return None
+    bestemmingen = g.opp.bestemmingen(plan.kind.onderwijssoort)
+    evaluaties = []
+    for e in opp.evaluaties:
+        met = [w for w, ja in (("ouders", e.met_ouders), ("leerling", e.met_leerling)) if ja]
+        evaluaties.append({"datum": e.datum, "met": " en ".join(met), "notitie": e.notitie})
+    return {
+        "uitstroom": bestemmingen.get(opp.uitstroombestemming, opp.uitstroombestemming),
+        "vastgesteld": opp.vastgesteld, "begeleiding": opp.begeleiding,
+        "afwijkingen": opp.afwijkingen, "inbreng": opp.inbreng_leerling,
+        "bevorderend": [f.tekst for f in opp.onderbouwing.bevorderend],
+        "belemmerend": [f.tekst for f in opp.onderbouwing.belemmerend],
+        "instemming": opp.instemming_ouders, "evaluaties": evaluaties,
+        "volgende": volgende_evaluatie(opp, vandaag, g) or opp.evaluatiedatum,
     }
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.grenzen import toonbaar
+from jeugdplan.domein.taal import getal
 from jeugdplan.opslag.bronnen import templates_map
 
 MAX_STAPPEN = 5_000_000
@@ -98,7 +99,20 @@ def omgeving(eigen_map: Path | None = None) -> Any:
     env.filters["md"] = md_cel
     env.filters["csvregel"] = csv_regel
     env.filters["ja_nee"] = lambda waarde: "ja" if waarde else "nee"
+    env.filters["getal"] = getal
+    env.tests["leeg"] = leeg
     return env
+
+
+def leeg(waarde: Any) -> bool:
+    """Niets te tonen: None, lege tekst, of een lijst of groep met alleen lege waarden."""
+    if waarde is None or waarde == "":
+        return True
+    if isinstance(waarde, dict):
+        return all(leeg(w) for w in waarde.values())
+    if isinstance(waarde, list | tuple):
+        return all(leeg(w) for w in waarde)
+    return False
 
 
 def _lader(eigen_map: Path | None) -> Any:
