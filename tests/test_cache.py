@@ -269,11 +269,13 @@ def test_onthoud_rekent_alleen_voor_nieuwe_inhoud(repo_pad: Path) -> None:
 @pytest.mark.parametrize("opdracht", [
     ["list", "--json"], ["check", "--json"], ["report", "thuiszitters", "--format", "json"],
     ["agenda", "--json"], ["meldcode", "status", "--json"],
+    ["show", "ID"], ["show", "ID", "--json"], ["meldcode", "next", "ID"],
 ])
 def test_warm_overzicht_laadt_geen_zware_modules(drie: list[str], repo_pad: Path,
                                                  opdracht: list[str]) -> None:
     """Warm komt alles uit de cache: geen pydantic, YAML-lader, jinja2 of rich (bij 10.000
-    plannen is laden daarvan de helft van de tijd)."""
+    plannen is laden daarvan de helft van de tijd; bij één plan het grootste deel)."""
+    opdracht = [drie[0] if a == "ID" else a for a in opdracht]
     env = {**os.environ, "JEUGDPLAN_DIR": str(repo_pad)}
     code = ("import sys\nfrom jeugdplan.cli.main import main\nsys.argv = ['jeugdplan', *sys.argv[1:]]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
@@ -284,6 +286,30 @@ def test_warm_overzicht_laadt_geen_zware_modules(drie: list[str], repo_pad: Path
     warm = subprocess.run([sys.executable, "-c", code, *opdracht], env=env,
                           capture_output=True, text=True)
     assert warm.stderr.strip().splitlines()[-1] == "[]", warm.stderr
+
+
+def test_show_volgt_plan_en_peildatum(drie: list[str], jp: Any, repo_pad: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wat `show` en `meldcode next` onthouden, hangt af van de inhoud van het plan en de
+    peildatum: een wijziging (ook buiten jeugdplan om) of een andere dag geeft het nieuwe
+    antwoord."""
+    voor = jp("show", drie[0]).stdout
+    jp("signaal", "add", drie[0], "--domein", "thuis", "--omschrijving", "Moe en stil")
+    assert "Moe en stil" in jp("show", drie[0]).stdout
+    pad = repo_pad / "casussen" / drie[0] / "plan.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("Moe en stil", "Slaapt slecht"),
+                   encoding="utf-8")
+    assert "Slaapt slecht" in jp("show", drie[0]).stdout
+    assert "Slaapt slecht" in jp.json("show", drie[0], "--json")["signalen"][-1]["omschrijving"]
+    monkeypatch.setenv("JEUGDPLAN_VANDAAG", "2031-11-25")
+    import re
+
+    def leeftijd(tekst: str) -> int:
+        gevonden = re.search(r"(\d+) jaar \(geboren", tekst)
+        assert gevonden is not None
+        return int(gevonden.group(1))
+
+    assert leeftijd(jp("show", drie[0]).stdout) == leeftijd(voor) + 5
 
 
 def test_dubbel_kind_na_naamswijziging_met_warme_cache(jp: Any, kind: Callable[..., str],

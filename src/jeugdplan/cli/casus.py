@@ -3,8 +3,10 @@ check, edit, close, log en demo."""
 
 from __future__ import annotations
 
+import os
+from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,6 +14,9 @@ from jeugdplan.cli import common
 from jeugdplan.cli.common import IdArg, JsonOptie, datum, meld, print_json, repo, vandaag
 from jeugdplan.domein.errors import GebruiksFout
 from jeugdplan.domein.taal import aantal
+
+if TYPE_CHECKING:
+    from jeugdplan.domein.model import Plan
 
 
 def init(
@@ -149,21 +154,40 @@ def show(
         "--op", metavar="JJJJ-MM-DD", help="Toon het plan zoals het was op deze datum.")] = None,
 ) -> None:
     """Toon een plan, leesbaar of als JSON met dezelfde sleutels als de YAML."""
+    from functools import partial
+
     r = repo()
     if op is not None:
         from jeugdplan.diensten.historie import plan_op
 
         plan = plan_op(r, ident, datum(op, "--op"))
+        if json:
+            print_json(plan.als_json_data())
+        else:
+            typer.echo(_plan_tekst(plan, root=r.root, peildatum=vandaag()))
+    elif json:
+        print_json(r.afgeleid(ident, "show-json", _json_data))
     else:
-        plan = r.lees(ident)
-    if json:
-        print_json(plan.als_json_data())
-        return
-    from jeugdplan.cli.weergave import toon_plan
+        from jeugdplan.diensten.regio import kenmerk
+
+        # Het resultaat hangt af van het plan, de peildatum, de schoolkalender (regio) en of
+        # er vet mag; de code en `data/` zitten in de versie van de cache.
+        soort = f"show:{vandaag()}|{kenmerk(r)}|{bool(os.environ.get('NO_COLOR'))}"
+        typer.echo(r.afgeleid(ident, soort, partial(_plan_tekst, root=r.root,
+                                                    peildatum=vandaag())))
+
+
+def _json_data(plan: Plan) -> Any:
+    return plan.als_json_data()
+
+
+def _plan_tekst(plan: Plan, root: Path, peildatum: date) -> str:
+    from jeugdplan.cli.weergave import plan_tekst
     from jeugdplan.diensten.kalender import kalender_van
     from jeugdplan.opslag.bronnen import gegevens
+    from jeugdplan.opslag.store import Repo
 
-    toon_plan(plan, vandaag(), gegevens(), kalender_van(r))
+    return plan_tekst(plan, peildatum, gegevens(), kalender_van(Repo.open(root)))
 
 
 def list_(

@@ -7,6 +7,7 @@ handeling is een `JeugdplanError` (exit 1) en schrijft niets. Ook `jeugdplan rep
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -230,13 +231,20 @@ def annuleer(
 @meldcode_app.command("next")
 def volgende(ident: IdArg, json: JsonOptie = False) -> None:
     """Wat moet er nu gebeuren: de stap, wat ontbreekt, de vraag, het besluit, de termijn."""
-    from jeugdplan.domein import meldcode as mc
+    from functools import partial
 
-    advies = mc.volgende(common.repo().lees(ident), vandaag(), _machine())
+    advies = common.repo().afgeleid(ident, f"meldcode-next:{vandaag()}",
+                                    partial(_volgende, peildatum=vandaag()))
     if json:
         common.print_json(advies.als_json())
         return
     _toon(advies)
+
+
+def _volgende(plan: Plan, peildatum: date) -> Advies:
+    from jeugdplan.domein.meldcode import volgende
+
+    return volgende(plan, peildatum, _machine())
 
 
 def _toon(a: Advies) -> None:

@@ -28,8 +28,8 @@ def _vet(tekst: str) -> str:
     return tekst if os.environ.get("NO_COLOR") else typer.style(tekst, bold=True)
 
 
-def toon_plan(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> None:
-    """Het plan als platte tekst (ook voor de lichte objecten uit de cache: alleen velden)."""
+def plan_tekst(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> str:
+    """Het plan als platte tekst voor `show` (koppen vet, zie `_vet`)."""
     regels: list[str] = []
     uit = regels.append
 
@@ -153,7 +153,7 @@ def toon_plan(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> None:
                           else ""))
         for j in plan.journaal[-5:]:
             uit(f"  {j.id} {j.datum} {j.auteur}: {j.tekst}")
-    typer.echo("\n".join(regels))
+    return "\n".join(regels)
 
 
 def _toon_opp(opp: Any, uit: Any) -> None:

@@ -343,18 +343,42 @@ def lees_een(root: Path, ident: str) -> Plan:
     """Eén gevalideerd plan: uit de cache zolang het bestand dezelfde inhoud heeft, anders
     gelezen, gevalideerd en bewaard. Een ongeldig plan geeft `PlanOngeldig` met regel en
     kolom."""
+    plan: Plan = _een(root, ident, None, None)
+    return plan
+
+
+def afgeleid_een(root: Path, ident: str, soort: str, functie: Callable[[Plan], Any]) -> Any:
+    """`functie(plan)` voor één plan, uit de cache zolang het bestand dezelfde inhoud heeft
+    (`per_plan` voor één plan, zonder git te vragen): `show` en `meldcode next` pakken warm
+    geen `Plan` uit en laden geen model. `soort` noemt alles waar het resultaat behalve het
+    plan van afhangt (`"show:2026-11-25"`); het resultaat moet te picklen zijn."""
+    return _een(root, ident, soort, functie)
+
+
+def _een(root: Path, ident: str, soort: str | None,
+         functie: Callable[[Plan], Any] | None) -> Any:
     controleer_toegang(root)
     relatief = f"{CASUSSEN}/{ident}/{PLAN}"
     ruw = lees_ruw(root / CASUSSEN, ident, relatief)
     sleutel = inhoud_sleutel(ruw)
     with Cache(root) as cache:
+        if soort is not None:
+            bewaard = cache.een(soort, sleutel)
+            if bewaard is not None:
+                with contextlib.suppress(Exception):  # beschadigd: opnieuw uitrekenen
+                    return pickle.loads(bewaard)  # noqa: S301 - eigen bestand
         bewaard = cache.een(PLANSOORT, sleutel)
         uit = _plan_uit_cache(bewaard) if bewaard is not None else None
-        if uit is not None and not isinstance(uit, list):
+        if uit is None or isinstance(uit, list):
+            uit = plan_uit(plantekst(ruw, relatief), relatief)
+            cache.bewaar(PLANSOORT, [(sleutel, pickle.dumps(uit))])
+        if soort is None or functie is None:
             return uit
-        plan = plan_uit(plantekst(ruw, relatief), relatief)
-        cache.bewaar(PLANSOORT, [(sleutel, pickle.dumps(plan))])
-    return plan
+        waarde = functie(uit)
+        # `houd`: dezelfde soort met een andere parameter (gisteren) verdwijnt, en het aantal
+        # rijen van deze soort blijft begrensd.
+        cache.bewaar(soort, [(sleutel, pickle.dumps(waarde))], houd={sleutel})
+        return waarde
 
 
 def na_schrijven(root: Path, ruw: bytes, plan: Plan) -> None:

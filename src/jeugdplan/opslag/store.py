@@ -195,6 +195,14 @@ class Repo:
 
         return lees_een(self.root, self.bestaand_plan_pad(ruw_id).parent.name)
 
+    def afgeleid(self, ruw_id: str, soort: str, functie: Callable[[Plan], Any]) -> Any:
+        """`functie(plan)` voor één plan, uit de cache zolang het bestand niet veranderde
+        (`inlezen.afgeleid_een`); een ongeldig plan geeft dezelfde fout als `lees`."""
+        from jeugdplan.opslag.inlezen import afgeleid_een
+
+        return afgeleid_een(self.root, self.bestaand_plan_pad(ruw_id).parent.name, soort,
+                            functie)
+
     def lees_alle(self, idents: list[str] | None = None
                   ) -> Iterator[tuple[str, Plan | None, list[Probleem]]]:
         """Alle plannen (of `idents`): (id, plan of None, problemen), op volgorde van id, via
