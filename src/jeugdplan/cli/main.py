@@ -29,7 +29,7 @@ from jeugdplan.domein.errors import JeugdplanError
 
 # De opdrachten van `jeugdplan`, in de volgorde van `jeugdplan --help`: naam -> (module in
 # jeugdplan.cli die haar met `registreer(app)` toevoegt, korte hulp). `--help` toont de korte
-# hulp uit deze tabel, zodat het geen opdrachtmodule hoeft te laden; tests/test_cli_main.py
+# hulp uit deze tabel, zodat het geen opdrachtmodule hoeft te laden; tests/cli/test_main.py
 # vergelijkt de tabel met de echte opdrachten (naam, module, eerste zin van de hulp).
 _OPDRACHTEN: dict[str, tuple[str, str]] = {
     "init": ("casus", "Maak een nieuwe casusrepository (git, jeugdplan.yaml, casussen/, eerste commit)."),

@@ -5,7 +5,7 @@ typer (vanaf 0.26) heeft een eigen kopie van click; alles hier gaat via typer ze
 
 - teksten die typer nog via `gettext` opvraagt (kopjes, "[verplicht]", "[standaard: …]",
   "Onbekende opdracht") vertaalt `installeer` met de tabel `VERTALING` (onbekende blijven
-  Engels; `tests/test_cli_hulp.py` loopt elke `--help` na op Engelse woorden en kale metavars);
+  Engels; `tests/cli/test_hulp.py` loopt elke `--help` na op Engelse woorden en kale metavars);
 - onze eigen klassen `Opdracht` en `Groep` (elke app van jeugdplan gebruikt ze, zie
   `common.nieuwe_app`) maken de gebruiksregel (`[OPTIES]`, `OPDRACHT [ARGUMENTEN]...`), geven
   metavars zonder eigen naam de naam van hun soort (`TEKST`, `GETAL`), schrijven een bereik in

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from tests.conftest import Cli, deel_en_kloon
-from tests.test_sync import git, plan
+from tests.diensten.test_sync import git, plan
 
 
 def test_hulpteksten(jp: Cli) -> None:

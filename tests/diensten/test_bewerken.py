@@ -206,7 +206,7 @@ def test_via_de_remote_geplante_kopie_wordt_genegeerd(jp, kind, repo_pad, tmp_pa
     for opdracht in (["add", "-f", str(geplant)], ["commit", "-q", "-m", "bewerking"],
                      ["push", "-q", "origin", "HEAD"]):
         subprocess.run(["git", *opdracht], cwd=aanvaller, check=True)
-    # sync weigert het (tests/test_vertrouwen.py); met git zelf komt het toch binnen.
+    # sync weigert het (tests/diensten/test_vertrouwen.py); met git zelf komt het toch binnen.
     assert f".jeugdplan/bewerk/{ident}.yaml (door" in jp("sync", code=1).stderr
     subprocess.run(["git", "pull", "-q", "origin", "main"], cwd=repo_pad, check=True)
     assert (repo_pad / ".jeugdplan" / "bewerk" / f"{ident}.yaml").exists()

@@ -1,6 +1,6 @@
 """Gouden bestanden voor de leesbare uitvoer (show, list, agenda, check) op de demogegevens.
 
-Bijwerken na een bewuste wijziging: JEUGDPLAN_GOLDEN_BIJWERKEN=1 python -m pytest tests/test_weergave.py
+Bijwerken na een bewuste wijziging: JEUGDPLAN_GOLDEN_BIJWERKEN=1 python -m pytest tests/cli/test_weergave.py
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from jeugdplan.diensten.demo import bouw_demo
 from jeugdplan.opslag.clock import vandaag
 from tests.conftest import Cli
 
-GOUD = Path(__file__).parent / "testdata" / "weergave"
+GOUD = Path(__file__).parents[1] / "testdata" / "weergave"
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 (eigen sjablonen, foutmeldingen met bestand en regel) en de HTML in een echte browser.
 
 Golden files staan in `tests/testdata/rapporten/`; opnieuw maken met
-`JEUGDPLAN_GOLDEN_BIJWERKEN=1 python -m pytest tests/test_reports.py`.
+`JEUGDPLAN_GOLDEN_BIJWERKEN=1 python -m pytest tests/rapporten/test_rapporten.py`.
 De fixture-plannen hebben vaste ids en worden direct als plan.yaml geschreven, zodat er geen
 willekeurige ids of datums in de golden files terechtkomen.
 """
@@ -24,7 +24,7 @@ import yaml
 from jeugdplan.domein.model import Plan
 from tests.conftest import Cli
 
-GOLDEN = Path(__file__).parent / "testdata" / "rapporten"
+GOLDEN = Path(__file__).parents[1] / "testdata" / "rapporten"
 BIJWERKEN = os.environ.get("JEUGDPLAN_GOLDEN_BIJWERKEN") == "1"
 D = date.fromisoformat
 

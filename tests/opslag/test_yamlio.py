@@ -14,7 +14,7 @@ import pytest
 from jeugdplan.domein.errors import PlanOngeldig
 from jeugdplan.opslag.bestanden import MAX_GROOTTE, lees_bytes
 from jeugdplan.opslag.yamlio import decodeer, laad_rt, laad_snel
-from tests.test_kwaadaardig import _biljoen
+from tests.cli.test_kwaadaardig import _biljoen
 
 LADERS = [pytest.param(laad_rt, id="round-trip"), pytest.param(laad_snel, id="snel")]
 

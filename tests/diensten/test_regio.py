@@ -211,7 +211,7 @@ routes:
 
 
 def test_vervang_gebruikt_alleen_eigen_regio(tmp_path: Path) -> None:
-    tekst = (Path(__file__).parent.parent / "data" / "regio" / "jgt-voorbeeld.yaml").read_text(
+    tekst = (Path(__file__).parents[2] / "data" / "regio" / "jgt-voorbeeld.yaml").read_text(
         encoding="utf-8")
     root = schrijf(tmp_path / "r", "vervang: true\n" + tekst.replace(
         "Voorbeeldgemeente", "Eigenstad"))
@@ -297,7 +297,7 @@ scholen:
 
 
 def test_vervang_zonder_vakantieregio_noemt_de_gemeente(tmp_path: Path) -> None:
-    tekst = (Path(__file__).parent.parent / "data" / "regio" / "jgt-voorbeeld.yaml").read_text(
+    tekst = (Path(__file__).parents[2] / "data" / "regio" / "jgt-voorbeeld.yaml").read_text(
         encoding="utf-8")
     zonder = "\n".join(r for r in tekst.splitlines()
                        if not r.startswith(("vakantieregio:", "  regio: midden",

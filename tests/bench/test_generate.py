@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import Cli
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
+BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
 def _module(naam: str) -> ModuleType:

@@ -2,7 +2,7 @@
 
 Elke geaccepteerde handeling is één commit met de git-identiteit als auteur; een geweigerde
 handeling stopt met 1, een Nederlandse melding, en laat plan.yaml en de git-log ongemoeid.
-Gouden bestanden: `JEUGDPLAN_GOLDEN_BIJWERKEN=1 python -m pytest tests/test_cli_meldcode.py`.
+Gouden bestanden: `JEUGDPLAN_GOLDEN_BIJWERKEN=1 python -m pytest tests/cli/test_meldcode.py`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import Cli, git_log
 
-TESTDATA = Path(__file__).parent / "testdata"
+TESTDATA = Path(__file__).parents[1] / "testdata"
 
 
 def plan_pad(repo_pad: Path, ident: str) -> Path:
