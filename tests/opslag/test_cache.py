@@ -269,7 +269,8 @@ def test_onthoud_rekent_alleen_voor_nieuwe_inhoud(repo_pad: Path) -> None:
 @pytest.mark.parametrize("opdracht", [
     ["list", "--json"], ["check", "--json"], ["report", "thuiszitters", "--format", "json"],
     ["agenda", "--json"], ["meldcode", "status", "--json"],
-    ["show", "ID"], ["show", "ID", "--json"], ["meldcode", "next", "ID"],
+    ["show", "ID"], ["show", "ID", "--json"], ["meldcode", "next", "ID"], ["route", "ID"],
+    ["route", "ID", "--json"],
 ])
 def test_warm_overzicht_laadt_geen_zware_modules(drie: list[str], repo_pad: Path,
                                                  opdracht: list[str]) -> None:

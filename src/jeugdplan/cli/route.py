@@ -6,7 +6,9 @@ Dunne opdrachten: ze lezen de argumenten, roepen `routing.route`, `verwijzing.*`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -53,14 +55,19 @@ def route(
              if zonder_toestemming is not None else None)
     nu = common.vandaag()
     if apply is None:
-        from jeugdplan.diensten.regio import regio_van
+        from functools import partial
+
+        from jeugdplan.diensten.regio import kenmerk
 
         r = common.repo()
-        uitkomst = bereken(r.lees(ident), regio_van(r), nu, gegevens())
+        # Het advies hangt af van het plan, de peildatum en de regioregels (`kenmerk`); code en
+        # `data/` zitten in de versie van de cache.
+        data, tekst = r.afgeleid(ident, f"route:{nu}|{kenmerk(r)}",
+                                 partial(_advies, root=r.root, peildatum=nu))
         if json:
-            print_json(uitkomst.als_dict())
+            print_json(data)
         else:
-            _toon(uitkomst)
+            typer.echo(tekst)
         return
     from jeugdplan.domein.errors import JeugdplanError
     from jeugdplan.domein.taal import aantal
@@ -91,11 +98,21 @@ def route(
         typer.echo(nieuw.id)
 
 
-def _toon(u: Uitkomst) -> None:
+def _advies(plan: Plan, root: Path, peildatum: date) -> tuple[dict[str, Any], str]:
+    """Het advies van `route` voor één plan: als JSON-gegevens en als tekst."""
+    from jeugdplan.diensten.regio import regio_van
+    from jeugdplan.domein.routing import route as bereken
     from jeugdplan.opslag.bronnen import gegevens
+    from jeugdplan.opslag.store import Repo
 
-    rollen = gegevens().codelijsten.codes("rollen")
-    echo = typer.echo
+    g = gegevens()
+    uitkomst = bereken(plan, regio_van(Repo.open(root)), peildatum, g)
+    return uitkomst.als_dict(), _tekst(uitkomst, g.codelijsten.codes("rollen"))
+
+
+def _tekst(u: Uitkomst, rollen: dict[str, str]) -> str:
+    regels: list[str] = []
+    echo = regels.append
     echo(f"Casus {u.id}: gemeente {u.gemeente} (regio {u.regio}), advies op {u.datum}")
     if u.voorwaarden:
         echo("\nEerst:")
@@ -130,6 +147,7 @@ def _toon(u: Uitkomst) -> None:
             echo(f"  - {w.naam}: {w.wanneer} (bron: {w.bron})")
     if any(a.verwijsbaar and not a.al_betrokken for a in u.adviezen):
         echo(f"\nVolg een advies op met: jeugdplan route {u.id} --apply N")
+    return "\n".join(regels)
 
 
 def verwijzing(
