@@ -144,11 +144,19 @@ def test_16_uur_met_losse_uren(jp: Cli, kind) -> None:
     for dag in ("2026-11-02", "2026-11-04", "2026-11-09"):
         jp("verzuim", "uren", ident, "--datum", dag, "--uren", "5")
     assert jp.json("verzuim", "status", ident)["meldingen_16_uur"] == []
-    jp("verzuim", "uren", ident, "--datum", "2026-11-10", "--uren", "1.5")
+    jp("verzuim", "uren", ident, "--datum", "2026-11-10", "--uren", "1,5")  # Nederlandse komma
     [m] = jp.json("verzuim", "status", ident)["meldingen_16_uur"]
     assert (m["begin"], m["einde"], m["uren"]) == ("2026-11-02", "2026-11-10", 16.5)
     assert jp.json("show", ident)["verzuim"]["deels_afwezig"][-1] == {
         "id": "du4", "datum": "2026-11-10", "uren": 1.5}
+
+
+@pytest.mark.parametrize("uren", ["anderhalf", "1,5,0", "nan", "inf"])
+def test_uren_geen_getal(jp: Cli, kind, uren: str) -> None:
+    ident = kind()
+    uit = jp("verzuim", "uren", ident, "--datum", "2026-11-10", "--uren", uren, code=2)
+    assert "is geen getal (bijvoorbeeld 2 of 1,5)" in uit.stderr
+    assert jp.json("show", ident)["verzuim"]["deels_afwezig"] == []
 
 
 def test_uren_per_lesdag_van_de_school(jp: Cli, kind, repo_pad: Path) -> None:

@@ -70,12 +70,24 @@ def hervat(ident: IdArg, op: DatumVerplicht) -> None:
     common.bewerk(ident, lambda p: verzuim.hervat(p, datum=dag, vandaag=nu))
 
 
+def _decimaal(tekst: str) -> float:
+    """Een getal met een komma of een punt (`1,5` of `1.5`)."""
+    try:
+        waarde = float(tekst.strip().replace(",", "."))
+    except ValueError:
+        raise typer.BadParameter(f"{tekst!r} is geen getal (bijvoorbeeld 2 of 1,5)") from None
+    if waarde != waarde or waarde in (float("inf"), float("-inf")):
+        raise typer.BadParameter(f"{tekst!r} is geen getal (bijvoorbeeld 2 of 1,5)")
+    return waarde
+
+
 @verzuim_app.command("uren")
 def uren(
     ident: IdArg,
     op: DatumVerplicht,
     aantal: Annotated[float, typer.Option(
-        "--uren", metavar="N", help="Verzuimde lesuren op die lesdag (bijvoorbeeld 2 of 1.5).")],
+        "--uren", metavar="N", parser=_decimaal,
+        help="Verzuimde lesuren op die lesdag (bijvoorbeeld 2 of 1,5).")],
 ) -> None:
     """Ongeoorloofd afwezig op een deel van een lesdag (telt mee voor de 16-urenregel)."""
     from jeugdplan.domein import verzuim
