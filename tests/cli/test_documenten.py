@@ -61,6 +61,20 @@ def test_inzage_export_leest_als_een_document(jp: Cli, kind: Callable[..., str])
     assert "het hele plan (nieuw)" in html
 
 
+def test_inzage_export_naar_html_bestand_is_html(jp: Cli, kind: Callable[..., str],
+                                                 tmp_path: Path) -> None:
+    """Wie `--out inzage.html` schrijft, krijgt het document (geen JSON in een .html-bestand);
+    `--format` blijft winnen."""
+    ident = kind()
+    jp("export", ident, "--aanvrager", "ouder", "--out", str(tmp_path / "inzage.html"))
+    assert (tmp_path / "inzage.html").read_text(encoding="utf-8").lstrip().startswith("<!")
+    jp("export", ident, "--aanvrager", "ouder", "--out", str(tmp_path / "inzage.json"))
+    assert (tmp_path / "inzage.json").read_text(encoding="utf-8").startswith("{")
+    jp("export", ident, "--aanvrager", "ouder", "--format", "json",
+       "--out", str(tmp_path / "ook.html"))
+    assert (tmp_path / "ook.html").read_text(encoding="utf-8").startswith("{")
+
+
 def test_opp_in_het_plandocument(jp: Cli, kind: Callable[..., str]) -> None:
     ident = kind(onderwijssoort="sbo", groep="6")
     jp("opp", "vaststellen", ident, "--uitstroom", "vmbo-kb", "--begeleiding", "RT lezen",

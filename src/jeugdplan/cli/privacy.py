@@ -45,9 +45,10 @@ def export(
     reden: Annotated[str | None, typer.Option(
         "--reden", metavar="TEKST", help="Waarom de inzage volledig is (bij --volledig).")
     ] = None,
-    formaat: Annotated[str, typer.Option("--format", metavar="json|html",
-                                         help="Uitvoerformaat (html: te lezen en af te drukken "
-                                         "voor ouders of jongere).")] = "json",
+    formaat: Annotated[str | None, typer.Option(
+        "--format", metavar="json|html",
+        help="Uitvoerformaat (html: te lezen en af te drukken voor ouders of jongere). "
+        "Standaard html als --out op .html eindigt, anders json.")] = None,
     uit: Annotated[Path | None, typer.Option(
         "--out", metavar="BESTAND",
         help="Schrijf naar dit bestand (alleen leesbaar voor u) in plaats van stdout.")] = None,
@@ -59,6 +60,8 @@ def export(
     from jeugdplan.domein.errors import GebruiksFout
     from jeugdplan.domein.inzage import Verzoek, leg_vast
 
+    if formaat is None:
+        formaat = "html" if uit is not None and uit.suffix.lower() in (".html", ".htm") else "json"
     if formaat not in ("json", "html"):
         raise GebruiksFout(f"--format: onbekend formaat {formaat[:20]!r}; kies json of html")
     wie = aanvrager.strip().lower()
