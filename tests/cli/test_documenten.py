@@ -49,8 +49,10 @@ def test_inzage_export_leest_als_een_document(jp: Cli, kind: Callable[..., str])
     ident = kind()
     jp("ouders", "informeer", ident, "--notitie", "Moeder herkent het")
     jp("gezin", "add", ident, "--naam", "Petra de Vries", "--relatie", "moeder")
+    jp("signaal", "add", ident, "--domein", "gedrag", "--omschrijving", "Slaat")
     html = jp("export", ident, "--aanvrager", "ouder", "--format", "html").stdout
     assert "<h1>Inzage in het plan van Sanne de Vries</h1>" in html
+    assert "Gedrag en omgang in de school" in html and ">gedrag<" not in html  # code -> tekst
     assert "<h2>Over Sanne</h2>" in html and "<h2>Ouders en verzorgers</h2>" in html
     assert "<h2>Gesprekken met de ouders over de zorgen</h2>" in html
     assert "geboren op</dt><dd><span class=\"datum\">3 april 2016</span>" in html

@@ -84,9 +84,15 @@ def export(
     if formaat == "json":
         tekst = json_tekst(gegevens, naar_terminal=uit is None) + "\n"
     else:
+        from jeugdplan.opslag.bronnen import gegevens as regels
         from jeugdplan.rapporten.reports import render
 
-        tekst = render("export", {"e": gegevens}, "html", r.root)
+        # Codes in het document met hun omschrijving ("ib" -> "Intern begeleider"), per veld.
+        c = regels().codelijsten
+        codes = {"domein": c.domeinen.codes, "zwaarte": c.zwaarte.codes, "bron": c.bronnen.codes,
+                 "rol": c.rollen.codes, "onderwijssoort": c.onderwijssoorten.codes,
+                 "niveau": c.ondersteuningsniveaus.codes}
+        tekst = render("export", {"e": gegevens, "codes": codes}, "html", r.root)
     # Eerst vastleggen (verantwoording), dan pas geven: mislukt het vastleggen, dan geen export.
     bewerk(ident, lambda p: leg_vast(
         p, verzoek, hoedanigheid=inzage["hoedanigheid"], gegeven=inzage["gegeven"],
