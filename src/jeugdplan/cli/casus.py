@@ -17,6 +17,7 @@ from jeugdplan.domein.taal import aantal
 
 if TYPE_CHECKING:
     from jeugdplan.domein.model import Plan
+    from jeugdplan.opslag.store import Repo
 
 
 def init(
@@ -164,7 +165,7 @@ def show(
         if json:
             print_json(plan.als_json_data())
         else:
-            typer.echo(_plan_tekst(plan, root=r.root, peildatum=vandaag()))
+            typer.echo(_plan_tekst(plan, repo=r, peildatum=vandaag()))
     elif json:
         print_json(r.afgeleid(ident, "show-json", _json_data))
     else:
@@ -173,7 +174,7 @@ def show(
         # Het resultaat hangt af van het plan, de peildatum, de schoolkalender (regio) en of
         # er vet mag; de code en `data/` zitten in de versie van de cache.
         soort = f"show:{vandaag()}|{kenmerk(r)}|{bool(os.environ.get('NO_COLOR'))}"
-        typer.echo(r.afgeleid(ident, soort, partial(_plan_tekst, root=r.root,
+        typer.echo(r.afgeleid(ident, soort, partial(_plan_tekst, repo=r,
                                                     peildatum=vandaag())))
 
 
@@ -181,13 +182,12 @@ def _json_data(plan: Plan) -> Any:
     return plan.als_json_data()
 
 
-def _plan_tekst(plan: Plan, root: Path, peildatum: date) -> str:
+def _plan_tekst(plan: Plan, repo: Repo, peildatum: date) -> str:
     from jeugdplan.cli.weergave import plan_tekst
     from jeugdplan.diensten.kalender import kalender_van
     from jeugdplan.opslag.bronnen import gegevens
-    from jeugdplan.opslag.store import Repo
 
-    return plan_tekst(plan, peildatum, gegevens(), kalender_van(Repo.open(root)))
+    return plan_tekst(plan, peildatum, gegevens(), kalender_van(repo))
 
 
 def list_(

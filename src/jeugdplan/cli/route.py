@@ -7,7 +7,6 @@ Dunne opdrachten: ze lezen de argumenten, roepen `routing.route`, `verwijzing.*`
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from jeugdplan.domein.model import Plan
     from jeugdplan.domein.regio import Regio
     from jeugdplan.domein.routing import Uitkomst
+    from jeugdplan.opslag.store import Repo
 
 regio_app = nieuwe_app("Regioregels: welke partners, routes en verwijzers gelden (tonen, controleren).")
 
@@ -63,7 +63,7 @@ def route(
         # Het advies hangt af van het plan, de peildatum en de regioregels (`kenmerk`); code en
         # `data/` zitten in de versie van de cache.
         data, tekst = r.afgeleid(ident, f"route:{nu}|{kenmerk(r)}",
-                                 partial(_advies, root=r.root, peildatum=nu))
+                                 partial(_advies, repo=r, peildatum=nu))
         if json:
             print_json(data)
         else:
@@ -98,15 +98,14 @@ def route(
         typer.echo(nieuw.id)
 
 
-def _advies(plan: Plan, root: Path, peildatum: date) -> tuple[dict[str, Any], str]:
+def _advies(plan: Plan, repo: Repo, peildatum: date) -> tuple[dict[str, Any], str]:
     """Het advies van `route` voor één plan: als JSON-gegevens en als tekst."""
     from jeugdplan.diensten.regio import regio_van
     from jeugdplan.domein.routing import route as bereken
     from jeugdplan.opslag.bronnen import gegevens
-    from jeugdplan.opslag.store import Repo
 
     g = gegevens()
-    uitkomst = bereken(plan, regio_van(Repo.open(root)), peildatum, g)
+    uitkomst = bereken(plan, regio_van(repo), peildatum, g)
     return uitkomst.als_dict(), _tekst(uitkomst, g.codelijsten.codes("rollen"))
 
 

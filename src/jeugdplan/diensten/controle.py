@@ -111,26 +111,14 @@ def _modi(repo: Repo, gekozen: set[str] | None) -> dict[str, tuple[int, int]]:
 
     casussen = str(repo.casussen)
     uit: dict[str, tuple[int, int]] = {}
-    for ident in _alle_mappen(casussen) if gekozen is None else sorted(gekozen):
+    for ident in repo.ids() if gekozen is None else sorted(gekozen):
         map_pad = os.path.join(casussen, ident)
-        try:  # een map zonder plan is geen casus
+        try:
             uit[ident] = (os.lstat(map_pad).st_mode,
                           os.lstat(os.path.join(map_pad, "plan.yaml")).st_mode)
         except OSError:
             continue
     return uit
-
-
-def _alle_mappen(casussen: str) -> list[str]:
-    import os
-
-    from jeugdplan.opslag.paden import ID_PATROON
-
-    try:
-        with os.scandir(casussen) as it:
-            return [e.name for e in it if ID_PATROON.match(e.name)]
-    except OSError:
-        return []
 
 
 def leesbaar_voor_anderen(modi: dict[str, tuple[int, int]],
