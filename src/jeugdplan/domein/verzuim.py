@@ -44,6 +44,8 @@ from jeugdplan.domein import taal
 from jeugdplan.domein.errors import JeugdplanError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from jeugdplan.domein.gegevens import Gegevens, Grond
     from jeugdplan.domein.kalender import Kalender, Schoolkalender
     from jeugdplan.domein.model import Inschrijving, Periode, Plan, Vrijstelling
@@ -245,15 +247,24 @@ def _geldt_voor(grond: Grond, soort: Plicht, peildatum: date) -> bool:
 def vrijstelling_op(plan: Plan, peildatum: date, g: Gegevens,
                     soort: Plicht) -> Vrijstelling | None:
     """De vrijstelling die het kind op de peildatum uit de telling haalt (of None)."""
+    for v, grond, _einde in _lopend(plan, peildatum, g):
+        if _geldt_voor(grond, soort, peildatum):
+            return v
+    return None
+
+
+def _lopend(plan: Plan, peildatum: date, g: Gegevens
+            ) -> Iterator[tuple[Vrijstelling, Grond, date | None]]:
+    """(vrijstelling, grond, einde) van elke vrijstelling met een bekende grond die op de
+    peildatum begonnen en nog niet afgelopen is (einde None: geen einde)."""
     alle = g.leerplicht.gronden
     for v in plan.verzuim.vrijstellingen:
         grond = alle.get(v.artikel)
         if grond is None or v.van is None or v.van > peildatum:
             continue
         einde = einde_vrijstelling(v, grond, plan, peildatum, g)
-        if (einde is None or peildatum < einde) and _geldt_voor(grond, soort, peildatum):
-            return v
-    return None
+        if einde is None or peildatum < einde:
+            yield v, grond, einde
 
 
 # --- classificatie ------------------------------------------------------------------------
@@ -960,14 +971,7 @@ def verleng(plan: Plan, *, datum: date, vandaag: date, g: Gegevens) -> str:
     (art. 6 lid 2 onder b: vóór 1 juli)."""
     _open(plan)
     _controleer_datum(plan, datum, "de datum van de kennisgeving", vandaag)
-    alle = g.leerplicht.gronden
-    for v in plan.verzuim.vrijstellingen:
-        grond = alle.get(v.artikel)
-        if grond is None or v.van is None or v.van > datum:
-            continue
-        einde = einde_vrijstelling(v, grond, plan, datum, g)
-        if einde is not None and datum >= einde:
-            continue
+    for v, grond, einde in _lopend(plan, datum, g):
         if grond.vernieuwen_voor is None:
             raise JeugdplanError(f"vrijstelling {grond.artikel} hoeft niet jaarlijks vernieuwd "
                                  "te worden")
