@@ -126,3 +126,16 @@ def test_geen_gewoon_bestand(tmp_path: Path):
     assert time.monotonic() - begin < 1
     with pytest.raises(PlanOngeldig, match="kan niet gelezen worden"):
         lees_bytes(tmp_path / "bestaat-niet.yaml", "x.yaml")
+
+
+def test_knopen_van_de_laatst_gelezen_tekst_niet_opnieuw_geparst() -> None:
+    """`check` zoekt de regel van een bevinding in de tekst die net gelezen is: dezelfde
+    knopen, niet opnieuw geparst; een andere tekst wordt wel gelezen."""
+    from jeugdplan.opslag.yamlio import knopen, plaats
+
+    tekst = "kind:\n  voornaam: Sanne\n"
+    laad_snel(tekst, "x.yaml")
+    assert knopen(str(tekst)) is knopen(tekst)
+    ander = "kind:\n\n  voornaam: Daan\n"
+    assert plaats(knopen(ander), ["kind", "voornaam"]) == (3, 13)
+    assert plaats(knopen(tekst), ["kind", "voornaam"]) == (2, 13)

@@ -153,8 +153,15 @@ for _tag, _patroon, _eerste in _PATRONEN:
     _Lader.add_implicit_resolver(_tag, _patroon, list(_eerste) + ([""] if _tag == _NULL else []))
 
 
+_laatste: tuple[str, Any] = ("", None)
+"""De tekst die `laad_snel` het laatst las, met zijn knopen: wie daarna de plaats van een
+bevinding in dezelfde tekst zoekt (`check`, een schemafout), hoeft niet opnieuw te parsen."""
+
+
 def knopen(tekst: str) -> Any:
     """De knopenboom van een YAML-tekst (voor `plaats`); None als de tekst niet te lezen is."""
+    if tekst and tekst == _laatste[0]:
+        return _laatste[1]
     try:
         _controleer_diepte(tekst, "")
         return _pyyaml.compose(tekst, Loader=_Lader)  # noqa: S506 - alleen componeren
@@ -164,6 +171,7 @@ def knopen(tekst: str) -> Any:
 
 def laad_snel(ruw: bytes | str, pad: str) -> Any:
     """Leest YAML (tekst of bytes) naar gewone waarden; fouten met regel en kolom."""
+    global _laatste
     tekst = ruw if isinstance(ruw, str) else decodeer(ruw, pad)
     _controleer_diepte(tekst, pad)
     try:
@@ -178,6 +186,7 @@ def laad_snel(ruw: bytes | str, pad: str) -> Any:
         raise _fout(pad, None, None, _vertaal(str(e))) from None
     except RecursionError:
         raise _fout(pad, None, None, "te diep geneste YAML") from None
+    _laatste = (tekst, knoop)
     return None if knoop is None else _bouw(knoop, pad, set())
 
 
