@@ -325,3 +325,53 @@ def test_dubbel_kind_na_naamswijziging_met_warme_cache(jp: Any, kind: Callable[.
                    encoding="utf-8")
     uit = jp("check", code=1)
     assert f"waarschijnlijk hetzelfde kind als casus {a}" in uit.stdout + uit.stderr
+
+
+def test_gewijzigd_plan_naast_de_rest_in_een_werkproces(drie: list[str], repo_pad: Path,
+                                                        tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Eén gewijzigd plan tussen veel bewaarde: het wordt in een werkproces uitgerekend terwijl
+    het hoofdproces de rest uitpakt, en het resultaat staat op zijn plaats."""
+    r = Repo.open(repo_pad)
+    list(inlezen.per_plan(r, "school", school))
+    pad = repo_pad / "casussen" / drie[1] / "plan.yaml"
+    pad.write_text(pad.read_text().replace("De Windroos", "De Zon"))
+    monkeypatch.setattr(inlezen, "PARALLEL_VANAF", 2)  # 2 bewaard: genoeg om naast te doen
+    pools: list[bool] = []
+    sluit = inlezen._Rekenaar.__exit__
+    monkeypatch.setattr(inlezen._Rekenaar, "__exit__",
+                        lambda self, *a: (pools.append(self.pool is not None), sluit(self, *a)))
+    assert [w for _i, w, _f in inlezen.per_plan(r, "school", partial(school))] == [
+        "De Windroos", "De Zon", "De Windroos"]
+    assert pools == [True]
+    assert statistiek(repo_pad, tmp_path, monkeypatch, "school") == {"uit_cache": 3,
+                                                                     "gelezen": 0}
+
+
+def test_beschadigde_rij_naast_werkprocessen(drie: list[str], repo_pad: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Een onleesbare rij midden tussen wat werkprocessen uitrekenen: toch alles, op volgorde."""
+    r = Repo.open(repo_pad)
+    list(inlezen.per_plan(r, "school", school))
+    with cache.Cache(repo_pad) as c:
+        assert c.db is not None
+        c.db.execute("UPDATE resultaat SET waarde = x'00' WHERE soort = 'school' AND inhoud = "
+                     "(SELECT min(inhoud) FROM resultaat WHERE soort = 'school')")
+        c.db.execute("DELETE FROM resultaat WHERE soort = 'school' AND inhoud = "
+                     "(SELECT max(inhoud) FROM resultaat WHERE soort = 'school')")
+    monkeypatch.setattr(inlezen, "PARALLEL_VANAF", 1)
+    monkeypatch.setattr(inlezen, "BLOK", 1)
+    assert [w for _i, w, _f in inlezen.per_plan(r, "school", partial(school))] == [
+        "De Windroos"] * 3
+
+
+def test_nieuwe_plannen_per_blok_bewaard(drie: list[str], repo_pad: Path, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Koud lezen bewaart de plannen per blok (geheugen begrensd): alles komt in de cache."""
+    monkeypatch.setenv("JEUGDPLAN_CACHE", "0")
+    verwacht = lees(repo_pad)
+    monkeypatch.delenv("JEUGDPLAN_CACHE")
+    wis(repo_pad)
+    monkeypatch.setattr(inlezen, "UITVOER_BLOK", 1)
+    assert lees(repo_pad) == verwacht
+    assert statistiek(repo_pad, tmp_path, monkeypatch) == {"uit_cache": 3, "gelezen": 0}

@@ -21,8 +21,10 @@ import os
 import pickle
 import sqlite3
 import subprocess
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -42,7 +44,8 @@ PARALLEL_VANAF = 200
 BLOK = 250
 """Plannen per taak van een werkproces."""
 UITVOER_BLOK = 2000
-"""Plannen per keer uitgerekend en doorgegeven: het geheugen blijft begrensd, ook bij 100.000."""
+"""Zoveel nieuw gelezen plannen worden per keer bewaard: het geheugen blijft begrensd, ook bij
+100.000."""
 
 Resultaat = tuple[str, Any, list[Probleem]]
 """(id, plan of het gevraagde resultaat, problemen); bij problemen is het tweede None."""
@@ -255,37 +258,37 @@ def _bereken(root: Path, idents: list[str] | None, soort: str | None,
     alle = idents is None
     huidig = {s for s in nu.sleutels.values() if s is not None}
     volgorde = sorted({*nu.sleutels, *nu.problemen})
-    with Cache(root) as cache, _Rekenaar(root, cache, functie) as rekenaar:
+    with Cache(root) as cache:
         bewaard = cache.haal(soort or PLANSOORT)
+        sleutels = {ident: sleutel or _sleutel_van_bestand(root, ident)
+                    for ident, sleutel in nu.sleutels.items()}
+        te_doen = sorted((i, s) for i, s in sleutels.items() if s is None or s not in bewaard)
         nieuw_plan: list[tuple[str, bytes]] = []
         nieuw_resultaat: list[tuple[str, bytes]] = []
-        teller = [0, 0]
-        for begin in range(0, len(volgorde), UITVOER_BLOK):
-            klaar: dict[str, Resultaat] = {}
-            te_doen: list[tuple[str, str | None]] = []
-            for ident in volgorde[begin:begin + UITVOER_BLOK]:
+        # Wat uitgerekend moet worden, begint meteen (in werkprocessen als er genoeg is, ook
+        # naast het uitpakken van de rest): één gewijzigd plan laat niet op zich wachten.
+        with _Rekenaar(root, cache, functie, te_doen, len(sleutels) - len(te_doen)) as rekenaar:
+            for ident in volgorde:
                 if ident in nu.problemen:
-                    klaar[ident] = (ident, None, [nu.problemen[ident]])
+                    yield ident, None, [nu.problemen[ident]]
                     continue
-                sleutel = nu.sleutels[ident] or _sleutel_van_bestand(root, ident)
+                sleutel = sleutels[ident]
                 waarde = bewaard.get(sleutel) if sleutel is not None else None
                 uit = _uit_cache(ident, waarde, soort is not None) \
                     if waarde is not None else None
                 if uit is not None:
-                    klaar[ident] = uit
-                else:
-                    te_doen.append((ident, sleutel))
-            teller[0] += len(klaar)
-            teller[1] += len(te_doen)
-            for ident, sleutel, plan, waarde, problemen in rekenaar.reken(te_doen):
+                    yield uit
+                    continue
+                _i, sleutel, plan, waarde, problemen = rekenaar.volgende(ident, sleutel)
                 if sleutel is not None and plan is not None:
                     nieuw_plan.append((sleutel, plan))
                 if soort is not None and sleutel is not None and not problemen:
                     nieuw_resultaat.append((sleutel, pickle.dumps(waarde)))
-                klaar[ident] = (ident, waarde if not problemen else None, problemen)
-            for ident in volgorde[begin:begin + UITVOER_BLOK]:
-                yield klaar[ident]
-        _statistiek(*teller)
+                if len(nieuw_plan) >= UITVOER_BLOK:  # het geheugen blijft begrensd
+                    cache.bewaar(PLANSOORT, nieuw_plan)
+                    nieuw_plan = []
+                yield ident, waarde if not problemen else None, problemen
+        _statistiek(len(sleutels) + len(nu.problemen) - rekenaar.gerekend, rekenaar.gerekend)
         if nieuw_plan or (alle and soort is None):
             cache.bewaar(PLANSOORT, nieuw_plan, houd=huidig if alle else None)
         if soort is not None and (nieuw_resultaat or alle):
@@ -307,29 +310,43 @@ def _uit_cache(ident: str, waarde: bytes, afgeleid: bool) -> Resultaat | None:
 
 
 class _Rekenaar:
-    """Rekent uit wat niet in de cache stond: een paar in dit proces, veel verdeeld over de
-    processorkernen (één pool voor de hele opdracht, pas gestart als het nodig is)."""
+    """Rekent uit wat niet in de cache stond, op volgorde van id. Bij veel plannen (of veel
+    ander werk om naast te doen) verdeeld over de processorkernen: de eerste blokken gaan
+    meteen weg, en er zijn er steeds maar een paar onderweg (het geheugen blijft begrensd)."""
 
-    def __init__(self, root: Path, cache: Cache, functie: Callable[[Plan], Any] | None) -> None:
-        self.casussen = str(root / CASUSSEN)
-        self.cachepad = str(cache.pad) if cache.db is not None else None
-        self.functie = functie
+    def __init__(self, root: Path, cache: Cache, functie: Callable[[Plan], Any] | None,
+                 te_doen: list[tuple[str, str | None]], naast: int) -> None:
+        self.taak = partial(_Taak, str(root / CASUSSEN),
+                            str(cache.pad) if cache.db is not None else None, functie=functie)
+        self.taken = deque(self.taak(te_doen[i:i + BLOK]) for i in range(0, len(te_doen), BLOK))
+        self.klaar: deque[_Uitkomst] = deque()
+        self.gerekend = 0
+        self.kernen = os.cpu_count() or 1
         self.pool: Any = None
-
-    def reken(self, te_doen: list[tuple[str, str | None]]) -> Iterator[_Uitkomst]:
-        taken = [_Taak(self.casussen, self.cachepad, te_doen[i:i + BLOK], self.functie)
-                 for i in range(0, len(te_doen), BLOK)]
-        kernen = os.cpu_count() or 1
-        if self.pool is None and (len(te_doen) < PARALLEL_VANAF or kernen < 2):
-            for taak in taken:
-                yield from _werk(taak)
-            return
-        if self.pool is None:
+        self.onderweg: deque[Any] = deque()
+        if self.kernen > 1 and te_doen and max(len(te_doen), naast) >= PARALLEL_VANAF:
             from concurrent.futures import ProcessPoolExecutor
 
-            self.pool = ProcessPoolExecutor(max_workers=kernen)
-        for blok in self.pool.map(_werk, taken):
-            yield from blok
+            self.pool = ProcessPoolExecutor(max_workers=min(self.kernen, len(self.taken)))
+            self._verstuur()
+
+    def _verstuur(self) -> None:
+        while self.taken and len(self.onderweg) < 2 * self.kernen:
+            self.onderweg.append(self.pool.submit(_werk, self.taken.popleft()))
+
+    def volgende(self, ident: str, sleutel: str | None) -> _Uitkomst:
+        """De uitkomst voor `ident`: de volgende uit de rij, of (een beschadigd resultaat in
+        de cache) meteen hier uitgerekend."""
+        self.gerekend += 1
+        if not self.klaar:
+            if self.onderweg:
+                self.klaar.extend(self.onderweg.popleft().result())
+                self._verstuur()
+            elif self.taken and self.pool is None:
+                self.klaar.extend(_werk(self.taken.popleft()))
+        if self.klaar and self.klaar[0][0] == ident:
+            return self.klaar.popleft()
+        return _werk(self.taak([(ident, sleutel)]))[0]
 
     def __enter__(self) -> _Rekenaar:
         return self
