@@ -327,27 +327,6 @@ def test_dubbel_kind_na_naamswijziging_met_warme_cache(jp: Any, kind: Callable[.
     assert f"waarschijnlijk hetzelfde kind als casus {a}" in uit.stdout + uit.stderr
 
 
-def test_gewijzigd_plan_naast_de_rest_in_een_werkproces(drie: list[str], repo_pad: Path,
-                                                        tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    """Eén gewijzigd plan tussen veel bewaarde: het wordt in een werkproces uitgerekend terwijl
-    het hoofdproces de rest uitpakt, en het resultaat staat op zijn plaats."""
-    r = Repo.open(repo_pad)
-    list(inlezen.per_plan(r, "school", school))
-    pad = repo_pad / "casussen" / drie[1] / "plan.yaml"
-    pad.write_text(pad.read_text().replace("De Windroos", "De Zon"))
-    monkeypatch.setattr(inlezen, "PARALLEL_VANAF", 2)  # 2 bewaard: genoeg om naast te doen
-    pools: list[bool] = []
-    sluit = inlezen._Rekenaar.__exit__
-    monkeypatch.setattr(inlezen._Rekenaar, "__exit__",
-                        lambda self, *a: (pools.append(self.pool is not None), sluit(self, *a)))
-    assert [w for _i, w, _f in inlezen.per_plan(r, "school", partial(school))] == [
-        "De Windroos", "De Zon", "De Windroos"]
-    assert pools == [True]
-    assert statistiek(repo_pad, tmp_path, monkeypatch, "school") == {"uit_cache": 3,
-                                                                     "gelezen": 0}
-
-
 def test_beschadigde_rij_naast_werkprocessen(drie: list[str], repo_pad: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """Een onleesbare rij midden tussen wat werkprocessen uitrekenen: toch alles, op volgorde."""

@@ -265,9 +265,7 @@ def _bereken(root: Path, idents: list[str] | None, soort: str | None,
         te_doen = sorted((i, s) for i, s in sleutels.items() if s is None or s not in bewaard)
         nieuw_plan: list[tuple[str, bytes]] = []
         nieuw_resultaat: list[tuple[str, bytes]] = []
-        # Wat uitgerekend moet worden, begint meteen (in werkprocessen als er genoeg is, ook
-        # naast het uitpakken van de rest): één gewijzigd plan laat niet op zich wachten.
-        with _Rekenaar(root, cache, functie, te_doen, len(sleutels) - len(te_doen)) as rekenaar:
+        with _Rekenaar(root, cache, functie, te_doen) as rekenaar:
             for ident in volgorde:
                 if ident in nu.problemen:
                     yield ident, None, [nu.problemen[ident]]
@@ -310,12 +308,13 @@ def _uit_cache(ident: str, waarde: bytes, afgeleid: bool) -> Resultaat | None:
 
 
 class _Rekenaar:
-    """Rekent uit wat niet in de cache stond, op volgorde van id. Bij veel plannen (of veel
-    ander werk om naast te doen) verdeeld over de processorkernen: de eerste blokken gaan
-    meteen weg, en er zijn er steeds maar een paar onderweg (het geheugen blijft begrensd)."""
+    """Rekent uit wat niet in de cache stond, op volgorde van id. Bij veel plannen verdeeld
+    over de processorkernen: de eerste blokken gaan meteen weg, de werkprocessen blijven bezig
+    terwijl het hoofdproces doorgeeft, en er zijn steeds maar een paar blokken onderweg (het
+    geheugen blijft begrensd, ook bij 100.000 plannen)."""
 
     def __init__(self, root: Path, cache: Cache, functie: Callable[[Plan], Any] | None,
-                 te_doen: list[tuple[str, str | None]], naast: int) -> None:
+                 te_doen: list[tuple[str, str | None]]) -> None:
         self.taak = partial(_Taak, str(root / CASUSSEN),
                             str(cache.pad) if cache.db is not None else None, functie=functie)
         self.taken = deque(self.taak(te_doen[i:i + BLOK]) for i in range(0, len(te_doen), BLOK))
@@ -324,7 +323,7 @@ class _Rekenaar:
         self.kernen = os.cpu_count() or 1
         self.pool: Any = None
         self.onderweg: deque[Any] = deque()
-        if self.kernen > 1 and te_doen and max(len(te_doen), naast) >= PARALLEL_VANAF:
+        if self.kernen > 1 and te_doen and len(te_doen) >= PARALLEL_VANAF:
             from concurrent.futures import ProcessPoolExecutor
 
             self.pool = ProcessPoolExecutor(max_workers=min(self.kernen, len(self.taken)))
