@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import re
 import sqlite3
 import subprocess
 from collections import deque
@@ -63,6 +64,10 @@ class Stand:
     problemen: dict[str, Probleem]
 
 
+_INDEX = re.compile(rf"(\S) (\d+) ([0-9a-f]+) (\d)\t{CASUSSEN}/([^/\0]+)/{re.escape(PLAN)}\0")
+"""Een regel van `git ls-files -s -v -z` voor `casussen/<id>/plan.yaml`."""
+
+
 def stand(root: Path, idents: set[str] | None = None) -> Stand:
     """De inhoud van elk plan volgens git (`ls-files -s` en `diff-files`, samen gestart);
     een plan dat git niet kent of dat anders is dan in de index: None (wordt gelezen)."""
@@ -77,17 +82,11 @@ def stand(root: Path, idents: set[str] | None = None) -> Stand:
                     kandidaten[e.name] = e.is_symlink()
     except OSError:
         pass
-    index: dict[str, str | None] = {}
-    for regel in _uitvoer(ls).split("\0"):
-        kop, _, pad = regel.partition("\t")
-        delen = pad.split("/")
-        if len(delen) != 3 or delen[2] != PLAN or len(kop.split()) != 4:
-            continue
-        soort, modus, blob, fase = kop.split()
-        # Alleen een gewoon bestand dat niet midden in een samenvoeging zit en waarvan git de
-        # inhoud ook echt bijhoudt ('H'; niet 'assume-unchanged' of 'skip-worktree').
-        index[delen[1]] = blob if (soort == "H" and modus in ("100644", "100755")
-                                   and fase == "0") else None
+    # Alleen een gewoon bestand dat niet midden in een samenvoeging zit en waarvan git de
+    # inhoud ook echt bijhoudt ('H'; niet 'assume-unchanged' of 'skip-worktree').
+    index: dict[str, str | None] = {
+        ident: blob if soort == "H" and modus in ("100644", "100755") and fase == "0" else None
+        for soort, modus, blob, fase, ident in _INDEX.findall(_uitvoer(ls))}
     for pad in _uitvoer(gewijzigd).split("\0"):
         delen = pad.split("/")
         if len(delen) == 3:
