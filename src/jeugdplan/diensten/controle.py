@@ -5,8 +5,9 @@ veranderde) met bestand en regel, plus wat alleen de repository kan zeggen: twee
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import astuple
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jeugdplan.domein.checks import Bevinding, PlanControle, controleer_plan, over_casussen
 from jeugdplan.domein.errors import Probleem
@@ -37,14 +38,24 @@ def _met_regels(repo: Repo, ident: str, bevindingen: Iterable[Bevinding]) -> lis
             for b in bevindingen]
 
 
-def controleer_plan_in_repo(plan: Plan, repo: Repo, vandaag: date) -> PlanControle:
+Rij = tuple[str, tuple[tuple[Any, ...], ...], tuple[str, str, str, date], tuple[str, ...]]
+"""Een `PlanControle` als gewone tuples, zoals de cache hem bewaart: zonder eigen klassen is
+hij vele malen sneller uit te pakken (warm `check` pakt er één per plan uit)."""
+
+
+def controleer_plan_in_repo(plan: Plan, repo: Repo, vandaag: date) -> Rij:
     """Wat `check` per plan uitrekent (in een werkproces en bewaard in de cache)."""
     from jeugdplan.opslag.bronnen import gegevens
 
     k = plan.kind
-    return PlanControle(
-        plan.id, tuple(_met_regels(repo, plan.id, controleer_plan(plan, vandaag, gegevens()))),
-        (plan.id, k.voornaam, k.achternaam, k.geboortedatum), tuple(k.niet_dezelfde_als))
+    problemen = _met_regels(repo, plan.id, controleer_plan(plan, vandaag, gegevens()))
+    return (plan.id, tuple(astuple(p) for p in problemen),
+            (plan.id, k.voornaam, k.achternaam, k.geboortedatum), tuple(k.niet_dezelfde_als))
+
+
+def _controle(rij: Rij) -> PlanControle:
+    ident, problemen, kind, niet_dezelfde_als = rij
+    return PlanControle(ident, tuple(Probleem(*p) for p in problemen), kind, niet_dezelfde_als)
 
 
 def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> list[Probleem]:
@@ -67,7 +78,8 @@ def controleer_repository(repo: Repo, ids: list[str] | None, vandaag: date) -> l
     problemen: list[Probleem] = []
     kinderen: list[PlanControle] = []
     functie = partial(controleer_plan_in_repo, repo=repo, vandaag=vandaag)
-    for ident, controle, fouten in per_plan(repo, f"check:{vandaag}", functie):
+    for ident, rij, fouten in per_plan(repo, f"check:{vandaag}", functie):
+        controle = _controle(rij) if rij is not None else None
         if controle is not None:
             kinderen.append(controle)
         if gekozen is not None and ident not in gekozen:
@@ -109,15 +121,21 @@ def _modi(repo: Repo, gekozen: set[str] | None) -> dict[str, tuple[int, int]]:
     """id -> rechten van map en plan.yaml (zonder symbolische koppelingen te volgen)."""
     import os
 
-    casussen = str(repo.casussen)
+    from jeugdplan.opslag.paden import ID_PATROON
+
     uit: dict[str, tuple[int, int]] = {}
-    for ident in repo.ids() if gekozen is None else sorted(gekozen):
-        map_pad = os.path.join(casussen, ident)
+    try:
+        with os.scandir(repo.casussen) as it:
+            mappen = [e for e in it if ID_PATROON.match(e.name)
+                      and (gekozen is None or e.name in gekozen)]
+    except OSError:
+        return uit
+    for e in mappen:
         try:
-            uit[ident] = (os.lstat(map_pad).st_mode,
-                          os.lstat(os.path.join(map_pad, "plan.yaml")).st_mode)
+            uit[e.name] = (e.stat(follow_symlinks=False).st_mode,
+                           os.lstat(os.path.join(e.path, "plan.yaml")).st_mode)
         except OSError:
-            continue
+            continue  # een map zonder plan is geen casus
     return uit
 
 
