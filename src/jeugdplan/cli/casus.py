@@ -283,9 +283,8 @@ def check(
     if json:
         print_json({"ok": ok, "problemen": [p.als_dict() for p in problemen]})
     else:
-        for p in problemen:
-            typer.echo(str(p))
         if problemen:
+            typer.echo("\n".join(map(str, problemen)))
             meld(f"{aantal(len(fouten), 'fout')}, "
                  f"{aantal(len(problemen) - len(fouten), 'waarschuwing')}")
         else:
