@@ -76,9 +76,6 @@ def omgeving(cachemap: Path) -> dict[str, str]:
         "GIT_COMMITTER_NAME": "Benchmark", "GIT_COMMITTER_EMAIL": "benchmark@voorbeeld.nl",
     })
     env.pop("JEUGDPLAN_CACHE", None)
-    # Zoals een gewone installatie: Python bewaart de gecompileerde modules (anders telt elke
-    # meting het compileren van gewijzigde bronbestanden mee).
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
