@@ -354,3 +354,28 @@ def test_nieuwe_plannen_per_blok_bewaard(drie: list[str], repo_pad: Path, tmp_pa
     monkeypatch.setattr(inlezen, "UITVOER_BLOK", 1)
     assert lees(repo_pad) == verwacht
     assert statistiek(repo_pad, tmp_path, monkeypatch) == {"uit_cache": 3, "gelezen": 0}
+
+
+def test_lezen_laat_geen_kringverwijzingen_achter(drie: list[str], repo_pad: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """`jeugdplan` draait zonder automatische garbage collector (`cli.main.main`): dat kan
+    alleen zolang plannen lezen, valideren en afleiden geen kringverwijzingen achterlaten."""
+    import gc
+    from datetime import date
+
+    from jeugdplan.diensten.controle import controleer_repository
+    from jeugdplan.diensten.overzichten import overzicht_repo
+
+    r = Repo.open(repo_pad)
+    list(r.lees_alle())  # eenmalige dingen (modules, gegevens) vooraf
+    monkeypatch.setenv("JEUGDPLAN_CACHE", "0")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            assert len(list(r.lees_alle())) == 3
+            overzicht_repo(r, date(2026, 11, 25))
+            controleer_repository(r, None, date(2026, 11, 25))
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -14,6 +14,7 @@ als een van haar opdrachten nodig is (het patroon "Lazily Loading Subcommands" v
 from __future__ import annotations
 
 import difflib
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -228,4 +229,9 @@ def cli() -> Any:
 
 
 def main() -> None:
+    # Een opdracht duurt kort, en plannen lezen laat geen kringverwijzingen achter (getest in
+    # tests/opslag/test_cache.py): referentietelling ruimt alles op. Zonder de automatische
+    # garbage collector, die bij tienduizenden resultaten steeds alle objecten doorloopt,
+    # is een warm overzicht zo'n 10% sneller.
+    gc.disable()
     cli()(prog_name="jeugdplan")
