@@ -1,5 +1,6 @@
 """Gedeelde fixtures: een vaste datum, een git-identiteit, een lege of gevulde casusrepository
-en een CliRunner die de echte opdrachtregel aanroept."""
+en een CliRunner die de echte opdrachtregel aanroept; en kleine hulpfuncties voor git en
+plan-bestanden die meerdere testmodules gebruiken."""
 
 from __future__ import annotations
 
@@ -102,7 +103,23 @@ def opdrachten() -> dict[str, Any]:
             for naam in groep.list_commands(ctx)}  # type: ignore[attr-defined]
 
 
+def git(pad: Path, *args: str) -> str:
+    """Draait `git args...` in `pad` en geeft de uitvoer (fout = uitzondering)."""
+    import subprocess
+
+    return subprocess.run(["git", *args], cwd=pad, capture_output=True, text=True,
+                          check=True).stdout
+
+
+def plan(pad: Path, ident: str) -> dict:
+    """Het plan `ident` in de repository `pad`, rauw gelezen als YAML (zonder jeugdplan)."""
+    import yaml
+
+    return yaml.safe_load((pad / "casussen" / ident / "plan.yaml").read_text())
+
+
 def git_log(pad: Path) -> list[str]:
+    """De commits in `pad`, nieuwste eerst, als 'auteur|onderwerp'."""
     import subprocess
 
     uit = subprocess.run(["git", "log", "--format=%an|%s"], cwd=pad, capture_output=True,

@@ -15,17 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jeugdplan.cli.main import app
+from tests.voorbeelden import biljoen
 
-
-def _biljoen(lagen: int = 12) -> str:
-    """'Billion laughs': elke laag verwijst tien keer naar de vorige (10^12 elementen)."""
-    regels = ["schema: 1", "l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
-    for i in range(1, lagen):
-        regels.append(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]")
-    return "\n".join(regels) + "\n"
-
-
-BILJOEN = _biljoen()
+BILJOEN = biljoen()
 
 
 def _toestand(root: Path) -> tuple[dict[str, bytes], str]:

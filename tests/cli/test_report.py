@@ -13,7 +13,7 @@ import pytest
 
 from jeugdplan.cli import report as cli_report
 from tests.conftest import Cli
-from tests.rapporten.test_rapporten import schrijf_plannen
+from tests.voorbeelden import fixture_plannen, schrijf_plannen
 
 
 @pytest.fixture
@@ -147,8 +147,6 @@ def test_plan_rapport_van_een_nieuw_plan(jp: Cli, kind) -> None:
 
 
 def test_waarschuwing_bij_tegenstrijdige_verzuimgegevens(jp: Cli, repo_pad: Path) -> None:
-    from tests.rapporten.test_rapporten import fixture_plannen
-
     plannen = fixture_plannen()
     plannen[1]["verzuim"]["afwezigheden"].append({"van": D_("2026-10-10")})
     schrijf_plannen(repo_pad, plannen)

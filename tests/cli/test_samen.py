@@ -5,8 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.conftest import Cli, deel_en_kloon
-from tests.diensten.test_sync import git, plan
+from tests.conftest import Cli, deel_en_kloon, git, plan
 
 
 def test_hulpteksten(jp: Cli) -> None:

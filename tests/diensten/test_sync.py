@@ -6,21 +6,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
-from tests.conftest import Cli
+from tests.conftest import Cli, git, plan
 
 KIND = ["--voornaam", "Sanne", "--achternaam", "de Vries", "--geboortedatum", "2016-04-03",
         "--gemeente", "Velsen", "--school", "De Windroos", "--onderwijssoort", "po"]
-
-
-def git(pad: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=pad, capture_output=True, text=True,
-                          check=True).stdout
-
-
-def plan(pad: Path, ident: str) -> dict:
-    return yaml.safe_load((pad / "casussen" / ident / "plan.yaml").read_text())
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from jeugdplan.domein import kwaliteit as kw
 from jeugdplan.domein.kalender import kalender
 from jeugdplan.domein.model import Plan
 from jeugdplan.opslag.bronnen import gegevens
-from tests.rapporten.test_rapporten import fixture_plannen
+from tests.voorbeelden import fixture_plannen
 
 G = gegevens()
 REGIO = laad_regio("ijmond")

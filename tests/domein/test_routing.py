@@ -15,24 +15,18 @@ from jeugdplan.domein.errors import JeugdplanError
 from jeugdplan.domein.kalender import kalender
 from jeugdplan.domein.model import (
     Inschrijving,
-    Kind,
     Meldcode,
-    Opvoeder,
-    OudersGeinformeerd,
     Periode,
-    Plan,
-    Signaal,
     Toestemming,
     Verwijzing,
     Vrijstelling,
 )
 from jeugdplan.domein.routing import route, verzuim_reden
 from jeugdplan.opslag.bronnen import gegevens
+from tests.voorbeelden import IJMOND, VANDAAG, maak_plan
 
 G = gegevens()
 
-VANDAAG = date(2026, 11, 25)
-IJMOND = laad_regio("ijmond")
 JGT = laad_regio("jgt-voorbeeld")
 KAL = kalender(G, IJMOND)
 
@@ -87,25 +81,6 @@ def verwacht(domein: str, zwaarte: str) -> list[str]:
                 "specialistisch": ["coach"]}[zwaarte]
     assert domein in ZORG
     return {"licht": ["jmw"], "complex": ["coach"], "specialistisch": ["coach"]}[zwaarte]
-
-
-def maak_plan(gemeente: str = "Velsen", *, signalen: list[tuple[str, str]] | None = None,
-              geboren: date = date(2016, 4, 3), ouders: bool = True, **extra: Any) -> Plan:
-    kind_velden = {k: extra.pop(k) for k in ("identiteit", "school") if k in extra}
-    kind = Kind(voornaam="Sanne", achternaam="de Vries", geboortedatum=geboren,
-                gemeente=gemeente, school=kind_velden.get("school", "De Windroos"),
-                onderwijssoort="po", identiteit=kind_velden.get("identiteit"))
-    plan = Plan(
-        id="2026-TEST", aangemeld=date(2026, 9, 1), kind=kind,
-        gezin=[Opvoeder(naam="Petra de Vries", relatie="moeder", gezag=True)],
-        signalen=[Signaal(id=f"s{i}", datum=date(2026, 9, 2), bron="leerkracht", domein=d,
-                          zwaarte=z, omschrijving="feiten")
-                  for i, (d, z) in enumerate(signalen or [], 1)],
-        ouders_geinformeerd=[OudersGeinformeerd(datum=date(2026, 9, 3), door="Ilse IB")]
-        if ouders else [],
-        **extra,
-    )
-    return plan
 
 
 @pytest.mark.parametrize("gemeente", GEMEENTEN)

@@ -16,7 +16,7 @@ from jeugdplan.domein.onderdrukking import onderdruk_cellen, voeg_samen
 from jeugdplan.domein.thuiszitters import GEEN_SCHOOL, rapport
 from jeugdplan.domein.verzuim import GETELD
 from jeugdplan.opslag.bronnen import gegevens
-from tests.rapporten.test_rapporten import fixture_plannen
+from tests.voorbeelden import fixture_plannen
 
 G = gegevens()
 KAL = kalender(G, laad_regio("ijmond"))

@@ -11,7 +11,7 @@ from jeugdplan.domein.model import Plan, Toestemming
 from jeugdplan.domein.routing import Advies, route
 from jeugdplan.domein.verwijzing import OVERGANGEN, STATUSSEN, leg_vast, wijzig_status
 from jeugdplan.opslag.bronnen import gegevens
-from tests.domein.test_routing import IJMOND, VANDAAG, maak_plan
+from tests.voorbeelden import IJMOND, VANDAAG, maak_plan
 
 G = gegevens()
 

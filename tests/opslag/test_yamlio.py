@@ -14,7 +14,7 @@ import pytest
 from jeugdplan.domein.errors import PlanOngeldig
 from jeugdplan.opslag.bestanden import MAX_GROOTTE, lees_bytes
 from jeugdplan.opslag.yamlio import decodeer, laad_rt, laad_snel
-from tests.cli.test_kwaadaardig import _biljoen
+from tests.voorbeelden import biljoen
 
 LADERS = [pytest.param(laad_rt, id="round-trip"), pytest.param(laad_snel, id="snel")]
 
@@ -22,7 +22,7 @@ LADERS = [pytest.param(laad_rt, id="round-trip"), pytest.param(laad_snel, id="sn
 @pytest.mark.parametrize("lader", LADERS)
 @pytest.mark.parametrize("lagen", [3, 12, 30])
 def test_billion_laughs_begrensd(lader, lagen):
-    tekst = _biljoen(lagen)
+    tekst = biljoen(lagen)
     tracemalloc.start()
     begin = time.monotonic()
     try:
