@@ -14,13 +14,17 @@ from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from jeugdplan.domein import agenda, meldcode, overzicht, thuiszitters
+from jeugdplan.domein import overzicht
 from jeugdplan.opslag.bronnen import gegevens
 from jeugdplan.opslag.inlezen import per_plan
 from jeugdplan.opslag.store import Repo
 
 if TYPE_CHECKING:
+    from jeugdplan.domein import agenda, meldcode, thuiszitters
     from jeugdplan.domein.model import Plan
+
+# Alleen `overzicht` op moduleniveau: warm `list` laadt zo niet de regels van agenda,
+# meldcode en thuiszitters (die alleen nodig zijn als er iets uit te rekenen is).
 
 
 def _gelezen(per: Iterable[tuple[str, Any, Any]], onleesbaar: list[str] | None
@@ -51,6 +55,7 @@ def agenda_repo(repo: Repo, vandaag: date, weken: int = 2,
     """Alle agendapunten tot `weken` weken vooruit, over tijd eerst (ook de termijnen rond
     verzuim, die van de schoolkalender afhangen)."""
     from jeugdplan.diensten.kalender import kenmerk
+    from jeugdplan.domein import agenda
 
     tot = vandaag + timedelta(weeks=weken)
     sleutel = kenmerk(repo)
@@ -62,6 +67,7 @@ def agenda_repo(repo: Repo, vandaag: date, weken: int = 2,
 def _agendapunten(plan: Plan, vandaag: date, tot: date, repo: Repo,
                   sleutel: str) -> list[agenda.Punt]:
     from jeugdplan.diensten.kalender import kalender_van
+    from jeugdplan.domein import agenda
 
     g = gegevens()
     return (agenda.punten(plan, vandaag, tot, g)
@@ -71,11 +77,15 @@ def _agendapunten(plan: Plan, vandaag: date, tot: date, repo: Repo,
 def meldcode_status_repo(repo: Repo, vandaag: date, onleesbaar: list[str] | None = None
                          ) -> list[meldcode.Advies]:
     """Alle lopende meldcodesporen: verstreken termijnen eerst."""
+    from jeugdplan.domein import meldcode
+
     return meldcode.lopend(_gelezen(per_plan(
         repo, f"meldcode:{vandaag}", partial(_meldcodespoor, vandaag=vandaag)), onleesbaar))
 
 
 def _meldcodespoor(plan: Plan, vandaag: date) -> meldcode.Advies | None:
+    from jeugdplan.domein import meldcode
+
     return meldcode.spoor(plan, vandaag, meldcode.machine(gegevens()))
 
 
@@ -93,5 +103,6 @@ def thuiszitters_per_plan(plan: Plan, peildatum: date, repo: Repo,
     """Wat één plan bijdraagt aan het thuiszittersrapport (per plan in de cache; `sleutel`:
     het kenmerk van de schoolkalender van de repository)."""
     from jeugdplan.diensten.kalender import kalender_van
+    from jeugdplan.domein import thuiszitters
 
     return thuiszitters.plan_resultaat(plan, peildatum, gegevens(), kalender_van(repo, sleutel))

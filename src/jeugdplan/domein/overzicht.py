@@ -7,12 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from jeugdplan.domein import ouders
-from jeugdplan.domein.agenda import punten
-from jeugdplan.domein.meldcode import open_signalen
-from jeugdplan.domein.opp import reden_verplicht
-from jeugdplan.domein.toestemming import leeftijd
-
 if TYPE_CHECKING:
     from jeugdplan.domein.gegevens import Gegevens
     from jeugdplan.domein.model import Plan
@@ -46,6 +40,12 @@ def _past(waarde: str | None, filter: str | None) -> bool:
 
 
 def aandacht(plan: Plan, vandaag: date, g: Gegevens) -> list[str]:
+    # De regels zelf pas hier: warm `list` pakt alleen bewaarde regels uit (`Regel`, `kies`).
+    from jeugdplan.domein import ouders
+    from jeugdplan.domein.agenda import punten
+    from jeugdplan.domein.meldcode import open_signalen
+    from jeugdplan.domein.opp import reden_verplicht
+
     if plan.status == "afgesloten":
         return []
     uit = []
@@ -74,6 +74,8 @@ def aandacht(plan: Plan, vandaag: date, g: Gegevens) -> list[str]:
 
 def regel(plan: Plan, vandaag: date, g: Gegevens) -> Regel:
     """De regel van één plan in het overzicht (per plan te cachen)."""
+    from jeugdplan.domein.toestemming import leeftijd
+
     k = plan.kind
     return Regel(
         id=plan.id, status=plan.status, gemeente=k.gemeente, school=k.school,
