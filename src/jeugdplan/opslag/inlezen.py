@@ -261,7 +261,9 @@ def _bereken(root: Path, idents: list[str] | None, soort: str | None,
         bewaard = cache.haal(soort or PLANSOORT)
         sleutels = {ident: sleutel or _sleutel_van_bestand(root, ident)
                     for ident, sleutel in nu.sleutels.items()}
-        te_doen = sorted((i, s) for i, s in sleutels.items() if s is None or s not in bewaard)
+        # In de volgorde van `volgorde`: `_Rekenaar.volgende` geeft ze in die volgorde terug.
+        te_doen = [(i, sleutels[i]) for i in volgorde
+                   if i in sleutels and (sleutels[i] is None or sleutels[i] not in bewaard)]
         nieuw_plan: list[tuple[str, bytes]] = []
         nieuw_resultaat: list[tuple[str, bytes]] = []
         with _Rekenaar(root, cache, functie, te_doen) as rekenaar:
