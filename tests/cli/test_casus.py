@@ -273,6 +273,20 @@ def test_list_filters_en_aandacht(jp: Cli, kind) -> None:
     assert "2 casussen" in jp("list").stdout
 
 
+def test_list_tabel_in_vaste_kolommen(jp: Cli, kind) -> None:
+    a = kind()
+    b = kind(voornaam="Daan", achternaam="Bakker", gemeente="Beverwijk", school="De Regenboog")
+    jp("signaal", "add", a, "--domein", "gedrag", "--omschrijving", "x")
+    kop, *rijen, totaal = jp("list").stdout.splitlines()
+    assert kop.split() == ["id", "status", "gemeente", "school", "leeftijd", "regie", "aandacht"]
+    assert [r.split()[0] for r in rijen] == [a, b] and totaal == "2 casussen"
+    # Elke kolom begint in elke regel op dezelfde plaats, ook na de langere schoolnaam.
+    kolom = kop.index("aandacht")
+    assert rijen[0][kolom:] == "ouders nog niet geïnformeerd; geen regie"
+    assert rijen[0][kop.index("regie"):].startswith("-") and rijen[1].endswith("-")  # niets
+    assert rijen[1][kop.index("school"):].startswith("De Regenboog")
+
+
 def test_agenda_over_tijd_en_binnenkort(jp: Cli, kind) -> None:
     ident = kind()
     jp("actie", "add", ident, "--omschrijving", "Oud", "--deadline", "2026-11-01")

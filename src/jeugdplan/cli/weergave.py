@@ -1,10 +1,11 @@
-"""Leesbare weergave op de terminal: een plan (platte tekst), de lijst van casussen en de
-agenda (rich-tabellen; rich wordt alleen geladen waar het nodig is)."""
+"""Leesbare weergave op de terminal: een plan (platte tekst), de lijst van casussen (vaste
+kolommen) en de agenda (rich; alleen geladen waar het nodig is)."""
 
 from __future__ import annotations
 
 import os
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -207,23 +208,27 @@ def _verzuim(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender, kop: Callabl
 
 
 def toon_lijst(regels: list[Regel]) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    from jeugdplan.cli.common import console
-
-    c = console()
+    """De casussen als tabel in vaste kolommen (wat aandacht vraagt geel, achteraan). Zelf
+    uitgelijnd in plaats van met een rich-tabel: die meet en breekt elke cel en deed over
+    10.000 casussen ruim 10 seconden."""
     if not regels:
-        c.print("geen casussen")
+        typer.echo("geen casussen")
         return
-    tabel = Table(box=None, header_style="bold", pad_edge=False)
-    for kolom in ("id", "status", "gemeente", "school", "leeftijd", "regie", "aandacht"):
-        tabel.add_column(kolom)
-    for r in regels:
-        tabel.add_row(r.id, r.status, r.gemeente, r.school or "-", str(r.leeftijd), r.regie or "-",
-                      Text("; ".join(r.aandacht), style="yellow" if r.aandacht else ""))
-    c.print(tabel)
-    c.print(aantal(len(regels), "casus"))
+    kop = ("id", "status", "gemeente", "school", "leeftijd", "regie")
+    rijen = [(r.id, r.status, r.gemeente, r.school or "-", str(r.leeftijd), r.regie or "-")
+             for r in regels]
+    breedtes = [max(map(len, kolom)) for kolom in zip(kop, *rijen, strict=True)]
+
+    def regel(velden: tuple[str, ...], aandacht: str) -> str:
+        cellen = (v.ljust(b) for v, b in zip(velden, breedtes, strict=True))
+        return ("  ".join(cellen) + "  " + aandacht).rstrip()
+
+    geel = (lambda t: t) if os.environ.get("NO_COLOR") else partial(typer.style, fg="yellow")
+    uit = [_vet(regel(kop, "aandacht"))]
+    uit += [regel(rij, geel("; ".join(r.aandacht)) if r.aandacht else "")
+            for rij, r in zip(rijen, regels, strict=True)]
+    uit.append(aantal(len(regels), "casus"))
+    typer.echo("\n".join(uit))
 
 
 def toon_agenda(punten: list[Punt], weken: int) -> None:
