@@ -426,13 +426,16 @@ def test_inzage_laat_de_bewaartermijn_niet_opnieuw_beginnen(jp, repo_pad):
 
 def test_bewaartermijn_telt_vanaf_de_laatste_wijziging(jp, repo_pad):
     ident = _oud_plan(jp, repo_pad, "2026-03-31", JEUGDHULP)
-    # Een journaalregel na het afsluiten is een wijziging van het dossier.
-    jp("journaal", "add", ident, "--tekst", "Gesprek met moeder", "--datum", "2027-05-01",
-       env={"JEUGDPLAN_VANDAAG": "2027-05-01"})
+
     def bewaartermijn(op: str) -> list[dict[str, str]]:
         uit = jp("bewaartermijn", "--json", env={"JEUGDPLAN_VANDAAG": op}).stdout
         return json.loads(uit)  # type: ignore[no-any-return]
 
+    # De termijn per plan wordt bewaard (hij hangt niet van vandaag af) tot het plan verandert.
+    assert bewaartermijn("2046-04-01")[0]["verlopen_sinds"] == "2046-03-31"
+    # Een journaalregel na het afsluiten is een wijziging van het dossier.
+    jp("journaal", "add", ident, "--tekst", "Gesprek met moeder", "--datum", "2027-05-01",
+       env={"JEUGDPLAN_VANDAAG": "2027-05-01"})
     assert bewaartermijn("2046-04-01") == []
     rij = bewaartermijn("2047-05-01")[0]
     assert (rij["verlopen_sinds"], rij["laatste_wijziging"]) == ("2047-05-01", "2027-05-01")

@@ -113,16 +113,10 @@ def export(
 
 def bewaartermijn(json: JsonOptie = False) -> None:
     """Afgesloten plannen waarvan de bewaartermijn is verstreken (data/bewaartermijnen.yaml)."""
-    from jeugdplan.domein.bewaartermijn import verlopen
-    from jeugdplan.opslag.bronnen import gegevens
+    from jeugdplan.diensten.overzichten import bewaartermijn_repo
 
-    plannen, ongeldig = [], []
-    for ident, plan, _ in repo().lees_alle():
-        if plan is None:
-            ongeldig.append(ident)
-        else:
-            plannen.append(plan)
-    rijen = verlopen(plannen, vandaag(), gegevens())
+    ongeldig: list[str] = []
+    rijen = bewaartermijn_repo(repo(), vandaag(), ongeldig)
     if ongeldig:
         # Nooit stil overslaan: een ongeldig plan kan ook over zijn termijn zijn.
         meld(f"let op: {aantal(len(ongeldig), 'ongeldig plan', 'ongeldige plannen')} "

@@ -1,4 +1,5 @@
-"""Overzichten over alle plannen van een repository: `list`, `agenda`, `meldcode status`.
+"""Overzichten over alle plannen van een repository: `list`, `agenda`, `meldcode status`,
+`bewaartermijn`.
 
 Het resultaat per plan (een regel, de agendapunten, het meldcodeadvies) komt uit de cache
 zolang het plan en de code niet veranderden (`opslag.inlezen.per_plan`); het domein rekent het
@@ -87,6 +88,21 @@ def _meldcodespoor(plan: Plan, vandaag: date) -> meldcode.Advies | None:
     from jeugdplan.domein import meldcode
 
     return meldcode.spoor(plan, vandaag, meldcode.machine(gegevens()))
+
+
+def bewaartermijn_repo(repo: Repo, vandaag: date, onleesbaar: list[str] | None = None
+                       ) -> list[dict[str, Any]]:
+    """Afgesloten plannen waarvan de bewaartermijn op `vandaag` is verstreken, oudste eerst.
+    De termijn per plan hangt niet van vandaag af: hij blijft bewaard tot het plan verandert."""
+    from jeugdplan.domein.bewaartermijn import verlopen
+
+    return verlopen(_gelezen(per_plan(repo, "bewaartermijn", _termijnrij), onleesbaar), vandaag)
+
+
+def _termijnrij(plan: Plan) -> dict[str, Any] | None:
+    from jeugdplan.domein.bewaartermijn import rij
+
+    return rij(plan, gegevens())
 
 
 def kinderen(repo: Repo, ids: set[str]) -> dict[str, tuple[str, str]]:

@@ -10,13 +10,16 @@ preventie.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jeugdplan.domein.dubbel import normaliseer
-from jeugdplan.domein.gegevens import Gegevens
-from jeugdplan.domein.model import Plan
+
+if TYPE_CHECKING:  # alleen voor de typen: `verlopen` (warm `bewaartermijn`) laadt geen pydantic
+    from jeugdplan.domein.gegevens import Gegevens
+    from jeugdplan.domein.model import Plan
 
 
 @dataclass(frozen=True)
@@ -105,15 +108,18 @@ def einde_termijn(plan: Plan, g: Gegevens) -> date | None:
     return plus_jaren(begin, termijn_van(plan, g).jaren)
 
 
-def verlopen(plannen: list[Plan], vandaag: date, g: Gegevens) -> list[dict[str, Any]]:
-    """Afgesloten plannen waarvan de bewaartermijn is verstreken, oudste eerst."""
-    uit = []
-    for plan in plannen:
-        einde = einde_termijn(plan, g)
-        if einde is None or einde > vandaag:
-            continue
-        t = termijn_van(plan, g)
-        uit.append({"id": plan.id, "afgesloten": plan.afgesloten, "termijn_jaren": t.jaren,
-                    "verlopen_sinds": einde, "grond": t.grond,
-                    "laatste_wijziging": vanaf(plan, g)})
+def rij(plan: Plan, g: Gegevens) -> dict[str, Any] | None:
+    """De bewaartermijn van één afgesloten plan als gewone waarden (None: open plan). Hangt
+    niet af van vandaag, dus per plan te bewaren tot het plan verandert."""
+    einde = einde_termijn(plan, g)
+    if einde is None:
+        return None
+    t = termijn_van(plan, g)
+    return {"id": plan.id, "afgesloten": plan.afgesloten, "termijn_jaren": t.jaren,
+            "verlopen_sinds": einde, "grond": t.grond, "laatste_wijziging": vanaf(plan, g)}
+
+
+def verlopen(rijen: Iterable[dict[str, Any] | None], vandaag: date) -> list[dict[str, Any]]:
+    """De rijen (`rij`) waarvan de bewaartermijn op `vandaag` is verstreken, oudste eerst."""
+    uit = [r for r in rijen if r is not None and r["verlopen_sinds"] <= vandaag]
     return sorted(uit, key=lambda r: (r["verlopen_sinds"], r["id"]))
