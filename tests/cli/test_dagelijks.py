@@ -122,6 +122,11 @@ def test_agenda_ics_zonder_namen(jp: Cli, kind: Callable[..., str], tmp_path: Pa
                                               str(repo_pad / "agenda.ics"), code=1).stderr
     assert not (repo_pad / "agenda.ics").exists()
     assert "--out hoort bij --ics" in jp("agenda", "--out", str(bestand), code=2).stderr
+    # Een verbeterde naam wordt ook weggelaten (de namen komen niet verouderd uit de cache).
+    jp("kind", "wijzig", ident, "--voornaam", "Sanna")
+    jp("journaal", "add", ident, "--tekst", "Sanna belde")
+    jp("actie", "add", ident, "--omschrijving", "Sanna bellen", "--deadline", "2026-12-02")
+    assert "Sanna" not in jp("agenda", "--ics").stdout
 
 
 # --- samenvoegen ------------------------------------------------------------------------------

@@ -107,11 +107,12 @@ def _termijnrij(plan: Plan) -> dict[str, Any] | None:
 
 def kinderen(repo: Repo, ids: set[str]) -> dict[str, tuple[str, str]]:
     """(voornaam, achternaam) per casus, voor een agenda met of zonder namen (`agenda --ics`)."""
-    uit = {}
-    for ident in sorted(ids):
-        kind = repo.lees(ident).kind
-        uit[ident] = (kind.voornaam, kind.achternaam)
-    return uit
+    return {ident: naam for ident, naam, _ in per_plan(repo, "naam", _naam, sorted(ids))
+            if naam is not None}
+
+
+def _naam(plan: Plan) -> tuple[str, str]:
+    return plan.kind.voornaam, plan.kind.achternaam
 
 
 def thuiszitters_per_plan(plan: Plan, peildatum: date, repo: Repo,
