@@ -8,6 +8,8 @@ Meet in één run, steeds als subproces van de geïnstalleerde `jeugdplan`:
 - de C-lader van PyYAML op dezelfde bestanden (één proces), de maat voor koud lezen;
 - `report thuiszitters --format json`, `check` en `list --json`: warm (cache gevuld) en
   koud (cache gewist);
+- andere overzichten warm, zonder doel: `list` als tabel, `agenda` (ook `--ics`),
+  `bewaartermijn`, `report kwaliteit` en `report thuiszitters` als markdown;
 - één plan gewijzigd (via `signaal add`, en buiten jeugdplan om): daarna `list --json`, en
   hoeveel plannen opnieuw gelezen of uitgerekend werden (JEUGDPLAN_CACHE_STATS);
 - losse-casusopdrachten (`show`, `route`, `meldcode next`) en `--help` tegen het opstarten
@@ -197,6 +199,19 @@ def main(argv: list[str] | None = None) -> int:
         r = meet([jp, *basis, *opdracht], env, n)
         rapporteer(f"warm: {naam}", r, gelezen["tijd"], "basislijn", doel_warm,
                    "" if aantal < 100_000 else "(geheugen < 500 MB)")
+
+    # Andere overzichten over de hele repository, warm (geen doel in issue 13; de maat is die
+    # van warm `list`): een tabel, agenda of rapport mag niet elk volledig plan lezen of elke
+    # cel apart opmaken (list deed eens 11 s over 10.000 casussen).
+    overige = [("list (tabel)", ["list"]), ("agenda", ["agenda"]),
+               ("agenda --ics", ["agenda", "--ics"]), ("bewaartermijn", ["bewaartermijn"]),
+               ("report kwaliteit --format json", ["report", "kwaliteit", "--format", "json"]),
+               ("report thuiszitters (md)", ["report", "thuiszitters"])]
+    for naam, opdracht in overige:
+        if bestaat(jp, *opdracht):
+            subprocess.run([jp, *basis, *opdracht], env=env, capture_output=True)
+            r = meet([jp, *basis, *opdracht], env, n)
+            rapporteer(f"warm: {naam}", r, gelezen["tijd"], "basislijn", None)
 
     # Bewerken: één signaal toevoegen (parse, valideer, schrijf, commit).
     bewerk = [jp, *basis, "signaal", "add", eerste, "--domein", "gedrag", "--omschrijving",
