@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -223,7 +224,6 @@ def test_conflict_json(twee) -> None:
     b("doel", "status", ident, "d1", "gestopt")
     a("sync")
     uit = b("sync", "--json", code=1)
-    import json
 
     data = json.loads(uit.stdout)
     assert data["conflicten"][0]["veld"] == "doel d1: status"
@@ -279,6 +279,9 @@ def test_casus_id_botsing_wordt_hernoemd(twee, monkeypatch: pytest.MonkeyPatch) 
     assert any("journaal" in x for x in berichten)
     assert all("School" not in x for x in berichten)
     assert len([v for v in log if v["wijzigingen"] and v["wijzigingen"][0]["soort"] == "aangemaakt"]) == 1
+    # Zo ook de inzage-export: geen commit van het andere kind dat het oude id had.
+    export = json.loads(b("export", nieuw, "--aanvrager", "ouder").stdout)
+    assert [w["hash"] for w in export["geschiedenis"]] == [v["hash"] for v in log]
 
 
 def test_ids_van_twee_klonen_botsen_nooit(twee) -> None:

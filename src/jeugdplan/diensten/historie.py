@@ -106,6 +106,14 @@ def _gegevens(tekst: str | None, naam: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else {}
 
 
+def plan_versies(repo: Repo, pad: str) -> list[tuple[gitrepo.Commit, dict[str, Any] | None]]:
+    """De commits die dit plan raakten (nieuwste eerst, over hernoemingen heen: alleen dit
+    plan, zie boven), elk met de gegevens van het plan na die commit (None: er was geen plan)."""
+    stappen = _stappen(repo, pad)
+    blobs = gitrepo.lees_blobs(repo.root, [f"{s.commit.hash}:{s.pad}" for s in stappen])
+    return [(s.commit, _gegevens(blobs.get(f"{s.commit.hash}:{s.pad}"), s.pad)) for s in stappen]
+
+
 def geschiedenis(repo: Repo, ruw_id: str) -> list[Versie]:
     """Per commit (nieuwste eerst) wie, wanneer en welke velden veranderden; ook van de
     casussen die in dit plan zijn samengevoegd (`plan.samengevoegd`)."""

@@ -19,6 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from jeugdplan.diensten.bewerken import wis_bewerking
+from jeugdplan.diensten.historie import plan_versies
 from jeugdplan.diensten.inkomend import begraaf
 from jeugdplan.domein.bewaartermijn import einde_termijn, termijn_van
 from jeugdplan.domein.errors import JeugdplanError
@@ -27,8 +28,8 @@ from jeugdplan.opslag import gitrepo
 from jeugdplan.opslag.bronnen import gegevens
 from jeugdplan.opslag.slot import vergrendeld
 from jeugdplan.opslag.store import CASUSSEN, Repo, controleer_id
-from jeugdplan.opslag.versleuteling import lees_plan_bytes, ontsleutel_tekst
-from jeugdplan.opslag.yamlio import decodeer, laad_snel
+from jeugdplan.opslag.versleuteling import lees_plan_bytes
+from jeugdplan.opslag.yamlio import decodeer
 
 if TYPE_CHECKING:
     from jeugdplan.domein.inzage import Verzoek
@@ -76,22 +77,13 @@ def exporteer(repo: Repo, ruw_id: str, vandaag: date, verzoek: Verzoek) -> dict[
     plan = geladen.plan
     beoordeling = beoordeel(plan, verzoek, vandaag, g)
     tekst = decodeer(lees_plan_bytes(geladen.pad, geladen.relatief), geladen.relatief)
-    wijzigingen = gitrepo.geschiedenis(repo.root, geladen.relatief)
-    # Per commit welke onderdelen veranderden (oudste eerst vergelijken).
-    versies: list[dict[str, Any] | None] = []
-    for w in reversed(wijzigingen):
-        inhoud = gitrepo.git(repo.root, "show", f"{w.hash}:{geladen.relatief}", check=False)
-        try:
-            inhoud = ontsleutel_tekst(inhoud, geladen.relatief) or ""
-            data = laad_snel(inhoud, geladen.relatief) if inhoud else None
-        except JeugdplanError:
-            data = None
-        versies.append(data if isinstance(data, dict) else None)
+    # Per commit welke onderdelen veranderden (oudste eerst vergelijken); niet `git log
+    # --follow`: dat toont na een hernoeming ook de commits van een ander kind met het oude id.
     geschiedenis = []
     verborgen = 0
     vorige: dict[str, Any] | None = None
     lopend = {"meldcode": set(beoordeling.lopend), "signalen": set(beoordeling.signalen)}
-    for w, versie in zip(reversed(wijzigingen), versies, strict=True):
+    for w, versie in reversed(plan_versies(repo, geladen.relatief)):
         if beoordeling.lopend and _raakt(vorige, versie, lopend):
             verborgen += 1  # wie, wanneer en wat in een lopend spoor: blijft ook achter
         else:

@@ -179,24 +179,6 @@ def commit(root: Path, paden: list[Path], bericht: str, *, hash: bool = True,
     return git(root, "rev-parse", "HEAD").strip() if hash else ""
 
 
-@dataclass(frozen=True)
-class Wijziging:
-    hash: str
-    auteur: str
-    datum: str
-    bericht: str
-
-
-def geschiedenis(root: Path, pad: Path | str) -> list[Wijziging]:
-    """Alle commits die `pad` raakten, nieuwste eerst."""
-    uitvoer = git(root, "log", "--follow", "--format=%H%x00%an%x00%ad%x00%s%x00",
-                  "--date=format:%Y-%m-%d %H:%M", "--", str(pad))
-    velden = uitvoer.split("\0")
-    return [Wijziging(velden[i].strip(), toonbaar(velden[i + 1]), velden[i + 2],
-                      toonbaar(velden[i + 3]))
-            for i in range(0, len(velden) - 4, 4)]
-
-
 def onvastgelegd(root: Path, onder: str = "casussen") -> list[str]:
     """Paden onder `onder` met wijzigingen die (nog) niet zijn vastgelegd."""
     return onvastgelegd_op_achtergrond(root, onder)()
