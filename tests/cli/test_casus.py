@@ -285,6 +285,9 @@ def test_list_tabel_in_vaste_kolommen(jp: Cli, kind) -> None:
     assert rijen[0][kolom:] == "ouders nog niet geïnformeerd; geen regie"
     assert rijen[0][kop.index("regie"):].startswith("-") and rijen[1].endswith("-")  # niets
     assert rijen[1][kop.index("school"):].startswith("De Regenboog")
+    # Een regeleinde in een naam breekt de kolommen niet.
+    jp("kind", "wijzig", b, "--school", "De\tRegen\nboog")
+    assert jp("list").stdout.splitlines()[2][kop.index("school"):].startswith("De Regen boog  ")
 
 
 def test_agenda_over_tijd_en_binnenkort(jp: Cli, kind) -> None:

@@ -214,8 +214,11 @@ def toon_lijst(regels: list[Regel]) -> None:
     if not regels:
         typer.echo("geen casussen")
         return
+    def cel(tekst: str | None) -> str:  # een regeleinde of tab in een naam: één spatie
+        return " ".join((tekst or "").split()) or "-"
+
     kop = ("id", "status", "gemeente", "school", "leeftijd", "regie")
-    rijen = [(r.id, r.status, r.gemeente, r.school or "-", str(r.leeftijd), r.regie or "-")
+    rijen = [(r.id, r.status, cel(r.gemeente), cel(r.school), str(r.leeftijd), cel(r.regie))
              for r in regels]
     breedtes = [max(map(len, kolom)) for kolom in zip(kop, *rijen, strict=True)]
 
