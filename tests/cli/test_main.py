@@ -187,3 +187,20 @@ def test_report_meldcode_in_een_nieuw_proces() -> None:
                          capture_output=True, text=True, timeout=120)
     assert uit.returncode == 0, uit.stderr
     assert uit.stdout.startswith("Gebruik: jeugdplan report meldcode")
+
+
+def test_main_zet_de_garbage_collector_uit_en_bevriest_bij_afsluiten(monkeypatch) -> None:
+    """Eén opdracht per proces: geen automatische gc, en bij het afsluiten geen laatste ronde
+    over alle objecten (die kostte na een bewerking ~0,3 s); ook na een fout (exitcode)."""
+    import gc
+
+    monkeypatch.setattr(sys, "argv", ["jeugdplan", "bestaat-niet"])
+    try:
+        main.main()
+    except SystemExit as e:
+        assert e.code == 2
+    finally:
+        uit, bevroren = not gc.isenabled(), gc.get_freeze_count()
+        gc.unfreeze()
+        gc.enable()
+    assert uit and bevroren > 0
