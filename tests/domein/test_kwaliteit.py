@@ -3,6 +3,7 @@ de regio, doelen en het plan, kwartalen, samengevoegde groepen en de grafiek."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -189,3 +190,33 @@ def test_json_sleutels() -> None:
     data = kw.rapport(plannen(), VAN, TOT, G, KAL, REGIO)
     assert list(data) == ["van", "tot", "per", "drempel", "totaal", "groepen", "samengevoegd",
                           "uitleg", "thuiszitters_per_kwartaal"]
+
+
+def gevarieerd() -> list[Plan]:
+    """De fixture, de demo en groepen van elke grootte: elke indicator, elke categorie,
+    samengevoegde en getoonde groepen."""
+    from jeugdplan.diensten.demo import demo_plannen
+
+    data = fixture_plannen()
+    data[0]["acties"].append({"id": "a3", "omschrijving": "zonder eigenaar"})
+    data[2]["jeugdhulp"][0]["start"] = D("2026-05-01")     # vóór het signaal
+    data[3]["meldcode"] = {"gestart": D("2026-08-01"), "door": "Ilse IB", "besluit": "melden",
+                           "afgerond": D("2026-09-30")}
+    data += ([p for _rol, p in demo_plannen(D("2026-11-25"))]
+             + [_plan(i, "Velsen") for i in range(6)] + [_plan(10 + i, "Beverwijk") for i in range(5)]
+             + [_plan(20, "Uitgeest", meldcode=True)])
+    return plannen(data)
+
+
+def test_gevarieerde_plannen_geven_het_vastgelegde_rapport() -> None:
+    """Het rapport over een gevarieerde set plannen, per school, per gemeente en over een
+    korte periode, vastgelegd in een golden file (gemaakt met het rapport over de hele lijst,
+    vóór de berekening per plan)."""
+    from tests.rapporten.test_rapporten import vergelijk
+
+    ps = gevarieerd()
+    uit = {"per_school": kw.rapport(ps, D("2025-01-01"), TOT, G, KAL, REGIO, per="school"),
+           "per_gemeente": kw.rapport(ps, VAN, TOT, G, KAL, REGIO, per="gemeente"),
+           "kort": kw.rapport(ps, D("2026-07-01"), D("2026-10-15"), G, KAL, REGIO)}
+    assert [g["naam"] for g in uit["per_school"]["groepen"]][-1] == kw.OVERIGE
+    vergelijk("kwaliteit-gevarieerd.json", json.dumps(uit))
