@@ -22,6 +22,9 @@ Indicatoren over de periode [van, tot] (beide inclusief):
 - thuiszitters per kwartaal: de totalen van het thuiszittersrapport op het einde van elk
   kwartaal, met het aantal thuiszitters langer dan 3 maanden zonder aanbod (Thuiszitterspact).
 
+Elk plan draagt zijn deel bij (`bijdrage`: gewone waarden, per plan te cachen); `rapport_uit`
+telt de bijdragen op, in totaal en per groep.
+
 Privacy: met `per` (school of gemeente) gaan groepen met minder casussen dan de drempel
 (`data/kwaliteit.yaml`) samen in "overige", en is die te klein dan ook de kleinste getoonde
 groepen (`onderdrukking.voeg_samen`): geen groep is terug te rekenen uit het totaal min de
