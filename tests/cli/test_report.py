@@ -308,3 +308,42 @@ def test_kwaliteit_eerste_hulp_door_de_opdrachtregel(jp: Cli, kind) -> None:
     tot_hulp = json.loads(jp("report", "kwaliteit", "--format", "json").stdout)[
         "totaal"]["signaal_tot_hulp"]
     assert (tot_hulp["aantal"], tot_hulp["mediaan_dagen"], tot_hulp["zonder_hulp"]) == (1, 55, 0)
+
+
+def test_kwaliteit_na_een_wijziging_telt_de_nieuwe_stand(jp: Cli, kind, repo_pad: Path) -> None:
+    """Het rapport telt de bijdrage van elk plan uit de cache: na een wijziging aan één plan,
+    of aan de regio, telt de nieuwe stand (per plan en per school)."""
+    sanne, bram = kind(), kind(voornaam="Bram", geboortedatum="2015-02-02", school="Het Kompas")
+
+    def rapport(*extra: str) -> dict[str, Any]:
+        return json.loads(jp("report", "kwaliteit", "--format", "json", *extra).stdout)
+
+    assert rapport()["totaal"]["signaal_tot_hulp"]["zonder_hulp"] == 0
+    jp("signaal", "add", sanne, "--domein", "gedrag", "--omschrijving", "Onrustig",
+       "--datum", "2026-10-01")
+    assert rapport()["totaal"]["signaal_tot_hulp"]["zonder_hulp"] == 1
+    jp("doel", "add", bram, "--omschrijving", "Weer naar school")
+    assert rapport()["totaal"]["doelen"]["lopend"] == 1
+    jp("doel", "status", bram, "d1", "behaald")
+    doelen = rapport()["totaal"]["doelen"]
+    assert (doelen["lopend"], doelen["behaald"], doelen["aandeel_behaald"]) == (0, 1, 100.0)
+    # De indeling in lichte en specialistische hulp komt uit de regio (regio.yaml).
+    jp("jeugdhulp", "add", bram, "--vorm", "Behandeling", "--aanbieder", "Praktijk Duin",
+       "--start", "2026-11-01")
+    assert rapport()["totaal"]["hulp"] == {"licht": 0, "specialistisch": 0, "onbekend": 1}
+    (repo_pad / "regio.yaml").write_text(PRAKTIJK, encoding="utf-8")
+    assert rapport()["totaal"]["hulp"] == {"licht": 0, "specialistisch": 1, "onbekend": 0}
+    # Per school: de groepen volgen de school in het plan (allebei te klein: alleen het totaal).
+    assert rapport("--per", "school")["samengevoegd"] == ["De Windroos", "Het Kompas"]
+    jp("kind", "wijzig", bram, "--school", "De Windroos")
+    assert rapport("--per", "school")["samengevoegd"] == ["De Windroos"]
+
+
+PRAKTIJK = """\
+organisaties:
+  praktijk:
+    naam: Praktijk Duin
+    rol: anders
+    vrij_toegankelijk: false
+    bron: fictief
+"""

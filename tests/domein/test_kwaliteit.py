@@ -3,6 +3,7 @@ de regio, doelen en het plan, kwartalen, samengevoegde groepen en de grafiek."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -26,8 +27,16 @@ def plannen(data: list[dict[str, Any]] | None = None) -> list[Plan]:
     return [Plan.model_validate(p) for p in (data if data is not None else fixture_plannen())]
 
 
-def indicatoren(ps: list[Plan], van: date = VAN, tot: date = TOT) -> dict[str, Any]:
-    return kw.indicatoren(ps, van, tot, INDELING)
+def rapport(ps: list[Plan], van: date = VAN, tot: date = TOT,
+            indeling: dict[str, bool] = INDELING, per: kw.Per | None = None) -> dict[str, Any]:
+    """Het rapport zoals `report kwaliteit` het maakt: de som van de bijdrage van elk plan."""
+    return kw.rapport_uit([kw.bijdrage(p, van, tot, indeling, G, KAL) for p in ps], van, tot,
+                          G.kwaliteit.kleine_groep.drempel, per=per)
+
+
+def indicatoren(ps: list[Plan], van: date = VAN, tot: date = TOT,
+                indeling: dict[str, bool] = INDELING) -> dict[str, Any]:
+    return rapport(ps, van, tot, indeling)["totaal"]
 
 
 def test_indicatoren_over_de_fixture() -> None:
@@ -84,11 +93,11 @@ def test_licht_of_specialistisch_volgt_de_regio_niet_de_verwijzer() -> None:
     data = fixture_plannen()
     data[0]["jeugdhulp"][0]["verwijzer"] = "Ilse IB"      # JMW met de IB'er als verwijzer
     assert indicatoren(plannen(data))["hulp"]["licht"] == 2
-    onbekend = kw.indicatoren(plannen(data), VAN, TOT, {})  # zonder regio: onbekend
+    onbekend = indicatoren(plannen(data), indeling={})  # zonder regio: onbekend
     assert onbekend["hulp"] == {"licht": 0, "specialistisch": 0, "onbekend": 3}
     # Een aanbieder die de regio als niet vrij toegankelijk kent: specialistisch.
     eigen = INDELING | {"ggz aanbieder": False}
-    assert kw.indicatoren(plannen(data), VAN, TOT, eigen)["hulp"] == {
+    assert indicatoren(plannen(data), indeling=eigen)["hulp"] == {
         "licht": 2, "specialistisch": 1, "onbekend": 0}
 
 
@@ -130,7 +139,7 @@ def test_kwartalen() -> None:
 
 
 def test_thuiszitters_per_kwartaal() -> None:
-    rijen = kw.thuiszitters_per_kwartaal(plannen(), VAN, TOT, G, KAL)
+    rijen = rapport(plannen())["thuiszitters_per_kwartaal"]
     assert [(r["kwartaal"], r["relatief_4w_3m"], r["relatief_3m_plus"],
              r["langer_dan_3_maanden_zonder_aanbod"]) for r in rijen] == [
         ("2026 K1", 2, 0, 0), ("2026 K2", 1, 0, 0), ("2026 K3", 1, 1, 0), ("2026 K4", 1, 2, 1)]
@@ -147,7 +156,7 @@ def _plan(nummer: int, gemeente: str, meldcode: bool = False) -> dict[str, Any]:
 
 
 def test_kleine_groepen_samengevoegd_tot_niets_terug_te_rekenen_is() -> None:
-    data = kw.rapport(plannen(), VAN, TOT, G, KAL, REGIO, per="gemeente")
+    data = rapport(plannen(), per="gemeente")
     # Velsen 5, Beverwijk 2, Heemskerk 1: "overige" (3) is te klein, dus ook Velsen erin;
     # dan is er niets dan het totaal te tonen, en het rapport zegt waarom.
     assert data["groepen"] == []
@@ -161,7 +170,7 @@ def test_subtractie_geeft_geen_kleine_groep_terug() -> None:
     totaal min de getoonde groepen."""
     data = ([_plan(i, "Velsen") for i in range(6)] + [_plan(10 + i, "Beverwijk") for i in range(5)]
             + [_plan(20, "Uitgeest", meldcode=True)])
-    uit = kw.rapport(plannen(data), VAN, TOT, G, KAL, REGIO, per="gemeente")
+    uit = rapport(plannen(data), per="gemeente")
     namen = [g["naam"] for g in uit["groepen"]]
     assert namen == ["Velsen", kw.OVERIGE]
     assert uit["samengevoegd"] == ["Beverwijk", "Uitgeest"]
@@ -175,7 +184,7 @@ def test_subtractie_geeft_geen_kleine_groep_terug() -> None:
 
 
 def test_grafiek_schaal_en_staven() -> None:
-    rijen = kw.thuiszitters_per_kwartaal(plannen(), VAN, TOT, G, KAL)
+    rijen = rapport(plannen())["thuiszitters_per_kwartaal"]
     g = kw.grafiek(rijen)
     rechthoeken = [s for s in g.staven if "kleur" in s]
     assert len(rechthoeken) == 1 + 1 + 3 + 3      # één rechthoek per categorie die niet 0 is
@@ -186,6 +195,36 @@ def test_grafiek_schaal_en_staven() -> None:
 
 
 def test_json_sleutels() -> None:
-    data = kw.rapport(plannen(), VAN, TOT, G, KAL, REGIO)
+    data = rapport(plannen())
     assert list(data) == ["van", "tot", "per", "drempel", "totaal", "groepen", "samengevoegd",
                           "uitleg", "thuiszitters_per_kwartaal"]
+
+
+def gevarieerd() -> list[Plan]:
+    """De fixture, de demo en groepen van elke grootte: elke indicator, elke categorie,
+    samengevoegde en getoonde groepen."""
+    from jeugdplan.diensten.demo import demo_plannen
+
+    data = fixture_plannen()
+    data[0]["acties"].append({"id": "a3", "omschrijving": "zonder eigenaar"})
+    data[2]["jeugdhulp"][0]["start"] = D("2026-05-01")     # vóór het signaal
+    data[3]["meldcode"] = {"gestart": D("2026-08-01"), "door": "Ilse IB", "besluit": "melden",
+                           "afgerond": D("2026-09-30")}
+    data += ([p for _rol, p in demo_plannen(D("2026-11-25"))]
+             + [_plan(i, "Velsen") for i in range(6)] + [_plan(10 + i, "Beverwijk") for i in range(5)]
+             + [_plan(20, "Uitgeest", meldcode=True)])
+    return plannen(data)
+
+
+def test_gevarieerde_plannen_geven_het_vastgelegde_rapport() -> None:
+    """Het rapport over een gevarieerde set plannen, per school, per gemeente en over een
+    korte periode, vastgelegd in een golden file (gemaakt met het rapport over de hele lijst,
+    vóór de berekening per plan)."""
+    from tests.rapporten.test_rapporten import vergelijk
+
+    ps = gevarieerd()
+    uit = {"per_school": rapport(ps, D("2025-01-01"), per="school"),
+           "per_gemeente": rapport(ps, per="gemeente"),
+           "kort": rapport(ps, D("2026-07-01"), D("2026-10-15"))}
+    assert [g["naam"] for g in uit["per_school"]["groepen"]][-1] == kw.OVERIGE
+    vergelijk("kwaliteit-gevarieerd.json", json.dumps(uit))

@@ -219,17 +219,30 @@ def kwaliteit(
         from jeugdplan.domein.errors import JeugdplanError
 
         raise JeugdplanError(f"--van ({begin}) ligt na --tot ({eind})")
-    from jeugdplan.diensten.kalender import kalender_van
-    from jeugdplan.diensten.regio import regio_van
+    from functools import partial
+
+    from jeugdplan.diensten.kalender import kenmerk
+    from jeugdplan.diensten.overzichten import kwaliteit_per_plan
     from jeugdplan.domein import kwaliteit as kw
     from jeugdplan.opslag.bronnen import gegevens
-    from jeugdplan.rapporten.reports import render
+    from jeugdplan.opslag.cache import Cache
 
     r = common.repo()
-    data = kw.rapport(_plannen(r, out, "Plannen lezen"), begin, eind, gegevens(), kalender_van(r),
-                      regio_van(r), per=groep)  # type: ignore[arg-type]
-    tekst = _json(data, out) if fmt == "json" else render(
-        "kwaliteit", {**kw.context(data), "afzender": _afzender(r)}, str(fmt), r.root)
+    sleutel = kenmerk(r)  # de regiobestanden: schoolkalender en indeling van de hulp
+    bijdragen = _plannen(r, out, "Plannen lezen", (
+        f"kwaliteit:{begin}:{eind}:{sleutel}",
+        partial(kwaliteit_per_plan, van=begin, tot=eind, repo=r, sleutel=sleutel)))
+    with Cache(r.root) as cache:  # hangt alleen van data/ af (de versie van de cache)
+        drempel = cache.onthoud("kwaliteit-drempel", b"",
+                                lambda: gegevens().kwaliteit.kleine_groep.drempel)
+    data = kw.rapport_uit(bijdragen, begin, eind, drempel, per=groep)  # type: ignore[arg-type]
+    if fmt == "json":
+        tekst = _json(data, out)
+    else:
+        from jeugdplan.rapporten.reports import render
+
+        tekst = render("kwaliteit", {**kw.context(data), "afzender": _afzender(r)}, str(fmt),
+                       r.root)
     _uitvoer(tekst, out, overschrijf)
 
 

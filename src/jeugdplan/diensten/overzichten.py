@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import astuple
 from datetime import date, timedelta
-from functools import partial
+from functools import cache, partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jeugdplan.domein import overzicht
@@ -21,7 +22,7 @@ from jeugdplan.opslag.inlezen import per_plan
 from jeugdplan.opslag.store import Repo
 
 if TYPE_CHECKING:
-    from jeugdplan.domein import agenda, meldcode, thuiszitters
+    from jeugdplan.domein import agenda, kwaliteit, meldcode, thuiszitters
     from jeugdplan.domein.model import Plan
 
 # Alleen `overzicht` op moduleniveau: warm `list` laadt zo niet de regels van agenda,
@@ -123,3 +124,24 @@ def thuiszitters_per_plan(plan: Plan, peildatum: date, repo: Repo,
     from jeugdplan.domein import thuiszitters
 
     return thuiszitters.plan_resultaat(plan, peildatum, gegevens(), kalender_van(repo, sleutel))
+
+
+def kwaliteit_per_plan(plan: Plan, van: date, tot: date, repo: Repo,
+                       sleutel: str) -> kwaliteit.Bijdrage:
+    """Wat één plan bijdraagt aan het kwaliteitsrapport over [van, tot] (per plan in de cache;
+    `sleutel`: het kenmerk van de regiobestanden, waar de schoolkalender en de indeling in
+    lichte en specialistische hulp van afhangen)."""
+    from jeugdplan.diensten.kalender import kalender_van
+    from jeugdplan.domein import kwaliteit
+
+    return kwaliteit.bijdrage(plan, van, tot, _hulpindeling(repo.root, sleutel), gegevens(),
+                              kalender_van(repo, sleutel))
+
+
+@cache
+def _hulpindeling(root: Path, sleutel: str) -> dict[str, bool]:
+    """De indeling van de geldende regio (één keer per proces zolang de bestanden gelijk zijn)."""
+    from jeugdplan.diensten.regio import regio_van
+    from jeugdplan.domein.kwaliteit import hulpindeling
+
+    return hulpindeling(regio_van(Repo.open(root), sleutel))

@@ -22,6 +22,9 @@ Indicatoren over de periode [van, tot] (beide inclusief):
 - thuiszitters per kwartaal: de totalen van het thuiszittersrapport op het einde van elk
   kwartaal, met het aantal thuiszitters langer dan 3 maanden zonder aanbod (Thuiszitterspact).
 
+Elk plan draagt zijn deel bij (`bijdrage`: gewone waarden, per plan te cachen); `rapport_uit`
+telt de bijdragen op, in totaal en per groep.
+
 Privacy: met `per` (school of gemeente) gaan groepen met minder casussen dan de drempel
 (`data/kwaliteit.yaml`) samen in "overige", en is die te klein dan ook de kleinste getoonde
 groepen (`onderdrukking.voeg_samen`): geen groep is terug te rekenen uit het totaal min de
@@ -31,20 +34,21 @@ getoonde groepen. Het rapport zegt welke groepen samengingen en waarom.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from jeugdplan.domein.dubbel import normaliseer
-from jeugdplan.domein.gegevens import Gegevens
-from jeugdplan.domein.kalender import Kalender
-from jeugdplan.domein.model import Plan
 from jeugdplan.domein.onderdrukking import voeg_samen
-from jeugdplan.domein.regio import Regio
-from jeugdplan.domein.thuiszitters import GEEN_SCHOOL
-from jeugdplan.domein.thuiszitters import rapport as thuiszitters_rapport
+from jeugdplan.domein.thuiszitters import GEEN_SCHOOL, leerling
 from jeugdplan.domein.verzuim import GETELD
+
+if TYPE_CHECKING:  # pydantic pas bij het uitrekenen: een warm rapport telt alleen op
+    from jeugdplan.domein.gegevens import Gegevens
+    from jeugdplan.domein.kalender import Kalender
+    from jeugdplan.domein.model import Plan
+    from jeugdplan.domein.regio import Regio
 
 Per = Literal["school", "gemeente"]
 OVERIGE = "overige (kleine groepen samen)"
@@ -104,94 +108,131 @@ def hulpindeling(regio: Regio | None) -> dict[str, bool]:
     return uit
 
 
-def indicatoren(plannen: Sequence[Plan], van: date, tot: date,
-                indeling: dict[str, bool]) -> dict[str, Any]:
-    lopend = [p for p in plannen if _liep(p, van, tot)]
-    open_op_tot = [p for p in plannen if _open_op(p, tot)]
+TELLERS = (
+    "casussen", "geopend", "gesloten", "open_op_einde", "zonder_hulp", "hulp_voor_signaal",
+    "licht", "specialistisch", "onbekend",
+    "doelen_totaal", "doelen_lopend", *(f"doelen_{s}" for s in DOELSTATUSSEN),
+    "zonder_regie", "zonder_zienswijze_ouders", "zonder_zienswijze_kind", "acties_zonder_eigenaar",
+    "over_tijd_acties", "over_tijd_evaluaties", "over_tijd_opp",
+    "meldcode_gestart", "meldcode_afgerond", "meldcode_lopend",
+)
+"""De aantallen die elk plan bijdraagt, op deze volgorde; het rapport telt ze op."""
 
-    wachttijden: list[int] = []
-    zonder_hulp = voor_signaal = 0
-    for p in plannen:
-        signaal = min((s.datum for s in p.signalen), default=None)
-        hulp = eerste_hulp(p)
-        if signaal is None:
-            continue
+Bijdrage = tuple[str, str, tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[str, ...],
+                 tuple[tuple[str, bool] | None, ...]]
+"""Wat één plan bijdraagt aan het rapport, als gewone waarden (per plan te cachen): school
+(of `GEEN_SCHOOL`), gemeente, de `TELLERS`, de dagen van signaal tot eerste hulp, de duur en
+de besluiten van de afgeronde meldcodesporen, en per kwartaal (`kwartalen`) de categorie als
+thuiszitter en of het langer dan 3 maanden zonder aanbod is (of None: telt niet)."""
+
+
+def bijdrage(plan: Plan, van: date, tot: date, indeling: dict[str, bool], g: Gegevens,
+             kal: Kalender) -> Bijdrage:
+    """Wat `plan` bijdraagt aan het rapport over [van, tot] (`indeling`: `hulpindeling`)."""
+    t = dict.fromkeys(TELLERS, 0)
+    liep, open_op_tot = _liep(plan, van, tot), _open_op(plan, tot)
+    t["casussen"], t["open_op_einde"] = int(liep), int(open_op_tot)
+    t["geopend"] = int(_in(plan.aangemeld, van, tot))
+    t["gesloten"] = int(_in(plan.afgesloten, van, tot))
+
+    wachttijd: tuple[int, ...] = ()
+    signaal = min((s.datum for s in plan.signalen), default=None)
+    hulp = eerste_hulp(plan)
+    if signaal is not None:
         if _in(hulp, van, tot):
             assert hulp is not None
             if hulp < signaal:
-                voor_signaal += 1
+                t["hulp_voor_signaal"] = 1
             else:
-                wachttijden.append((hulp - signaal).days)
-        elif _open_op(p, tot) and signaal <= tot and (hulp is None or hulp > tot):
-            zonder_hulp += 1
+                wachttijd = ((hulp - signaal).days,)
+        elif open_op_tot and signaal <= tot and (hulp is None or hulp > tot):
+            t["zonder_hulp"] = 1
 
-    soorten = {"licht": 0, "specialistisch": 0, "onbekend": 0}
-    for p in plannen:
-        for j in p.jeugdhulp:
-            if _in(j.start, van, tot):
-                vrij = indeling.get(normaliseer(j.aanbieder))
-                soorten["onbekend" if vrij is None else "licht" if vrij else "specialistisch"] += 1
+    for j in plan.jeugdhulp:
+        if _in(j.start, van, tot):
+            vrij = indeling.get(normaliseer(j.aanbieder))
+            t["onbekend" if vrij is None else "licht" if vrij else "specialistisch"] += 1
 
-    doelen = {"totaal": 0, "lopend": 0, **dict.fromkeys(DOELSTATUSSEN, 0)}
-    for p in lopend:
-        for d in p.doelen:
-            doelen["totaal"] += 1
-            if d.status in doelen:
-                doelen[d.status] += 1
-    doelen_uit: dict[str, Any] = dict(doelen)
-    for status in DOELSTATUSSEN:
-        doelen_uit[f"aandeel_{status}"] = _aandeel(doelen[status], doelen["totaal"])
+    if liep:
+        for d in plan.doelen:
+            t["doelen_totaal"] += 1
+            if d.status in ("lopend", *DOELSTATUSSEN):
+                t[f"doelen_{d.status}"] += 1
 
-    acties = evaluaties = opp = zonder_eigenaar = 0
-    for p in open_op_tot:
-        open_acties = [a for a in p.acties if a.gedaan is None or a.gedaan > tot]
-        acties += sum(1 for a in open_acties if a.deadline is not None and a.deadline < tot)
-        zonder_eigenaar += sum(1 for a in open_acties if not a.eigenaar)
-        for d in p.doelen:
+    if open_op_tot:
+        t["zonder_regie"] = int(plan.regie is None)
+        t["zonder_zienswijze_ouders"] = int(not plan.zienswijze.ouders)
+        t["zonder_zienswijze_kind"] = int(not plan.zienswijze.kind)
+        open_acties = [a for a in plan.acties if a.gedaan is None or a.gedaan > tot]
+        t["over_tijd_acties"] = sum(
+            1 for a in open_acties if a.deadline is not None and a.deadline < tot)
+        t["acties_zonder_eigenaar"] = sum(1 for a in open_acties if not a.eigenaar)
+        for d in plan.doelen:
             if d.status == "lopend" and d.evaluatiedatum is not None and d.evaluatiedatum < tot:
-                gedaan = any(d.evaluatiedatum <= e.datum <= tot for e in p.evaluaties)
-                evaluaties += not gedaan
-        o = p.ondersteuning.opp
+                gedaan = any(d.evaluatiedatum <= e.datum <= tot for e in plan.evaluaties)
+                t["over_tijd_evaluaties"] += not gedaan
+        o = plan.ondersteuning.opp
         if o is not None and o.evaluatiedatum is not None and o.evaluatiedatum < tot:
-            data = [e.datum for e in p.evaluaties] + [e.datum for e in o.evaluaties]
-            opp += not any(o.evaluatiedatum <= d <= tot for d in data)
+            data = [e.datum for e in plan.evaluaties] + [e.datum for e in o.evaluaties]
+            t["over_tijd_opp"] = int(not any(o.evaluatiedatum <= d <= tot for d in data))
 
-    gestart = afgerond = loopt = 0
     duren: list[int] = []
-    besluiten = {"afsluiten": 0, "melden": 0, "hulp": 0}
-    for m in (spoor for p in plannen for spoor in p.meldcode if spoor.geannuleerd is None):
-        gestart += _in(m.gestart, van, tot)
+    besluiten: list[str] = []
+    for m in plan.meldcode:
+        if m.geannuleerd is not None:
+            continue
+        t["meldcode_gestart"] += _in(m.gestart, van, tot)
         if _in(m.afgerond, van, tot):
             assert m.afgerond is not None
-            afgerond += 1
+            t["meldcode_afgerond"] += 1
             duren.append((m.afgerond - m.gestart).days)
             if m.besluit is not None:
-                besluiten[m.besluit] = besluiten.get(m.besluit, 0) + 1
+                besluiten.append(m.besluit)
         if m.gestart <= tot and (m.afgerond is None or m.afgerond > tot):
-            loopt += 1
+            t["meldcode_lopend"] += 1
 
+    thuiszitter = []
+    for _label, peildatum in kwartalen(van, tot):
+        regel = leerling(plan, peildatum, g, kal)
+        thuiszitter.append((regel.categorie, regel.zonder_aanbod_3m)
+                           if regel is not None and regel.categorie in GETELD else None)
+    return (plan.kind.school or GEEN_SCHOOL, plan.kind.gemeente, tuple(t.values()), wachttijd,
+            tuple(duren), tuple(besluiten), tuple(thuiszitter))
+
+
+def _indicatoren(bijdragen: Sequence[Bijdrage]) -> dict[str, Any]:
+    """De indicatoren over een groep plannen: de som van hun bijdragen."""
+    sommen = [sum(k) for k in zip(*(b[2] for b in bijdragen), strict=True)]
+    t = dict(zip(TELLERS, sommen or [0] * len(TELLERS), strict=True))
+    wachttijden = [d for b in bijdragen for d in b[3]]
+    duren = [d for b in bijdragen for d in b[4]]
+    besluiten = {"afsluiten": 0, "melden": 0, "hulp": 0}
+    for besluit in (x for b in bijdragen for x in b[5]):
+        besluiten[besluit] = besluiten.get(besluit, 0) + 1
+    doelen: dict[str, Any] = {"totaal": t["doelen_totaal"], "lopend": t["doelen_lopend"],
+                              **{s: t[f"doelen_{s}"] for s in DOELSTATUSSEN}}
+    for status in DOELSTATUSSEN:
+        doelen[f"aandeel_{status}"] = _aandeel(doelen[status], doelen["totaal"])
     return {
-        "casussen": len(lopend),
-        "geopend": sum(1 for p in plannen if _in(p.aangemeld, van, tot)),
-        "gesloten": sum(1 for p in plannen if _in(p.afgesloten, van, tot)),
-        "open_op_einde": len(open_op_tot),
+        "casussen": t["casussen"],
+        "geopend": t["geopend"],
+        "gesloten": t["gesloten"],
+        "open_op_einde": t["open_op_einde"],
         "signaal_tot_hulp": {
             "aantal": len(wachttijden), "mediaan_dagen": _mediaan(wachttijden),
-            "gemiddeld_dagen": _gemiddelde(wachttijden), "zonder_hulp": zonder_hulp,
-            "hulp_voor_signaal": voor_signaal,
+            "gemiddeld_dagen": _gemiddelde(wachttijden), "zonder_hulp": t["zonder_hulp"],
+            "hulp_voor_signaal": t["hulp_voor_signaal"],
         },
-        "hulp": soorten,
-        "doelen": doelen_uit,
-        "plan": {
-            "zonder_regie": sum(1 for p in open_op_tot if p.regie is None),
-            "zonder_zienswijze_ouders": sum(1 for p in open_op_tot if not p.zienswijze.ouders),
-            "zonder_zienswijze_kind": sum(1 for p in open_op_tot if not p.zienswijze.kind),
-            "acties_zonder_eigenaar": zonder_eigenaar,
-        },
-        "over_tijd": {"acties": acties, "evaluaties": evaluaties, "opp_evaluaties": opp},
+        "hulp": {s: t[s] for s in ("licht", "specialistisch", "onbekend")},
+        "doelen": doelen,
+        "plan": {s: t[s] for s in ("zonder_regie", "zonder_zienswijze_ouders",
+                                   "zonder_zienswijze_kind", "acties_zonder_eigenaar")},
+        "over_tijd": {"acties": t["over_tijd_acties"], "evaluaties": t["over_tijd_evaluaties"],
+                      "opp_evaluaties": t["over_tijd_opp"]},
         "meldcode": {
-            "gestart": gestart, "afgerond": afgerond, "lopend": loopt,
-            "mediaan_duur_dagen": _mediaan(duren), "besluiten": besluiten,
+            "gestart": t["meldcode_gestart"], "afgerond": t["meldcode_afgerond"],
+            "lopend": t["meldcode_lopend"], "mediaan_duur_dagen": _mediaan(duren),
+            "besluiten": besluiten,
         },
     }
 
@@ -211,13 +252,19 @@ def kwartalen(van: date, tot: date) -> list[tuple[str, date]]:
     return uit
 
 
-def thuiszitters_per_kwartaal(plannen: Sequence[Plan], van: date, tot: date, g: Gegevens,
-                              kal: Kalender) -> list[dict[str, Any]]:
+def _thuiszitters_per_kwartaal(bijdragen: Sequence[Bijdrage], van: date,
+                               tot: date) -> list[dict[str, Any]]:
+    """De totalen van het thuiszittersrapport op de peildatum van elk kwartaal."""
     uit = []
-    for label, peildatum in kwartalen(van, tot):
-        r = thuiszitters_rapport(plannen, peildatum, g, kal)
-        uit.append({"kwartaal": label, "peildatum": peildatum.isoformat(), **r.totalen,
-                    "langer_dan_3_maanden_zonder_aanbod": r.zonder_aanbod_3m})
+    for i, (label, peildatum) in enumerate(kwartalen(van, tot)):
+        totalen = dict.fromkeys(GETELD, 0)
+        zonder_aanbod = 0
+        for b in bijdragen:
+            if (stand := b[6][i]) is not None:
+                totalen[stand[0]] += 1
+                zonder_aanbod += stand[1]
+        uit.append({"kwartaal": label, "peildatum": peildatum.isoformat(), **totalen,
+                    "langer_dan_3_maanden_zonder_aanbod": zonder_aanbod})
     return uit
 
 
@@ -268,46 +315,41 @@ def grafiek(per_kwartaal: list[dict[str, Any]]) -> Grafiek:
     return Grafiek(breedte, hoogte, staven, assen, legenda)
 
 
-def _groepsnaam(plan: Plan, per: Per) -> str:
-    if per == "school":
-        return plan.kind.school or GEEN_SCHOOL
-    return plan.kind.gemeente
-
-
-def rapport(plannen: Sequence[Plan], van: date, tot: date, g: Gegevens, kal: Kalender,
-            regio: Regio | None, *, per: Per | None = None) -> dict[str, Any]:
-    """De gegevens van `jeugdplan report kwaliteit` (ook de JSON-uitvoer)."""
-    grens = g.kwaliteit.kleine_groep.drempel
-    indeling = hulpindeling(regio)
+def rapport_uit(bijdragen: Iterable[Bijdrage], van: date, tot: date, drempel: int, *,
+                per: Per | None = None) -> dict[str, Any]:
+    """De gegevens van `jeugdplan report kwaliteit` (ook de JSON-uitvoer), uit de `bijdrage`
+    van elk plan (`drempel`: `kleine_groep.drempel` uit `data/kwaliteit.yaml`)."""
+    alle_bijdragen = list(bijdragen)
     groepen: list[dict[str, Any]] = []
     samengevoegd: list[str] = []
     uitleg = None
     if per is not None:
-        alle: dict[str, list[Plan]] = {}
-        for p in plannen:
-            if _liep(p, van, tot):
-                alle.setdefault(_groepsnaam(p, per), []).append(p)
-        getoond, samengevoegd = voeg_samen(alle, grens)
+        alle: dict[str, list[Bijdrage]] = {}
+        for b in alle_bijdragen:
+            if b[2][0]:  # het plan liep in de periode (`casussen`)
+                alle.setdefault(b[0] if per == "school" else b[1], []).append(b)
+        getoond, samengevoegd = voeg_samen(alle, drempel)
         for naam, leden in getoond:
             groepen.append({"naam": naam, "casussen": len(leden), "klein": False,
-                            "indicatoren": indicatoren(leden, van, tot, indeling)})
+                            "indicatoren": _indicatoren(leden)})
         if samengevoegd and getoond:
-            leden = [p for n in samengevoegd for p in alle[n]]
+            leden = [b for n in samengevoegd for b in alle[n]]
             groepen.append({"naam": OVERIGE, "casussen": len(leden), "klein": False,
-                            "indicatoren": indicatoren(leden, van, tot, indeling)})
-        uitleg = _uitleg(per, alle, getoond, samengevoegd, grens)
+                            "indicatoren": _indicatoren(leden)})
+        uitleg = _uitleg(per, alle, getoond, samengevoegd, drempel)
     return {
-        "van": van.isoformat(), "tot": tot.isoformat(), "per": per, "drempel": grens,
-        "totaal": indicatoren(plannen, van, tot, indeling),
+        "van": van.isoformat(), "tot": tot.isoformat(), "per": per, "drempel": drempel,
+        "totaal": _indicatoren(alle_bijdragen),
         "groepen": groepen,
         "samengevoegd": samengevoegd,
         "uitleg": uitleg,
-        "thuiszitters_per_kwartaal": thuiszitters_per_kwartaal(plannen, van, tot, g, kal),
+        "thuiszitters_per_kwartaal": _thuiszitters_per_kwartaal(alle_bijdragen, van, tot),
     }
 
 
-def _uitleg(per: Per, alle: dict[str, list[Plan]], getoond: list[tuple[str, list[Plan]]],
-            samengevoegd: list[str], grens: int) -> str | None:
+def _uitleg(per: Per, alle: dict[str, list[Bijdrage]],
+            getoond: list[tuple[str, list[Bijdrage]]], samengevoegd: list[str],
+            grens: int) -> str | None:
     """Waarom groepen samengingen (of alleen het totaal te tonen is); zonder aantallen per
     groep, want die zouden juist de kleine groepen tonen."""
     if not samengevoegd:
