@@ -63,17 +63,18 @@ def agenda_repo(repo: Repo, vandaag: date, weken: int = 2,
     sleutel = kenmerk(repo)
     per = per_plan(repo, f"agenda:{vandaag}:{tot}:{sleutel}",
                    partial(_agendapunten, vandaag=vandaag, tot=tot, repo=repo, sleutel=sleutel))
-    return agenda.sorteer(p for lijst in _gelezen(per, onleesbaar) for p in lijst)
+    return agenda.sorteer(agenda.Punt(*p) for lijst in _gelezen(per, onleesbaar) for p in lijst)
 
 
 def _agendapunten(plan: Plan, vandaag: date, tot: date, repo: Repo,
-                  sleutel: str) -> list[agenda.Punt]:
+                  sleutel: str) -> list[tuple[Any, ...]]:
+    """De punten van één plan als gewone tuples (zoals `_regel`)."""
     from jeugdplan.diensten.kalender import kalender_van
     from jeugdplan.domein import agenda
 
     g = gegevens()
-    return (agenda.punten(plan, vandaag, tot, g)
-            + agenda.verzuimpunten(plan, vandaag, tot, g, kalender_van(repo, sleutel)))
+    return [astuple(p) for p in agenda.punten(plan, vandaag, tot, g)
+            + agenda.verzuimpunten(plan, vandaag, tot, g, kalender_van(repo, sleutel))]
 
 
 def meldcode_status_repo(repo: Repo, vandaag: date, onleesbaar: list[str] | None = None
