@@ -1,7 +1,6 @@
 """Leesbare weergave op de terminal: een plan (platte tekst), de lijst van casussen (vaste
-kolommen) en de agenda. Kleur en vet via `typer.style` (niet bij NO_COLOR; `typer.echo` laat
-de opmaak weg als de uitvoer geen terminal is), alles in één keer geschreven: rich maakt elke
-regel apart op, en dat kostte bij 10.000 casussen seconden."""
+kolommen) en de agenda. Kleur en vet via `typer.style` (`_opmaak`), alles in één keer
+geschreven: rich maakt elke regel apart op, en dat kostte bij 10.000 casussen seconden."""
 
 from __future__ import annotations
 
@@ -25,10 +24,14 @@ if TYPE_CHECKING:
     from jeugdplan.domein.overzicht import Regel
 
 
+def _opmaak(**stijl: Any) -> Callable[[str], str]:
+    """Opmaak (`bold=True`, `fg="red"`) op een terminal met kleur, niet bij NO_COLOR;
+    `typer.echo` haalt de opmaak zelf weg als de uitvoer geen terminal is."""
+    return (lambda tekst: tekst) if os.environ.get("NO_COLOR") else partial(typer.style, **stijl)
+
+
 def _vet(tekst: str) -> str:
-    """Vet op een terminal met kleur (niet bij NO_COLOR); `typer.echo` haalt de opmaak zelf
-    weg als de uitvoer geen terminal is."""
-    return tekst if os.environ.get("NO_COLOR") else typer.style(tekst, bold=True)
+    return _opmaak(bold=True)(tekst)
 
 
 def plan_tekst(plan: Plan, vandaag: date, g: Gegevens, kal: Kalender) -> str:
@@ -228,7 +231,7 @@ def toon_lijst(regels: list[Regel]) -> None:
         cellen = (v.ljust(b) for v, b in zip(velden, breedtes, strict=True))
         return ("  ".join(cellen) + "  " + aandacht).rstrip()
 
-    geel = (lambda t: t) if os.environ.get("NO_COLOR") else partial(typer.style, fg="yellow")
+    geel = _opmaak(fg="yellow")
     uit = [_vet(regel(kop, "aandacht"))]
     uit += [regel(rij, geel("; ".join(r.aandacht)) if r.aandacht else "")
             for rij, r in zip(rijen, regels, strict=True)]
@@ -241,7 +244,7 @@ def toon_agenda(punten: list[Punt], weken: int) -> None:
     if not punten:
         typer.echo(f"niets over tijd of aan de beurt in de komende {weken} weken")
         return
-    rood = (lambda t: t) if os.environ.get("NO_COLOR") else partial(typer.style, fg="red")
+    rood = _opmaak(fg="red")
     regels = []
     for p in punten:
         wanneer = (f"{aantal(-p.dagen, 'dag')} over tijd" if p.over_tijd
