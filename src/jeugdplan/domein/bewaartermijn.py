@@ -111,12 +111,13 @@ def einde_termijn(plan: Plan, g: Gegevens) -> date | None:
 def rij(plan: Plan, g: Gegevens) -> dict[str, Any] | None:
     """De bewaartermijn van één afgesloten plan als gewone waarden (None: open plan). Hangt
     niet af van vandaag, dus per plan te bewaren tot het plan verandert."""
-    einde = einde_termijn(plan, g)
-    if einde is None:
+    begin = vanaf(plan, g)
+    if begin is None:
         return None
     t = termijn_van(plan, g)
     return {"id": plan.id, "afgesloten": plan.afgesloten, "termijn_jaren": t.jaren,
-            "verlopen_sinds": einde, "grond": t.grond, "laatste_wijziging": vanaf(plan, g)}
+            "verlopen_sinds": plus_jaren(begin, t.jaren), "grond": t.grond,
+            "laatste_wijziging": begin}
 
 
 def verlopen(rijen: Iterable[dict[str, Any] | None], vandaag: date) -> list[dict[str, Any]]:
